@@ -1,0 +1,197 @@
+//! [`Run`]: `asyncio.run(main())` as a state machine a driver advances pass by pass.
+
+use super::api::Api;
+use super::clock::{Clock, Micros};
+use super::core::{Callback, Core, End};
+use super::event_loop::EventLoop;
+use super::exc::{Exc, PyResult};
+use super::futures::State;
+use super::trace::{CancelCause, Event, Line, Who};
+use super::TaskId;
+use std::cell::RefCell;
+use std::future::Future;
+use std::rc::Rc;
+
+/// What the loop needs next, for a driver to provide.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Next {
+    /// Callbacks are ready: run a pass now.
+    Ready,
+    /// Nothing is ready; the next timer is due at this time: run a pass then.
+    At(Micros),
+    /// `asyncio.run` has returned.
+    Finished,
+    /// Nothing is ready and no timer is armed, yet main has not finished: CPython would block
+    /// forever. The scenario programs never get here.
+    Stalled,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Phase {
+    /// `run_until_complete(main task)`.
+    Main,
+    /// `_cancel_all_tasks`: `run_until_complete(gather(*to_cancel, return_exceptions=True))`.
+    Shutdown,
+    Finished,
+}
+
+/// One `asyncio.run(main())`.
+///
+/// # Cancellation
+/// When main finishes, the pass in which the loop learns it completes, then every task still
+/// pending is cancelled (cause [`CancelCause::Shutdown`], in creation order) and the loop runs until
+/// they have all finished, exactly like `asyncio.runners._cancel_all_tasks`.
+///
+/// # Examples
+/// ```
+/// use asyncio_playground::engine::{sleep, Line, Run, Value, VirtualClock, Who};
+/// let mut run = Run::new(false, |api| async move {
+///     sleep(&api, 1000).await?;
+///     api.print(Line::Done);
+///     Ok(Value::None)
+/// });
+/// assert!(run.run_to_end(&mut VirtualClock::default()));
+/// assert_eq!(run.end_of(Who::MAIN).unwrap().at, 1_000_000);
+/// ```
+pub struct Run {
+    lp: EventLoop,
+    api: Api,
+    main: TaskId,
+    phase: Phase,
+}
+
+impl Run {
+    /// Creates the loop and the main task; nothing runs until the first pass.
+    pub fn new<F, Fut>(record_trace: bool, main: F) -> Run
+    where
+        F: FnOnce(Api) -> Fut,
+        Fut: Future<Output = PyResult> + 'static,
+    {
+        let core = Core { trace: record_trace.then(Vec::new), ..Core::default() };
+        let api = Api { core: Rc::new(RefCell::new(core)) };
+        let coro = Box::pin(main(api.clone()));
+        let main = api.with(|core| {
+            let main = core.create_task(Who::MAIN, coro);
+            let fut = core.task(main).fut;
+            core.add_done_callback(fut, Callback::StopLoop);
+            main
+        });
+        Run { lp: EventLoop::new(api.core.clone()), api, main, phase: Phase::Main }
+    }
+
+    /// What the loop needs next.
+    pub fn next(&mut self) -> Next {
+        if self.phase == Phase::Finished {
+            return Next::Finished;
+        }
+        let mut core = self.api.core.borrow_mut();
+        if !core.ready.is_empty() {
+            return Next::Ready;
+        }
+        core.timers.next_deadline().map_or(Next::Stalled, Next::At)
+    }
+
+    /// Runs one pass at time `now` (never earlier than the previous pass), then, if the loop was
+    /// told to stop, moves `asyncio.run` on to its next phase.
+    pub fn run_pass(&mut self, now: Micros) {
+        if self.phase == Phase::Finished {
+            return;
+        }
+        self.lp.run_pass(now);
+        let stopping = std::mem::take(&mut self.api.core.borrow_mut().stopping);
+        if stopping {
+            self.phase = match self.phase {
+                Phase::Main => self.cancel_all_tasks(),
+                _ => Phase::Finished,
+            };
+        }
+    }
+
+    fn cancel_all_tasks(&mut self) -> Phase {
+        self.api.with(|core| {
+            let to_cancel: Vec<TaskId> = (0..core.tasks.len() as u32)
+                .map(TaskId)
+                .filter(|&t| !core.futs.is_done(core.task(t).fut))
+                .collect();
+            if to_cancel.is_empty() {
+                return Phase::Finished;
+            }
+            for &t in &to_cancel {
+                core.task_cancel(t, CancelCause::Shutdown);
+            }
+            let outer = core.gather(&to_cancel, true);
+            core.add_done_callback(outer, Callback::StopLoop);
+            Phase::Shutdown
+        })
+    }
+
+    /// Runs to the end on `clock`. False if the loop stalled (see [`Next::Stalled`]).
+    pub fn run_to_end(&mut self, clock: &mut impl Clock) -> bool {
+        loop {
+            match self.next() {
+                Next::Ready => self.run_pass(clock.now()),
+                Next::At(deadline) => {
+                    clock.wait_until(deadline);
+                    self.run_pass(clock.now());
+                }
+                Next::Finished => return true,
+                Next::Stalled => return false,
+            }
+        }
+    }
+
+    /// A handle on the loop (to read state between passes).
+    pub fn api(&self) -> &Api {
+        &self.api
+    }
+
+    /// The time of the last pass.
+    pub fn now(&self) -> Micros {
+        self.api.core.borrow().now
+    }
+
+    /// Passes run so far.
+    pub fn passes(&self) -> u32 {
+        self.api.core.borrow().pass
+    }
+
+    /// What `asyncio.run` returned or raised, once main is done.
+    pub fn main_outcome(&self) -> Option<PyResult> {
+        let core = self.api.core.borrow();
+        match core.futs.state(core.task(self.main).fut) {
+            State::Pending => None,
+            State::Done(outcome) => Some(outcome.clone()),
+            State::Cancelled => Some(Err(Exc::Cancelled)),
+        }
+    }
+
+    /// How `who` ended, if it has.
+    pub fn end_of(&self, who: Who) -> Option<End> {
+        let core = self.api.core.borrow();
+        match who.work_index() {
+            None => core.main_end.clone(),
+            Some(i) => core.ends.get(i as usize).cloned().flatten(),
+        }
+    }
+
+    /// The lines printed so far, with their times.
+    pub fn stdout(&self) -> Vec<(Micros, Line)> {
+        self.api.core.borrow().stdout.clone()
+    }
+
+    /// How many events the trace holds (0 when not recording).
+    pub fn trace_len(&self) -> usize {
+        self.api.core.borrow().trace.as_ref().map_or(0, Vec::len)
+    }
+
+    /// The trace events from index `from` on.
+    pub fn trace_from(&self, from: usize) -> Vec<Event> {
+        let core = self.api.core.borrow();
+        core.trace.as_ref().map_or_else(Vec::new, |t| t.get(from..).unwrap_or(&[]).to_vec())
+    }
+
+    /// Timers armed and not yet fired.
+    pub fn pending_timers(&self) -> usize {
+        self.api.core.borrow().timers.len()
+    }
+}

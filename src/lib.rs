@@ -1,0 +1,12 @@
+//! asyncio-playground: see how Python's asyncio runs coroutines concurrently.
+//!
+//! [`engine`] is an asyncio-faithful event loop in pure Rust; [`scenario`] parses the scenario
+//! contract; [`program`] builds and runs the program a scenario stands for, and renders its outcome
+//! and its Python source. The browser app lives in `web` (wasm32 only).
+
+pub mod engine;
+pub mod program;
+pub mod scenario;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

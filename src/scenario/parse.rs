@@ -1,0 +1,224 @@
+//! Strict parsing of the query string: every key known, given once, of its form, and in range.
+
+use super::view::View;
+use super::{Pattern, Scenario, SpecError, Sleeps, Spec};
+use crate::engine::ReturnWhen;
+
+/// The bounds that keep every run finite and small.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// The most tasks (`tasks`, or the length of a `sleep` list).
+    pub max_tasks: u32,
+    /// The largest time in ms for `sleep`, `cancel`, `interrupt`, `linger` and `timeout`.
+    pub max_ms: u32,
+}
+
+impl Limits {
+    /// The contract's limits: 0..=10000 tasks, times 0..=600000 ms.
+    pub const CONTRACT: Limits = Limits { max_tasks: 10_000, max_ms: 600_000 };
+}
+
+/// The scenario keys, in contract order (the canonical order).
+pub const SCENARIO_KEYS: [&str; 10] = [
+    "pattern", "tasks", "sleep", "fail", "cancel", "interrupt", "linger", "return_exceptions", "return_when", "timeout",
+];
+/// The view keys (the page and embeds use them; the CLI accepts them and ignores them).
+pub const VIEW_KEYS: [&str; 5] = ["clock", "speed", "autorun", "embed", "theme"];
+/// Every key, scenario keys first.
+pub const KEYS: [&str; 15] = [
+    "pattern", "tasks", "sleep", "fail", "cancel", "interrupt", "linger", "return_exceptions", "return_when", "timeout",
+    "clock", "speed", "autorun", "embed", "theme",
+];
+
+pub(super) fn parse(query: &str, limits: &Limits) -> Result<Spec, SpecError> {
+    let raw = Raw::split(query)?;
+    let ms = |key: &'static str| -> Result<Option<u32>, SpecError> {
+        raw.get(key).map(|v| int(key, v, limits.max_ms, "ms")).transpose()
+    };
+    let pattern = match raw.get("pattern") {
+        None => Pattern::default(),
+        Some(v) => Pattern::ALL.into_iter().find(|p| p.name() == v).ok_or_else(|| SpecError::BadValue {
+            key: "pattern",
+            given: v.to_string(),
+            expected: "one of sequential, manual, taskgroup, wait, gather".into(),
+        })?,
+    };
+    let sleep_list = match raw.get("sleep") {
+        None => vec![1000],
+        Some(v) => list("sleep", v, |item| int("sleep", item, limits.max_ms, "ms"))?,
+    };
+    let tasks = match raw.get("tasks") {
+        Some(v) => int("tasks", v, limits.max_tasks, "tasks")?,
+        None if sleep_list.len() > 1 => {
+            let n = sleep_list.len();
+            u32::try_from(n).ok().filter(|&n| n <= limits.max_tasks).ok_or_else(|| SpecError::BadValue {
+                key: "sleep",
+                given: format!("a list of {n} values"),
+                expected: format!("at most {} values (one per task)", limits.max_tasks),
+            })?
+        }
+        None => 20,
+    };
+    let sleeps = match sleep_list.as_slice() {
+        [one] => Sleeps::All(*one),
+        list if list.len() == tasks as usize => Sleeps::Each(sleep_list),
+        list => return Err(SpecError::SleepLength { given: list.len(), tasks }),
+    };
+    let index = |key: &'static str, item: &str| -> Result<u32, SpecError> {
+        let i = int(key, item, u32::MAX, "task index")?;
+        if i >= tasks {
+            return Err(SpecError::IndexOutOfRange { key, index: i, tasks });
+        }
+        Ok(i)
+    };
+    let mut fail = match raw.get("fail") {
+        None => Vec::new(),
+        Some(v) => list("fail", v, |item| index("fail", item))?,
+    };
+    fail.sort_unstable();
+    if let Some(w) = fail.windows(2).find(|w| w[0] == w[1]) {
+        return Err(SpecError::Repeated { key: "fail", index: w[0] });
+    }
+    let cancel = match raw.get("cancel") {
+        None => Vec::new(),
+        Some(_) if pattern == Pattern::Sequential => {
+            let allowed = "manual, taskgroup, wait and gather (sequential awaits coroutines, not tasks)";
+            return Err(SpecError::NotForPattern { key: "cancel", pattern: pattern.name(), allowed });
+        }
+        Some(v) => list("cancel", v, |item| {
+            let bad = || SpecError::BadValue {
+                key: "cancel",
+                given: item.to_string(),
+                expected: format!("task@ms pairs such as 1@500 (ms from 0 to {})", limits.max_ms),
+            };
+            let (i, at) = item.split_once('@').ok_or_else(bad)?;
+            Ok((index("cancel", i)?, int("cancel", at, limits.max_ms, "ms").map_err(|_| bad())?))
+        })?,
+    };
+    let only = |key: &'static str, for_pattern: Pattern, allowed: &'static str| -> Result<Option<&str>, SpecError> {
+        match raw.get(key) {
+            Some(_) if pattern != for_pattern => Err(SpecError::NotForPattern { key, pattern: pattern.name(), allowed }),
+            other => Ok(other),
+        }
+    };
+    let return_exceptions = match only("return_exceptions", Pattern::Gather, "pattern=gather")? {
+        None | Some("0") => false,
+        Some("1") => true,
+        Some(v) => return Err(bad("return_exceptions", v, "0 or 1")),
+    };
+    let return_when = match only("return_when", Pattern::Wait, "pattern=wait")? {
+        None | Some("ALL_COMPLETED") => ReturnWhen::AllCompleted,
+        Some("FIRST_COMPLETED") => ReturnWhen::FirstCompleted,
+        Some("FIRST_EXCEPTION") => ReturnWhen::FirstException,
+        Some(v) => return Err(bad("return_when", v, "ALL_COMPLETED, FIRST_COMPLETED or FIRST_EXCEPTION")),
+    };
+    only("timeout", Pattern::Wait, "pattern=wait")?;
+    let scenario = Scenario {
+        pattern,
+        tasks,
+        sleeps,
+        fail,
+        cancel,
+        interrupt: ms("interrupt")?,
+        linger: ms("linger")?,
+        return_exceptions,
+        return_when,
+        timeout: ms("timeout")?,
+    };
+    let view = View::from_raw(|key| raw.get(key))?;
+    Ok(Spec { scenario, view })
+}
+
+/// The key/value pairs of a query string, percent-decoded, each known key at most once.
+struct Raw {
+    pairs: Vec<(&'static str, String)>,
+}
+
+impl Raw {
+    fn split(query: &str) -> Result<Raw, SpecError> {
+        let query = query.strip_prefix('?').unwrap_or(query);
+        let mut pairs: Vec<(&'static str, String)> = Vec::new();
+        for part in query.split('&').filter(|p| !p.is_empty()) {
+            let (k, v) = part.split_once('=').unwrap_or((part, ""));
+            let key = decode(k).unwrap_or_else(|| k.to_string());
+            let Some(&known) = KEYS.iter().find(|&&known| known == key) else {
+                return Err(SpecError::UnknownKey { suggestion: closest(&key), key });
+            };
+            let value = decode(v).ok_or_else(|| bad(known, v, "valid percent-encoding (%XX)"))?;
+            if pairs.iter().any(|(k, _)| *k == known) {
+                return Err(SpecError::Duplicate { key: known.to_string() });
+            }
+            pairs.push((known, value));
+        }
+        Ok(Raw { pairs })
+    }
+
+    fn get(&self, key: &str) -> Option<&str> {
+        self.pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| v.as_str())
+    }
+}
+
+pub(super) fn bad(key: &'static str, given: &str, expected: &str) -> SpecError {
+    SpecError::BadValue { key, given: given.to_string(), expected: expected.to_string() }
+}
+
+/// A whole number from 0 to `max`, digits only.
+fn int(key: &'static str, s: &str, max: u32, what: &str) -> Result<u32, SpecError> {
+    let ok = !s.is_empty() && s.len() <= 10 && s.bytes().all(|b| b.is_ascii_digit());
+    match s.parse::<u64>() {
+        Ok(n) if ok && n <= max as u64 => Ok(n as u32),
+        _ if max == u32::MAX => Err(bad(key, s, &format!("a {what}: a whole number"))),
+        _ => Err(bad(key, s, &format!("a whole number of {what} from 0 to {max}"))),
+    }
+}
+
+/// A non-empty comma list, each item read by `item`.
+fn list<T>(key: &'static str, s: &str, item: impl Fn(&str) -> Result<T, SpecError>) -> Result<Vec<T>, SpecError> {
+    if s.is_empty() {
+        return Err(bad(key, s, "a comma-separated list with at least one item"));
+    }
+    s.split(',').map(item).collect()
+}
+
+/// Percent-decoding; `None` for a malformed escape or bytes that are not UTF-8.
+fn decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The known key closest to `key` (edit distance at most 3, and less than its length).
+fn closest(key: &str) -> Option<&'static str> {
+    let lower = key.to_ascii_lowercase();
+    KEYS.iter()
+        .map(|&k| (edit_distance(&lower, k), k))
+        .filter(|&(d, _)| d <= 3 && d < key.len().max(1))
+        .min()
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for j in 0..b.len() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != b[j])).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}

@@ -1,0 +1,106 @@
+//! View keys: how the page shows a run (clock, speed, autorun, embed, theme); no effect on outcomes.
+
+use super::parse::bad;
+use super::SpecError;
+
+/// Which clock the page runs the loop on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ClockKind {
+    /// Real time: a 1000 ms sleep takes one second.
+    #[default]
+    Real,
+    /// Virtual time, played at [`View::speed`].
+    Virtual,
+}
+
+/// How fast virtual time plays.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Speed {
+    /// This many virtual seconds per real second (0.1 to 10).
+    Rate(f64),
+    /// As fast as possible.
+    Instant,
+}
+
+/// The colour theme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Follow `prefers-color-scheme`.
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+/// The view keys of a query string.
+#[derive(Clone, Debug, PartialEq)]
+pub struct View {
+    pub clock: ClockKind,
+    pub speed: Speed,
+    pub autorun: bool,
+    pub embed: bool,
+    pub theme: Theme,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        View { clock: ClockKind::Real, speed: Speed::Rate(1.0), autorun: false, embed: false, theme: Theme::Auto }
+    }
+}
+
+impl View {
+    pub(super) fn from_raw<'a>(get: impl Fn(&str) -> Option<&'a str>) -> Result<View, SpecError> {
+        let flag = |key: &'static str| match get(key) {
+            None | Some("0") => Ok(false),
+            Some("1") => Ok(true),
+            Some(v) => Err(bad(key, v, "0 or 1")),
+        };
+        Ok(View {
+            clock: match get("clock") {
+                None | Some("real") => ClockKind::Real,
+                Some("virtual") => ClockKind::Virtual,
+                Some(v) => return Err(bad("clock", v, "real or virtual")),
+            },
+            speed: match get("speed") {
+                None => Speed::Rate(1.0),
+                Some("instant") => Speed::Instant,
+                Some(v) => match v.parse::<f64>() {
+                    Ok(r) if (0.1..=10.0).contains(&r) => Speed::Rate(r),
+                    _ => return Err(bad("speed", v, "a rate from 0.1 to 10, or instant")),
+                },
+            },
+            autorun: flag("autorun")?,
+            embed: flag("embed")?,
+            theme: match get("theme") {
+                None | Some("auto") => Theme::Auto,
+                Some("light") => Theme::Light,
+                Some("dark") => Theme::Dark,
+                Some(v) => return Err(bad("theme", v, "auto, light or dark")),
+            },
+        })
+    }
+
+    /// The view keys that differ from their defaults, as `&key=value` pairs.
+    pub fn query(&self) -> String {
+        let mut out = String::new();
+        if self.clock == ClockKind::Virtual {
+            out += "&clock=virtual";
+        }
+        match self.speed {
+            Speed::Instant => out += "&speed=instant",
+            Speed::Rate(r) if r != 1.0 => out += &format!("&speed={r}"),
+            Speed::Rate(_) => {}
+        }
+        for (key, on) in [("autorun", self.autorun), ("embed", self.embed)] {
+            if on {
+                out += &format!("&{key}=1");
+            }
+        }
+        match self.theme {
+            Theme::Auto => {}
+            Theme::Light => out += "&theme=light",
+            Theme::Dark => out += "&theme=dark",
+        }
+        out
+    }
+}
