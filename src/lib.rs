@@ -10,3 +10,6 @@ pub mod scenario;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cpython;

@@ -1,0 +1,98 @@
+//! Conformance: the engine's outcome equals CPython's for every scenario in `conformance/scenarios.txt`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use asyncio_playground::cpython::{find_cpython, CPython};
+use asyncio_playground::program::{python_source, ScenarioRun};
+use asyncio_playground::scenario::Spec;
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader, Write};
+use std::process::Stdio;
+
+const ORACLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/conformance/oracle.py");
+
+fn cpython_or_skip(test: &str) -> Option<CPython> {
+    let py = find_cpython();
+    match &py {
+        Some(py) => eprintln!("{test}: CPython {} at {}", py.version_string(), py.path.display()),
+        None => eprintln!(
+            "\n************************************************************\n\
+             * {test}: SKIPPED — no CPython 3.12+ found\n\
+             * (install one, or set ASYNCIO_PLAYGROUND_PYTHON)\n\
+             ************************************************************\n"
+        ),
+    }
+    py
+}
+
+fn scenarios() -> Vec<String> {
+    let text = include_str!("conformance/scenarios.txt");
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from).collect()
+}
+
+/// Runs the oracle on `(spec, tasks, program)` cases; one outcome per case.
+fn oracle(py: &CPython, cases: &[(String, u32, String)]) -> Vec<Value> {
+    let mut child = py.command().arg(ORACLE).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().expect("start CPython");
+    let mut stdin = child.stdin.take().unwrap();
+    let input: String = cases
+        .iter()
+        .map(|(spec, tasks, program)| json!({"spec": spec, "tasks": tasks, "program": program}).to_string() + "\n")
+        .collect();
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let out: Vec<Value> = BufReader::new(child.stdout.take().unwrap())
+        .lines()
+        .map(|l| serde_json::from_str(&l.expect("read oracle output")).expect("oracle prints JSON"))
+        .collect();
+    writer.join().unwrap().expect("feed the oracle");
+    assert!(child.wait().unwrap().success(), "the oracle failed");
+    assert_eq!(out.len(), cases.len(), "the oracle answered every case");
+    out
+}
+
+#[test]
+fn engine_outcome_equals_cpython_outcome_for_every_listed_scenario() {
+    let Some(py) = cpython_or_skip("conformance") else { return };
+    let specs = scenarios();
+    assert!(specs.len() >= 60, "the suite keeps at least 60 scenarios");
+    let cases: Vec<(String, u32, String)> = specs
+        .iter()
+        .map(|s| {
+            let sc = Spec::parse(s).unwrap_or_else(|e| panic!("{s}: {e}")).scenario;
+            (s.clone(), sc.tasks, python_source(&sc))
+        })
+        .collect();
+    let cpython = oracle(&py, &cases);
+    let mut mismatches = Vec::new();
+    for ((spec, _, _), theirs) in cases.iter().zip(&cpython) {
+        let sc = Spec::parse(spec).unwrap().scenario;
+        let ours: Value = serde_json::from_str(&ScenarioRun::run_virtual(&sc, false).to_json()).unwrap();
+        for field in ["stdout", "main", "returned", "tasks"] {
+            if ours[field] != theirs[field] {
+                mismatches.push(format!(
+                    "{spec}\n  field {field}\n  engine:  {}\n  CPython: {}",
+                    ours[field], theirs[field]
+                ));
+            }
+        }
+    }
+    assert!(mismatches.is_empty(), "{} disagreement(s) with CPython:\n{}", mismatches.len(), mismatches.join("\n"));
+    println!("conformance: {} scenarios agree with CPython {}", specs.len(), py.version_string());
+}
+
+/// The generated source runs as is under plain `python3` (real clock, no oracle) and prints exactly
+/// the engine's stdout. Sleeps are 0 to 120 ms apart by 40 ms so real-clock jitter cannot reorder them.
+#[test]
+fn generated_program_runs_as_is_and_prints_the_engine_stdout() {
+    let Some(py) = cpython_or_skip("python as is") else { return };
+    for spec in [
+        "pattern=gather&sleep=120,40,80&fail=1&linger=60",
+        "pattern=taskgroup&sleep=120,40,80&fail=1&linger=60",
+        "pattern=manual&sleep=120,40,80&cancel=2@60&linger=10",
+        "pattern=wait&sleep=120,40,80&return_when=FIRST_COMPLETED",
+        "pattern=sequential&tasks=3&sleep=0&fail=2",
+    ] {
+        let sc = Spec::parse(spec).unwrap().scenario;
+        let out = py.command().arg("-c").arg(python_source(&sc)).output().expect("run python");
+        let printed: Vec<String> = String::from_utf8(out.stdout).unwrap().lines().map(String::from).collect();
+        assert_eq!(printed, ScenarioRun::run_virtual(&sc, false).stdout, "{spec}");
+    }
+}
