@@ -28,7 +28,10 @@ fn version_of(python: &Path) -> Option<(u32, u32, u32)> {
         .output()
         .ok()?;
     let text = String::from_utf8(out.stdout).ok()?;
-    let v: Vec<u32> = text.split_whitespace().filter_map(|s| s.parse().ok()).collect();
+    let v: Vec<u32> = text
+        .split_whitespace()
+        .filter_map(|s| s.parse().ok())
+        .collect();
     match v.as_slice() {
         [a, b, c] => Some((*a, *b, *c)),
         _ => None,
@@ -38,7 +41,11 @@ fn version_of(python: &Path) -> Option<(u32, u32, u32)> {
 /// The newest CPython 3.12+ to be found: `$ASYNCIO_PLAYGROUND_PYTHON` if set, else the newest pyenv
 /// version (`$PYENV_ROOT` or `~/.pyenv`), else `python3.13`, `python3.12` or `python3` on `PATH`.
 pub fn find_cpython() -> Option<CPython> {
-    let ok = |path: PathBuf| version_of(&path).filter(|v| *v >= (3, 12, 0)).map(|version| CPython { path, version });
+    let ok = |path: PathBuf| {
+        version_of(&path)
+            .filter(|v| *v >= (3, 12, 0))
+            .map(|version| CPython { path, version })
+    };
     if let Some(p) = std::env::var_os("ASYNCIO_PLAYGROUND_PYTHON") {
         return ok(PathBuf::from(p));
     }
@@ -55,5 +62,7 @@ pub fn find_cpython() -> Option<CPython> {
     if let Some(newest) = found.pop() {
         return Some(newest);
     }
-    ["python3.13", "python3.12", "python3"].into_iter().find_map(|name| ok(PathBuf::from(name)))
+    ["python3.13", "python3.12", "python3"]
+        .into_iter()
+        .find_map(|name| ok(PathBuf::from(name)))
 }

@@ -47,7 +47,9 @@ fn main() -> ExitCode {
         _ => return usage_error("expected a command and one spec; see --help"),
     };
     if !matches!(command, "run" | "trace" | "python") {
-        return usage_error(&format!("unknown command {command:?}; expected run, trace or python"));
+        return usage_error(&format!(
+            "unknown command {command:?}; expected run, trace or python"
+        ));
     }
     let spec = match Spec::parse(spec) {
         Ok(spec) => spec,
@@ -60,7 +62,11 @@ fn main() -> ExitCode {
         _ => {
             let mut run = ScenarioRun::new(sc, true);
             run.run_to_end(&mut asyncio_playground::engine::VirtualClock::default());
-            run.run().trace_from(0).iter().map(|e| event_json(e) + "\n").collect()
+            let run = run.run();
+            run.trace_from(0)
+                .iter()
+                .map(|e| event_json(e, run) + "\n")
+                .collect()
         }
     };
     // A closed pipe (`| head`) is not an error worth a panic.

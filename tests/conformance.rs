@@ -13,7 +13,11 @@ const ORACLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/conformance/ora
 fn cpython_or_skip(test: &str) -> Option<CPython> {
     let py = find_cpython();
     match &py {
-        Some(py) => eprintln!("{test}: CPython {} at {}", py.version_string(), py.path.display()),
+        Some(py) => eprintln!(
+            "{test}: CPython {} at {}",
+            py.version_string(),
+            py.path.display()
+        ),
         None => eprintln!(
             "\n************************************************************\n\
              * {test}: SKIPPED — no CPython 3.12+ found\n\
@@ -26,16 +30,28 @@ fn cpython_or_skip(test: &str) -> Option<CPython> {
 
 fn scenarios() -> Vec<String> {
     let text = include_str!("conformance/scenarios.txt");
-    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from).collect()
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(String::from)
+        .collect()
 }
 
 /// Runs the oracle on `(spec, tasks, program)` cases; one outcome per case.
 fn oracle(py: &CPython, cases: &[(String, u32, String)]) -> Vec<Value> {
-    let mut child = py.command().arg(ORACLE).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().expect("start CPython");
+    let mut child = py
+        .command()
+        .arg(ORACLE)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("start CPython");
     let mut stdin = child.stdin.take().unwrap();
     let input: String = cases
         .iter()
-        .map(|(spec, tasks, program)| json!({"spec": spec, "tasks": tasks, "program": program}).to_string() + "\n")
+        .map(|(spec, tasks, program)| {
+            json!({"spec": spec, "tasks": tasks, "program": program}).to_string() + "\n"
+        })
         .collect();
     let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
     let out: Vec<Value> = BufReader::new(child.stdout.take().unwrap())
@@ -50,13 +66,17 @@ fn oracle(py: &CPython, cases: &[(String, u32, String)]) -> Vec<Value> {
 
 #[test]
 fn engine_outcome_equals_cpython_outcome_for_every_listed_scenario() {
-    let Some(py) = cpython_or_skip("conformance") else { return };
+    let Some(py) = cpython_or_skip("conformance") else {
+        return;
+    };
     let specs = scenarios();
     assert!(specs.len() >= 60, "the suite keeps at least 60 scenarios");
     let cases: Vec<(String, u32, String)> = specs
         .iter()
         .map(|s| {
-            let sc = Spec::parse(s).unwrap_or_else(|e| panic!("{s}: {e}")).scenario;
+            let sc = Spec::parse(s)
+                .unwrap_or_else(|e| panic!("{s}: {e}"))
+                .scenario;
             (s.clone(), sc.tasks, python_source(&sc))
         })
         .collect();
@@ -64,7 +84,8 @@ fn engine_outcome_equals_cpython_outcome_for_every_listed_scenario() {
     let mut mismatches = Vec::new();
     for ((spec, _, _), theirs) in cases.iter().zip(&cpython) {
         let sc = Spec::parse(spec).unwrap().scenario;
-        let ours: Value = serde_json::from_str(&ScenarioRun::run_virtual(&sc, false).to_json()).unwrap();
+        let ours: Value =
+            serde_json::from_str(&ScenarioRun::run_virtual(&sc, false).to_json()).unwrap();
         for field in ["stdout", "main", "returned", "tasks"] {
             if ours[field] != theirs[field] {
                 mismatches.push(format!(
@@ -74,15 +95,26 @@ fn engine_outcome_equals_cpython_outcome_for_every_listed_scenario() {
             }
         }
     }
-    assert!(mismatches.is_empty(), "{} disagreement(s) with CPython:\n{}", mismatches.len(), mismatches.join("\n"));
-    println!("conformance: {} scenarios agree with CPython {}", specs.len(), py.version_string());
+    assert!(
+        mismatches.is_empty(),
+        "{} disagreement(s) with CPython:\n{}",
+        mismatches.len(),
+        mismatches.join("\n")
+    );
+    println!(
+        "conformance: {} scenarios agree with CPython {}",
+        specs.len(),
+        py.version_string()
+    );
 }
 
 /// The generated source runs as is under plain `python3` (real clock, no oracle) and prints exactly
 /// the engine's stdout. Sleeps are 0 to 120 ms apart by 40 ms so real-clock jitter cannot reorder them.
 #[test]
 fn generated_program_runs_as_is_and_prints_the_engine_stdout() {
-    let Some(py) = cpython_or_skip("python as is") else { return };
+    let Some(py) = cpython_or_skip("python as is") else {
+        return;
+    };
     for spec in [
         "pattern=gather&sleep=120,40,80&fail=1&linger=60",
         "pattern=taskgroup&sleep=120,40,80&fail=1&linger=60",
@@ -91,8 +123,19 @@ fn generated_program_runs_as_is_and_prints_the_engine_stdout() {
         "pattern=sequential&tasks=3&sleep=0&fail=2",
     ] {
         let sc = Spec::parse(spec).unwrap().scenario;
-        let out = py.command().arg("-c").arg(python_source(&sc)).output().expect("run python");
-        let printed: Vec<String> = String::from_utf8(out.stdout).unwrap().lines().map(String::from).collect();
-        assert_eq!(printed, ScenarioRun::run_virtual(&sc, false).stdout, "{spec}");
+        let out = py
+            .command()
+            .arg("-c")
+            .arg(python_source(&sc))
+            .output()
+            .expect("run python");
+        let printed: Vec<String> = String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(String::from)
+            .collect();
+        let outcome = ScenarioRun::run_virtual(&sc, false);
+        let engine: Vec<String> = outcome.stdout.iter().map(|l| l.to_string()).collect();
+        assert_eq!(printed, engine, "{spec}");
     }
 }

@@ -1,4 +1,4 @@
-//! [`Api`]: what a coroutine can ask of the loop — the asyncio calls the scenario programs make.
+//! [`Api`]: what a coroutine can ask of the running loop — the asyncio calls the programs make.
 
 use super::awaitables::AwaitFut;
 use super::clock::{ms, Micros};
@@ -10,28 +10,59 @@ use std::cell::RefCell;
 use std::future::Future;
 use std::rc::Rc;
 
-/// A handle on the running loop, cloned into every coroutine (one `Rc`).
-///
-/// Every method borrows the loop only for its own duration, so none may be called while another
-/// is borrowing (they never are: coroutines are polled with no borrow held).
-#[derive(Clone)]
-pub struct Api {
-    pub(crate) core: Rc<RefCell<Core>>,
+thread_local! {
+    /// The loop running a pass on this thread (`asyncio.get_running_loop()`), set only while a
+    /// pass runs, so that coroutines need to hold no pointer to their loop.
+    static RUNNING: RefCell<Option<Rc<RefCell<Core>>>> = const { RefCell::new(None) };
 }
+
+/// Makes `core` the running loop until the guard is dropped (a pass), restoring the previous one.
+pub(crate) struct Running(Option<Rc<RefCell<Core>>>);
+
+impl Running {
+    #[must_use = "the loop stops being the running loop when the guard is dropped"]
+    pub(crate) fn enter(core: &Rc<RefCell<Core>>) -> Running {
+        Running(RUNNING.with(|r| r.replace(Some(core.clone()))))
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        RUNNING.with(|r| *r.borrow_mut() = self.0.take());
+    }
+}
+
+/// A handle on the running loop, like the `asyncio` module: zero-sized, so a coroutine holding it
+/// costs nothing.
+///
+/// Every method borrows the loop for its own duration only, and may be called only from a
+/// coroutine while its loop runs a pass (elsewhere it panics: "no running event loop").
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Api;
 
 impl Api {
     pub(crate) fn with<R>(&self, f: impl FnOnce(&mut Core) -> R) -> R {
-        f(&mut self.core.borrow_mut())
+        RUNNING.with(|r| {
+            let running = r.borrow();
+            let core = running.as_ref().expect("no running event loop");
+            let mut core = core.borrow_mut();
+            f(&mut core)
+        })
     }
 
     /// `loop.time()`: the time of the current pass.
     pub fn now(&self) -> Micros {
-        self.core.borrow().now
+        self.with(|core| core.now)
     }
 
     /// `asyncio.current_task()`.
     pub fn current_task(&self) -> TaskId {
-        self.core.borrow().step.current.expect("current_task() outside a task")
+        self.with(|core| core.step.current.expect("current_task() outside a task"))
+    }
+
+    /// Whose lane task `t` is.
+    pub fn who_of(&self, t: TaskId) -> Who {
+        self.with(|core| core.task(t).who)
     }
 
     /// `asyncio.create_task(coro)`: the task's first step runs in the next pass, not now.
@@ -43,7 +74,9 @@ impl Api {
     pub fn call_later_cancel(&self, delay_ms: u32, task: TaskId, cause: CancelCause) {
         self.with(|core| {
             let when = core.now + ms(delay_ms);
-            core.timers.arm(when, Callback::CancelTask(task, cause));
+            core.cancels.push((task, cause));
+            let index = core.cancels.len() as u32 - 1;
+            core.timers.arm(when, Callback::CancelTask(index));
         });
     }
 
@@ -57,11 +90,11 @@ impl Api {
     /// # Cancellation
     /// Cancelling the awaiting task cancels `task` too (the cancel is forwarded to what it awaits).
     pub async fn await_task(&self, task: TaskId) -> PyResult {
-        let fut = self.core.borrow().task(task).fut;
-        AwaitFut::new(self, fut).await
+        let fut = self.with(|core| core.task(task).fut);
+        AwaitFut::new(fut).await
     }
 
-    /// Records that main entered the coroutine `who` (awaited directly, not as a task).
+    /// Records that the current task entered the coroutine `who` (awaited directly, not a task).
     pub fn coroutine_started(&self, who: Who) {
         self.with(|core| core.event(who, What::Created));
     }
@@ -73,18 +106,14 @@ impl Api {
                 Ok(_) => Finish::Done,
                 Err(Exc::Cancelled) => {
                     let cause = core.step.current.and_then(|t| core.task(t).cause);
-                    Finish::Cancelled { cause, started: true }
+                    Finish::Cancelled {
+                        cause,
+                        started: true,
+                    }
                 }
                 Err(exc) => Finish::Failed(exc.clone()),
             };
             core.record_end(who, finish);
         });
-    }
-}
-
-impl Api {
-    /// Whose lane task `t` is.
-    pub fn who_of(&self, t: TaskId) -> Who {
-        self.core.borrow().task(t).who
     }
 }

@@ -13,57 +13,63 @@ use std::task::{Context, Poll};
 /// `await fut` (`Future.__await__`): a done future gives its result at once, without suspending;
 /// otherwise the task suspends on it and, once woken, gets its result, or the exception its step
 /// throws in (`CancelledError` when the task was cancelled meanwhile).
-pub(crate) struct AwaitFut<'a> {
-    api: &'a Api,
+pub(crate) struct AwaitFut {
     fut: FutId,
     yielded: bool,
 }
 
-impl<'a> AwaitFut<'a> {
-    pub(crate) fn new(api: &'a Api, fut: FutId) -> Self {
-        AwaitFut { api, fut, yielded: false }
+impl AwaitFut {
+    pub(crate) fn new(fut: FutId) -> Self {
+        AwaitFut {
+            fut,
+            yielded: false,
+        }
     }
 }
 
-impl Future for AwaitFut<'_> {
+impl Future for AwaitFut {
     type Output = PyResult;
 
     fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<PyResult> {
-        let mut core = self.api.core.borrow_mut();
-        if !self.yielded {
-            if core.futs.is_done(self.fut) {
-                return Poll::Ready(core.futs.result(self.fut));
+        let (fut, first) = (self.fut, !self.yielded);
+        let ready = Api.with(|core| {
+            if !first {
+                return Some(
+                    core.step
+                        .throw_in
+                        .take()
+                        .map_or_else(|| core.futs.result(fut), Err),
+                );
             }
-            core.step.yielded = Yielded::Fut(self.fut);
-            drop(core);
-            self.yielded = true;
-            return Poll::Pending;
-        }
-        if let Some(exc) = core.step.throw_in.take() {
-            return Poll::Ready(Err(exc));
-        }
-        Poll::Ready(core.futs.result(self.fut))
+            if core.futs.is_done(fut) {
+                return Some(core.futs.result(fut));
+            }
+            core.step.yielded = Yielded::Fut(fut);
+            None
+        });
+        self.yielded = true;
+        ready.map_or(Poll::Pending, Poll::Ready)
     }
 }
 
 /// A bare `yield` (`asyncio.sleep(0)`): the task runs again in the next pass.
-struct YieldNow<'a> {
-    api: &'a Api,
+struct YieldNow {
     yielded: bool,
 }
 
-impl Future for YieldNow<'_> {
+impl Future for YieldNow {
     type Output = PyResult<()>;
 
     fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<PyResult<()>> {
-        let mut core = self.api.core.borrow_mut();
         if !self.yielded {
-            core.step.yielded = Yielded::Bare;
-            drop(core);
             self.yielded = true;
+            Api.with(|core| core.step.yielded = Yielded::Bare);
             return Poll::Pending;
         }
-        Poll::Ready(core.step.throw_in.take().map_or(Ok(()), Err))
+        Poll::Ready(
+            Api.with(|core| core.step.throw_in.take())
+                .map_or(Ok(()), Err),
+        )
     }
 }
 
@@ -75,17 +81,22 @@ impl Future for YieldNow<'_> {
 /// # Cancellation
 /// A cancel while sleeping raises `CancelledError` here, and the timer is cancelled (`finally:
 /// h.cancel()`), so it neither fires nor makes the loop wait for its deadline.
-pub async fn sleep(api: &Api, delay_ms: u32) -> PyResult<()> {
+pub async fn sleep(delay_ms: u32) -> PyResult<()> {
     if delay_ms == 0 {
-        return YieldNow { api, yielded: false }.await;
+        return YieldNow { yielded: false }.await;
     }
-    let (fut, timer) = api.with(|core| {
+    let (fut, timer) = Api.with(|core| {
         let until = core.now + ms(delay_ms);
-        let fut = core.futs.create(Kind::Sleep { until });
-        (fut, core.timers.arm(until, Callback::SetResultUnlessCancelled(fut)))
+        core.step.sleep_delay_ms = delay_ms;
+        let fut = core.futs.create(Kind::Sleep);
+        (
+            fut,
+            core.timers
+                .arm(until, Callback::SetResultUnlessCancelled(fut)),
+        )
     });
-    let outcome = AwaitFut::new(api, fut).await;
-    api.with(|core| {
+    let outcome = AwaitFut::new(fut).await;
+    Api.with(|core| {
         core.timers.cancel(timer);
         core.futs.free(fut);
     });

@@ -39,7 +39,9 @@ pub struct RealClock {
 #[cfg(not(target_arch = "wasm32"))]
 impl Default for RealClock {
     fn default() -> Self {
-        RealClock { start: std::time::Instant::now() }
+        RealClock {
+            start: std::time::Instant::now(),
+        }
     }
 }
 

@@ -1,7 +1,6 @@
 //! The loop's state outside the coroutines: ready queue, timers, futures, tasks, trace and stdout.
 
 use super::clock::Micros;
-use super::event_loop::Coro;
 use super::exc::{Exc, Value};
 use super::futures::{Futures, Kind, State};
 use super::gather::GatherState;
@@ -22,8 +21,9 @@ pub(crate) enum Callback {
     Wakeup(TaskId, FutId),
     /// `futures._set_result_unless_cancelled(fut, None)`: an `asyncio.sleep` timer fired.
     SetResultUnlessCancelled(FutId),
-    /// `task.cancel()` armed with `loop.call_later` by the scenario.
-    CancelTask(TaskId, CancelCause),
+    /// `task.cancel()` armed with `loop.call_later` by the scenario: `cancels[.0]` says which task
+    /// and why.
+    CancelTask(u32),
     /// `tasks._release_waiter(waiter)`: `asyncio.wait`'s timeout.
     ReleaseWaiter(FutId),
     /// gather's `_done_callback(child)` for gather number `.0`.
@@ -55,6 +55,8 @@ pub(crate) struct StepState {
     pub(crate) current: Option<TaskId>,
     pub(crate) throw_in: Option<Exc>,
     pub(crate) yielded: Yielded,
+    /// The delay of the sleep being awaited, set by `sleep` for the trace's `Suspended` event.
+    pub(crate) sleep_delay_ms: u32,
 }
 
 /// When and how a task or coroutine finished.
@@ -72,7 +74,11 @@ pub(crate) struct Core {
     pub(crate) pass: u32,
     /// FIFO of callbacks; a pass runs only those present when it began.
     pub(crate) ready: VecDeque<Callback>,
+    /// An empty queue kept for the next pass to swap in (see `event_loop::run_pass`).
+    pub(crate) spare: VecDeque<Callback>,
     pub(crate) timers: Timers,
+    /// The cancels armed with `call_later` (`Callback::CancelTask` refers to them by index).
+    pub(crate) cancels: Vec<(TaskId, CancelCause)>,
     pub(crate) futs: Futures,
     /// Every task ever created, in creation order (main is task 0).
     pub(crate) tasks: Vec<TaskState>,
@@ -80,50 +86,69 @@ pub(crate) struct Core {
     pub(crate) waits: Vec<WaitState>,
     pub(crate) groups: Vec<GroupState>,
     pub(crate) step: StepState,
-    /// Coroutines of tasks created since the loop last collected them (during a step).
-    pub(crate) spawned: Vec<(TaskId, Coro)>,
     /// Set by `StopLoop`: the loop stops once the current pass is over.
     pub(crate) stopping: bool,
     /// The trace, when recording.
     pub(crate) trace: Option<Vec<Event>>,
-    /// Printed lines with their times.
-    pub(crate) stdout: Vec<(Micros, Line)>,
+    /// Printed lines, in order (their times are in the trace).
+    pub(crate) stdout: Vec<Line>,
     /// How each `work(i)` ended, by index; `main_end` for main.
     pub(crate) ends: Vec<Option<End>>,
     pub(crate) main_end: Option<End>,
 }
 
 impl Core {
+    /// Makes room for a program of `tasks` tasks, each with a sleep future and a timer. (What is
+    /// filled only as tasks finish, such as `ends` and `stdout`, grows as it goes.)
+    pub(crate) fn reserve(&mut self, tasks: usize) {
+        self.tasks.reserve(tasks);
+        self.futs.reserve(2 * tasks);
+        self.timers.reserve(tasks);
+    }
+
     pub(crate) fn call_soon(&mut self, cb: Callback) {
         self.ready.push_back(cb);
     }
 
     pub(crate) fn event(&mut self, who: Who, what: What) {
         if let Some(trace) = &mut self.trace {
-            trace.push(Event { at: self.now, pass: self.pass, who, what });
+            trace.push(Event {
+                at: self.now,
+                pass: self.pass,
+                who,
+                what,
+            });
         }
     }
 
     /// Whose step is running (main outside any step).
     pub(crate) fn current_who(&self) -> Who {
-        self.step.current.map_or(Who::MAIN, |t| self.tasks[t.0 as usize].who)
+        self.step
+            .current
+            .map_or(Who::MAIN, |t| self.tasks[t.0 as usize].who)
     }
 
     pub(crate) fn print(&mut self, line: Line) {
         let who = self.current_who();
-        self.event(who, What::Printed(line.clone()));
-        self.stdout.push((self.now, line));
+        self.event(who, What::Printed(self.stdout.len() as u32));
+        self.stdout.push(line);
     }
 
     /// Records how `who` ended (a task's end, or a `sequential` coroutine's).
     pub(crate) fn record_end(&mut self, who: Who, finish: Finish) {
-        self.event(who, What::Finished(finish.clone()));
-        let end = Some(End { at: self.now, finish });
+        self.event(who, What::Finished);
+        let end = Some(End {
+            at: self.now,
+            finish,
+        });
         match who.work_index() {
             None => self.main_end = end,
             Some(i) => {
                 let i = i as usize;
                 if self.ends.len() <= i {
+                    // Room for every task at the first end, rather than growing one end at a time.
+                    self.ends
+                        .reserve(self.tasks.len().max(i + 1) - self.ends.len());
                     self.ends.resize(i + 1, None);
                 }
                 self.ends[i] = end;
@@ -175,7 +200,9 @@ impl Core {
     /// What a task suspended on `fut` waits for, for the trace.
     pub(crate) fn awaiting(&self, fut: FutId) -> Awaiting {
         match self.futs.kind(fut) {
-            Kind::Sleep { until } => Awaiting::Sleep { until },
+            Kind::Sleep => Awaiting::Sleep {
+                delay_ms: self.step.sleep_delay_ms,
+            },
             Kind::Task(t) => Awaiting::Task(self.tasks[t.0 as usize].who),
             Kind::Gather(_) => Awaiting::Gather,
             Kind::Wait => Awaiting::Wait,
@@ -192,7 +219,8 @@ impl Core {
                     self.set_result(fut, Value::None);
                 }
             }
-            Callback::CancelTask(task, cause) => {
+            Callback::CancelTask(i) => {
+                let (task, cause) = self.cancels[i as usize];
                 self.task_cancel(task, cause);
             }
             Callback::ReleaseWaiter(waiter) => {

@@ -15,7 +15,7 @@ pub enum Value {
     /// An `int` (what `work(i)` returns: `i`).
     Int(u32),
     /// The list `asyncio.gather` returns, in argument order (exceptions in it with `return_exceptions`).
-    List(Rc<[PyResult]>),
+    List(Rc<Vec<PyResult>>),
 }
 
 /// A Python exception as the scenario programs can raise it.
@@ -31,7 +31,7 @@ pub enum Exc {
     /// `ValueError('Set of Tasks/Futures is empty.')`, raised by `asyncio.wait([])`.
     EmptyWait,
     /// `ExceptionGroup('unhandled errors in a TaskGroup', [...])`, errors in the order they happened.
-    TaskGroup(Rc<[Exc]>),
+    TaskGroup(Rc<Vec<Exc>>),
 }
 
 impl Exc {

@@ -1,6 +1,5 @@
 //! Asyncio futures (`futures.Future`): result slots in a slab, each with its done-callbacks.
 
-use super::clock::Micros;
 use super::core::Callback;
 use super::exc::{Exc, PyResult};
 use super::{FutId, TaskId};
@@ -19,8 +18,8 @@ pub(crate) enum State {
 /// What a future stands for: decides how `cancel()` acts on it and what a waiter is shown waiting on.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Kind {
-    /// The future inside `asyncio.sleep`, completed by a timer at `until`.
-    Sleep { until: Micros },
+    /// The future inside `asyncio.sleep`, completed by a timer (its deadline is in the trace).
+    Sleep,
     /// A task's own future (`Task` is a `Future`): cancelling it is `Task.cancel()`.
     Task(TaskId),
     /// A gather's outer `_GatheringFuture`: cancelling it cancels the children.
@@ -39,14 +38,16 @@ pub(crate) enum Callbacks {
     #[default]
     None,
     One(Callback),
-    Many(Vec<Callback>),
+    // Boxed so that `Callbacks` stays 16 bytes: two futures per live task carry one.
+    #[allow(clippy::box_collection)]
+    Many(Box<Vec<Callback>>),
 }
 
 impl Callbacks {
     fn push(&mut self, cb: Callback) {
         *self = match std::mem::take(self) {
             Callbacks::None => Callbacks::One(cb),
-            Callbacks::One(first) => Callbacks::Many(vec![first, cb]),
+            Callbacks::One(first) => Callbacks::Many(Box::new(vec![first, cb])),
             Callbacks::Many(mut v) => {
                 v.push(cb);
                 Callbacks::Many(v)
@@ -79,8 +80,16 @@ pub(crate) struct Futures {
 }
 
 impl Futures {
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.slots.reserve(n);
+    }
+
     pub(crate) fn create(&mut self, kind: Kind) -> FutId {
-        let slot = Slot { state: State::Pending, kind, callbacks: Callbacks::None };
+        let slot = Slot {
+            state: State::Pending,
+            kind,
+            callbacks: Callbacks::None,
+        };
         match self.free.pop() {
             Some(i) => {
                 self.slots[i as usize] = slot;
@@ -122,7 +131,10 @@ impl Futures {
     /// Marks a pending future done and hands back its callbacks, for the loop to schedule.
     pub(crate) fn complete(&mut self, id: FutId, state: State) -> Callbacks {
         let slot = &mut self.slots[id.0 as usize];
-        debug_assert!(matches!(slot.state, State::Pending), "completing a done future");
+        debug_assert!(
+            matches!(slot.state, State::Pending),
+            "completing a done future"
+        );
         slot.state = state;
         std::mem::take(&mut slot.callbacks)
     }

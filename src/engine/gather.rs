@@ -24,7 +24,7 @@ impl Core {
     pub(crate) fn gather(&mut self, children: &[TaskId], return_exceptions: bool) -> FutId {
         if children.is_empty() {
             let outer = self.futs.create(Kind::Plain);
-            self.set_result(outer, Value::List(Rc::from([])));
+            self.set_result(outer, Value::List(Rc::new(Vec::new())));
             return outer;
         }
         let g = self.gathers.len() as u32;
@@ -34,12 +34,19 @@ impl Core {
             if self.futs.is_done(child) {
                 done_futs.push(child);
             } else {
-                self.futs.add_callback(child, Callback::GatherChildDone(g, child));
+                self.futs
+                    .add_callback(child, Callback::GatherChildDone(g, child));
             }
         }
         let outer = self.futs.create(Kind::Gather(g));
         let nfinished = 0;
-        self.gathers.push(GatherState { outer, children, nfinished, return_exceptions, cancel_requested: false });
+        self.gathers.push(GatherState {
+            outer,
+            children,
+            nfinished,
+            return_exceptions,
+            cancel_requested: false,
+        });
         for child in done_futs {
             self.gather_child_done(g, child);
         }
@@ -69,11 +76,11 @@ impl Core {
         }
         if all_done {
             let st = &self.gathers[g as usize];
-            let results: Rc<[PyResult]> = st.children.iter().map(|&c| self.futs.result(c)).collect();
+            let results: Vec<PyResult> = st.children.iter().map(|&c| self.futs.result(c)).collect();
             if st.cancel_requested {
                 self.set_exception(outer, Exc::Cancelled);
             } else {
-                self.set_result(outer, Value::List(results));
+                self.set_result(outer, Value::List(Rc::new(results)));
             }
         }
     }
@@ -106,6 +113,6 @@ impl Api {
     /// `CancelledError` even with `return_exceptions`.
     pub async fn gather(&self, children: &[TaskId], return_exceptions: bool) -> PyResult {
         let outer = self.with(|core| core.gather(children, return_exceptions));
-        AwaitFut::new(self, outer).await
+        AwaitFut::new(outer).await
     }
 }

@@ -3,7 +3,7 @@
 use super::api::Api;
 use super::clock::{Clock, Micros};
 use super::core::{Callback, Core, End};
-use super::event_loop::EventLoop;
+use super::event_loop;
 use super::exc::{Exc, PyResult};
 use super::futures::State;
 use super::trace::{CancelCause, Event, Line, Who};
@@ -45,8 +45,8 @@ enum Phase {
 /// # Examples
 /// ```
 /// use asyncio_playground::engine::{sleep, Line, Run, Value, VirtualClock, Who};
-/// let mut run = Run::new(false, |api| async move {
-///     sleep(&api, 1000).await?;
+/// let mut run = Run::new(false, 0, |api| async move {
+///     sleep(1000).await?;
 ///     api.print(Line::Done);
 ///     Ok(Value::None)
 /// });
@@ -54,37 +54,39 @@ enum Phase {
 /// assert_eq!(run.end_of(Who::MAIN).unwrap().at, 1_000_000);
 /// ```
 pub struct Run {
-    lp: EventLoop,
-    api: Api,
+    core: Rc<RefCell<Core>>,
     main: TaskId,
     phase: Phase,
 }
 
 impl Run {
-    /// Creates the loop and the main task; nothing runs until the first pass.
-    pub fn new<F, Fut>(record_trace: bool, main: F) -> Run
+    /// Creates the loop and the main task; nothing runs until the first pass. `tasks` is how many
+    /// tasks the program will create (room is made for them at once; 0 if unknown).
+    pub fn new<F, Fut>(record_trace: bool, tasks: usize, main: F) -> Run
     where
         F: FnOnce(Api) -> Fut,
         Fut: Future<Output = PyResult> + 'static,
     {
-        let core = Core { trace: record_trace.then(Vec::new), ..Core::default() };
-        let api = Api { core: Rc::new(RefCell::new(core)) };
-        let coro = Box::pin(main(api.clone()));
-        let main = api.with(|core| {
-            let main = core.create_task(Who::MAIN, coro);
-            let fut = core.task(main).fut;
-            core.add_done_callback(fut, Callback::StopLoop);
-            main
-        });
-        Run { lp: EventLoop::new(api.core.clone()), api, main, phase: Phase::Main }
+        let mut core = Core {
+            trace: record_trace.then(Vec::new),
+            ..Core::default()
+        };
+        core.reserve(tasks + 1);
+        let main = core.create_task(Who::MAIN, Box::pin(main(Api)));
+        core.add_done_callback(core.task(main).fut, Callback::StopLoop);
+        Run {
+            core: Rc::new(RefCell::new(core)),
+            main,
+            phase: Phase::Main,
+        }
     }
 
     /// What the loop needs next.
-    pub fn next(&mut self) -> Next {
+    pub fn next_action(&mut self) -> Next {
         if self.phase == Phase::Finished {
             return Next::Finished;
         }
-        let mut core = self.api.core.borrow_mut();
+        let mut core = self.core.borrow_mut();
         if !core.ready.is_empty() {
             return Next::Ready;
         }
@@ -97,8 +99,8 @@ impl Run {
         if self.phase == Phase::Finished {
             return;
         }
-        self.lp.run_pass(now);
-        let stopping = std::mem::take(&mut self.api.core.borrow_mut().stopping);
+        event_loop::run_pass(&self.core, now);
+        let stopping = std::mem::take(&mut self.core.borrow_mut().stopping);
         if stopping {
             self.phase = match self.phase {
                 Phase::Main => self.cancel_all_tasks(),
@@ -108,27 +110,26 @@ impl Run {
     }
 
     fn cancel_all_tasks(&mut self) -> Phase {
-        self.api.with(|core| {
-            let to_cancel: Vec<TaskId> = (0..core.tasks.len() as u32)
-                .map(TaskId)
-                .filter(|&t| !core.futs.is_done(core.task(t).fut))
-                .collect();
-            if to_cancel.is_empty() {
-                return Phase::Finished;
-            }
-            for &t in &to_cancel {
-                core.task_cancel(t, CancelCause::Shutdown);
-            }
-            let outer = core.gather(&to_cancel, true);
-            core.add_done_callback(outer, Callback::StopLoop);
-            Phase::Shutdown
-        })
+        let mut core = self.core.borrow_mut();
+        let to_cancel: Vec<TaskId> = (0..core.tasks.len() as u32)
+            .map(TaskId)
+            .filter(|&t| !core.futs.is_done(core.task(t).fut))
+            .collect();
+        if to_cancel.is_empty() {
+            return Phase::Finished;
+        }
+        for &t in &to_cancel {
+            core.task_cancel(t, CancelCause::Shutdown);
+        }
+        let outer = core.gather(&to_cancel, true);
+        core.add_done_callback(outer, Callback::StopLoop);
+        Phase::Shutdown
     }
 
     /// Runs to the end on `clock`. False if the loop stalled (see [`Next::Stalled`]).
     pub fn run_to_end(&mut self, clock: &mut impl Clock) -> bool {
         loop {
-            match self.next() {
+            match self.next_action() {
                 Next::Ready => self.run_pass(clock.now()),
                 Next::At(deadline) => {
                     clock.wait_until(deadline);
@@ -140,24 +141,19 @@ impl Run {
         }
     }
 
-    /// A handle on the loop (to read state between passes).
-    pub fn api(&self) -> &Api {
-        &self.api
-    }
-
     /// The time of the last pass.
     pub fn now(&self) -> Micros {
-        self.api.core.borrow().now
+        self.core.borrow().now
     }
 
     /// Passes run so far.
     pub fn passes(&self) -> u32 {
-        self.api.core.borrow().pass
+        self.core.borrow().pass
     }
 
     /// What `asyncio.run` returned or raised, once main is done.
     pub fn main_outcome(&self) -> Option<PyResult> {
-        let core = self.api.core.borrow();
+        let core = self.core.borrow();
         match core.futs.state(core.task(self.main).fut) {
             State::Pending => None,
             State::Done(outcome) => Some(outcome.clone()),
@@ -167,31 +163,38 @@ impl Run {
 
     /// How `who` ended, if it has.
     pub fn end_of(&self, who: Who) -> Option<End> {
-        let core = self.api.core.borrow();
+        let core = self.core.borrow();
         match who.work_index() {
             None => core.main_end.clone(),
             Some(i) => core.ends.get(i as usize).cloned().flatten(),
         }
     }
 
-    /// The lines printed so far, with their times.
-    pub fn stdout(&self) -> Vec<(Micros, Line)> {
-        self.api.core.borrow().stdout.clone()
+    /// Line `i` of what was printed.
+    pub fn line(&self, i: u32) -> Option<Line> {
+        self.core.borrow().stdout.get(i as usize).cloned()
+    }
+
+    /// The lines printed so far.
+    pub fn stdout(&self) -> Vec<Line> {
+        self.core.borrow().stdout.clone()
     }
 
     /// How many events the trace holds (0 when not recording).
     pub fn trace_len(&self) -> usize {
-        self.api.core.borrow().trace.as_ref().map_or(0, Vec::len)
+        self.core.borrow().trace.as_ref().map_or(0, Vec::len)
     }
 
     /// The trace events from index `from` on.
     pub fn trace_from(&self, from: usize) -> Vec<Event> {
-        let core = self.api.core.borrow();
-        core.trace.as_ref().map_or_else(Vec::new, |t| t.get(from..).unwrap_or(&[]).to_vec())
+        let core = self.core.borrow();
+        core.trace
+            .as_ref()
+            .map_or_else(Vec::new, |t| t.get(from..).unwrap_or(&[]).to_vec())
     }
 
     /// Timers armed and not yet fired.
     pub fn pending_timers(&self) -> usize {
-        self.api.core.borrow().timers.len()
+        self.core.borrow().timers.len()
     }
 }

@@ -7,9 +7,10 @@ use super::futures::Kind;
 use super::trace::{Awaiting, CancelCause, Finish, What, Who};
 use super::{FutId, TaskId};
 
-/// One task's bookkeeping beside its future (`tasks[t].fut`) and its coroutine (held by the loop).
-#[derive(Debug)]
+/// One task: its coroutine and bookkeeping beside its future (`tasks[t].fut`).
 pub(crate) struct TaskState {
+    /// The coroutine, until the task is done (then dropped at once); taken out while it is polled.
+    pub(crate) coro: Option<Coro>,
     /// The task's own future: done exactly when the task is.
     pub(crate) fut: FutId,
     pub(crate) who: Who,
@@ -31,6 +32,7 @@ impl Core {
         let id = TaskId(self.tasks.len() as u32);
         let fut = self.futs.create(Kind::Task(id));
         self.tasks.push(TaskState {
+            coro: Some(coro),
             fut,
             who,
             fut_waiter: None,
@@ -39,7 +41,6 @@ impl Core {
             num_cancels: 0,
             cause: None,
         });
-        self.spawned.push((id, coro));
         self.call_soon(Callback::Step(id));
         self.event(who, What::Created);
         id
@@ -96,18 +97,19 @@ impl Core {
             task.must_cancel = false;
         }
         task.fut_waiter = None;
-        let who = task.who;
         self.step.current = Some(t);
         self.step.throw_in = exc.clone();
         self.step.yielded = Yielded::Nothing;
-        self.event(who, What::Step);
         exc
     }
 
     /// The end of a step whose coroutine returned `Pending`: suspend the task on what it yielded.
     pub(crate) fn suspend(&mut self, t: TaskId) {
         self.step.current = None;
-        debug_assert!(self.step.throw_in.is_none(), "an exception thrown in was not delivered");
+        debug_assert!(
+            self.step.throw_in.is_none(),
+            "an exception thrown in was not delivered"
+        );
         let who = self.task(t).who;
         match std::mem::take(&mut self.step.yielded) {
             Yielded::Bare => {

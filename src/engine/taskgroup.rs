@@ -53,7 +53,9 @@ impl Core {
         }
         let st = &self.groups[g];
         if !st.aborting && !st.parent_cancel_requested {
-            let cause = CancelCause::TaskGroupAbort { failed: self.task(task).who.work_index() };
+            let cause = CancelCause::TaskGroupAbort {
+                failed: self.task(task).who.work_index(),
+            };
             self.group_abort(g, cause);
             self.groups[g].parent_cancel_requested = true;
             self.task_cancel(parent, cause);
@@ -94,7 +96,12 @@ impl TaskGroup {
     }
 
     /// `group.create_task(coro)`.
-    pub fn create_task(&self, api: &Api, who: Who, coro: impl Future<Output = PyResult> + 'static) -> TaskId {
+    pub fn create_task(
+        &self,
+        api: &Api,
+        who: Who,
+        coro: impl Future<Output = PyResult> + 'static,
+    ) -> TaskId {
         api.with(|core| {
             let t = core.create_task(who, Box::pin(coro));
             let st = &mut core.groups[self.0 as usize];
@@ -113,10 +120,13 @@ impl TaskGroup {
         loop {
             let fut = api.with(|core| {
                 let st = &mut core.groups[g];
-                (st.pending > 0).then(|| *st.on_completed.get_or_insert_with(|| core.futs.create(Kind::GroupExit)))
+                (st.pending > 0).then(|| {
+                    *st.on_completed
+                        .get_or_insert_with(|| core.futs.create(Kind::GroupExit))
+                })
             });
             let Some(fut) = fut else { break };
-            if AwaitFut::new(api, fut).await.is_err() {
+            if AwaitFut::new(fut).await.is_err() {
                 // Our parent task is being cancelled from outside: abort, keep waiting.
                 api.with(|core| {
                     if !core.groups[g].aborting {
@@ -134,13 +144,20 @@ impl TaskGroup {
             }
             let errors = std::mem::take(&mut core.groups[g].errors);
             if errors.is_empty() {
-                return if propagate_cancel { Err(Exc::Cancelled) } else { Ok(()) };
+                return if propagate_cancel {
+                    Err(Exc::Cancelled)
+                } else {
+                    Ok(())
+                };
             }
             // Cancelled from outside as well: un-cancel and re-cancel, keeping the count stable.
             if core.task(parent).num_cancels > 0 {
                 let cause = core.task(parent).cause;
                 core.task_uncancel(parent);
-                core.task_cancel(parent, cause.unwrap_or(CancelCause::TaskGroupAbort { failed: None }));
+                core.task_cancel(
+                    parent,
+                    cause.unwrap_or(CancelCause::TaskGroupAbort { failed: None }),
+                );
             }
             Err(Exc::TaskGroup(errors.into()))
         })

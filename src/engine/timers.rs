@@ -7,16 +7,16 @@ use std::collections::BinaryHeap;
 
 /// A timer armed with [`Timers::arm`], for [`Timers::cancel`] (`TimerHandle.cancel()`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct TimerHandle(u64);
+pub(crate) struct TimerHandle(u32);
 
 struct Entry {
     when: Micros,
-    seq: u64,
+    seq: u32,
     cb: Callback,
 }
 
 impl Entry {
-    fn key(&self) -> (Micros, u64) {
+    fn key(&self) -> (Micros, u32) {
         (self.when, self.seq)
     }
 }
@@ -46,10 +46,16 @@ pub(crate) struct Timers {
     heap: BinaryHeap<Reverse<Entry>>,
     /// Bit `seq` is set once timer `seq` is cancelled (one bit per timer ever armed in the run).
     cancelled: Vec<u64>,
-    next_seq: u64,
+    /// The arming order of the next timer (a run arms far fewer than 2^32 timers: one per task,
+    /// cancel and wait at most).
+    next_seq: u32,
 }
 
 impl Timers {
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.heap.reserve(n);
+    }
+
     pub(crate) fn arm(&mut self, when: Micros, cb: Callback) -> TimerHandle {
         let seq = self.next_seq;
         self.next_seq += 1;
@@ -66,7 +72,7 @@ impl Timers {
         self.cancelled[word] |= 1 << bit;
     }
 
-    fn is_cancelled(&self, seq: u64) -> bool {
+    fn is_cancelled(&self, seq: u32) -> bool {
         self.cancelled
             .get((seq / 64) as usize)
             .is_some_and(|w| w & (1 << (seq % 64)) != 0)

@@ -35,7 +35,8 @@ impl fmt::Display for Who {
     }
 }
 
-/// One thing that happened, at a time and in a loop pass.
+/// One thing that happened, at a time and in a loop pass (32 bytes: details such as an exception
+/// or a printed line are referred to, not copied).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Event {
     /// When it happened, in microseconds from the start of the run.
@@ -60,23 +61,23 @@ impl Event {
 pub enum What {
     /// The task was created (its first step is scheduled), or main entered the coroutine (`sequential`).
     Created,
-    /// A step of the task began: it is running.
-    Step,
-    /// The step ended with the task suspended on something.
+    /// A step of the task ran (at `at`, in pass `pass`; a step takes no virtual time) and ended
+    /// with the task suspended on something.
     Suspended(Awaiting),
     /// `cancel()` reached the task (it is delivered at its next step, or forwarded to what it awaits).
     CancelRequested(CancelCause),
-    /// The task or coroutine finished.
-    Finished(Finish),
-    /// The program printed a line.
-    Printed(Line),
+    /// The task or coroutine finished (for a task: a step ran and its coroutine ended); how, and
+    /// why if cancelled, is `Run::end_of(who)`.
+    Finished,
+    /// The program printed line number `.0` of `Run::stdout`.
+    Printed(u32),
 }
 
 /// What a suspended task waits for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Awaiting {
-    /// `asyncio.sleep`: a timer due at `until`.
-    Sleep { until: Micros },
+    /// `asyncio.sleep(delay)`: a timer armed at the event's time, due `delay_ms` later.
+    Sleep { delay_ms: u32 },
     /// Another task (`await task`).
     Task(Who),
     /// An `asyncio.gather(...)`.

@@ -37,16 +37,30 @@ pub(crate) struct WaitState {
 }
 
 impl Core {
-    fn wait_begin(&mut self, tasks: &[TaskId], timeout_ms: Option<u32>, when: ReturnWhen) -> (u32, FutId) {
+    fn wait_begin(
+        &mut self,
+        tasks: &[TaskId],
+        timeout_ms: Option<u32>,
+        when: ReturnWhen,
+    ) -> (u32, FutId) {
         let w = self.waits.len() as u32;
         let waiter = self.futs.create(Kind::Wait);
-        let timeout = timeout_ms.map(|t| self.timers.arm(self.now + ms(t), Callback::ReleaseWaiter(waiter)));
+        let timeout = timeout_ms.map(|t| {
+            self.timers
+                .arm(self.now + ms(t), Callback::ReleaseWaiter(waiter))
+        });
         let futs: Box<[FutId]> = tasks.iter().map(|&t| self.task(t).fut).collect();
         let counter = futs.len() as i64;
         for &f in futs.iter() {
             self.add_done_callback(f, Callback::WaitCompletion(w, f));
         }
-        self.waits.push(WaitState { waiter, futs, counter, when, timeout });
+        self.waits.push(WaitState {
+            waiter,
+            futs,
+            counter,
+            when,
+            timeout,
+        });
         (w, waiter)
     }
 
@@ -77,7 +91,8 @@ impl Core {
         }
         for i in 0..self.waits[w as usize].futs.len() {
             let f = self.waits[w as usize].futs[i];
-            self.futs.remove_callbacks(f, |cb| *cb == Callback::WaitCompletion(w, f));
+            self.futs
+                .remove_callbacks(f, |cb| *cb == Callback::WaitCompletion(w, f));
         }
     }
 }
@@ -91,16 +106,23 @@ impl Core {
 /// # Cancellation
 /// Nothing is cancelled: not on return, not on timeout (no `TimeoutError`: late tasks are in
 /// `pending`), and not when the awaiting task is cancelled (only the wait itself stops).
-pub async fn wait(api: &Api, tasks: &[TaskId], timeout_ms: Option<u32>, when: ReturnWhen) -> PyResult<WaitSets> {
+pub async fn wait(
+    api: &Api,
+    tasks: &[TaskId],
+    timeout_ms: Option<u32>,
+    when: ReturnWhen,
+) -> PyResult<WaitSets> {
     if tasks.is_empty() {
         return Err(Exc::EmptyWait);
     }
     let (w, waiter) = api.with(|core| core.wait_begin(tasks, timeout_ms, when));
-    let outcome = AwaitFut::new(api, waiter).await;
+    let outcome = AwaitFut::new(waiter).await;
     api.with(|core| core.wait_end(w));
     outcome?;
     Ok(api.with(|core| {
-        let (done, pending) = tasks.iter().partition(|&&t| core.futs.is_done(core.task(t).fut));
+        let (done, pending) = tasks
+            .iter()
+            .partition(|&&t| core.futs.is_done(core.task(t).fut));
         WaitSets { done, pending }
     }))
 }

@@ -40,8 +40,13 @@ impl ScenarioRun {
         let scenario = Rc::new(scenario.clone());
         let returned = Rc::new(RefCell::new(None));
         let (sc, ret) = (scenario.clone(), returned.clone());
-        let run = Run::new(record_trace, move |api| patterns::main(api, sc, ret));
-        ScenarioRun { run, scenario, returned }
+        let tasks = scenario.tasks as usize;
+        let run = Run::new(record_trace, tasks, move |api| patterns::main(api, sc, ret));
+        ScenarioRun {
+            run,
+            scenario,
+            returned,
+        }
     }
 
     /// Runs a scenario to the end on the virtual clock and returns its outcome.
@@ -68,6 +73,10 @@ impl ScenarioRun {
 
     /// The outcome (contract section 4), once `asyncio.run` has returned.
     pub fn outcome(&mut self) -> Option<Outcome> {
-        Outcome::collect(&mut self.run, &self.scenario, self.returned.borrow().clone())
+        Outcome::collect(
+            &mut self.run,
+            &self.scenario,
+            self.returned.borrow().clone(),
+        )
     }
 }

@@ -1,7 +1,7 @@
 //! The outcome of a run (contract section 4) and its JSON.
 
 use super::json;
-use crate::engine::{Api, Exc, Finish, Micros, Next, PyResult, Run, WaitSets, Who};
+use crate::engine::{Api, Exc, Finish, Line, Micros, Next, PyResult, Run, WaitSets, Who};
 use crate::scenario::Scenario;
 use std::rc::Rc;
 
@@ -30,7 +30,7 @@ impl TaskState {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Returned {
     /// gather's result list, in argument order.
-    Results(Rc<[PyResult]>),
+    Results(Rc<Vec<PyResult>>),
     /// wait's `(done, pending)` as task indices, ascending.
     Sets { done: Vec<u32>, pending: Vec<u32> },
 }
@@ -38,11 +38,17 @@ pub enum Returned {
 impl Returned {
     pub(super) fn from_sets(api: &Api, sets: &WaitSets) -> Returned {
         let index = |tasks: &[crate::engine::TaskId]| -> Vec<u32> {
-            let mut v: Vec<u32> = tasks.iter().filter_map(|&t| api.who_of(t).work_index()).collect();
+            let mut v: Vec<u32> = tasks
+                .iter()
+                .filter_map(|&t| api.who_of(t).work_index())
+                .collect();
             v.sort_unstable();
             v
         };
-        Returned::Sets { done: index(&sets.done), pending: index(&sets.pending) }
+        Returned::Sets {
+            done: index(&sets.done),
+            pending: index(&sets.pending),
+        }
     }
 }
 
@@ -66,7 +72,8 @@ pub struct TaskOutcome {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outcome {
     pub spec: String,
-    pub stdout: Vec<String>,
+    /// The printed lines (`Display` gives their text).
+    pub stdout: Vec<Line>,
     pub main: MainOutcome,
     pub returned: Option<Returned>,
     pub tasks: Vec<TaskOutcome>,
@@ -86,8 +93,12 @@ fn ms(at: Micros) -> u64 {
 
 impl Outcome {
     /// Reads the outcome off a run, once `asyncio.run` has returned.
-    pub(super) fn collect(run: &mut Run, sc: &Scenario, returned: Option<Returned>) -> Option<Outcome> {
-        if run.next() != Next::Finished {
+    pub(super) fn collect(
+        run: &mut Run,
+        sc: &Scenario,
+        returned: Option<Returned>,
+    ) -> Option<Outcome> {
+        if run.next_action() != Next::Finished {
             return None;
         }
         let main_end = run.end_of(Who::MAIN)?;
@@ -96,15 +107,29 @@ impl Outcome {
             .map(|index| match run.end_of(Who::work(index)) {
                 Some(end) => {
                     let (state, error) = state_of(&end.finish);
-                    TaskOutcome { index, state, end_ms: Some(ms(end.at)), error }
+                    TaskOutcome {
+                        index,
+                        state,
+                        end_ms: Some(ms(end.at)),
+                        error,
+                    }
                 }
-                None => TaskOutcome { index, state: TaskState::NotStarted, end_ms: None, error: None },
+                None => TaskOutcome {
+                    index,
+                    state: TaskState::NotStarted,
+                    end_ms: None,
+                    error: None,
+                },
             })
             .collect();
         Some(Outcome {
             spec: sc.canonical(),
-            stdout: run.stdout().iter().map(|(_, line)| line.to_string()).collect(),
-            main: MainOutcome { state, end_ms: ms(main_end.at), error },
+            stdout: run.stdout(),
+            main: MainOutcome {
+                state,
+                end_ms: ms(main_end.at),
+                error,
+            },
             returned,
             tasks,
         })
@@ -118,9 +143,13 @@ impl Outcome {
         out += ",\"stdout\":[";
         for (i, line) in self.stdout.iter().enumerate() {
             out += if i > 0 { "," } else { "" };
-            json::string(&mut out, line);
+            json::string(&mut out, &line.to_string());
         }
-        out += &format!("],\"main\":{{\"state\":\"{}\",\"end_ms\":{}", self.main.state.name(), self.main.end_ms);
+        out += &format!(
+            "],\"main\":{{\"state\":\"{}\",\"end_ms\":{}",
+            self.main.state.name(),
+            self.main.end_ms
+        );
         json::error_field(&mut out, self.main.error.as_ref());
         out += "},\"returned\":";
         match &self.returned {
@@ -134,14 +163,24 @@ impl Outcome {
                 out += "]}";
             }
             Some(Returned::Sets { done, pending }) => {
-                out += &format!("{{\"done\":{},\"pending\":{}}}", json::ints(done), json::ints(pending));
+                out += &format!(
+                    "{{\"done\":{},\"pending\":{}}}",
+                    json::ints(done),
+                    json::ints(pending)
+                );
             }
         }
         out += ",\"tasks\":[";
         for (i, t) in self.tasks.iter().enumerate() {
             out += if i > 0 { "," } else { "" };
-            let end = t.end_ms.map_or_else(|| "null".to_string(), |e| e.to_string());
-            out += &format!("{{\"index\":{},\"state\":\"{}\",\"end_ms\":{end}", t.index, t.state.name());
+            let end = t
+                .end_ms
+                .map_or_else(|| "null".to_string(), |e| e.to_string());
+            out += &format!(
+                "{{\"index\":{},\"state\":\"{}\",\"end_ms\":{end}",
+                t.index,
+                t.state.name()
+            );
             json::error_field(&mut out, t.error.as_ref());
             out += "}";
         }

@@ -1,28 +1,35 @@
 //! `work()` and `main()` of contract section 3, one body per pattern, written against the engine.
 
 use super::outcome::Returned;
-use crate::engine::{sleep, wait, Api, CancelCause, Exc, Line, PyResult, TaskGroup, TaskId, Value, Who};
+use crate::engine::{
+    sleep, wait, Api, CancelCause, Exc, Line, PyResult, TaskGroup, TaskId, Value, Who,
+};
 use crate::scenario::{Pattern, Scenario};
 use std::cell::RefCell;
 use std::rc::Rc;
 
 /// `async def work(value, delay, fails)`.
-async fn work(api: Api, value: u32, delay_ms: u32, fails: bool) -> PyResult {
-    sleep(&api, delay_ms).await?;
+async fn work(value: u32, delay_ms: u32, fails: bool) -> PyResult {
+    sleep(delay_ms).await?;
     if fails {
         return Err(Exc::TaskFailed(value));
     }
-    api.print(Line::TaskDone(value));
+    Api.print(Line::TaskDone(value));
     Ok(Value::Int(value))
 }
 
-fn work_of(api: &Api, sc: &Scenario, i: u32) -> impl std::future::Future<Output = PyResult> + 'static {
-    work(api.clone(), i, sc.sleep_of(i), sc.fails(i))
+/// `work(i, ...)` with task `i`'s sleep and failure.
+fn work_of(sc: &Scenario, i: u32) -> impl std::future::Future<Output = PyResult> + 'static {
+    work(i, sc.sleep_of(i), sc.fails(i))
 }
 
 /// `async def main()`: the interrupt timer, the pattern (in `try/except Exception` with `linger`),
 /// then `print('Done.')`.
-pub(super) async fn main(api: Api, sc: Rc<Scenario>, returned: Rc<RefCell<Option<Returned>>>) -> PyResult {
+pub(super) async fn main(
+    api: Api,
+    sc: Rc<Scenario>,
+    returned: Rc<RefCell<Option<Returned>>>,
+) -> PyResult {
     if let Some(at_ms) = sc.interrupt {
         api.call_later_cancel(at_ms, api.current_task(), CancelCause::Interrupt { at_ms });
     }
@@ -30,7 +37,7 @@ pub(super) async fn main(api: Api, sc: Rc<Scenario>, returned: Rc<RefCell<Option
         match sc.linger {
             Some(linger) if !exc.is_cancelled() => {
                 api.print(Line::Caught(exc));
-                sleep(&api, linger).await?;
+                sleep(linger).await?;
             }
             _ => return Err(exc),
         }
@@ -41,7 +48,9 @@ pub(super) async fn main(api: Api, sc: Rc<Scenario>, returned: Rc<RefCell<Option
 
 /// `tasks = [asyncio.create_task(work(i, ...)) for i in range(n)]`.
 fn create_tasks(api: &Api, sc: &Scenario) -> Vec<TaskId> {
-    (0..sc.tasks).map(|i| api.create_task(Who::work(i), work_of(api, sc, i))).collect()
+    (0..sc.tasks)
+        .map(|i| api.create_task(Who::work(i), work_of(sc, i)))
+        .collect()
 }
 
 /// `loop.call_later(ms / 1000, tasks[i].cancel)` for each `cancel=i@ms`, in the order given.
@@ -57,7 +66,7 @@ async fn body(api: &Api, sc: &Scenario, returned: &RefCell<Option<Returned>>) ->
             for i in 0..sc.tasks {
                 let who = Who::work(i);
                 api.coroutine_started(who);
-                let outcome = work_of(api, sc, i).await;
+                let outcome = work_of(sc, i).await;
                 api.coroutine_finished(who, &outcome);
                 outcome?;
             }
@@ -71,8 +80,9 @@ async fn body(api: &Api, sc: &Scenario, returned: &RefCell<Option<Returned>>) ->
         }
         Pattern::TaskGroup => {
             let group = TaskGroup::enter(api);
-            let tasks: Vec<TaskId> =
-                (0..sc.tasks).map(|i| group.create_task(api, Who::work(i), work_of(api, sc, i))).collect();
+            let tasks: Vec<TaskId> = (0..sc.tasks)
+                .map(|i| group.create_task(api, Who::work(i), work_of(sc, i)))
+                .collect();
             arm_cancels(api, sc, &tasks);
             group.exit(api).await?;
         }

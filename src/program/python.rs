@@ -92,8 +92,11 @@ fn indent(body: &[String], by: &str) -> String {
 fn pattern_body(sc: &Scenario) -> Vec<String> {
     let n = sc.tasks;
     let create = format!("tasks = [asyncio.create_task(work(i)) for i in range({n})]");
-    let cancels: Vec<String> =
-        sc.cancel.iter().map(|&(i, ms)| format!("loop.call_later({}, tasks[{i}].cancel)", seconds(ms))).collect();
+    let cancels: Vec<String> = sc
+        .cancel
+        .iter()
+        .map(|&(i, ms)| format!("loop.call_later({}, tasks[{i}].cancel)", seconds(ms)))
+        .collect();
     let mut lines: Vec<String> = Vec::new();
     let mut push = |s: &str| lines.push(s.to_string());
     match sc.pattern {
@@ -114,7 +117,9 @@ fn pattern_body(sc: &Scenario) -> Vec<String> {
             push("# create the task group");
             push("async with asyncio.TaskGroup() as group:");
             push("    # issue coroutines as background tasks");
-            push(&format!("    tasks = [group.create_task(work(i)) for i in range({n})]"));
+            push(&format!(
+                "    tasks = [group.create_task(work(i)) for i in range({n})]"
+            ));
             cancels.iter().for_each(|c| push(&format!("    {c}")));
             push("    # the group waits here for every task");
         }
@@ -133,10 +138,16 @@ fn pattern_body(sc: &Scenario) -> Vec<String> {
             push(&format!("done, pending = await asyncio.wait({args})"));
         }
         Pattern::Gather => {
-            let flag = if sc.return_exceptions { ", return_exceptions=True" } else { "" };
+            let flag = if sc.return_exceptions {
+                ", return_exceptions=True"
+            } else {
+                ""
+            };
             if sc.cancel.is_empty() {
                 push("# run the coroutines concurrently, collecting their results in order");
-                push(&format!("results = await asyncio.gather(*[work(i) for i in range({n})]{flag})"));
+                push(&format!(
+                    "results = await asyncio.gather(*[work(i) for i in range({n})]{flag})"
+                ));
             } else {
                 push("# issue coroutines as background tasks");
                 push(&create);

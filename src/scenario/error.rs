@@ -6,17 +6,32 @@ use std::fmt;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SpecError {
     /// A key the contract does not know.
-    UnknownKey { key: String, suggestion: Option<&'static str> },
+    UnknownKey {
+        key: String,
+        suggestion: Option<&'static str>,
+    },
     /// A key given more than once.
     Duplicate { key: String },
     /// A value not of the key's form, or out of range.
-    BadValue { key: &'static str, given: String, expected: String },
+    BadValue {
+        key: &'static str,
+        given: String,
+        expected: String,
+    },
     /// A key the chosen pattern does not take.
-    NotForPattern { key: &'static str, pattern: &'static str, allowed: &'static str },
+    NotForPattern {
+        key: &'static str,
+        pattern: &'static str,
+        allowed: &'static str,
+    },
     /// A `sleep` list whose length differs from `tasks`.
     SleepLength { given: usize, tasks: u32 },
     /// A task index (in `fail` or `cancel`) that is not below `tasks`.
-    IndexOutOfRange { key: &'static str, index: u32, tasks: u32 },
+    IndexOutOfRange {
+        key: &'static str,
+        index: u32,
+        tasks: u32,
+    },
     /// A task listed twice in `fail`.
     Repeated { key: &'static str, index: u32 },
 }

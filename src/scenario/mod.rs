@@ -30,7 +30,13 @@ pub enum Pattern {
 }
 
 impl Pattern {
-    pub const ALL: [Pattern; 5] = [Pattern::Sequential, Pattern::Manual, Pattern::TaskGroup, Pattern::Wait, Pattern::Gather];
+    pub const ALL: [Pattern; 5] = [
+        Pattern::Sequential,
+        Pattern::Manual,
+        Pattern::TaskGroup,
+        Pattern::Wait,
+        Pattern::Gather,
+    ];
 
     /// The contract's name for it.
     pub fn name(self) -> &'static str {
@@ -118,7 +124,11 @@ impl Scenario {
     /// tasks sleep alike; `fail` ascending; `cancel` in the order given. View keys are not part of it.
     pub fn canonical(&self) -> String {
         let join = |v: &mut dyn Iterator<Item = String>| v.collect::<Vec<_>>().join(",");
-        let mut out = format!("pattern={}&tasks={}&sleep=", self.pattern.name(), self.tasks);
+        let mut out = format!(
+            "pattern={}&tasks={}&sleep=",
+            self.pattern.name(),
+            self.tasks
+        );
         match &self.sleeps {
             Sleeps::Each(list) if list.iter().any(|&s| s != list[0]) => {
                 out += &join(&mut list.iter().map(u32::to_string));

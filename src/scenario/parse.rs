@@ -1,7 +1,7 @@
 //! Strict parsing of the query string: every key known, given once, of its form, and in range.
 
 use super::view::View;
-use super::{Pattern, Scenario, SpecError, Sleeps, Spec};
+use super::{Pattern, Scenario, Sleeps, Spec, SpecError};
 use crate::engine::ReturnWhen;
 
 /// The bounds that keep every run finite and small.
@@ -15,33 +15,63 @@ pub struct Limits {
 
 impl Limits {
     /// The contract's limits: 0..=10000 tasks, times 0..=600000 ms.
-    pub const CONTRACT: Limits = Limits { max_tasks: 10_000, max_ms: 600_000 };
+    pub const CONTRACT: Limits = Limits {
+        max_tasks: 10_000,
+        max_ms: 600_000,
+    };
 }
 
 /// The scenario keys, in contract order (the canonical order).
 pub const SCENARIO_KEYS: [&str; 10] = [
-    "pattern", "tasks", "sleep", "fail", "cancel", "interrupt", "linger", "return_exceptions", "return_when", "timeout",
+    "pattern",
+    "tasks",
+    "sleep",
+    "fail",
+    "cancel",
+    "interrupt",
+    "linger",
+    "return_exceptions",
+    "return_when",
+    "timeout",
 ];
 /// The view keys (the page and embeds use them; the CLI accepts them and ignores them).
 pub const VIEW_KEYS: [&str; 5] = ["clock", "speed", "autorun", "embed", "theme"];
 /// Every key, scenario keys first.
 pub const KEYS: [&str; 15] = [
-    "pattern", "tasks", "sleep", "fail", "cancel", "interrupt", "linger", "return_exceptions", "return_when", "timeout",
-    "clock", "speed", "autorun", "embed", "theme",
+    "pattern",
+    "tasks",
+    "sleep",
+    "fail",
+    "cancel",
+    "interrupt",
+    "linger",
+    "return_exceptions",
+    "return_when",
+    "timeout",
+    "clock",
+    "speed",
+    "autorun",
+    "embed",
+    "theme",
 ];
 
 pub(super) fn parse(query: &str, limits: &Limits) -> Result<Spec, SpecError> {
     let raw = Raw::split(query)?;
     let ms = |key: &'static str| -> Result<Option<u32>, SpecError> {
-        raw.get(key).map(|v| int(key, v, limits.max_ms, "ms")).transpose()
+        raw.get(key)
+            .map(|v| int(key, v, limits.max_ms, "ms"))
+            .transpose()
     };
     let pattern = match raw.get("pattern") {
         None => Pattern::default(),
-        Some(v) => Pattern::ALL.into_iter().find(|p| p.name() == v).ok_or_else(|| SpecError::BadValue {
-            key: "pattern",
-            given: v.to_string(),
-            expected: "one of sequential, manual, taskgroup, wait, gather".into(),
-        })?,
+        Some(v) => Pattern::ALL
+            .into_iter()
+            .find(|p| p.name() == v)
+            .ok_or_else(|| SpecError::BadValue {
+                key: "pattern",
+                given: v.to_string(),
+                expected: "one of sequential, manual, taskgroup, wait, gather".into(),
+            })?,
     };
     let sleep_list = match raw.get("sleep") {
         None => vec![1000],
@@ -51,23 +81,35 @@ pub(super) fn parse(query: &str, limits: &Limits) -> Result<Spec, SpecError> {
         Some(v) => int("tasks", v, limits.max_tasks, "tasks")?,
         None if sleep_list.len() > 1 => {
             let n = sleep_list.len();
-            u32::try_from(n).ok().filter(|&n| n <= limits.max_tasks).ok_or_else(|| SpecError::BadValue {
-                key: "sleep",
-                given: format!("a list of {n} values"),
-                expected: format!("at most {} values (one per task)", limits.max_tasks),
-            })?
+            u32::try_from(n)
+                .ok()
+                .filter(|&n| n <= limits.max_tasks)
+                .ok_or_else(|| SpecError::BadValue {
+                    key: "sleep",
+                    given: format!("a list of {n} values"),
+                    expected: format!("at most {} values (one per task)", limits.max_tasks),
+                })?
         }
         None => 20,
     };
     let sleeps = match sleep_list.as_slice() {
         [one] => Sleeps::All(*one),
         list if list.len() == tasks as usize => Sleeps::Each(sleep_list),
-        list => return Err(SpecError::SleepLength { given: list.len(), tasks }),
+        list => {
+            return Err(SpecError::SleepLength {
+                given: list.len(),
+                tasks,
+            })
+        }
     };
     let index = |key: &'static str, item: &str| -> Result<u32, SpecError> {
         let i = int(key, item, u32::MAX, "task index")?;
         if i >= tasks {
-            return Err(SpecError::IndexOutOfRange { key, index: i, tasks });
+            return Err(SpecError::IndexOutOfRange {
+                key,
+                index: i,
+                tasks,
+            });
         }
         Ok(i)
     };
@@ -77,27 +119,48 @@ pub(super) fn parse(query: &str, limits: &Limits) -> Result<Spec, SpecError> {
     };
     fail.sort_unstable();
     if let Some(w) = fail.windows(2).find(|w| w[0] == w[1]) {
-        return Err(SpecError::Repeated { key: "fail", index: w[0] });
+        return Err(SpecError::Repeated {
+            key: "fail",
+            index: w[0],
+        });
     }
     let cancel = match raw.get("cancel") {
         None => Vec::new(),
         Some(_) if pattern == Pattern::Sequential => {
-            let allowed = "manual, taskgroup, wait and gather (sequential awaits coroutines, not tasks)";
-            return Err(SpecError::NotForPattern { key: "cancel", pattern: pattern.name(), allowed });
+            let allowed =
+                "manual, taskgroup, wait and gather (sequential awaits coroutines, not tasks)";
+            return Err(SpecError::NotForPattern {
+                key: "cancel",
+                pattern: pattern.name(),
+                allowed,
+            });
         }
         Some(v) => list("cancel", v, |item| {
             let bad = || SpecError::BadValue {
                 key: "cancel",
                 given: item.to_string(),
-                expected: format!("task@ms pairs such as 1@500 (ms from 0 to {})", limits.max_ms),
+                expected: format!(
+                    "task@ms pairs such as 1@500 (ms from 0 to {})",
+                    limits.max_ms
+                ),
             };
             let (i, at) = item.split_once('@').ok_or_else(bad)?;
-            Ok((index("cancel", i)?, int("cancel", at, limits.max_ms, "ms").map_err(|_| bad())?))
+            Ok((
+                index("cancel", i)?,
+                int("cancel", at, limits.max_ms, "ms").map_err(|_| bad())?,
+            ))
         })?,
     };
-    let only = |key: &'static str, for_pattern: Pattern, allowed: &'static str| -> Result<Option<&str>, SpecError> {
+    let only = |key: &'static str,
+                for_pattern: Pattern,
+                allowed: &'static str|
+     -> Result<Option<&str>, SpecError> {
         match raw.get(key) {
-            Some(_) if pattern != for_pattern => Err(SpecError::NotForPattern { key, pattern: pattern.name(), allowed }),
+            Some(_) if pattern != for_pattern => Err(SpecError::NotForPattern {
+                key,
+                pattern: pattern.name(),
+                allowed,
+            }),
             other => Ok(other),
         }
     };
@@ -110,7 +173,13 @@ pub(super) fn parse(query: &str, limits: &Limits) -> Result<Spec, SpecError> {
         None | Some("ALL_COMPLETED") => ReturnWhen::AllCompleted,
         Some("FIRST_COMPLETED") => ReturnWhen::FirstCompleted,
         Some("FIRST_EXCEPTION") => ReturnWhen::FirstException,
-        Some(v) => return Err(bad("return_when", v, "ALL_COMPLETED, FIRST_COMPLETED or FIRST_EXCEPTION")),
+        Some(v) => {
+            return Err(bad(
+                "return_when",
+                v,
+                "ALL_COMPLETED, FIRST_COMPLETED or FIRST_EXCEPTION",
+            ))
+        }
     };
     only("timeout", Pattern::Wait, "pattern=wait")?;
     let scenario = Scenario {
@@ -142,11 +211,16 @@ impl Raw {
             let (k, v) = part.split_once('=').unwrap_or((part, ""));
             let key = decode(k).unwrap_or_else(|| k.to_string());
             let Some(&known) = KEYS.iter().find(|&&known| known == key) else {
-                return Err(SpecError::UnknownKey { suggestion: closest(&key), key });
+                return Err(SpecError::UnknownKey {
+                    suggestion: closest(&key),
+                    key,
+                });
             };
             let value = decode(v).ok_or_else(|| bad(known, v, "valid percent-encoding (%XX)"))?;
             if pairs.iter().any(|(k, _)| *k == known) {
-                return Err(SpecError::Duplicate { key: known.to_string() });
+                return Err(SpecError::Duplicate {
+                    key: known.to_string(),
+                });
             }
             pairs.push((known, value));
         }
@@ -154,12 +228,19 @@ impl Raw {
     }
 
     fn get(&self, key: &str) -> Option<&str> {
-        self.pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| v.as_str())
+        self.pairs
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.as_str())
     }
 }
 
 pub(super) fn bad(key: &'static str, given: &str, expected: &str) -> SpecError {
-    SpecError::BadValue { key, given: given.to_string(), expected: expected.to_string() }
+    SpecError::BadValue {
+        key,
+        given: given.to_string(),
+        expected: expected.to_string(),
+    }
 }
 
 /// A whole number from 0 to `max`, digits only.
@@ -168,12 +249,20 @@ fn int(key: &'static str, s: &str, max: u32, what: &str) -> Result<u32, SpecErro
     match s.parse::<u64>() {
         Ok(n) if ok && n <= max as u64 => Ok(n as u32),
         _ if max == u32::MAX => Err(bad(key, s, &format!("a {what}: a whole number"))),
-        _ => Err(bad(key, s, &format!("a whole number of {what} from 0 to {max}"))),
+        _ => Err(bad(
+            key,
+            s,
+            &format!("a whole number of {what} from 0 to {max}"),
+        )),
     }
 }
 
 /// A non-empty comma list, each item read by `item`.
-fn list<T>(key: &'static str, s: &str, item: impl Fn(&str) -> Result<T, SpecError>) -> Result<Vec<T>, SpecError> {
+fn list<T>(
+    key: &'static str,
+    s: &str,
+    item: impl Fn(&str) -> Result<T, SpecError>,
+) -> Result<Vec<T>, SpecError> {
     if s.is_empty() {
         return Err(bad(key, s, "a comma-separated list with at least one item"));
     }
@@ -216,7 +305,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for j in 0..b.len() {
             let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != b[j])).min(row[j] + 1).min(cur + 1);
+            row[j + 1] = (prev + usize::from(ca != b[j]))
+                .min(row[j] + 1)
+                .min(cur + 1);
             prev = cur;
         }
     }

@@ -44,7 +44,13 @@ pub struct View {
 
 impl Default for View {
     fn default() -> Self {
-        View { clock: ClockKind::Real, speed: Speed::Rate(1.0), autorun: false, embed: false, theme: Theme::Auto }
+        View {
+            clock: ClockKind::Real,
+            speed: Speed::Rate(1.0),
+            autorun: false,
+            embed: false,
+            theme: Theme::Auto,
+        }
     }
 }
 

@@ -1,0 +1,42 @@
+# asyncio-playground: the two commands are `make serve` and `make test` (see README.md).
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+PORT ?= 8000
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+export WASM_BINDGEN_TEST_TIMEOUT ?= 120
+
+.PHONY: serve build test lint test-native test-browser test-page bench-engine
+
+## serve: install what is missing, build the release wasm, serve the page on http://127.0.0.1:$(PORT)/
+serve: build
+	node scripts/serve.mjs --port $(PORT)
+
+## build: the release wasm + JS glue in www/pkg (prints the gzipped size)
+build:
+	scripts/setup.sh build
+	scripts/build-wasm.sh
+
+## test: install what is missing, then formatting, lints, native, browser and full-page tests
+test:
+	scripts/setup.sh test
+	$(MAKE) --no-print-directory lint test-native test-browser test-page
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+test-native:
+	cargo test
+
+test-browser:
+	wasm-pack test --mode no-install --headless --chrome --chromedriver "$$(command -v chromedriver)"
+
+test-page:
+	scripts/build-wasm.sh
+	node tests/page/run.mjs
+
+## bench-engine: the engine against CPython on the same machine (release build)
+bench-engine:
+	scripts/setup.sh build
+	cargo bench --bench engine

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Builds the release wasm into www/pkg, shrinks it with wasm-opt from the npm `binaryen` package,
+# and prints the gzipped download size.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+wasm-pack build --mode no-install --profile wasm-release --target web --out-dir www/pkg --no-typescript --no-pack
+wasm=www/pkg/asyncio_playground_bg.wasm
+opt=node_modules/.bin/wasm-opt
+before=$(stat -c %s "$wasm")
+"$opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue "$wasm" -o "$wasm.opt"
+mv "$wasm.opt" "$wasm"
+gz() { gzip -9 -c "$1" | wc -c; }
+w=$(gz "$wasm"); j=$(gz www/pkg/asyncio_playground.js)
+printf 'wasm-opt (binaryen %s): %d -> %d bytes\n' "$("$opt" --version | awk '{print $3}')" "$before" "$(stat -c %s "$wasm")"
+awk -v w="$w" -v j="$j" 'BEGIN { printf "download size, gzip -9: wasm %.1f KB + JS glue %.1f KB = %.1f KB\n", w/1024, j/1024, (w+j)/1024 }'
