@@ -64,13 +64,81 @@ fn oracle(py: &CPython, cases: &[(String, u32, String)]) -> Vec<Value> {
     out
 }
 
+/// Seeded random scenarios: every pattern and key, small task counts, sleeps on a coarse grid so
+/// that equal deadlines (ties) are common. `CONFORMANCE_RANDOM=N` runs N of them (default 150).
+fn random_scenarios(n: usize) -> Vec<String> {
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = move |m: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % m
+    };
+    (0..n)
+        .map(|_| {
+            let pattern = ["sequential", "manual", "taskgroup", "wait", "gather"][next(5) as usize];
+            let tasks = next(7);
+            let mut q = format!("pattern={pattern}&tasks={tasks}");
+            if tasks > 1 && next(3) > 0 {
+                let sleeps: Vec<String> = (0..tasks).map(|_| (next(4) * 500).to_string()).collect();
+                q += &format!("&sleep={}", sleeps.join(","));
+            } else {
+                q += &format!("&sleep={}", next(3) * 500);
+            }
+            let fail: Vec<String> = (0..tasks)
+                .filter(|_| next(4) == 0)
+                .map(|i| i.to_string())
+                .collect();
+            if !fail.is_empty() {
+                q += &format!("&fail={}", fail.join(","));
+            }
+            if tasks > 0 && pattern != "sequential" && next(3) == 0 {
+                let cancels: Vec<String> = (0..1 + next(2))
+                    .map(|_| format!("{}@{}", next(tasks), next(5) * 500))
+                    .collect();
+                q += &format!("&cancel={}", cancels.join(","));
+            }
+            if next(4) == 0 {
+                q += &format!("&interrupt={}", next(6) * 500);
+            }
+            if next(3) == 0 {
+                q += &format!("&linger={}", next(5) * 500);
+            }
+            match pattern {
+                "gather" if next(2) == 0 => q += "&return_exceptions=1",
+                "wait" => {
+                    q += [
+                        "",
+                        "&return_when=FIRST_COMPLETED",
+                        "&return_when=FIRST_EXCEPTION",
+                    ][next(3) as usize];
+                    if next(3) == 0 {
+                        q += &format!("&timeout={}", next(5) * 500);
+                    }
+                }
+                _ => {}
+            }
+            q
+        })
+        .collect()
+}
+
 #[test]
 fn engine_outcome_equals_cpython_outcome_for_every_listed_scenario() {
     let Some(py) = cpython_or_skip("conformance") else {
         return;
     };
-    let specs = scenarios();
-    assert!(specs.len() >= 60, "the suite keeps at least 60 scenarios");
+    let listed = scenarios();
+    assert!(listed.len() >= 60, "the suite keeps at least 60 scenarios");
+    let n_random = std::env::var("CONFORMANCE_RANDOM")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(150);
+    let specs: Vec<String> = listed
+        .iter()
+        .cloned()
+        .chain(random_scenarios(n_random))
+        .collect();
     let cases: Vec<(String, u32, String)> = specs
         .iter()
         .map(|s| {
@@ -102,8 +170,8 @@ fn engine_outcome_equals_cpython_outcome_for_every_listed_scenario() {
         mismatches.join("\n")
     );
     println!(
-        "conformance: {} scenarios agree with CPython {}",
-        specs.len(),
+        "conformance: {} listed and {n_random} random scenarios agree with CPython {}",
+        listed.len(),
         py.version_string()
     );
 }

@@ -70,6 +70,11 @@ impl Api {
         self.with(|core| core.create_task(who, Box::pin(coro)))
     }
 
+    /// `task.cancel()`: false if the task is already done.
+    pub fn cancel_task(&self, task: TaskId, cause: CancelCause) -> bool {
+        self.with(|core| core.task_cancel(task, cause))
+    }
+
     /// `loop.call_later(delay_ms / 1000, task.cancel)`.
     pub fn call_later_cancel(&self, delay_ms: u32, task: TaskId, cause: CancelCause) {
         self.with(|core| {

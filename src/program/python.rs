@@ -38,20 +38,25 @@ fn list_literal(open: &str, close: &str, items: &[String]) -> String {
 
 /// The whole program, ending with `asyncio.run(main())`.
 pub fn python_source(sc: &Scenario) -> String {
-    let mut out = String::from("import asyncio\n\n");
+    let mut out = String::from("import asyncio\n");
+    let mut constants = String::new();
     let sleep_arg = match &sc.sleeps {
         Sleeps::Each(list) if list.iter().any(|&s| s != list[0]) => {
             let items: Vec<String> = list.iter().map(|&ms| seconds(ms)).collect();
-            out += "# seconds each work(i) sleeps\n";
-            out += &format!("DELAYS = {}\n", list_literal("[", "]", &items));
+            constants += "# seconds each work(i) sleeps\n";
+            constants += &format!("DELAYS = {}\n", list_literal("[", "]", &items));
             "DELAYS[value]".to_string()
         }
         _ => seconds(sc.sleep_of(0)),
     };
     if !sc.fail.is_empty() {
         let items: Vec<String> = sc.fail.iter().map(u32::to_string).collect();
-        out += "# the tasks that fail\n";
-        out += &format!("FAILING = {}\n", list_literal("{", "}", &items));
+        constants += "# the tasks that fail\n";
+        constants += &format!("FAILING = {}\n", list_literal("{", "}", &items));
+    }
+    if !constants.is_empty() {
+        out += "\n";
+        out += &constants;
     }
     out += "\n\n# coroutine to run concurrently\nasync def work(value):\n";
     out += &format!("    await asyncio.sleep({sleep_arg})\n");

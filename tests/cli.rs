@@ -1,0 +1,95 @@
+//! The `asyncio-playground` command: run, trace, python, --help, and exit codes.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::{Command, Output};
+
+fn cli(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_asyncio-playground"))
+        .args(args)
+        .output()
+        .expect("run the CLI")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+#[test]
+fn run_prints_the_outcome_json_and_exits_0_whatever_the_program_did() {
+    let o = cli(&["run", "pattern=gather&tasks=3&sleep=3000,1000,2000&fail=1"]);
+    assert_eq!(o.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        json["spec"],
+        "pattern=gather&tasks=3&sleep=3000,1000,2000&fail=1"
+    );
+    assert_eq!(json["main"]["state"], "failed");
+    assert_eq!(json["main"]["error"]["message"], "Task 1 failed");
+    assert_eq!(json["tasks"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn an_invalid_spec_exits_2_with_one_line_naming_the_key_and_no_stdout() {
+    for (spec, key) in [
+        ("taks=3", "taks"),
+        ("tasks=-1", "tasks"),
+        ("pattern=gather&return_when=FIRST_COMPLETED", "return_when"),
+    ] {
+        let o = cli(&["run", spec]);
+        assert_eq!(o.status.code(), Some(2), "{spec}");
+        assert!(o.stdout.is_empty(), "{spec}: nothing on stdout");
+        let err = String::from_utf8(o.stderr).unwrap();
+        assert_eq!(err.lines().count(), 1, "{spec}: one line: {err}");
+        assert!(err.contains(key), "{spec}: names {key}: {err}");
+    }
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    assert_eq!(cli(&[]).status.code(), Some(2));
+    assert_eq!(cli(&["walk", "tasks=1"]).status.code(), Some(2));
+    assert_eq!(cli(&["run", "a", "b"]).status.code(), Some(2));
+}
+
+#[test]
+fn view_keys_are_accepted_and_ignored() {
+    let with = stdout(&cli(&["run", "tasks=2&clock=virtual&theme=dark&autorun=1"]));
+    assert_eq!(with, stdout(&cli(&["run", "tasks=2"])));
+}
+
+#[test]
+fn help_documents_every_scenario_key() {
+    let o = cli(&["--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    let help = stdout(&o);
+    for key in asyncio_playground::scenario::SCENARIO_KEYS {
+        assert!(help.contains(key), "--help documents {key}");
+    }
+}
+
+#[test]
+fn python_prints_the_generated_program() {
+    let spec = "pattern=taskgroup&tasks=4&fail=2";
+    let sc = asyncio_playground::scenario::Spec::parse(spec)
+        .unwrap()
+        .scenario;
+    assert_eq!(
+        stdout(&cli(&["python", spec])),
+        asyncio_playground::program::python_source(&sc)
+    );
+}
+
+#[test]
+fn trace_prints_one_json_object_per_event_ending_with_mains_finish() {
+    let text = stdout(&cli(&["trace", "pattern=taskgroup&sleep=1000,500&fail=1"]));
+    let events: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(events
+        .iter()
+        .any(|e| e["event"] == "cancel_requested" && e["cause"]["kind"] == "taskgroup_abort"));
+    let last_main = events.iter().rev().find(|e| e["who"] == "main").unwrap();
+    assert_eq!(last_main["event"], "finished");
+    assert_eq!(last_main["error"]["type"], "ExceptionGroup");
+}
