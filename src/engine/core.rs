@@ -7,7 +7,7 @@ use super::gather::GatherState;
 use super::task::TaskState;
 use super::taskgroup::GroupState;
 use super::timers::Timers;
-use super::trace::{Awaiting, CancelCause, Event, Finish, Line, What, Who};
+use super::trace::{Awaiting, CancelCause, Finish, Line, Recorder, What, Who};
 use super::wait::WaitState;
 use super::{FutId, TaskId};
 use std::collections::VecDeque;
@@ -89,7 +89,7 @@ pub(crate) struct Core {
     /// Set by `StopLoop`: the loop stops once the current pass is over.
     pub(crate) stopping: bool,
     /// The trace, when recording.
-    pub(crate) trace: Option<Vec<Event>>,
+    pub(crate) trace: Option<Recorder>,
     /// Printed lines, in order (their times are in the trace).
     pub(crate) stdout: Vec<Line>,
     /// How each `work(i)` ended, by index; `main_end` for main.
@@ -112,12 +112,7 @@ impl Core {
 
     pub(crate) fn event(&mut self, who: Who, what: What) {
         if let Some(trace) = &mut self.trace {
-            trace.push(Event {
-                at: self.now,
-                pass: self.pass,
-                who,
-                what,
-            });
+            trace.record(self.now, self.pass, who, what);
         }
     }
 

@@ -68,7 +68,7 @@ impl Run {
         Fut: Future<Output = PyResult> + 'static,
     {
         let mut core = Core {
-            trace: record_trace.then(Vec::new),
+            trace: record_trace.then(Default::default),
             ..Core::default()
         };
         core.reserve(tasks + 1);
@@ -182,15 +182,16 @@ impl Run {
 
     /// How many events the trace holds (0 when not recording).
     pub fn trace_len(&self) -> usize {
-        self.core.borrow().trace.as_ref().map_or(0, Vec::len)
+        self.core.borrow().trace.as_ref().map_or(0, |t| t.len())
     }
 
     /// The trace events from index `from` on.
     pub fn trace_from(&self, from: usize) -> Vec<Event> {
-        let core = self.core.borrow();
-        core.trace
+        self.core
+            .borrow()
+            .trace
             .as_ref()
-            .map_or_else(Vec::new, |t| t.get(from..).unwrap_or(&[]).to_vec())
+            .map_or_else(Vec::new, |t| t.events_from(from))
     }
 
     /// Timers armed and not yet fired.

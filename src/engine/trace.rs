@@ -167,3 +167,47 @@ impl fmt::Display for Line {
         }
     }
 }
+
+/// An event as stored: its time is that of its pass (a pass runs at one instant), kept once per pass.
+#[derive(Clone, Debug)]
+struct Record {
+    pass: u32,
+    who: Who,
+    what: What,
+}
+
+/// The trace being recorded: 20 bytes an event plus one time per pass.
+#[derive(Default)]
+pub(crate) struct Recorder {
+    records: Vec<Record>,
+    /// `pass_times[p]` is the time of pass `p`.
+    pass_times: Vec<Micros>,
+}
+
+impl Recorder {
+    pub(crate) fn record(&mut self, at: Micros, pass: u32, who: Who, what: What) {
+        let p = pass as usize;
+        if self.pass_times.len() <= p {
+            self.pass_times.resize(p + 1, at);
+        }
+        self.records.push(Record { pass, who, what });
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    /// The events from index `from` on, with their times.
+    pub(crate) fn events_from(&self, from: usize) -> Vec<Event> {
+        let records = self.records.get(from..).unwrap_or(&[]);
+        records
+            .iter()
+            .map(|r| Event {
+                at: self.pass_times[r.pass as usize],
+                pass: r.pass,
+                who: r.who,
+                what: r.what.clone(),
+            })
+            .collect()
+    }
+}

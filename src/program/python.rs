@@ -41,7 +41,7 @@ pub fn python_source(sc: &Scenario) -> String {
     let mut out = String::from("import asyncio\n");
     let mut constants = String::new();
     let sleep_arg = match &sc.sleeps {
-        Sleeps::Each(list) if list.iter().any(|&s| s != list[0]) => {
+        Sleeps::Each(list) => {
             let items: Vec<String> = list.iter().map(|&ms| seconds(ms)).collect();
             constants += "# seconds each work(i) sleeps\n";
             constants += &format!("DELAYS = {}\n", list_literal("[", "]", &items));

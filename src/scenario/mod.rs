@@ -55,7 +55,8 @@ impl Pattern {
 pub enum Sleeps {
     /// Every task sleeps this long.
     All(u32),
-    /// Task `i` sleeps `list[i]` (exactly one per task).
+    /// Task `i` sleeps `list[i]` (exactly one per task, not all equal: the parser makes equal
+    /// lists `All`).
     Each(Vec<u32>),
 }
 
@@ -130,10 +131,7 @@ impl Scenario {
             self.tasks
         );
         match &self.sleeps {
-            Sleeps::Each(list) if list.iter().any(|&s| s != list[0]) => {
-                out += &join(&mut list.iter().map(u32::to_string));
-            }
-            Sleeps::Each(list) => out += &list.first().copied().unwrap_or(1000).to_string(),
+            Sleeps::Each(list) => out += &join(&mut list.iter().map(u32::to_string)),
             Sleeps::All(ms) => out += &ms.to_string(),
         }
         if !self.fail.is_empty() {

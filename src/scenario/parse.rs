@@ -94,6 +94,9 @@ pub(super) fn parse(query: &str, limits: &Limits) -> Result<Spec, SpecError> {
     };
     let sleeps = match sleep_list.as_slice() {
         [one] => Sleeps::All(*one),
+        list if list.iter().all(|&s| s == list[0]) && list.len() == tasks as usize => {
+            Sleeps::All(list[0])
+        }
         list if list.len() == tasks as usize => Sleeps::Each(sleep_list),
         list => {
             return Err(SpecError::SleepLength {
