@@ -7,6 +7,7 @@
 pub mod engine;
 pub mod program;
 pub mod scenario;
+pub mod timeline;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -101,7 +101,7 @@ impl Api {
 
     /// Records that the current task entered the coroutine `who` (awaited directly, not a task).
     pub fn coroutine_started(&self, who: Who) {
-        self.with(|core| core.event(who, What::Created));
+        self.with(|core| core.event(who, What::Entered));
     }
 
     /// Records how a coroutine awaited directly by the current task ended.

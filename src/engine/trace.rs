@@ -59,8 +59,11 @@ impl Event {
 /// What happened to a task or coroutine.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum What {
-    /// The task was created (its first step is scheduled), or main entered the coroutine (`sequential`).
+    /// The task was created: its first step is scheduled for the next pass.
     Created,
+    /// The running task entered this coroutine, awaiting it directly (`sequential`): it runs inside
+    /// that task's steps until its `Finished`.
+    Entered,
     /// A step of the task ran (at `at`, in pass `pass`; a step takes no virtual time) and ended
     /// with the task suspended on something.
     Suspended(Awaiting),

@@ -66,6 +66,7 @@ pub fn event_json(e: &Event, run: &Run) -> String {
     who(&mut out, e.who);
     match &e.what {
         What::Created => out += ",\"event\":\"created\"",
+        What::Entered => out += ",\"event\":\"entered\"",
         What::Suspended(a) => {
             out += ",\"event\":\"suspended\",\"awaiting\":";
             awaiting(&mut out, e.at_ms(), a);

@@ -1,0 +1,177 @@
+//! The timeline model: each lane's spans and end, folded incrementally from the engine's trace.
+//! Pure data (no UI code): the page draws it, the table view lists it, tests check it natively.
+
+use crate::engine::{Awaiting, CancelCause, Event, Finish, Micros, Run, What, Who};
+
+/// What a lane is doing during a span of time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpanKind {
+    /// Created; its first step has not run yet (tasks start in the pass after their creation).
+    WaitingToStart,
+    /// Suspended on something.
+    Suspended(Awaiting),
+    /// A coroutine awaited directly by main (`sequential`): it runs inside main's task.
+    InsideMain,
+}
+
+/// One span of a lane; `to` is `None` while it lasts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub from: Micros,
+    pub to: Option<Micros>,
+    pub kind: SpanKind,
+}
+
+/// The state a lane shows (`data-state` in the page).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LaneState {
+    /// Not created yet (a `sequential` coroutine main has not reached).
+    NotStarted,
+    WaitingToStart,
+    Suspended,
+    Running,
+    Done,
+    Failed,
+    Cancelled,
+}
+
+impl LaneState {
+    pub fn name(self) -> &'static str {
+        match self {
+            LaneState::NotStarted => "not_started",
+            LaneState::WaitingToStart => "waiting",
+            LaneState::Suspended => "suspended",
+            LaneState::Running => "running",
+            LaneState::Done => "done",
+            LaneState::Failed => "failed",
+            LaneState::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// One lane: main or a task.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lane {
+    pub who: Who,
+    pub created: Option<Micros>,
+    pub spans: Vec<Span>,
+    /// Steps run so far (each ends in a suspension or the finish).
+    pub steps: u32,
+    /// The first cancel request that reached it.
+    pub cancel_requested: Option<(Micros, CancelCause)>,
+    /// When and how it finished.
+    pub end: Option<(Micros, Finish)>,
+}
+
+impl Lane {
+    fn new(who: Who) -> Lane {
+        Lane {
+            who,
+            created: None,
+            spans: Vec::new(),
+            steps: 0,
+            cancel_requested: None,
+            end: None,
+        }
+    }
+
+    fn close_open_span(&mut self, at: Micros) {
+        if let Some(span) = self.spans.last_mut().filter(|s| s.to.is_none()) {
+            span.to = Some(at);
+        }
+    }
+
+    pub fn state(&self) -> LaneState {
+        match (&self.end, self.spans.last()) {
+            (Some((_, Finish::Done)), _) => LaneState::Done,
+            (Some((_, Finish::Failed(_))), _) => LaneState::Failed,
+            (Some((_, Finish::Cancelled { .. })), _) => LaneState::Cancelled,
+            (None, None) if self.created.is_none() => LaneState::NotStarted,
+            (None, Some(s)) if s.kind == SpanKind::WaitingToStart => LaneState::WaitingToStart,
+            (None, Some(s)) if matches!(s.kind, SpanKind::Suspended(_)) => LaneState::Suspended,
+            _ => LaneState::Running,
+        }
+    }
+}
+
+/// Every lane of a run: `lanes[0]` is main, `lanes[i + 1]` is task `i`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Timeline {
+    pub lanes: Vec<Lane>,
+    /// How many trace events have been folded in.
+    pub seen: usize,
+}
+
+impl Timeline {
+    pub fn new(tasks: u32) -> Timeline {
+        let lanes = std::iter::once(Who::MAIN)
+            .chain((0..tasks).map(Who::work))
+            .map(Lane::new)
+            .collect();
+        Timeline { lanes, seen: 0 }
+    }
+
+    fn lane_mut(&mut self, who: Who) -> Option<&mut Lane> {
+        let i = who.work_index().map_or(0, |i| i as usize + 1);
+        self.lanes.get_mut(i)
+    }
+
+    /// The lane of `who`.
+    pub fn lane(&self, who: Who) -> Option<&Lane> {
+        self.lanes
+            .get(who.work_index().map_or(0, |i| i as usize + 1))
+    }
+
+    /// Folds in the events the run recorded since the last call.
+    pub fn update(&mut self, run: &Run) {
+        let events = run.trace_from(self.seen);
+        self.seen += events.len();
+        for e in &events {
+            self.apply(e, run);
+        }
+    }
+
+    fn apply(&mut self, e: &Event, run: &Run) {
+        let Some(lane) = self.lane_mut(e.who) else {
+            return;
+        };
+        match e.what {
+            What::Created => {
+                lane.created = Some(e.at);
+                lane.spans.push(Span {
+                    from: e.at,
+                    to: None,
+                    kind: SpanKind::WaitingToStart,
+                });
+            }
+            What::Entered => {
+                lane.created = Some(e.at);
+                lane.spans.push(Span {
+                    from: e.at,
+                    to: None,
+                    kind: SpanKind::InsideMain,
+                });
+            }
+            What::Suspended(awaiting) => {
+                lane.close_open_span(e.at);
+                lane.steps += 1;
+                lane.spans.push(Span {
+                    from: e.at,
+                    to: None,
+                    kind: SpanKind::Suspended(awaiting),
+                });
+            }
+            What::CancelRequested(cause) => {
+                lane.cancel_requested.get_or_insert((e.at, cause));
+            }
+            What::Finished => {
+                lane.close_open_span(e.at);
+                lane.steps += 1;
+                if let Some(end) = run.end_of(e.who) {
+                    lane.end = Some((end.at, end.finish));
+                }
+            }
+            What::Printed(_) => {}
+        }
+    }
+}
