@@ -133,8 +133,10 @@ pub enum CancelCause {
 impl fmt::Display for CancelCause {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CancelCause::Scheduled { at_ms } => write!(f, "cancel() at {at_ms} ms"),
-            CancelCause::Interrupt { at_ms } => write!(f, "interrupted at {at_ms} ms"),
+            CancelCause::Scheduled { at_ms } => write!(f, "cancelled by cancel() at {at_ms} ms"),
+            CancelCause::Interrupt { at_ms } => {
+                write!(f, "cancelled from outside (interrupt) at {at_ms} ms")
+            }
             CancelCause::TaskGroupAbort { failed: Some(i) } => {
                 write!(f, "cancelled by TaskGroup after Task {i} failed")
             }

@@ -6,10 +6,12 @@ mod outcome;
 mod patterns;
 mod python;
 mod trace_json;
+mod traceback;
 
 pub use outcome::{MainOutcome, Outcome, Returned, TaskOutcome, TaskState};
 pub use python::python_source;
 pub use trace_json::event_json;
+pub use traceback::traceback;
 
 use crate::engine::{Clock, Run, VirtualClock};
 use crate::scenario::Scenario;

@@ -1,5 +1,13 @@
-//! The app root: the page frame, marked `data-ready="1"` once mounted.
+//! The app root: the page frame, the URL kept in step with the scenario, keyboard shortcuts, theme.
 
+use super::components::{
+    console_view::ConsoleView, controls::Controls, live_region::LiveRegion,
+    outcome_panel::OutcomePanel, pattern_picker::PatternPicker, python_view::PythonView,
+    table_view::TableView, timeline_view::TimelineView, toolbar::Toolbar,
+};
+use super::state::{start_session, Action, State, Status};
+use crate::scenario::Theme;
+use wasm_bindgen::{closure::Closure, JsCast};
 use yew::prelude::*;
 
 /// The product's name as the page shows it.
@@ -8,20 +16,149 @@ pub const NAME: &str = "asyncio playground";
 pub const TAGLINE: &str = "See how Python's asyncio runs coroutines concurrently: pick a pattern, \
                            make tasks fail or get cancelled, and watch what CPython would do.";
 
+fn location_query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The scenario to open with; `None` reads the page's URL (and keeps it in step).
+    #[prop_or_default]
+    pub query: Option<String>,
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
+pub fn app(props: &AppProps) -> Html {
+    let owns_url = props.query.is_none();
+    let initial = props.query.clone().unwrap_or_else(location_query);
+    let state = use_reducer(move || State::from_query(&initial));
     let mounted = use_state(|| false);
+
+    let onrun = {
+        let state = state.clone();
+        Callback::from(move |()| {
+            if let Some(session) = start_session(&state, state.dispatcher()) {
+                state.dispatch(Action::Started(session));
+            }
+        })
+    };
+
+    // Mount: autorun, and mark the page ready.
     {
-        let mounted = mounted.clone();
-        use_effect_with((), move |_| mounted.set(true));
+        let (mounted, onrun, autorun) = (mounted.clone(), onrun.clone(), state.view.autorun);
+        use_effect_with((), move |_| {
+            mounted.set(true);
+            if autorun {
+                onrun.emit(());
+            }
+        });
     }
+    // The URL is the scenario: every change replaces it, so a copied link reproduces the page.
+    {
+        let query = state.query();
+        use_effect_with(query, move |query| {
+            if owns_url {
+                if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+                    let _ = history.replace_state_with_url(
+                        &wasm_bindgen::JsValue::NULL,
+                        "",
+                        Some(&format!("?{query}")),
+                    );
+                }
+            }
+        });
+    }
+    // The theme: follow prefers-color-scheme unless the view key says otherwise.
+    {
+        let theme = state.view.theme;
+        use_effect_with(theme, move |theme| {
+            if let Some(root) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let _ = match theme {
+                    Theme::Auto => root.remove_attribute("data-theme"),
+                    Theme::Light => root.set_attribute("data-theme", "light"),
+                    Theme::Dark => root.set_attribute("data-theme", "dark"),
+                };
+            }
+        });
+    }
+    // Keyboard shortcuts (not while typing in a field): R run, P pause/resume, S step, X reset.
+    {
+        let (state, onrun) = (state.clone(), onrun.clone());
+        use_effect_with(state.version, move |_| {
+            let handler =
+                Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
+                    let typing = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .is_some_and(|el| {
+                            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                        });
+                    if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
+                        return;
+                    }
+                    match e.key().as_str() {
+                        "r" | "R" if state.can_run() => onrun.emit(()),
+                        "p" | "P" => match state.status {
+                            Some(Status::Running) => state.dispatch(Action::Pause),
+                            Some(Status::Paused) => state.dispatch(Action::Resume),
+                            _ => return,
+                        },
+                        "s" | "S" if state.status.is_some() => state.dispatch(Action::Step),
+                        "x" | "X" if state.status.is_some() => state.dispatch(Action::Reset),
+                        _ => return,
+                    }
+                    e.prevent_default();
+                });
+            let document = web_sys::window().and_then(|w| w.document());
+            if let Some(d) = &document {
+                let _ =
+                    d.add_event_listener_with_callback("keydown", handler.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(d) = &document {
+                    let _ = d.remove_event_listener_with_callback(
+                        "keydown",
+                        handler.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+
+    let delayed = state.progress.map_or(0.0, |p| p.delayed_ms);
     html! {
-        <main class="app" data-test="app" data-ready={if *mounted { "1" } else { "0" }}>
+        <main class={classes!("app", state.view.embed.then_some("embed"))} data-test="app"
+            data-ready={if *mounted { "1" } else { "0" }}>
             <header class="app-header">
                 <h1 data-test="title">{ NAME }</h1>
-                <p class="tagline" data-test="tagline">{ TAGLINE }</p>
                 <span class="version" data-test="version">{ concat!("v", env!("CARGO_PKG_VERSION")) }</span>
+                <p class="tagline" data-test="tagline">{ TAGLINE }</p>
             </header>
+            if let Some(e) = &state.url_error {
+                <p class="url-error" role="alert" data-test="url-error">{ format!("The link's scenario is invalid ({e}); the defaults are loaded instead.") }</p>
+            }
+            <PatternPicker state={state.clone()} />
+            <Controls state={state.clone()} />
+            <Toolbar state={state.clone()} onrun={onrun} />
+            if delayed > 0.0 {
+                <p class="delayed" role="status" data-test="delayed">{ format!("The browser delayed this run's timers by {delayed:.0} ms (a background tab is throttled): the times shown are when things really ran.") }</p>
+            }
+            <div class="panels">
+                <TimelineView state={state.clone()} />
+                <div class="side">
+                    <ConsoleView state={state.clone()} />
+                    <OutcomePanel state={state.clone()} />
+                </div>
+            </div>
+            <TableView state={state.clone()} />
+            <PythonView state={state.clone()} />
+            <LiveRegion state={state.clone()} />
+            <footer class="shortcuts">{ "Keys: R run · P pause/resume · S step · X reset" }</footer>
         </main>
     }
 }

@@ -1,0 +1,37 @@
+// `make screenshots`: PNGs of the page's main states for the README (docs/screenshots/).
+// Serves the repo on 127.0.0.1, drives Debian's Chromium with playwright-core.
+import { chromium } from 'playwright-core';
+import { mkdir } from 'node:fs/promises';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, openApp } from '../tests/page/lib.mjs';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(repo, 'docs', 'screenshots');
+await mkdir(out, { recursive: true });
+const shots = [
+  // name, query, wait for: 'finished' or a time in ms to stop mid-run
+  ['gather-running', 'pattern=gather&tasks=12&sleep=1000,2000,3000,1500,2500,500,1200,2200,2800,900,1700,2600&clock=virtual&speed=1', 1400],
+  ['taskgroup-failure', 'pattern=taskgroup&tasks=8&sleep=3000,1000,2000,2500,1500,3500,500,2800&fail=4&clock=virtual&speed=instant', 'finished'],
+  ['wait-first-completed', 'pattern=wait&tasks=6&sleep=3000,1000,2000,2500,1500,3500&return_when=FIRST_COMPLETED&clock=virtual&speed=instant', 'finished'],
+];
+const server = await startServer(repo);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+try {
+  for (const [name, query, until] of shots) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await openApp(page, `${server.url}/?${query}`);
+    await page.click('[data-test=run]');
+    if (until === 'finished') await page.waitForSelector('[data-test=outcome][data-state=finished]');
+    else await page.waitForTimeout(until);
+    await page.screenshot({ path: join(out, `${name}.png`), fullPage: true });
+    console.log(`docs/screenshots/${name}.png`);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  server.stop();
+}

@@ -1,0 +1,115 @@
+//! The scenario's fields: each labelled, each showing the contract's message when invalid.
+
+use crate::scenario::Pattern;
+use crate::web::form::Preset;
+use crate::web::state::{Action, State};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ControlsProps {
+    pub state: UseReducerHandle<State>,
+}
+
+/// Which fields the chosen pattern shows, with their labels and hints.
+fn fields(p: Pattern) -> Vec<(&'static str, &'static str, &'static str)> {
+    let mut v = vec![
+        ("tasks", "Tasks", "0 to 10000"),
+        (
+            "sleep",
+            "Sleep (ms)",
+            "one value for all, or one per task: 3000,1000,2000",
+        ),
+        ("fail", "Failing tasks", "task indices: 1,3"),
+    ];
+    if p != Pattern::Sequential {
+        v.push(("cancel", "Cancel", "task@ms: 1@500,2@1500"));
+    }
+    v.push(("interrupt", "Interrupt main at (ms)", "like Ctrl-C"));
+    v.push(("linger", "Linger (ms)", "catch the error, wait, then Done."));
+    if p == Pattern::Wait {
+        v.push(("timeout", "Timeout (ms)", "wait's timeout"));
+    }
+    v
+}
+
+#[function_component(Controls)]
+pub fn controls(props: &ControlsProps) -> Html {
+    let state = &props.state;
+    let error = state.spec.as_ref().err();
+    let field = |key: &'static str, label: &'static str, hint: &'static str| {
+        let s = state.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            s.dispatch(Action::Edit(key, input.value()));
+        });
+        let err = error.filter(|e| e.key() == key);
+        let id = format!("field-{key}");
+        let err_id = format!("error-{key}");
+        html! {
+            <div class={classes!("field", err.is_some().then_some("invalid"))}>
+                <label for={id.clone()}>{ label }</label>
+                <input id={id.clone()} data-test={id} value={state.form.get(key).to_string()} {oninput}
+                    placeholder={hint} aria-invalid={err.is_some().to_string()} aria-describedby={err_id.clone()}
+                    spellcheck="false" autocomplete="off" />
+                <span class="error" id={err_id.clone()} data-test={err_id} role="alert">
+                    { err.map(|e| e.to_string()).unwrap_or_default() }
+                </span>
+            </div>
+        }
+    };
+    let p = state.form.pattern;
+    let preset = |preset: Preset, label: &'static str| {
+        let s = state.clone();
+        let base = state
+            .spec
+            .as_ref()
+            .map_or(1000, |spec| spec.scenario.sleep_of(0).max(100));
+        let onclick = Callback::from(move |_| s.dispatch(Action::Preset(preset, base)));
+        html! { <button type="button" {onclick} data-test={format!("preset-{}", label.to_lowercase())}>{ label }</button> }
+    };
+    let other_error = error.filter(|e| !fields(p).iter().any(|(k, _, _)| *k == e.key()));
+    html! {
+        <section class="controls" aria-label="Scenario">
+            { for fields(p).into_iter().map(|(k, l, h)| field(k, l, h)) }
+            if p == Pattern::Gather {
+                <div class="field">
+                    <label>
+                        <input type="checkbox" data-test="field-return_exceptions"
+                            checked={state.form.get("return_exceptions") == "1"}
+                            onchange={ let s = state.clone(); Callback::from(move |e: Event| {
+                                let input: HtmlInputElement = e.target_unchecked_into();
+                                s.dispatch(Action::Edit("return_exceptions", if input.checked() { "1" } else { "" }.into()));
+                            }) } />
+                        { " return_exceptions=True" }
+                    </label>
+                </div>
+            }
+            if p == Pattern::Wait {
+                <div class="field">
+                    <label for="field-return_when">{ "return_when" }</label>
+                    <select id="field-return_when" data-test="field-return_when"
+                        onchange={ let s = state.clone(); Callback::from(move |e: Event| {
+                            let input: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                            s.dispatch(Action::Edit("return_when", input.value()));
+                        }) }>
+                        { for ["ALL_COMPLETED", "FIRST_COMPLETED", "FIRST_EXCEPTION"].iter().map(|w| {
+                            let selected = state.form.get("return_when") == *w || (state.form.get("return_when").is_empty() && *w == "ALL_COMPLETED");
+                            html! { <option value={*w} {selected}>{ *w }</option> }
+                        }) }
+                    </select>
+                </div>
+            }
+            <div class="presets" role="group" aria-label="Fill every task's sleep">
+                <span>{ "Sleeps:" }</span>
+                { preset(Preset::Equal, "Equal") }
+                { preset(Preset::Staggered, "Staggered") }
+                { preset(Preset::Reversed, "Reversed") }
+                { preset(Preset::Random(42), "Random") }
+            </div>
+            if let Some(e) = other_error {
+                <p class="error" data-test="error-other" role="alert">{ e.to_string() }</p>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,108 @@
+//! What main received, what became of the tasks still running when main ended, and the timings.
+
+use crate::engine::{CancelCause, Exc, Finish, PyResult, Value, Who};
+use crate::program::{Outcome, Returned, TaskState};
+use crate::web::state::State;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct OutcomePanelProps {
+    pub state: UseReducerHandle<State>,
+}
+
+fn exc_tree(e: &Exc) -> Html {
+    match e {
+        Exc::TaskGroup(list) => html! {
+            <div class="exc-group">
+                <code>{ format!("ExceptionGroup: {e}") }</code>
+                <ul>{ for list.iter().map(|x| html! { <li>{ exc_tree(x) }</li> }) }</ul>
+            </div>
+        },
+        other => {
+            html! { <code class="exc">{ format!("{}('{}')", other.type_name(), other.message()) }</code> }
+        }
+    }
+}
+
+fn item(r: &PyResult) -> Html {
+    match r {
+        Ok(Value::Int(i)) => html! { <li class="value">{ i }</li> },
+        Ok(_) => html! { <li class="value">{ "None" }</li> },
+        Err(e) => html! { <li class="raised">{ "✕ " }{ exc_tree(e) }</li> },
+    }
+}
+
+fn received(o: &Outcome) -> Html {
+    match (&o.returned, o.main.state) {
+        (Some(Returned::Results(r)), _) => html! {
+            <div><p>{ "gather returned, in argument order:" }</p><ol class="results" start="0">{ for r.iter().map(item) }</ol></div>
+        },
+        (Some(Returned::Sets { done, pending }), _) => html! {
+            <p>{ format!("wait returned done = {{{}}}, pending = {{{}}}", list(done), list(pending)) }</p>
+        },
+        (None, TaskState::Failed) => html! {
+            <div><p>{ "The pattern raised, and nothing caught it:" }</p>{ exc_tree(o.main.error.as_ref().unwrap_or(&Exc::Cancelled)) }</div>
+        },
+        (None, TaskState::Cancelled) => {
+            html! { <p>{ "main was cancelled: asyncio.run() raised CancelledError." }</p> }
+        }
+        (None, _) => html! { <p>{ "main finished normally." }</p> },
+    }
+}
+
+fn list(v: &[u32]) -> String {
+    v.iter()
+        .map(|i| format!("Task {i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[function_component(OutcomePanel)]
+pub fn outcome_panel(props: &OutcomePanelProps) -> Html {
+    let Some(outcome) = props.state.outcome.clone() else {
+        let state = props.state.status.map_or("idle", |s| s.name());
+        return html! { <section class="outcome" data-test="outcome" data-state={state}><h2>{ "Outcome" }</h2></section> };
+    };
+    let (o, json) = (&outcome.0, &outcome.1);
+    let main_end = o.main.end_ms;
+    // The tasks still running when main ended: asyncio.run() cancelled them at shutdown.
+    let left: Vec<String> = props
+        .state
+        .session
+        .as_ref()
+        .map_or_else(Vec::new, |session| {
+            let mut run = session.run.borrow_mut();
+            let run = run.run();
+            (0..o.tasks.len() as u32)
+                .filter(|&i| {
+                    let end = run.end_of(Who::work(i));
+                    matches!(
+                        end.map(|e| e.finish),
+                        Some(Finish::Cancelled {
+                            cause: Some(CancelCause::Shutdown),
+                            ..
+                        })
+                    )
+                })
+                .map(|i| format!("Task {i}"))
+                .collect()
+        });
+    let sleeps: u64 = props
+        .state
+        .session
+        .as_ref()
+        .map_or(0, |s| s.spec.scenario.total_sleep_ms());
+    html! {
+        <section class="outcome" data-test="outcome" data-state="finished" data-json={json.clone()} aria-label="Outcome">
+            <h2>{ "Outcome" }</h2>
+            <p class={classes!("main-state", o.main.state.name())} data-test="main-state">
+                { format!("main {} at {:.3} s", o.main.state.name(), main_end as f64 / 1000.0) }
+            </p>
+            { received(o) }
+            if !left.is_empty() {
+                <p class="leftovers" data-test="leftovers">{ format!("Still running when main ended, so cancelled by asyncio.run() at shutdown: {}", left.join(", ")) }</p>
+            }
+            <p class="took" data-test="took">{ format!("took {:.2} s; the sleeps add up to {:.1} s", main_end as f64 / 1000.0, sleeps as f64 / 1000.0) }</p>
+        </section>
+    }
+}

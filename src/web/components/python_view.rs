@@ -1,0 +1,36 @@
+//! The equivalent Python program (the CLI's `python` output), with a Copy button.
+
+use crate::program::python_source;
+use crate::web::state::State;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PythonViewProps {
+    pub state: UseReducerHandle<State>,
+}
+
+#[function_component(PythonView)]
+pub fn python_view(props: &PythonViewProps) -> Html {
+    let copied = use_state(|| false);
+    let Ok(spec) = &props.state.spec else {
+        return html! { <section class="python"><h2>{ "Python" }</h2><p>{ "Fix the scenario to see its program." }</p></section> };
+    };
+    let source = python_source(&spec.scenario);
+    let oncopy = {
+        let (source, copied) = (source.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.navigator().clipboard().write_text(&source);
+                copied.set(true);
+            }
+        })
+    };
+    html! {
+        <section class="python" aria-label="Python program">
+            <h2>{ "Python" }
+                <button type="button" class="copy" data-test="copy" onclick={oncopy}>{ if *copied { "Copied" } else { "Copy" } }</button>
+            </h2>
+            <pre data-test="python"><code>{ source }</code></pre>
+        </section>
+    }
+}

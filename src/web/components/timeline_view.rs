@@ -1,0 +1,149 @@
+//! The timeline: a lane for main and for each task over a time axis, with a "now" cursor.
+//! Lanes are virtualised: only the rows in view exist in the DOM (all of them up to 60 tasks).
+
+use crate::engine::{Awaiting, Finish, Micros};
+use crate::timeline::{Lane, SpanKind, Timeline};
+use crate::web::state::State;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+const ROW_PX: f64 = 26.0;
+const VIEW_ROWS: usize = 24;
+/// Up to this many lanes, every lane is in the DOM.
+const ALL_ROWS_UP_TO: usize = 61;
+
+#[derive(Properties, PartialEq)]
+pub struct TimelineViewProps {
+    pub state: UseReducerHandle<State>,
+}
+
+fn secs(us: Micros) -> String {
+    format!("{:.3} s", us as f64 / 1e6)
+}
+
+fn span_label(kind: &SpanKind) -> String {
+    match kind {
+        SpanKind::WaitingToStart => "created, waiting for its first step".into(),
+        SpanKind::InsideMain => "awaited directly by main".into(),
+        SpanKind::Suspended(Awaiting::Sleep { delay_ms }) => format!("sleeping {delay_ms} ms"),
+        SpanKind::Suspended(Awaiting::Task(w)) => format!("awaiting {w}"),
+        SpanKind::Suspended(Awaiting::Gather) => "awaiting gather".into(),
+        SpanKind::Suspended(Awaiting::Wait) => "awaiting asyncio.wait".into(),
+        SpanKind::Suspended(Awaiting::TaskGroup) => "awaiting the TaskGroup".into(),
+        SpanKind::Suspended(Awaiting::NextPass) => "yielded for one pass".into(),
+        SpanKind::Suspended(Awaiting::Future) => "awaiting a future".into(),
+    }
+}
+
+/// The end marker of a lane: a symbol that tells the state without colour, and its text.
+pub fn end_text(end: &(Micros, Finish)) -> (&'static str, String) {
+    match &end.1 {
+        Finish::Done => ("✓", format!("done at {}", secs(end.0))),
+        Finish::Failed(e) => ("✕", format!("{}: {e} at {}", e.type_name(), secs(end.0))),
+        Finish::Cancelled {
+            cause: Some(c),
+            started,
+        } => (
+            "⊘",
+            format!("{c}{}", if *started { "" } else { " (never started)" }),
+        ),
+        Finish::Cancelled { cause: None, .. } => (
+            "⊘",
+            format!(
+                "cancelled: CancelledError from what it awaited, at {}",
+                secs(end.0)
+            ),
+        ),
+    }
+}
+
+fn lane_row(lane: &Lane, index: usize, span_us: f64, now: Micros, top: f64) -> Html {
+    let pct = |t: Micros| format!("{:.3}%", (t as f64 / span_us * 100.0).min(100.0));
+    let state = lane.state();
+    let details = match (&lane.end, lane.spans.last()) {
+        (Some(end), _) => end_text(end).1,
+        (None, Some(s)) if s.to.is_none() => span_label(&s.kind),
+        _ => "not started".into(),
+    };
+    let name = lane.who.to_string();
+    let task_attr = lane.who.work_index().map(|i| i.to_string());
+    let test = if lane.who.work_index().is_some() {
+        "lane"
+    } else {
+        "lane-main"
+    };
+    html! {
+        <div class={classes!("lane", state.name())} data-test={test} data-task={task_attr} data-state={state.name()}
+            role="listitem" tabindex="0" style={format!("top:{top}px")}
+            aria-label={format!("{name}: {details}")} title={format!("{name}: {details}")} key={index}>
+            <span class="lane-name">{ name }</span>
+            <span class="lane-track">
+                { for lane.spans.iter().map(|s| {
+                    let to = s.to.unwrap_or(now).max(s.from);
+                    let kind = match s.kind { SpanKind::WaitingToStart => "waiting", SpanKind::InsideMain => "inside", SpanKind::Suspended(Awaiting::Sleep { .. }) => "sleep", SpanKind::Suspended(_) => "await" };
+                    html! { <span class={classes!("span", kind)} style={format!("left:{};width:calc({} - {})", pct(s.from), pct(to), pct(s.from))} title={span_label(&s.kind)}></span> }
+                }) }
+                if let Some(end) = &lane.end {
+                    <span class={classes!("end", (end.0 as f64 > span_us * 0.5).then_some("flip"))} style={format!("left:{}", pct(end.0))}>
+                        <span class="symbol" aria-hidden="true">{ end_text(end).0 }</span>
+                        <span class="end-text">{ end_text(end).1 }</span>
+                    </span>
+                }
+            </span>
+        </div>
+    }
+}
+
+#[function_component(TimelineView)]
+pub fn timeline_view(props: &TimelineViewProps) -> Html {
+    let first = use_state(|| 0usize);
+    let Some(session) = props.state.session.clone() else {
+        return html! { <section class="timeline empty" data-test="timeline"><p>{ "Press Run to see the tasks run." }</p></section> };
+    };
+    let timeline: std::cell::Ref<Timeline> = session.timeline.borrow();
+    let now = props.state.progress.map_or(0, |p| p.now);
+    let end = timeline
+        .lanes
+        .iter()
+        .filter_map(|l| l.end.as_ref().map(|e| e.0))
+        .max()
+        .unwrap_or(0);
+    let span_us = (now.max(end).max(1000) as f64) * 1.05;
+    let n = timeline.lanes.len();
+    let virtualised = n > ALL_ROWS_UP_TO;
+    let (from, to) = if virtualised {
+        (*first, (*first + VIEW_ROWS + 2).min(n))
+    } else {
+        (0, n)
+    };
+    let onscroll = {
+        let first = first.clone();
+        Callback::from(move |e: Event| {
+            let el: HtmlElement = e.target_unchecked_into();
+            first.set((el.scroll_top() as f64 / ROW_PX) as usize);
+        })
+    };
+    let ticks = 5;
+    let height = if virtualised {
+        VIEW_ROWS as f64 * ROW_PX
+    } else {
+        n as f64 * ROW_PX
+    };
+    html! {
+        <section class="timeline" data-test="timeline" aria-label="Timeline">
+            <div class="axis" aria-hidden="true">
+                { for (0..=ticks).map(|i| {
+                    let t = span_us / ticks as f64 * i as f64;
+                    html! { <span class="tick" style={format!("left:{:.2}%", 100.0 * i as f64 / ticks as f64)}>{ format!("{:.2} s", t / 1e6) }</span> }
+                }) }
+            </div>
+            <div class="lanes" role="list" onscroll={onscroll} style={format!("height:{height}px")}>
+                <div class="lanes-inner" style={format!("height:{}px", n as f64 * ROW_PX)}>
+                    { for (from..to).map(|i| lane_row(&timeline.lanes[i], i, span_us, now, i as f64 * ROW_PX)) }
+                    <span class="now" data-test="now" style={format!("left:calc(7rem + (100% - 7rem) * {:.4})", now as f64 / span_us)} aria-hidden="true"></span>
+                </div>
+            </div>
+            <p class="legend">{ "▭ waiting to start · ▬ sleeping · ░ awaiting · ✓ done · ✕ failed · ⊘ cancelled — hover or focus a lane for details" }</p>
+        </section>
+    }
+}

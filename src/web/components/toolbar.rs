@@ -1,0 +1,103 @@
+//! Run / Pause / Step / Reset, and the clock: real time, or virtual time at a speed.
+
+use crate::scenario::{ClockKind, Speed, Theme};
+use crate::web::state::{Action, State, Status};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub state: UseReducerHandle<State>,
+    pub onrun: Callback<()>,
+}
+
+const SPEEDS: [(&str, Speed); 6] = [
+    ("0.1×", Speed::Rate(0.1)),
+    ("0.5×", Speed::Rate(0.5)),
+    ("1×", Speed::Rate(1.0)),
+    ("2×", Speed::Rate(2.0)),
+    ("10×", Speed::Rate(10.0)),
+    ("instant", Speed::Instant),
+];
+
+#[function_component(Toolbar)]
+pub fn toolbar(props: &ToolbarProps) -> Html {
+    let s = &props.state;
+    let status = s.status;
+    let running = status == Some(Status::Running);
+    let paused = status == Some(Status::Paused);
+    let dispatch = |a: fn() -> Action| {
+        let s = s.clone();
+        Callback::from(move |_: MouseEvent| s.dispatch(a()))
+    };
+    let onrun = {
+        let onrun = props.onrun.clone();
+        Callback::from(move |_: MouseEvent| onrun.emit(()))
+    };
+    let onpause = if paused {
+        dispatch(|| Action::Resume)
+    } else {
+        dispatch(|| Action::Pause)
+    };
+    let onclock = {
+        let s = s.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            s.dispatch(Action::SetClock(if select.value() == "virtual" {
+                ClockKind::Virtual
+            } else {
+                ClockKind::Real
+            }));
+        })
+    };
+    let onspeed = {
+        let s = s.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let speed = SPEEDS
+                .iter()
+                .find(|(n, _)| *n == select.value())
+                .map_or(Speed::Rate(1.0), |(_, sp)| *sp);
+            s.dispatch(Action::SetSpeed(speed));
+        })
+    };
+    let virtual_clock = s.view.clock == ClockKind::Virtual;
+    html! {
+        <div class="toolbar" role="toolbar" aria-label="Run controls">
+            <button class="primary" data-test="run" disabled={!s.can_run()} onclick={onrun}
+                title="Run (R)" aria-keyshortcuts="r">{ if status.is_some() { "Run again" } else { "Run" } }</button>
+            <button data-test="pause" disabled={!(running || paused)} onclick={onpause}
+                title="Pause / Resume (P)" aria-keyshortcuts="p" aria-pressed={paused.to_string()}>
+                { if paused { "Resume" } else { "Pause" } }</button>
+            <button data-test="step" disabled={!(paused || (running && virtual_clock)) } onclick={dispatch(|| Action::Step)}
+                title="Step to the next event (S)" aria-keyshortcuts="s">{ "Step" }</button>
+            <button data-test="reset" disabled={status.is_none()} onclick={dispatch(|| Action::Reset)}
+                title="Reset (X)" aria-keyshortcuts="x">{ "Reset" }</button>
+            <label>{ "Clock " }
+                <select data-test="clock" onchange={onclock}>
+                    <option value="real" selected={!virtual_clock}>{ "real time" }</option>
+                    <option value="virtual" selected={virtual_clock}>{ "virtual time" }</option>
+                </select>
+            </label>
+            if virtual_clock {
+                <label>{ "Speed " }
+                    <select data-test="speed" onchange={onspeed}>
+                        { for SPEEDS.iter().map(|(n, sp)| html! { <option value={*n} selected={*sp == s.view.speed}>{ *n }</option> }) }
+                    </select>
+                </label>
+            }
+            <label>{ "Theme " }
+                <select data-test="theme" onchange={ let s = s.clone(); Callback::from(move |e: Event| {
+                    let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                    s.dispatch(Action::SetTheme(match select.value().as_str() { "light" => Theme::Light, "dark" => Theme::Dark, _ => Theme::Auto }));
+                }) }>
+                    { for [("auto", Theme::Auto), ("light", Theme::Light), ("dark", Theme::Dark)].iter().map(|(n, t)| html! {
+                        <option value={*n} selected={*t == s.view.theme}>{ *n }</option>
+                    }) }
+                </select>
+            </label>
+            <span class="status" data-test="status" role="status">
+                { status.map_or("ready", Status::name) }
+            </span>
+        </div>
+    }
+}

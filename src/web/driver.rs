@@ -1,0 +1,366 @@
+//! The browser driver: one `spawn_local` future runs the engine in short slices on the microtask
+//! queue, yields to the macrotask queue between slices (so the page paints), and arms one timer
+//! for the loop's next deadline. Never one JS timer or one `spawn_local` per emulated task.
+
+use crate::engine::{Micros, Next};
+use crate::program::ScenarioRun;
+use crate::scenario::{ClockKind, Speed, View};
+use gloo_timers::future::TimeoutFuture;
+use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+/// How long one slice may run before the driver yields to the page, in ms.
+const SLICE_MS: f64 = 4.0;
+/// How often progress is reported while running, in ms (about one frame).
+const REPORT_EVERY_MS: f64 = 16.0;
+/// A timer that fires this late (in ms) means the browser throttled the page (a background tab).
+const LATE_MS: f64 = 50.0;
+
+thread_local! {
+    /// Drivers whose future has not returned yet, and driver timers armed and not yet dropped.
+    static LIVE: Cell<(u32, u32)> = const { Cell::new((0, 0)) };
+}
+
+/// `(live drivers, armed timers)`: both 0 once every run has finished or been reset.
+pub fn live_counts() -> (u32, u32) {
+    LIVE.with(Cell::get)
+}
+
+fn count(drivers: i32, timers: i32) {
+    LIVE.with(|c| {
+        let (d, t) = c.get();
+        c.set(((d as i32 + drivers) as u32, (t as i32 + timers) as u32));
+    });
+}
+
+/// Counts a live driver future for as long as it exists.
+struct LiveDriver;
+impl LiveDriver {
+    fn new() -> LiveDriver {
+        count(1, 0);
+        LiveDriver
+    }
+}
+impl Drop for LiveDriver {
+    fn drop(&mut self) {
+        count(-1, 0);
+    }
+}
+
+/// What the driver reports after a slice.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Progress {
+    /// The loop's time.
+    pub now: Micros,
+    pub finished: bool,
+    pub paused: bool,
+    /// How much later than asked the browser ran the driver's timers, in total (ms).
+    pub delayed_ms: f64,
+}
+
+/// The commands the page sends to a running driver. Invariant: `waker` is the driver's, set only
+/// while it waits (for a timer or for a command), and woken by every command.
+#[derive(Default)]
+struct Control {
+    stopped: Cell<bool>,
+    paused: Cell<bool>,
+    steps: Cell<u32>,
+    waker: RefCell<Option<Waker>>,
+}
+
+impl Control {
+    fn wake(&self) {
+        let waker = self.waker.borrow_mut().take();
+        if let Some(w) = waker {
+            w.wake();
+        }
+    }
+}
+
+/// A running scenario. Dropping it stops the run: its timer is cleared and its future returns.
+#[must_use = "dropping the handle stops the run at once"]
+pub struct Driver {
+    control: Rc<Control>,
+}
+
+impl Driver {
+    /// Starts driving `run` with the view's clock; `report` is called after slices (never with a
+    /// borrow of `run` held).
+    pub fn start(
+        run: Rc<RefCell<ScenarioRun>>,
+        view: &View,
+        paused: bool,
+        report: impl Fn(Progress) + 'static,
+    ) -> Driver {
+        let control = Rc::new(Control::default());
+        control.paused.set(paused);
+        let clock = PageClock::new(view);
+        wasm_bindgen_futures::spawn_local(drive(run, clock, control.clone(), report));
+        Driver { control }
+    }
+
+    pub fn pause(&self) {
+        self.control.paused.set(true);
+        self.control.wake();
+    }
+
+    pub fn resume(&self) {
+        self.control.paused.set(false);
+        self.control.wake();
+    }
+
+    /// While paused: run to the next event.
+    pub fn step(&self) {
+        self.control.steps.set(self.control.steps.get() + 1);
+        self.control.wake();
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        self.control.stopped.set(true);
+        self.control.wake();
+    }
+}
+
+fn performance_now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// The loop's clock in the page: real time, or virtual time played at a rate, or instant.
+/// Pausing freezes it.
+struct PageClock {
+    kind: ClockKind,
+    /// Virtual µs per real ms (1000 on the real clock).
+    rate: f64,
+    instant: bool,
+    /// The loop time at `base_real` (ms of `performance.now()`).
+    base_loop: f64,
+    base_real: f64,
+    frozen: bool,
+}
+
+impl PageClock {
+    fn new(view: &View) -> PageClock {
+        let (rate, instant) = match (view.clock, view.speed) {
+            (ClockKind::Real, _) => (1000.0, false),
+            (ClockKind::Virtual, Speed::Rate(r)) => (1000.0 * r, false),
+            (ClockKind::Virtual, Speed::Instant) => (1000.0, true),
+        };
+        PageClock {
+            kind: view.clock,
+            rate,
+            instant,
+            base_loop: 0.0,
+            base_real: performance_now(),
+            frozen: false,
+        }
+    }
+
+    fn now(&self) -> Micros {
+        if self.frozen || self.instant {
+            return self.base_loop as Micros;
+        }
+        (self.base_loop + (performance_now() - self.base_real) * self.rate) as Micros
+    }
+
+    fn freeze(&mut self) {
+        if !self.frozen {
+            self.base_loop = self.now() as f64;
+            self.frozen = true;
+        }
+    }
+
+    fn thaw(&mut self) {
+        if self.frozen {
+            self.base_real = performance_now();
+            self.frozen = false;
+        }
+    }
+
+    /// Moves the loop's time to `t` at once (instant play, and steps).
+    fn jump_to(&mut self, t: Micros) {
+        self.base_loop = self.base_loop.max(t as f64);
+        self.base_real = performance_now();
+    }
+
+    /// Real ms until the loop's time reaches `t`.
+    fn real_ms_until(&self, t: Micros) -> f64 {
+        (t as f64 - self.now() as f64) / self.rate
+    }
+}
+
+/// How a slice ended.
+enum SliceEnd {
+    /// Time is up: yield to the page and go on.
+    Yield,
+    /// Nothing to do until the loop's time reaches this.
+    WaitUntil(Micros),
+    /// A step was asked for and one event happened.
+    Stepped,
+    Finished,
+}
+
+async fn drive(
+    run: Rc<RefCell<ScenarioRun>>,
+    mut clock: PageClock,
+    control: Rc<Control>,
+    report: impl Fn(Progress),
+) {
+    let _live = LiveDriver::new();
+    let mut delayed_ms = 0.0;
+    let mut last_report = f64::NEG_INFINITY;
+    loop {
+        if control.stopped.get() {
+            return;
+        }
+        let stepping = control.paused.get() && control.steps.get() > 0;
+        if control.paused.get() && !stepping {
+            clock.freeze();
+            report(Progress {
+                now: clock.now(),
+                finished: false,
+                paused: true,
+                delayed_ms,
+            });
+            Command { control: &control }.await;
+            continue;
+        }
+        if stepping {
+            control.steps.set(control.steps.get() - 1);
+        } else {
+            clock.thaw();
+        }
+        let end = run_slice(&run, &mut clock, stepping);
+        let finished = matches!(end, SliceEnd::Finished);
+        let t = performance_now();
+        if finished
+            || stepping
+            || t - last_report >= REPORT_EVERY_MS
+            || matches!(end, SliceEnd::WaitUntil(_))
+        {
+            last_report = t;
+            let paused = control.paused.get();
+            report(Progress {
+                now: clock.now(),
+                finished,
+                paused,
+                delayed_ms,
+            });
+        }
+        match end {
+            SliceEnd::Finished => return,
+            SliceEnd::Stepped => {}
+            SliceEnd::Yield => yield_to_page().await,
+            SliceEnd::WaitUntil(deadline) => {
+                let wait = clock.real_ms_until(deadline).max(0.0);
+                let asked = performance_now() + wait;
+                let timer = TimeoutFuture::new(wait.ceil() as u32);
+                count(0, 1);
+                let fired = (Interruptible {
+                    timer,
+                    control: &control,
+                })
+                .await;
+                count(0, -1);
+                if fired {
+                    let late = performance_now() - asked;
+                    if clock.kind == ClockKind::Real && late > LATE_MS {
+                        delayed_ms += late;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Runs passes for up to `SLICE_MS` (or one event's worth when stepping).
+fn run_slice(run: &Rc<RefCell<ScenarioRun>>, clock: &mut PageClock, stepping: bool) -> SliceEnd {
+    let mut run = run.borrow_mut();
+    let run = run.run();
+    let started = performance_now();
+    let trace_before = run.trace_len();
+    loop {
+        match run.next_action() {
+            Next::Ready => run.run_pass(clock.now()),
+            Next::At(t) if clock.instant || stepping => {
+                clock.jump_to(t);
+                run.run_pass(t);
+            }
+            Next::At(t) if t <= clock.now() => run.run_pass(clock.now()),
+            Next::At(t) => return SliceEnd::WaitUntil(t),
+            Next::Finished | Next::Stalled => return SliceEnd::Finished,
+        }
+        if stepping && run.trace_len() > trace_before {
+            return if run.next_action() == Next::Finished {
+                SliceEnd::Finished
+            } else {
+                SliceEnd::Stepped
+            };
+        }
+        if performance_now() - started >= SLICE_MS {
+            return SliceEnd::Yield;
+        }
+    }
+}
+
+/// Resolves on the next macrotask: a message to ourselves through a `MessageChannel` (unlike a
+/// chain of `setTimeout(0)`, which browsers clamp to 4 ms).
+async fn yield_to_page() {
+    let Ok(channel) = web_sys::MessageChannel::new() else {
+        return;
+    };
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        channel.port1().set_onmessage(Some(&resolve));
+    });
+    if channel.port2().post_message(&JsValue::NULL).is_ok() {
+        let _ = JsFuture::from(promise).await;
+    }
+    channel.port1().set_onmessage(None);
+}
+
+/// Waits for the next command (resume, step or stop).
+struct Command<'a> {
+    control: &'a Control,
+}
+
+impl Future for Command<'_> {
+    type Output = ();
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let c = self.control;
+        if c.stopped.get() || !c.paused.get() || c.steps.get() > 0 {
+            return Poll::Ready(());
+        }
+        *c.waker.borrow_mut() = Some(cx.waker().clone());
+        Poll::Pending
+    }
+}
+
+/// A timer that a command cuts short; resolves to true if the timer fired. The timer is cleared
+/// when this is dropped.
+struct Interruptible<'a> {
+    timer: TimeoutFuture,
+    control: &'a Control,
+}
+
+impl Future for Interruptible<'_> {
+    type Output = bool;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<bool> {
+        let c = self.control;
+        if c.stopped.get() || c.paused.get() {
+            return Poll::Ready(false);
+        }
+        if Pin::new(&mut self.timer).poll(cx).is_ready() {
+            return Poll::Ready(true);
+        }
+        *c.waker.borrow_mut() = Some(cx.waker().clone());
+        Poll::Pending
+    }
+}

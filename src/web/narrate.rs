@@ -1,0 +1,32 @@
+//! Plain-language sentences for the `aria-live` region ("1.000 s: Task 1 failed: ValueError").
+
+use crate::engine::{Event, Finish, Run, What};
+
+fn seconds(at: u64) -> String {
+    format!("{}.{:03} s", at / 1_000_000, (at / 1000) % 1000)
+}
+
+/// Appends a sentence for each event worth announcing (finishes and printed lines); keeps the last 50.
+pub fn narrate(run: &Run, events: &[Event], out: &mut Vec<String>) {
+    for e in events {
+        let text = match e.what {
+            What::Finished => match run.end_of(e.who).map(|end| end.finish) {
+                Some(Finish::Done) => format!("{} done", e.who),
+                Some(Finish::Failed(exc)) => format!("{} failed: {}", e.who, exc.type_name()),
+                Some(Finish::Cancelled { cause: Some(c), .. }) => format!("{} {c}", e.who),
+                Some(Finish::Cancelled { cause: None, .. }) => {
+                    format!("{} cancelled (CancelledError from what it awaited)", e.who)
+                }
+                None => continue,
+            },
+            What::Printed(i) => match run.line(i) {
+                Some(line) => format!("printed {line}"),
+                None => continue,
+            },
+            _ => continue,
+        };
+        out.push(format!("{}: {text}", seconds(e.at)));
+    }
+    let excess = out.len().saturating_sub(50);
+    out.drain(..excess);
+}
