@@ -57,14 +57,15 @@ pub fn app(props: &AppProps) -> Html {
     }
     // The URL is the scenario: every change replaces it, so a copied link reproduces the page.
     {
-        let query = state.query();
-        use_effect_with(query, move |query| {
+        let deps = (state.form.clone(), state.view.clone());
+        use_effect_with(deps, move |(form, view)| {
             if owns_url {
                 if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+                    let url = format!("?{}", form.query(view));
                     let _ = history.replace_state_with_url(
                         &wasm_bindgen::JsValue::NULL,
                         "",
-                        Some(&format!("?{query}")),
+                        Some(&url),
                     );
                 }
             }
@@ -131,6 +132,19 @@ pub fn app(props: &AppProps) -> Html {
     }
 
     let delayed = state.progress.map_or(0.0, |p| p.delayed_ms);
+    let dispatch = state.dispatcher();
+    let session = state.session.clone();
+    let now = state.progress.map_or(0, |p| p.now);
+    let lines = session.as_ref().map_or(0, |s| s.console.borrow().len());
+    let narration: AttrValue = session
+        .as_ref()
+        .and_then(|s| s.narration.borrow().last().cloned())
+        .unwrap_or_default()
+        .into();
+    let base_sleep = state
+        .spec
+        .as_ref()
+        .map_or(1000, |spec| spec.scenario.sleep_of(0).clamp(100, 600_000));
     html! {
         <main class={classes!("app", state.view.embed.then_some("embed"))} data-test="app"
             data-ready={if *mounted { "1" } else { "0" }}>
@@ -142,22 +156,24 @@ pub fn app(props: &AppProps) -> Html {
             if let Some(e) = &state.url_error {
                 <p class="url-error" role="alert" data-test="url-error">{ format!("The link's scenario is invalid ({e}); the defaults are loaded instead.") }</p>
             }
-            <PatternPicker state={state.clone()} />
-            <Controls state={state.clone()} />
-            <Toolbar state={state.clone()} onrun={onrun} />
+            <PatternPicker pattern={state.form.pattern} dispatch={dispatch.clone()} />
+            <Controls form={state.form.clone()} error={state.spec.as_ref().err().cloned()} base_sleep={base_sleep}
+                dispatch={dispatch.clone()} />
+            <Toolbar status={state.status} can_run={state.can_run()} view={state.view.clone()} {onrun}
+                dispatch={dispatch.clone()} />
             if delayed > 0.0 {
                 <p class="delayed" role="status" data-test="delayed">{ format!("The browser delayed this run's timers by {delayed:.0} ms (a background tab is throttled): the times shown are when things really ran.") }</p>
             }
             <div class="panels">
-                <TimelineView state={state.clone()} />
+                <TimelineView session={session.clone()} now={now} version={state.version} />
                 <div class="side">
-                    <ConsoleView state={state.clone()} />
-                    <OutcomePanel state={state.clone()} />
+                    <ConsoleView session={session.clone()} lines={lines} outcome={state.outcome.clone()} />
+                    <OutcomePanel session={session.clone()} status={state.status} outcome={state.outcome.clone()} />
                 </div>
             </div>
-            <TableView state={state.clone()} />
-            <PythonView state={state.clone()} />
-            <LiveRegion state={state.clone()} />
+            <TableView session={session.clone()} version={state.version} />
+            <PythonView spec={state.spec.as_ref().ok().cloned()} />
+            <LiveRegion text={narration} />
             <footer class="shortcuts">{ "Keys: R run · P pause/resume · S step · X reset" }</footer>
         </main>
     }

@@ -28,6 +28,28 @@ impl Status {
     }
 }
 
+/// An `Rc` that compares by identity: cheap props for big shared data (a session, an outcome).
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
 /// One run in the page: the engine run, its driver, and what has been read off its trace.
 /// Dropping the session stops the driver (its timer is cleared).
 pub struct Session {
@@ -43,17 +65,17 @@ pub struct Session {
 /// The page's state.
 #[derive(Clone)]
 pub struct State {
-    pub form: Form,
+    pub form: Rc<Form>,
     pub view: View,
     /// The form parsed by the contract's parser.
-    pub spec: Result<Spec, SpecError>,
+    pub spec: Result<Rc<Spec>, SpecError>,
     /// An invalid query string the page was opened with (it loaded the defaults instead).
     pub url_error: Option<String>,
-    pub session: Option<Rc<Session>>,
+    pub session: Option<Shared<Session>>,
     pub status: Option<Status>,
     pub progress: Option<Progress>,
     /// The outcome and its JSON, once the run has finished.
-    pub outcome: Option<Rc<(Outcome, String)>>,
+    pub outcome: Option<Shared<(Outcome, String)>>,
     /// Bumped on every change, so components compare cheaply.
     pub version: u64,
 }
@@ -72,9 +94,9 @@ impl State {
             Err(e) => (Spec::default(), Some(e.to_string())),
         };
         State {
-            form: Form::from_spec(&spec),
+            form: Rc::new(Form::from_spec(&spec)),
             view: spec.view.clone(),
-            spec: Ok(spec),
+            spec: Ok(Rc::new(spec)),
             url_error,
             session: None,
             status: None,
@@ -85,12 +107,7 @@ impl State {
     }
 
     fn reparse(&mut self) {
-        self.spec = self.form.parse(&self.view);
-    }
-
-    /// The query string that reproduces this page (scenario and view keys).
-    pub fn query(&self) -> String {
-        self.form.query(&self.view)
+        self.spec = self.form.parse(&self.view).map(Rc::new);
     }
 
     pub fn can_run(&self) -> bool {
@@ -107,7 +124,7 @@ pub enum Action {
     SetSpeed(Speed),
     SetTheme(Theme),
     /// A run was started (the app creates the session: it needs the dispatcher).
-    Started(Rc<Session>),
+    Started(Shared<Session>),
     Pause,
     Resume,
     Step,
@@ -123,17 +140,18 @@ impl Reducible for State {
         s.version += 1;
         match action {
             Action::SetPattern(p) => {
-                s.form.set_pattern(p);
+                Rc::make_mut(&mut s.form).set_pattern(p);
                 s.reparse();
             }
             Action::Edit(key, text) => {
-                s.form.set(key, text);
+                Rc::make_mut(&mut s.form).set(key, text);
                 s.reparse();
             }
             Action::Preset(preset, base) => {
                 let tasks = s.spec.as_ref().map_or(20, |spec| spec.scenario.tasks);
-                s.form.set("tasks", tasks.to_string());
-                s.form.set("sleep", preset_sleeps(preset, tasks, base));
+                let form = Rc::make_mut(&mut s.form);
+                form.set("tasks", tasks.to_string());
+                form.set("sleep", preset_sleeps(preset, tasks, base));
                 s.reparse();
             }
             Action::SetClock(c) => {
@@ -198,7 +216,7 @@ impl Reducible for State {
                     if p.finished && s.outcome.is_none() {
                         if let Some(outcome) = run.outcome() {
                             let json = outcome.to_json();
-                            s.outcome = Some(Rc::new((outcome, json)));
+                            s.outcome = Some(Shared(Rc::new((outcome, json))));
                         }
                     }
                 }
@@ -217,19 +235,22 @@ impl Reducible for State {
 }
 
 /// Starts a run of the state's scenario; progress comes back as `Action::Progress`.
-pub fn start_session(state: &State, dispatch: UseReducerDispatcher<State>) -> Option<Rc<Session>> {
-    let spec = state.spec.as_ref().ok()?.clone();
+pub fn start_session(
+    state: &State,
+    dispatch: UseReducerDispatcher<State>,
+) -> Option<Shared<Session>> {
+    let spec = Spec::clone(state.spec.as_ref().ok()?);
     let run = Rc::new(RefCell::new(ScenarioRun::new(&spec.scenario, true)));
     let report = move |p: Progress| dispatch.dispatch(Action::Progress(p));
     let driver = Driver::start(run.clone(), &spec.view, false, report);
     let timeline = RefCell::new(Timeline::new(spec.scenario.tasks));
     let (narration, console) = (RefCell::new(Vec::new()), RefCell::new(Vec::new()));
-    Some(Rc::new(Session {
+    Some(Shared(Rc::new(Session {
         run,
         driver,
         spec,
         timeline,
         narration,
         console,
-    }))
+    })))
 }

@@ -1,26 +1,27 @@
 //! The console: what the program prints, as it prints it, then the uncaught exception's traceback.
 
-use crate::program::{traceback, TaskState};
-use crate::web::state::State;
+use crate::program::{traceback, Outcome, TaskState};
+use crate::web::state::{Session, Shared};
 use yew::prelude::*;
 
-/// The most lines kept in the DOM (the earliest are summarised above them).
-const MAX_LINES: usize = 1000;
+/// The most lines kept in the DOM (the earlier ones are counted above them).
+const MAX_LINES: usize = 200;
 
 #[derive(Properties, PartialEq)]
 pub struct ConsoleViewProps {
-    pub state: UseReducerHandle<State>,
+    pub session: Option<Shared<Session>>,
+    /// How many lines have been printed (re-renders only when it changes).
+    pub lines: usize,
+    pub outcome: Option<Shared<(Outcome, String)>>,
 }
 
 #[function_component(ConsoleView)]
 pub fn console_view(props: &ConsoleViewProps) -> Html {
-    let Some(session) = props.state.session.clone() else {
-        return html! { <section class="console-panel"><h2>{ "Console" }</h2><div class="console" data-test="console"></div></section> };
-    };
-    let lines = session.console.borrow();
+    let lines = props.session.as_ref().map(|s| s.console.borrow());
+    let lines: &[(u64, String)] = lines.as_deref().map_or(&[], |l| l.as_slice());
     let hidden = lines.len().saturating_sub(MAX_LINES);
-    let tb = props.state.outcome.as_ref().and_then(|o| {
-        let main = &o.0.main;
+    let tb = props.outcome.as_ref().and_then(|o| {
+        let main = &o.0 .0.main;
         match main.state {
             TaskState::Failed => main.error.as_ref().map(traceback),
             TaskState::Cancelled => Some(traceback(&crate::engine::Exc::Cancelled)),

@@ -1,14 +1,20 @@
 //! The scenario's fields: each labelled, each showing the contract's message when invalid.
 
-use crate::scenario::Pattern;
-use crate::web::form::Preset;
+use crate::scenario::{Pattern, SpecError};
+use crate::web::form::{Form, Preset};
 use crate::web::state::{Action, State};
+use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ControlsProps {
-    pub state: UseReducerHandle<State>,
+    pub form: Rc<Form>,
+    /// The scenario's first error, shown beside the field it is about.
+    pub error: Option<SpecError>,
+    /// The sleep presets are built around this many ms.
+    pub base_sleep: u32,
+    pub dispatch: UseReducerDispatcher<State>,
 }
 
 /// Which fields the chosen pattern shows, with their labels and hints.
@@ -35,10 +41,10 @@ fn fields(p: Pattern) -> Vec<(&'static str, &'static str, &'static str)> {
 
 #[function_component(Controls)]
 pub fn controls(props: &ControlsProps) -> Html {
-    let state = &props.state;
-    let error = state.spec.as_ref().err();
+    let (form, dispatch) = (&props.form, &props.dispatch);
+    let error = props.error.as_ref();
     let field = |key: &'static str, label: &'static str, hint: &'static str| {
-        let s = state.clone();
+        let s = dispatch.clone();
         let oninput = Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
             s.dispatch(Action::Edit(key, input.value()));
@@ -49,7 +55,7 @@ pub fn controls(props: &ControlsProps) -> Html {
         html! {
             <div class={classes!("field", err.is_some().then_some("invalid"))}>
                 <label for={id.clone()}>{ label }</label>
-                <input id={id.clone()} data-test={id} value={state.form.get(key).to_string()} {oninput}
+                <input id={id.clone()} data-test={id} value={form.get(key).to_string()} {oninput}
                     placeholder={hint} aria-invalid={err.is_some().to_string()} aria-describedby={err_id.clone()}
                     spellcheck="false" autocomplete="off" />
                 <span class="error" id={err_id.clone()} data-test={err_id} role="alert">
@@ -58,13 +64,10 @@ pub fn controls(props: &ControlsProps) -> Html {
             </div>
         }
     };
-    let p = state.form.pattern;
+    let p = form.pattern;
     let preset = |preset: Preset, label: &'static str| {
-        let s = state.clone();
-        let base = state
-            .spec
-            .as_ref()
-            .map_or(1000, |spec| spec.scenario.sleep_of(0).max(100));
+        let s = dispatch.clone();
+        let base = props.base_sleep;
         let onclick = Callback::from(move |_| s.dispatch(Action::Preset(preset, base)));
         html! { <button type="button" {onclick} data-test={format!("preset-{}", label.to_lowercase())}>{ label }</button> }
     };
@@ -76,8 +79,8 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <div class="field">
                     <label>
                         <input type="checkbox" data-test="field-return_exceptions"
-                            checked={state.form.get("return_exceptions") == "1"}
-                            onchange={ let s = state.clone(); Callback::from(move |e: Event| {
+                            checked={form.get("return_exceptions") == "1"}
+                            onchange={ let s = dispatch.clone(); Callback::from(move |e: Event| {
                                 let input: HtmlInputElement = e.target_unchecked_into();
                                 s.dispatch(Action::Edit("return_exceptions", if input.checked() { "1" } else { "" }.into()));
                             }) } />
@@ -89,12 +92,12 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <div class="field">
                     <label for="field-return_when">{ "return_when" }</label>
                     <select id="field-return_when" data-test="field-return_when"
-                        onchange={ let s = state.clone(); Callback::from(move |e: Event| {
+                        onchange={ let s = dispatch.clone(); Callback::from(move |e: Event| {
                             let input: web_sys::HtmlSelectElement = e.target_unchecked_into();
                             s.dispatch(Action::Edit("return_when", input.value()));
                         }) }>
                         { for ["ALL_COMPLETED", "FIRST_COMPLETED", "FIRST_EXCEPTION"].iter().map(|w| {
-                            let selected = state.form.get("return_when") == *w || (state.form.get("return_when").is_empty() && *w == "ALL_COMPLETED");
+                            let selected = form.get("return_when") == *w || (form.get("return_when").is_empty() && *w == "ALL_COMPLETED");
                             html! { <option value={*w} {selected}>{ *w }</option> }
                         }) }
                     </select>

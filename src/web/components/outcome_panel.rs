@@ -2,13 +2,18 @@
 
 use crate::engine::{CancelCause, Exc, Finish, PyResult, Value, Who};
 use crate::program::{Outcome, Returned, TaskState};
-use crate::web::state::State;
+use crate::web::state::{Session, Shared, Status};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct OutcomePanelProps {
-    pub state: UseReducerHandle<State>,
+    pub session: Option<Shared<Session>>,
+    pub status: Option<Status>,
+    pub outcome: Option<Shared<(Outcome, String)>>,
 }
+
+/// The most items of a result list drawn (a list of 10,000 would stall the page).
+const SHOWN: usize = 100;
 
 fn exc_tree(e: &Exc) -> Html {
     match e {
@@ -35,7 +40,13 @@ fn item(r: &PyResult) -> Html {
 fn received(o: &Outcome) -> Html {
     match (&o.returned, o.main.state) {
         (Some(Returned::Results(r)), _) => html! {
-            <div><p>{ "gather returned, in argument order:" }</p><ol class="results" start="0">{ for r.iter().map(item) }</ol></div>
+            <div>
+                <p>{ "gather returned, in argument order:" }</p>
+                <ol class="results" start="0">{ for r.iter().take(SHOWN).map(item) }</ol>
+                if r.len() > SHOWN {
+                    <p class="more">{ format!("… and {} more (all of them are in the outcome JSON)", r.len() - SHOWN) }</p>
+                }
+            </div>
         },
         (Some(Returned::Sets { done, pending }), _) => html! {
             <p>{ format!("wait returned done = {{{}}}, pending = {{{}}}", list(done), list(pending)) }</p>
@@ -59,36 +70,31 @@ fn list(v: &[u32]) -> String {
 
 #[function_component(OutcomePanel)]
 pub fn outcome_panel(props: &OutcomePanelProps) -> Html {
-    let Some(outcome) = props.state.outcome.clone() else {
-        let state = props.state.status.map_or("idle", |s| s.name());
+    let Some(outcome) = props.outcome.clone() else {
+        let state = props.status.map_or("idle", |s| s.name());
         return html! { <section class="outcome" data-test="outcome" data-state={state}><h2>{ "Outcome" }</h2></section> };
     };
-    let (o, json) = (&outcome.0, &outcome.1);
+    let (o, json) = (&outcome.0 .0, &outcome.0 .1);
     let main_end = o.main.end_ms;
     // The tasks still running when main ended: asyncio.run() cancelled them at shutdown.
-    let left: Vec<String> = props
-        .state
-        .session
-        .as_ref()
-        .map_or_else(Vec::new, |session| {
-            let mut run = session.run.borrow_mut();
-            let run = run.run();
-            (0..o.tasks.len() as u32)
-                .filter(|&i| {
-                    let end = run.end_of(Who::work(i));
-                    matches!(
-                        end.map(|e| e.finish),
-                        Some(Finish::Cancelled {
-                            cause: Some(CancelCause::Shutdown),
-                            ..
-                        })
-                    )
-                })
-                .map(|i| format!("Task {i}"))
-                .collect()
-        });
+    let left: Vec<String> = props.session.as_ref().map_or_else(Vec::new, |session| {
+        let mut run = session.run.borrow_mut();
+        let run = run.run();
+        (0..o.tasks.len() as u32)
+            .filter(|&i| {
+                let end = run.end_of(Who::work(i));
+                matches!(
+                    end.map(|e| e.finish),
+                    Some(Finish::Cancelled {
+                        cause: Some(CancelCause::Shutdown),
+                        ..
+                    })
+                )
+            })
+            .map(|i| format!("Task {i}"))
+            .collect()
+    });
     let sleeps: u64 = props
-        .state
         .session
         .as_ref()
         .map_or(0, |s| s.spec.scenario.total_sleep_ms());

@@ -37,19 +37,20 @@ pub fn summary(p: Pattern) -> (&'static str, &'static str, &'static str) {
 
 #[derive(Properties, PartialEq)]
 pub struct PatternPickerProps {
-    pub state: UseReducerHandle<State>,
+    pub pattern: Pattern,
+    pub dispatch: UseReducerDispatcher<State>,
 }
 
 #[function_component(PatternPicker)]
 pub fn pattern_picker(props: &PatternPickerProps) -> Html {
-    let current = props.state.form.pattern;
+    let current = props.pattern;
     html! {
         <fieldset class="patterns" data-test="patterns">
             <legend>{ "How main runs the coroutines" }</legend>
             { for Pattern::ALL.iter().map(|&p| {
                 let (code, ok, bad) = summary(p);
-                let state = props.state.clone();
-                let onchange = Callback::from(move |_| state.dispatch(Action::SetPattern(p)));
+                let dispatch = props.dispatch.clone();
+                let onchange = Callback::from(move |_| dispatch.dispatch(Action::SetPattern(p)));
                 html! {
                     <label class={classes!("pattern", (p == current).then_some("chosen"))}>
                         <input type="radio" name="pattern" value={p.name()} checked={p == current}

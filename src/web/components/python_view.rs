@@ -1,18 +1,20 @@
 //! The equivalent Python program (the CLI's `python` output), with a Copy button.
 
 use crate::program::python_source;
-use crate::web::state::State;
+use crate::scenario::Spec;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PythonViewProps {
-    pub state: UseReducerHandle<State>,
+    /// `None` while the scenario is invalid.
+    pub spec: Option<Rc<Spec>>,
 }
 
 #[function_component(PythonView)]
 pub fn python_view(props: &PythonViewProps) -> Html {
     let copied = use_state(|| false);
-    let Ok(spec) = &props.state.spec else {
+    let Some(spec) = &props.spec else {
         return html! { <section class="python"><h2>{ "Python" }</h2><p>{ "Fix the scenario to see its program." }</p></section> };
     };
     let source = python_source(&spec.scenario);

@@ -1,7 +1,7 @@
 //! The timeline as an accessible table: one row per lane, with its start, end and cause.
 
 use super::timeline_view::end_text;
-use crate::web::state::State;
+use crate::web::state::{Session, Shared};
 use yew::prelude::*;
 
 /// The most rows shown (the timeline is virtualised; the table is for reading, not for 10,000 rows).
@@ -9,7 +9,9 @@ const MAX_ROWS: usize = 200;
 
 #[derive(Properties, PartialEq)]
 pub struct TableViewProps {
-    pub state: UseReducerHandle<State>,
+    pub session: Option<Shared<Session>>,
+    /// Bumped when the timeline changed.
+    pub version: u64,
 }
 
 fn secs(us: u64) -> String {
@@ -18,29 +20,48 @@ fn secs(us: u64) -> String {
 
 #[function_component(TableView)]
 pub fn table_view(props: &TableViewProps) -> Html {
-    let Some(session) = props.state.session.clone() else {
+    let open = use_state(|| false);
+    let Some(session) = props.session.clone() else {
         return html! {};
+    };
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let details: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+            open.set(details.open());
+        })
     };
     let timeline = session.timeline.borrow();
     let n = timeline.lanes.len();
+    let shown = if n > MAX_ROWS {
+        ", the first 200 shown"
+    } else {
+        ""
+    };
     html! {
-        <details class="table-view" data-test="table-view">
-            <summary>{ format!("Timeline as a table ({} lanes{})", n, if n > MAX_ROWS { ", first 200 shown" } else { "" }) }</summary>
-            <table>
-                <caption>{ "Each task: when it was created, how many steps it ran, how and when it ended" }</caption>
-                <thead><tr><th scope="col">{ "Lane" }</th><th scope="col">{ "Created" }</th><th scope="col">{ "Steps" }</th><th scope="col">{ "State" }</th><th scope="col">{ "End" }</th></tr></thead>
-                <tbody>
-                    { for timeline.lanes.iter().take(MAX_ROWS).map(|lane| html! {
-                        <tr>
-                            <th scope="row">{ lane.who.to_string() }</th>
-                            <td>{ lane.created.map(secs).unwrap_or_else(|| "—".into()) }</td>
-                            <td>{ lane.steps }</td>
-                            <td>{ lane.state().name() }</td>
-                            <td>{ lane.end.as_ref().map(|e| format!("{} {}", end_text(e).0, end_text(e).1)).unwrap_or_default() }</td>
-                        </tr>
-                    }) }
-                </tbody>
-            </table>
+        <details class="table-view" data-test="table-view" {ontoggle}>
+            <summary>{ format!("Timeline as a table ({n} lanes{shown})") }</summary>
+            // The rows exist only while the table is open.
+            if *open {
+                <table>
+                    <caption>{ "Each lane: when it was created, how many steps it ran, how and when it ended" }</caption>
+                    <thead><tr>
+                        <th scope="col">{ "Lane" }</th><th scope="col">{ "Created" }</th><th scope="col">{ "Steps" }</th>
+                        <th scope="col">{ "State" }</th><th scope="col">{ "End" }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for timeline.lanes.iter().take(MAX_ROWS).map(|lane| html! {
+                            <tr>
+                                <th scope="row">{ lane.who.to_string() }</th>
+                                <td>{ lane.created.map(secs).unwrap_or_else(|| "—".into()) }</td>
+                                <td>{ lane.steps }</td>
+                                <td>{ lane.state().name() }</td>
+                                <td>{ lane.end.as_ref().map(|e| format!("{} {}", end_text(e).0, end_text(e).1)).unwrap_or_default() }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            }
         </details>
     }
 }

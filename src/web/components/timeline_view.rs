@@ -3,7 +3,7 @@
 
 use crate::engine::{Awaiting, Finish, Micros};
 use crate::timeline::{Lane, SpanKind, Timeline};
-use crate::web::state::State;
+use crate::web::state::{Session, Shared};
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -14,7 +14,11 @@ const ALL_ROWS_UP_TO: usize = 61;
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineViewProps {
-    pub state: UseReducerHandle<State>,
+    pub session: Option<Shared<Session>>,
+    /// The loop's time (the "now" cursor).
+    pub now: Micros,
+    /// Bumped when the timeline changed.
+    pub version: u64,
 }
 
 fn secs(us: Micros) -> String {
@@ -97,11 +101,11 @@ fn lane_row(lane: &Lane, index: usize, span_us: f64, now: Micros, top: f64) -> H
 #[function_component(TimelineView)]
 pub fn timeline_view(props: &TimelineViewProps) -> Html {
     let first = use_state(|| 0usize);
-    let Some(session) = props.state.session.clone() else {
+    let Some(session) = props.session.clone() else {
         return html! { <section class="timeline empty" data-test="timeline"><p>{ "Press Run to see the tasks run." }</p></section> };
     };
     let timeline: std::cell::Ref<Timeline> = session.timeline.borrow();
-    let now = props.state.progress.map_or(0, |p| p.now);
+    let now = props.now;
     let end = timeline
         .lanes
         .iter()

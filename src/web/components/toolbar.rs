@@ -1,13 +1,16 @@
 //! Run / Pause / Step / Reset, and the clock: real time, or virtual time at a speed.
 
-use crate::scenario::{ClockKind, Speed, Theme};
+use crate::scenario::{ClockKind, Speed, Theme, View};
 use crate::web::state::{Action, State, Status};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
-    pub state: UseReducerHandle<State>,
+    pub status: Option<Status>,
+    pub can_run: bool,
+    pub view: View,
     pub onrun: Callback<()>,
+    pub dispatch: UseReducerDispatcher<State>,
 }
 
 const SPEEDS: [(&str, Speed); 6] = [
@@ -21,8 +24,8 @@ const SPEEDS: [(&str, Speed); 6] = [
 
 #[function_component(Toolbar)]
 pub fn toolbar(props: &ToolbarProps) -> Html {
-    let s = &props.state;
-    let status = s.status;
+    let s = &props.dispatch;
+    let status = props.status;
     let running = status == Some(Status::Running);
     let paused = status == Some(Status::Paused);
     let dispatch = |a: fn() -> Action| {
@@ -60,10 +63,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             s.dispatch(Action::SetSpeed(speed));
         })
     };
-    let virtual_clock = s.view.clock == ClockKind::Virtual;
+    let virtual_clock = props.view.clock == ClockKind::Virtual;
     html! {
         <div class="toolbar" role="toolbar" aria-label="Run controls">
-            <button class="primary" data-test="run" disabled={!s.can_run()} onclick={onrun}
+            <button class="primary" data-test="run" disabled={!props.can_run} onclick={onrun}
                 title="Run (R)" aria-keyshortcuts="r">{ if status.is_some() { "Run again" } else { "Run" } }</button>
             <button data-test="pause" disabled={!(running || paused)} onclick={onpause}
                 title="Pause / Resume (P)" aria-keyshortcuts="p" aria-pressed={paused.to_string()}>
@@ -81,7 +84,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             if virtual_clock {
                 <label>{ "Speed " }
                     <select data-test="speed" onchange={onspeed}>
-                        { for SPEEDS.iter().map(|(n, sp)| html! { <option value={*n} selected={*sp == s.view.speed}>{ *n }</option> }) }
+                        { for SPEEDS.iter().map(|(n, sp)| html! { <option value={*n} selected={*sp == props.view.speed}>{ *n }</option> }) }
                     </select>
                 </label>
             }
@@ -91,7 +94,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     s.dispatch(Action::SetTheme(match select.value().as_str() { "light" => Theme::Light, "dark" => Theme::Dark, _ => Theme::Auto }));
                 }) }>
                     { for [("auto", Theme::Auto), ("light", Theme::Light), ("dark", Theme::Dark)].iter().map(|(n, t)| html! {
-                        <option value={*n} selected={*t == s.view.theme}>{ *n }</option>
+                        <option value={*n} selected={*t == props.view.theme}>{ *n }</option>
                     }) }
                 </select>
             </label>
