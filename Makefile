@@ -5,7 +5,7 @@ PORT ?= 8000
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
-.PHONY: serve build test lint test-native test-browser test-page bench-engine
+.PHONY: serve build test lint test-native test-browser test-page bench-engine screenshots
 
 ## serve: install what is missing, build the release wasm, serve the page on http://127.0.0.1:$(PORT)/
 serve: build
@@ -40,3 +40,8 @@ test-page:
 bench-engine:
 	scripts/setup.sh build
 	cargo bench --bench engine
+
+## screenshots: PNGs of the page's main states in docs/screenshots/ (the README shows them)
+screenshots: build
+	scripts/setup.sh test
+	node scripts/screenshots.mjs

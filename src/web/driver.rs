@@ -287,14 +287,17 @@ fn run_slice(run: &Rc<RefCell<ScenarioRun>>, clock: &mut PageClock, stepping: bo
     let run = run.run();
     let started = performance_now();
     let trace_before = run.trace_len();
+    // Virtual time is exact: passes run at the loop's own time, timers at their deadlines; the
+    // speed only sets how long the page waits for them. Real time runs passes when they happen.
+    let exact = clock.kind == ClockKind::Virtual;
     loop {
         match run.next_action() {
-            Next::Ready => run.run_pass(clock.now()),
+            Next::Ready => run.run_pass(if exact { run.now() } else { clock.now() }),
             Next::At(t) if clock.instant || stepping => {
                 clock.jump_to(t);
                 run.run_pass(t);
             }
-            Next::At(t) if t <= clock.now() => run.run_pass(clock.now()),
+            Next::At(t) if t <= clock.now() => run.run_pass(if exact { t } else { clock.now() }),
             Next::At(t) => return SliceEnd::WaitUntil(t),
             Next::Finished | Next::Stalled => return SliceEnd::Finished,
         }

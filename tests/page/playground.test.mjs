@@ -72,6 +72,16 @@ export const tests = [
     },
   },
   {
+    name: 'virtual time played at 10x is exact: the outcome equals the CLI',
+    async run({ page, base, repo }) {
+      const spec = 'pattern=taskgroup&sleep=3000,1000,2000&fail=1&linger=500';
+      await openApp(page, `${base}/?${spec}&clock=virtual&speed=10`);
+      const started = Date.now();
+      assert.deepEqual(await runToEnd(page), cliOutcome(repo, spec));
+      assert.ok(Date.now() - started >= 150, 'it played in time (1.5 s of loop time at 10x)');
+    },
+  },
+  {
     name: 'the URL is the scenario: edits update it and a copied link reproduces the page',
     async run({ page, base }) {
       await openApp(page, `${base}/?pattern=wait&tasks=3&sleep=3000,1000,2000&clock=virtual`);

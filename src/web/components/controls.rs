@@ -42,6 +42,7 @@ fn fields(p: Pattern) -> Vec<(&'static str, &'static str, &'static str)> {
 #[function_component(Controls)]
 pub fn controls(props: &ControlsProps) -> Html {
     let (form, dispatch) = (&props.form, &props.dispatch);
+    let seed = use_state(|| 42u64);
     let error = props.error.as_ref();
     let field = |key: &'static str, label: &'static str, hint: &'static str| {
         let s = dispatch.clone();
@@ -76,7 +77,7 @@ pub fn controls(props: &ControlsProps) -> Html {
         <section class="controls" aria-label="Scenario">
             { for fields(p).into_iter().map(|(k, l, h)| field(k, l, h)) }
             if p == Pattern::Gather {
-                <div class="field">
+                <div class="field check">
                     <label>
                         <input type="checkbox" data-test="field-return_exceptions"
                             checked={form.get("return_exceptions") == "1"}
@@ -108,7 +109,14 @@ pub fn controls(props: &ControlsProps) -> Html {
                 { preset(Preset::Equal, "Equal") }
                 { preset(Preset::Staggered, "Staggered") }
                 { preset(Preset::Reversed, "Reversed") }
-                { preset(Preset::Random(42), "Random") }
+                { preset(Preset::Random(*seed), "Random") }
+                <label class="seed">{ "seed " }
+                    <input type="number" min="0" data-test="seed" value={seed.to_string()} size="6"
+                        oninput={ let seed = seed.clone(); Callback::from(move |e: InputEvent| {
+                            let input: HtmlInputElement = e.target_unchecked_into();
+                            seed.set(input.value().parse().unwrap_or(0));
+                        }) } />
+                </label>
             </div>
             if let Some(e) = other_error {
                 <p class="error" data-test="error-other" role="alert">{ e.to_string() }</p>

@@ -61,15 +61,45 @@ pub fn end_text(end: &(Micros, Finish)) -> (&'static str, String) {
     }
 }
 
-fn lane_row(lane: &Lane, index: usize, span_us: f64, now: Micros, top: f64) -> Html {
-    let pct = |t: Micros| format!("{:.3}%", (t as f64 / span_us * 100.0).min(100.0));
-    let state = lane.state();
-    let details = match (&lane.end, lane.spans.last()) {
+/// One sentence describing a lane now: how it ended, or what it is doing.
+fn lane_details(lane: &Lane) -> String {
+    let doing = match (&lane.end, lane.spans.last()) {
         (Some(end), _) => end_text(end).1,
         (None, Some(s)) if s.to.is_none() => span_label(&s.kind),
         _ => "not started".into(),
     };
+    let created = lane
+        .created
+        .map_or(String::new(), |c| format!("; created at {}", secs(c)));
+    let cancel = match (&lane.cancel_requested, &lane.end) {
+        (Some((at, cause)), None) => format!("; cancel requested at {} ({cause})", secs(*at)),
+        _ => String::new(),
+    };
+    format!(
+        "{}: {doing}{created}; {} steps{cancel}",
+        lane.who, lane.steps
+    )
+}
+
+fn lane_row(
+    lane: &Lane,
+    index: usize,
+    span_us: f64,
+    now: Micros,
+    top: f64,
+    onselect: &Callback<usize>,
+) -> Html {
+    let pct = |t: Micros| format!("{:.3}%", (t as f64 / span_us * 100.0).min(100.0));
+    let state = lane.state();
+    let details = lane_details(lane);
     let name = lane.who.to_string();
+    let (onfocus, onmouseenter) = {
+        let (a, b) = (onselect.clone(), onselect.clone());
+        (
+            Callback::from(move |_: FocusEvent| a.emit(index)),
+            Callback::from(move |_: MouseEvent| b.emit(index)),
+        )
+    };
     let task_attr = lane.who.work_index().map(|i| i.to_string());
     let test = if lane.who.work_index().is_some() {
         "lane"
@@ -79,7 +109,7 @@ fn lane_row(lane: &Lane, index: usize, span_us: f64, now: Micros, top: f64) -> H
     html! {
         <div class={classes!("lane", state.name())} data-test={test} data-task={task_attr} data-state={state.name()}
             role="listitem" tabindex="0" style={format!("top:{top}px")}
-            aria-label={format!("{name}: {details}")} title={format!("{name}: {details}")} key={index}>
+            aria-label={details.clone()} title={details} key={index} {onfocus} {onmouseenter}>
             <span class="lane-name">{ name }</span>
             <span class="lane-track">
                 { for lane.spans.iter().map(|s| {
@@ -101,6 +131,11 @@ fn lane_row(lane: &Lane, index: usize, span_us: f64, now: Micros, top: f64) -> H
 #[function_component(TimelineView)]
 pub fn timeline_view(props: &TimelineViewProps) -> Html {
     let first = use_state(|| 0usize);
+    let selected = use_state(|| None::<usize>);
+    let onselect = {
+        let selected = selected.clone();
+        Callback::from(move |i: usize| selected.set(Some(i)))
+    };
     let Some(session) = props.session.clone() else {
         return html! { <section class="timeline empty" data-test="timeline"><p>{ "Press Run to see the tasks run." }</p></section> };
     };
@@ -143,11 +178,14 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
             </div>
             <div class="lanes" role="list" onscroll={onscroll} style={format!("height:{height}px")}>
                 <div class="lanes-inner" style={format!("height:{}px", n as f64 * ROW_PX)}>
-                    { for (from..to).map(|i| lane_row(&timeline.lanes[i], i, span_us, now, i as f64 * ROW_PX)) }
+                    { for (from..to).map(|i| lane_row(&timeline.lanes[i], i, span_us, now, i as f64 * ROW_PX, &onselect)) }
                     <span class="now" data-test="now" style={format!("left:calc(7rem + (100% - 7rem) * {:.4})", now as f64 / span_us)} aria-hidden="true"></span>
                 </div>
             </div>
-            <p class="legend">{ "▭ waiting to start · ▬ sleeping · ░ awaiting · ✓ done · ✕ failed · ⊘ cancelled — hover or focus a lane for details" }</p>
+            <p class="lane-details" data-test="lane-details" aria-live="off">
+                { selected.and_then(|i| timeline.lanes.get(i)).map(lane_details).unwrap_or_else(|| "Hover or focus a lane (Tab) for its details.".into()) }
+            </p>
+            <p class="legend">{ "▭ waiting to start · ▬ sleeping · ░ awaiting · ✓ done · ✕ failed · ⊘ cancelled " }</p>
         </section>
     }
 }
