@@ -5,7 +5,7 @@ PORT ?= 8000
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
-.PHONY: serve build test lint test-native test-browser test-page bench-engine screenshots
+.PHONY: serve build test lint test-native test-browser test-page bench-engine screenshots dist
 
 ## serve: install what is missing, build the release wasm, serve the page on http://127.0.0.1:$(PORT)/
 serve: build
@@ -34,6 +34,7 @@ test-browser:
 
 test-page:
 	scripts/build-wasm.sh
+	node scripts/dist.mjs
 	node tests/page/run.mjs
 
 ## bench-engine: the engine against CPython on the same machine (release build)
@@ -45,3 +46,7 @@ bench-engine:
 screenshots: build
 	scripts/setup.sh test
 	node scripts/screenshots.mjs
+
+## dist: a static site in dist/ and one self-contained file, dist/asyncio-playground.html
+dist: build
+	node scripts/dist.mjs

@@ -31,6 +31,15 @@ try {
     console.log(`docs/screenshots/${name}.png`);
     await page.close();
   }
+  // The tutorial, with its first playground run.
+  const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+  await page.goto(`${server.url}/www/tutorial.html`);
+  const first = await page.waitForSelector('asyncio-playground');
+  await page.waitForFunction(() => document.querySelector('asyncio-playground').shadowRoot.querySelector('iframe').offsetHeight !== 360);
+  await first.evaluate((el) => el.run());
+  await page.waitForTimeout(1600);
+  await page.screenshot({ path: join(out, 'tutorial.png') });
+  console.log('docs/screenshots/tutorial.png');
 } finally {
   await browser.close();
   server.stop();

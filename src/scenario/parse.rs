@@ -35,9 +35,9 @@ pub const SCENARIO_KEYS: [&str; 10] = [
     "timeout",
 ];
 /// The view keys (the page and embeds use them; the CLI accepts them and ignores them).
-pub const VIEW_KEYS: [&str; 5] = ["clock", "speed", "autorun", "embed", "theme"];
+pub const VIEW_KEYS: [&str; 6] = ["clock", "speed", "autorun", "embed", "theme", "origin"];
 /// Every key, scenario keys first.
-pub const KEYS: [&str; 15] = [
+pub const KEYS: [&str; 16] = [
     "pattern",
     "tasks",
     "sleep",
@@ -53,6 +53,7 @@ pub const KEYS: [&str; 15] = [
     "autorun",
     "embed",
     "theme",
+    "origin",
 ];
 
 pub(super) fn parse(query: &str, limits: &Limits) -> Result<Spec, SpecError> {

@@ -40,6 +40,8 @@ pub struct View {
     pub autorun: bool,
     pub embed: bool,
     pub theme: Theme,
+    /// Embeds only: the one origin whose messages the frame obeys (besides being its parent).
+    pub origin: Option<String>,
 }
 
 impl Default for View {
@@ -50,8 +52,24 @@ impl Default for View {
             autorun: false,
             embed: false,
             theme: Theme::Auto,
+            origin: None,
         }
     }
+}
+
+/// `scheme://host[:port]`, nothing more.
+fn is_origin(s: &str) -> bool {
+    let Some((scheme, rest)) = s.split_once("://") else {
+        return false;
+    };
+    !scheme.is_empty()
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        && !rest.is_empty()
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-.:[]".contains(c))
 }
 
 impl View {
@@ -83,6 +101,11 @@ impl View {
                 Some("dark") => Theme::Dark,
                 Some(v) => return Err(bad("theme", v, "auto, light or dark")),
             },
+            origin: match get("origin") {
+                None => None,
+                Some(v) if is_origin(v) => Some(v.to_string()),
+                Some(v) => return Err(bad("origin", v, "an origin such as https://example.org")),
+            },
         })
     }
 
@@ -106,6 +129,10 @@ impl View {
             Theme::Auto => {}
             Theme::Light => out += "&theme=light",
             Theme::Dark => out += "&theme=dark",
+        }
+        if let Some(origin) = &self.origin {
+            out += "&origin=";
+            out += &origin.replace(':', "%3A").replace('/', "%2F");
         }
         out
     }

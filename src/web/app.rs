@@ -1,10 +1,12 @@
 //! The app root: the page frame, the URL kept in step with the scenario, keyboard shortcuts, theme.
 
+use super::components::pattern_picker::summary;
 use super::components::{
     console_view::ConsoleView, controls::Controls, live_region::LiveRegion,
     outcome_panel::OutcomePanel, pattern_picker::PatternPicker, python_view::PythonView,
-    table_view::TableView, timeline_view::TimelineView, toolbar::Toolbar,
+    share_menu::ShareMenu, table_view::TableView, timeline_view::TimelineView, toolbar::Toolbar,
 };
+use super::embed_hooks::{use_embed_commands, use_embed_outcome, use_embed_size};
 use super::state::{start_session, Action, State, Status};
 use crate::scenario::Theme;
 use wasm_bindgen::{closure::Closure, JsCast};
@@ -131,7 +133,19 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    // Embedded in a tutorial: obey the host page, report size and outcomes to it.
+    let embedded = state.view.embed;
+    let root = use_node_ref();
+    let editing = use_state(|| false);
+    use_embed_commands(embedded, state.clone(), onrun.clone());
+    use_embed_size(embedded, root.clone());
+    use_embed_outcome(embedded, state.outcome.as_ref().map(|o| o.0 .1.clone()));
+
+    let share_query = use_memo((state.form.clone(), state.view.clone()), |(form, view)| {
+        AttrValue::from(form.query(view))
+    });
     let delayed = state.progress.map_or(0.0, |p| p.delayed_ms);
+
     let dispatch = state.dispatcher();
     let session = state.session.clone();
     let now = state.progress.map_or(0, |p| p.now);
@@ -145,8 +159,45 @@ pub fn app(props: &AppProps) -> Html {
         .spec
         .as_ref()
         .map_or(1000, |spec| spec.scenario.sleep_of(0).clamp(100, 600_000));
+    if embedded {
+        let full = {
+            let mut view = state.view.clone();
+            view.embed = false;
+            view.origin = None;
+            format!("?{}", state.form.query(&view))
+        };
+        let onedit = {
+            let editing = editing.clone();
+            Callback::from(move |_: MouseEvent| editing.set(!*editing))
+        };
+        return html! {
+            <main class="app embed" data-test="app" ref={root} data-ready={if *mounted { "1" } else { "0" }}>
+                <header class="embed-header">
+                    <strong>{ summary(state.form.pattern).0 }</strong>
+                    <button type="button" data-test="edit" aria-expanded={editing.to_string()} onclick={onedit}>
+                        { if *editing { "Hide scenario" } else { "Edit scenario" } }</button>
+                    <a href={full} target="_blank" rel="noopener" data-test="open-full">{ "open in the full playground ↗" }</a>
+                </header>
+                if *editing {
+                    <PatternPicker pattern={state.form.pattern} dispatch={dispatch.clone()} />
+                    <Controls form={state.form.clone()} error={state.spec.as_ref().err().cloned()} base_sleep={base_sleep}
+                        dispatch={dispatch.clone()} />
+                }
+                <Toolbar status={state.status} can_run={state.can_run()} view={state.view.clone()} {onrun}
+                    dispatch={dispatch.clone()} />
+                <div class="panels">
+                    <TimelineView session={session.clone()} now={now} version={state.version} />
+                    <div class="side">
+                        <ConsoleView session={session.clone()} lines={lines} outcome={state.outcome.clone()} />
+                        <OutcomePanel session={session.clone()} status={state.status} outcome={state.outcome.clone()} />
+                    </div>
+                </div>
+                <LiveRegion text={narration} />
+            </main>
+        };
+    }
     html! {
-        <main class={classes!("app", state.view.embed.then_some("embed"))} data-test="app"
+        <main class="app" data-test="app" ref={root}
             data-ready={if *mounted { "1" } else { "0" }}>
             <header class="app-header">
                 <h1 data-test="title">{ NAME }</h1>
@@ -159,9 +210,11 @@ pub fn app(props: &AppProps) -> Html {
             <PatternPicker pattern={state.form.pattern} dispatch={dispatch.clone()} />
             <Controls form={state.form.clone()} error={state.spec.as_ref().err().cloned()} base_sleep={base_sleep}
                 dispatch={dispatch.clone()} />
-            <Toolbar status={state.status} can_run={state.can_run()} view={state.view.clone()} {onrun}
+                        <Toolbar status={state.status} can_run={state.can_run()} view={state.view.clone()} {onrun}
                 dispatch={dispatch.clone()} />
+                        <ShareMenu query={(*share_query).clone()} />
             if delayed > 0.0 {
+
                 <p class="delayed" role="status" data-test="delayed">{ format!("The browser delayed this run's timers by {delayed:.0} ms (a background tab is throttled): the times shown are when things really ran.") }</p>
             }
             <div class="panels">

@@ -4,6 +4,9 @@
 mod app;
 mod components;
 mod driver;
+mod embed;
+mod embed_hooks;
+
 mod form;
 mod narrate;
 mod state;
@@ -32,7 +35,8 @@ pub fn start() {
     yew::Renderer::<App>::with_root(root).render();
 }
 
-/// Counters for tests and benchmarks: `{liveDrivers, liveTimers, wasmBytes}`.
+/// Counters for tests and benchmarks: `{liveDrivers, liveTimers, wasmBytes, ignoredMessages}`.
+
 #[wasm_bindgen]
 pub fn debug_stats() -> js_sys::Object {
     let (drivers, timers) = driver::live_counts();
@@ -49,6 +53,7 @@ pub fn debug_stats() -> js_sys::Object {
         ("liveDrivers", drivers as f64),
         ("liveTimers", timers as f64),
         ("wasmBytes", bytes as f64),
+        ("ignoredMessages", embed::ignored_messages() as f64),
     ] {
         let _ = js_sys::Reflect::set(&stats, &key.into(), &value.into());
     }

@@ -130,6 +130,8 @@ pub enum Action {
     Step,
     Reset,
     Progress(Progress),
+    /// Replace the scenario (an embed's `set-spec`); the view keys stay.
+    Load(Spec),
 }
 
 impl Reducible for State {
@@ -193,6 +195,14 @@ impl Reducible for State {
                 s.status = None;
                 s.progress = None;
                 s.outcome = None;
+            }
+            Action::Load(spec) => {
+                s.form = Rc::new(Form::from_spec(&spec));
+                s.session = None;
+                s.status = None;
+                s.progress = None;
+                s.outcome = None;
+                s.reparse();
             }
             Action::Progress(p) => {
                 let Some(session) = s.session.clone() else {

@@ -98,6 +98,22 @@ export const tests = [
       assert.ok(await page.isChecked('[data-test=pattern-taskgroup]'));
     },
   },
+    {
+    name: 'Share offers the link and an embed snippet that works as pasted',
+    async run({ page, base }) {
+      await openApp(page, `${base}/?pattern=wait&tasks=2&sleep=10&clock=virtual&speed=instant`);
+      await page.click('[data-test=share] summary');
+      const link = await page.inputValue('[data-test=share-link]');
+      assert.equal(link, page.url());
+      const snippet = await page.inputValue('[data-test=share-embed]');
+      assert.match(snippet, new RegExp(`<script type="module" src="${base}/www/embed.js"></script>`));
+      await page.setContent(`<!doctype html><link rel="icon" href="data:,">${snippet}`);
+      const frame = await (await page.waitForSelector('asyncio-playground')).evaluateHandle((el) => el.shadowRoot.querySelector('iframe'));
+      const inner = await frame.asElement().contentFrame();
+      await inner.waitForSelector('[data-test=app][data-ready="1"]');
+      assert.match(inner.url(), /pattern=wait&tasks=2&sleep=10&clock=virtual&speed=instant/);
+    },
+  },
   {
     name: 'an invalid link shows its error and loads the defaults; invalid input disables Run',
     async run({ page, base }) {

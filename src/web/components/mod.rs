@@ -6,6 +6,8 @@ pub mod live_region;
 pub mod outcome_panel;
 pub mod pattern_picker;
 pub mod python_view;
+pub mod share_menu;
+
 pub mod table_view;
 pub mod timeline_view;
 pub mod toolbar;

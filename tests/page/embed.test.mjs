@@ -1,0 +1,161 @@
+// Embedding: a host page on another origin uses www/embed.js; the message API's checks; the dist
+// build from a subpath and as one file from disk; the tutorial.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { openApp, startServer, watch } from './lib.mjs';
+
+const VIRTUAL = '&clock=virtual&speed=instant';
+
+function cli(repo, spec) {
+  return JSON.parse(execFileSync(join(repo, 'target', 'debug', 'asyncio-playground'), ['run', spec], { encoding: 'utf8' }));
+}
+
+/** Serves a host page (on its own port, so its own origin) whose body is `body`. */
+async function host(base, body) {
+  const dir = await mkdtemp(join(tmpdir(), 'host-'));
+  await writeFile(join(dir, 'index.html'), `<!doctype html><html><head><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,"></head><body>
+<script>
+  window.events = [];
+  for (const type of ['asyncio-playground:ready', 'asyncio-playground:outcome'])
+    document.addEventListener(type, (e) => events.push({ type, spec: e.target.getAttribute('spec'), detail: e.detail ?? null }));
+</script>
+${body}
+<script type="module" src="${base}/www/embed.js"></script></body></html>`);
+  const server = await startServer(dir);
+  return { url: `${server.url}/index.html`, async stop() { server.stop(); await rm(dir, { recursive: true }); } };
+}
+
+const events = (page, type) => page.evaluate((t) => events.filter((e) => e.type === t), type);
+async function waitEvents(page, type, n) {
+  await page.waitForFunction(([t, n]) => events.filter((e) => e.type === t).length >= n, [type, n], { timeout: 15000 });
+  return events(page, type);
+}
+const playgroundFrames = (page) => page.frames().filter((f) => f.url().includes('embed=1'));
+
+export const tests = [
+  {
+    name: 'two playgrounds embedded on another origin get ready, size to their content, and report outcomes equal to the CLI',
+    async run({ page, base, repo }) {
+      const a = 'pattern=taskgroup&tasks=4&sleep=3000,1000,2000,4000&fail=1';
+      const b = 'pattern=gather&tasks=3&sleep=300,100,200&cancel=1@50&return_exceptions=1';
+      const h = await host(base, `<asyncio-playground id="a" spec="${a}${VIRTUAL}"></asyncio-playground>
+        <div id="b" data-asyncio-playground="${b}${VIRTUAL}"></div>`);
+      try {
+        const problems = watch(page);
+        await page.goto(h.url);
+        await waitEvents(page, 'asyncio-playground:ready', 2);
+        await page.waitForFunction(() => [...document.querySelectorAll('asyncio-playground')].every(
+          (el) => parseInt(el.shadowRoot.querySelector('iframe').style.height) !== 360));
+        for (const frame of playgroundFrames(page)) {
+          const content = await frame.evaluate(() => document.querySelector('[data-test=app]').offsetHeight);
+          const el = await frame.frameElement();
+          const box = await el.boundingBox();
+          assert.ok(Math.abs(box.height - content) <= 2, `frame ${box.height}px tall for ${content}px of content`);
+        }
+        await page.evaluate(() => { document.querySelector('#a').run(); document.querySelector('#b').playground.run(); });
+        const outcomes = await waitEvents(page, 'asyncio-playground:outcome', 2);
+        const bySpec = Object.fromEntries(outcomes.map((e) => [e.spec.replace(VIRTUAL, ''), e.detail]));
+        assert.deepEqual(bySpec[a], cli(repo, a));
+        assert.deepEqual(bySpec[b], cli(repo, b));
+        assert.deepEqual(problems.errors, []);
+      } finally {
+        await h.stop();
+      }
+    },
+  },
+  {
+    name: 'messages from another window, from a wrong origin, or malformed change nothing',
+    async run({ page, base }) {
+      const spec = `pattern=gather&tasks=3&sleep=100${VIRTUAL}`;
+      const h = await host(base, `<asyncio-playground id="open" spec="${spec}"></asyncio-playground>
+        <asyncio-playground id="strict" spec="${spec}&origin=http%3A%2F%2Fexample.org"></asyncio-playground>
+        <iframe id="other" src="about:blank"></iframe>`);
+      try {
+        await page.goto(h.url);
+        await waitEvents(page, 'asyncio-playground:ready', 2);
+        await page.evaluate(() => {
+          const frame = (id) => document.getElementById(id).shadowRoot.querySelector('iframe').contentWindow;
+          // From a sibling window, not the parent:
+          document.getElementById('other').contentWindow.eval(
+            `parent.document.getElementById('open').shadowRoot.querySelector('iframe').contentWindow
+               .postMessage({ type: 'asyncio-playground:run' }, '*')`);
+          // From the parent, but not from the origin= the strict frame accepts:
+          frame('strict').postMessage({ type: 'asyncio-playground:run' }, '*');
+          // Malformed, from the parent:
+          for (const m of ['run', null, 42, { type: 42 }, { type: 'asyncio-playground:bogus' }, { type: 'asyncio-playground:set-spec' }])
+            frame('open').postMessage(m, '*');
+        });
+        await page.waitForTimeout(400);
+        for (const frame of playgroundFrames(page)) {
+          const stats = await frame.evaluate(async () => (await import('./www/pkg/asyncio_playground.js')).debug_stats());
+          const strict = frame.url().includes('example.org');
+          assert.equal(stats.ignoredMessages, strict ? 1 : 7, `${strict ? 'strict' : 'open'} frame counted what it ignored`);
+          assert.equal(await frame.textContent('[data-test=status]'), 'ready', 'no run started');
+        }
+        assert.equal((await events(page, 'asyncio-playground:outcome')).length, 0);
+        await page.evaluate(() => document.getElementById('open').run());
+        await waitEvents(page, 'asyncio-playground:outcome', 1);
+      } finally {
+        await h.stop();
+      }
+    },
+  },
+  {
+    name: 'dist/ works served from a subpath, and dist/asyncio-playground.html works from file://',
+    async run({ page, repo }) {
+      const dir = await mkdtemp(join(tmpdir(), 'dist-'));
+      await symlink(join(repo, 'dist'), join(dir, 'docs'));
+      const server = await startServer(dir);
+      try {
+        const problems = watch(page);
+        await openApp(page, `${server.url}/docs/index.html?pattern=wait&tasks=2&sleep=20${VIRTUAL}`);
+        await page.click('[data-test=run]');
+        await page.waitForSelector('[data-test=outcome][data-state=finished]');
+                await page.goto(`${server.url}/docs/www/tutorial.html`);
+        const first = await page.waitForSelector('asyncio-playground');
+        const frame = await (await first.evaluateHandle((el) => el.shadowRoot.querySelector('iframe'))).asElement().contentFrame();
+        await frame.waitForSelector('[data-test=app][data-ready="1"]', { timeout: 15000 });
+        const file = pathToFileURL(join(repo, 'dist', 'asyncio-playground.html')).href;
+        await openApp(page, `${file}?pattern=taskgroup&tasks=3&fail=1${VIRTUAL}`);
+        await page.click('[data-test=run]');
+        await page.waitForSelector('[data-test=outcome][data-state=finished]');
+        const json = JSON.parse(await page.getAttribute('[data-test=outcome]', 'data-json'));
+        assert.equal(json.main.error.type, 'ExceptionGroup');
+        assert.deepEqual(problems.errors, []);
+      } finally {
+        server.stop();
+        await rm(dir, { recursive: true });
+      }
+    },
+  },
+  {
+    name: 'the tutorial renders all its playgrounds without console errors',
+    async run({ page, base }) {
+      const problems = watch(page);
+      await page.setViewportSize({ width: 1100, height: 900 });
+            await page.addInitScript(() => {
+        window.readyCount = 0;
+        document.addEventListener('asyncio-playground:ready', () => window.readyCount++);
+      });
+      await page.goto(`${base}/www/tutorial.html`);
+
+      // The frames load lazily: scroll through the article.
+      for (let y = 0; y < 12; y++) {
+        await page.mouse.wheel(0, 900);
+        await page.waitForTimeout(150);
+      }
+      const count = await page.$$eval('asyncio-playground', (els) => els.length);
+      assert.equal(count, 8);
+            await page.waitForFunction((n) => window.readyCount >= n, count, { timeout: 15000 });
+
+      const ready = await Promise.all(playgroundFrames(page).map((f) => f.waitForSelector('[data-test=app][data-ready="1"]', { timeout: 15000 }).then(() => 1)));
+      assert.equal(ready.length, count, 'every playground frame mounted');
+      assert.deepEqual(problems.errors, []);
+      assert.deepEqual(problems.failed, []);
+    },
+  },
+];

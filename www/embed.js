@@ -1,0 +1,135 @@
+// asyncio playground embed loader. In any page, on any static host:
+//
+//   <script type="module" src="https://…/www/embed.js"></script>
+//   <asyncio-playground spec="pattern=taskgroup&tasks=5&fail=2" height="auto"></asyncio-playground>
+//   <div data-asyncio-playground="pattern=gather&tasks=3"></div>
+//
+// Each becomes a lazily loaded iframe of the playground next to this file (resolved from
+// import.meta.url, so any subpath works) in its compact embed mode. The element keeps its height
+// equal to the frame's content (height="auto", the default; a number sets fixed pixels), forwards
+// `theme` (or the host's colour scheme), and offers run(), reset() and setSpec(spec). It dispatches
+// "asyncio-playground:ready" and "asyncio-playground:outcome" (detail: the outcome JSON) events.
+// It accepts messages only from its own iframe's window.
+
+const PREFIX = 'asyncio-playground:';
+const PLAYGROUND = new URL('../index.html', import.meta.url);
+
+function hostTheme(el) {
+  const own = el.getAttribute('theme');
+  if (own) return own;
+  const scheme = getComputedStyle(document.documentElement).colorScheme;
+  return scheme === 'dark' || scheme === 'light' ? scheme : 'auto';
+}
+
+export class AsyncioPlayground extends HTMLElement {
+  static observedAttributes = ['spec', 'theme'];
+  #frame = null;
+  #ready = false;
+  #queue = [];
+  #onMessage = (e) => this.#receive(e);
+
+  connectedCallback() {
+    if (this.#frame) return;
+    const frame = document.createElement('iframe');
+    frame.loading = 'lazy';
+    frame.title = this.getAttribute('title') || `asyncio playground: ${this.spec}`;
+    frame.allow = 'clipboard-write';
+    const height = this.getAttribute('height');
+    frame.style.cssText = `display:block;width:100%;border:0;height:${/^\d+$/.test(height || '') ? height : 360}px`;
+    frame.src = this.#src();
+    const root = this.shadowRoot || this.attachShadow({ mode: 'open' });
+    root.replaceChildren(frame);
+    this.#frame = frame;
+    window.addEventListener('message', this.#onMessage);
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener('message', this.#onMessage);
+    this.#frame?.remove();
+    this.#frame = null;
+    this.#ready = false;
+  }
+
+  attributeChangedCallback(name, old, value) {
+    if (this.#frame && old !== value) {
+      this.#ready = false;
+      this.#frame.src = this.#src();
+    }
+  }
+
+  /** The scenario query string. */
+  get spec() {
+    return this.getAttribute('spec') || '';
+  }
+
+  /** Runs the scenario (queued until the frame is ready). */
+  run() {
+    this.#send({ type: `${PREFIX}run` });
+  }
+
+  /** Stops the run and clears it. */
+  reset() {
+    this.#send({ type: `${PREFIX}reset` });
+  }
+
+  /** Replaces the scenario without reloading the frame. */
+  setSpec(spec) {
+    this.#send({ type: `${PREFIX}set-spec`, spec: String(spec) });
+  }
+
+  #src() {
+    const url = new URL(PLAYGROUND);
+    const params = new URLSearchParams(this.spec.replace(/^\?/, ''));
+    params.set('embed', '1');
+    if (!params.has('theme')) params.set('theme', hostTheme(this));
+    if (location.origin !== 'null' && !params.has('origin')) params.set('origin', location.origin);
+    url.search = params.toString();
+    return url.href;
+  }
+
+  #send(message) {
+    if (!this.#ready) {
+      this.#queue.push(message);
+      return;
+    }
+    this.#frame.contentWindow.postMessage(message, PLAYGROUND.origin === 'null' ? '*' : PLAYGROUND.origin);
+  }
+
+  #receive(e) {
+    if (!this.#frame || e.source !== this.#frame.contentWindow) return;
+    const data = e.data;
+    if (!data || typeof data !== 'object' || typeof data.type !== 'string' || !data.type.startsWith(PREFIX)) return;
+    switch (data.type.slice(PREFIX.length)) {
+      case 'ready': {
+        this.#ready = true;
+        const queued = this.#queue.splice(0);
+        queued.forEach((m) => this.#send(m));
+        this.dispatchEvent(new CustomEvent(`${PREFIX}ready`, { bubbles: true }));
+        break;
+      }
+      case 'height': {
+        const auto = !/^\d+$/.test(this.getAttribute('height') || '');
+        if (auto && Number.isFinite(data.height) && data.height > 0) this.#frame.style.height = `${Math.ceil(data.height)}px`;
+        break;
+      }
+      case 'outcome':
+        this.dispatchEvent(new CustomEvent(`${PREFIX}outcome`, { bubbles: true, detail: data.outcome }));
+        break;
+      default:
+    }
+  }
+}
+
+if (!customElements.get('asyncio-playground')) customElements.define('asyncio-playground', AsyncioPlayground);
+
+// <div data-asyncio-playground="spec">: a playground inside the div, also reachable as div.playground.
+for (const div of document.querySelectorAll('[data-asyncio-playground]')) {
+  if (div.playground) continue;
+  const el = document.createElement('asyncio-playground');
+  el.setAttribute('spec', div.dataset.asyncioPlayground);
+  for (const attr of ['height', 'theme', 'title']) {
+    if (div.dataset[attr]) el.setAttribute(attr, div.dataset[attr]);
+  }
+  div.append(el);
+  div.playground = el;
+}
