@@ -5,7 +5,7 @@ PORT ?= 8000
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
-.PHONY: serve build test lint test-native test-browser test-page bench-engine screenshots dist
+.PHONY: serve build test lint test-native test-browser test-page bench-engine bench screenshots dist
 
 ## serve: install what is missing, build the release wasm, serve the page on http://127.0.0.1:$(PORT)/
 serve: build
@@ -50,3 +50,11 @@ screenshots: build
 ## dist: a static site in dist/ and one self-contained file, dist/asyncio-playground.html
 dist: build
 	node scripts/dist.mjs
+
+## bench: every performance figure (native engine, page, timers, frames, load, size, memory) in one table;
+## the report goes to target/bench/report.json
+bench: build
+	scripts/setup.sh test
+	cargo bench --bench engine
+	scripts/names-wasm.sh
+	node bench/run.mjs

@@ -62,7 +62,13 @@ mod bench {
         took
     }
 
-    fn throughput(spec: &str) {
+    /// `{"median":…,"p95":…,"min":…,"max":…}` in ms.
+    fn stats_json(xs: &mut [f64]) -> String {
+        let (m, p95, lo, hi) = stats(xs);
+        format!("{{\"median\":{m:.3},\"p95\":{p95:.3},\"min\":{lo:.3},\"max\":{hi:.3}}}")
+    }
+
+    fn throughput(spec: &str, report: &mut Vec<String>) {
         let sc = scenario(spec);
         let py = find_cpython();
         let program = std::env::temp_dir().join(format!(
@@ -92,6 +98,15 @@ mod bench {
             }
         }
         let _ = std::fs::remove_file(&program);
+        let py_json = if theirs.is_empty() {
+            "null".to_string()
+        } else {
+            stats_json(&mut theirs.clone())
+        };
+        let engine_json = stats_json(&mut ours.clone());
+        report.push(format!(
+            "{{\"spec\":\"{spec}\",\"engine_ms\":{engine_json},\"cpython_ms\":{py_json}}}"
+        ));
         let (m, p95, lo, hi) = stats(&mut ours);
         println!("{spec}");
         println!("  engine (trace on)  median {m:9.2} ms   p95 {p95:9.2}   range {lo:.2}..{hi:.2}");
@@ -127,7 +142,7 @@ mod bench {
         per_task
     }
 
-    fn random_sleeps() {
+    fn random_sleeps(report: &mut Vec<String>) {
         let mut seed = 0x2545_f491_4f6c_dd1du64;
         let sleeps: Vec<String> = (0..10_000)
             .map(|_| {
@@ -139,6 +154,10 @@ mod bench {
             .collect();
         let sc = scenario(&format!("pattern=gather&sleep={}", sleeps.join(",")));
         let mut times: Vec<f64> = (0..REPEATS).map(|_| engine_ms(&sc)).collect();
+        report.push(format!(
+            "{{\"spec\":\"random-10000\",\"engine_ms\":{}}}",
+            stats_json(&mut times.clone())
+        ));
         let (m, p95, lo, hi) = stats(&mut times);
         println!("pattern=gather&tasks=10000&sleep=<random 0..10000 ms, seeded>");
         println!("  engine (trace on)  median {m:9.2} ms   p95 {p95:9.2}   range {lo:.2}..{hi:.2}   (target: <= 50 ms)");
@@ -146,22 +165,30 @@ mod bench {
 
     pub fn main() {
         println!("asyncio-playground engine benchmark: {REPEATS} interleaved repetitions, release build\n");
+        let mut report = Vec::new();
         for spec in [
             "pattern=gather&tasks=100000&sleep=0",
             "pattern=taskgroup&tasks=100000&sleep=0",
             "pattern=wait&tasks=100000&sleep=0",
         ] {
-            throughput(spec);
+            throughput(spec, &mut report);
         }
         println!();
-        random_sleeps();
+        random_sleeps(&mut report);
         println!();
         println!("heap per live task (100,000 tasks sleeping, main awaiting gather):");
-        println!(
-            "  trace recorded: {:.0} B   trace off: {:.0} B   (target: <= 256 B)",
-            memory_per_task(true),
-            memory_per_task(false)
+        let (with, without) = (memory_per_task(true), memory_per_task(false));
+        println!("  trace recorded: {with:.0} B   trace off: {without:.0} B   (target: <= 256 B)");
+        let py = find_cpython().map_or("null".to_string(), |p| {
+            format!("\"{}\"", p.version_string())
+        });
+        let json = format!(
+            "{{\"cpython\":{py},\"runs\":[{}],\"heap_per_task\":{{\"trace\":{with:.1},\"no_trace\":{without:.1}}}}}\n",
+            report.join(",")
         );
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/target/bench");
+        let _ = std::fs::create_dir_all(dir);
+        let _ = std::fs::write(format!("{dir}/engine.json"), json);
     }
 }
 

@@ -8,7 +8,7 @@ wasm-pack build --mode no-install --profile wasm-release --target web --out-dir 
 wasm=www/pkg/asyncio_playground_bg.wasm
 opt=node_modules/.bin/wasm-opt
 before=$(stat -c %s "$wasm")
-"$opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+"$opt" -Oz --converge --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue "$wasm" -o "$wasm.opt"
 mv "$wasm.opt" "$wasm"
 gz() { gzip -9 -c "$1" | wc -c; }

@@ -62,3 +62,28 @@ impl Clock for RealClock {
 pub const fn ms(ms: u32) -> Micros {
     ms as Micros * 1000
 }
+
+/// `us` as seconds with `decimals` digits (0 to 6), truncated, with integer arithmetic only (no float
+/// formatting in the page's wasm): `format_seconds(1_234_567, 3)` is `"1.234"`.
+pub fn format_seconds(us: Micros, decimals: u32) -> String {
+    let decimals = decimals.min(6);
+    let whole = us / 1_000_000;
+    if decimals == 0 {
+        return whole.to_string();
+    }
+    let frac = (us % 1_000_000) / 10u64.pow(6 - decimals);
+    format!("{whole}.{frac:0width$}", width = decimals as usize)
+}
+
+/// `part / whole` as a decimal fraction with `decimals` digits (0 to 6), capped at 1: `"0.2500"`.
+pub fn fraction(part: u64, whole: u64, decimals: u32) -> String {
+    let scale = 10u64.pow(decimals.min(6));
+    let scaled = (part.min(whole) as u128 * scale as u128 / whole.max(1) as u128) as u64;
+    format_seconds(scaled * (1_000_000 / scale), decimals)
+}
+
+/// `part / whole` as a percentage with 3 decimals, capped at 100: `"12.345"`.
+pub fn percent(part: u64, whole: u64) -> String {
+    let scaled = (part.min(whole) as u128 * 100_000 / whole.max(1) as u128) as u64;
+    format!("{}.{:03}", scaled / 1000, scaled % 1000)
+}

@@ -117,7 +117,7 @@ impl View {
         }
         match self.speed {
             Speed::Instant => out += "&speed=instant",
-            Speed::Rate(r) if r != 1.0 => out += &format!("&speed={r}"),
+            Speed::Rate(r) if r != 1.0 => out += &format!("&speed={}", rate_text(r)),
             Speed::Rate(_) => {}
         }
         for (key, on) in [("autorun", self.autorun), ("embed", self.embed)] {
@@ -136,4 +136,11 @@ impl View {
         }
         out
     }
+}
+
+/// A rate as the shortest decimal with up to 3 digits (`0.5`, `2`, `0.25`), without float formatting.
+fn rate_text(r: f64) -> String {
+    let milli = (r * 1000.0).round() as u64;
+    let text = crate::engine::clock::format_seconds(milli * 1000, 3);
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
 }

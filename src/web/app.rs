@@ -215,7 +215,7 @@ pub fn app(props: &AppProps) -> Html {
                         <ShareMenu query={(*share_query).clone()} />
             if delayed > 0.0 {
 
-                <p class="delayed" role="status" data-test="delayed">{ format!("The browser delayed this run's timers by {delayed:.0} ms (a background tab is throttled): the times shown are when things really ran.") }</p>
+                <p class="delayed" role="status" data-test="delayed">{ format!("The browser delayed this run's timers by {} ms (a background tab is throttled): the times shown are when things really ran.", delayed as u64) }</p>
             }
             <div class="panels">
                 <TimelineView session={session.clone()} now={now} version={state.version} />

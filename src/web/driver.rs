@@ -20,6 +20,10 @@ const SLICE_MS: f64 = 4.0;
 const REPORT_EVERY_MS: f64 = 16.0;
 /// A timer that fires this late (in ms) means the browser throttled the page (a background tab).
 const LATE_MS: f64 = 50.0;
+/// Browsers clamp nested timers to at least 4 ms and may fire them late by as much: the driver's
+/// timer wakes this much before a deadline, and the rest of the wait yields to the page through
+/// the (unclamped) message channel until the deadline is reached.
+const TIMER_EARLY_MS: f64 = 4.0;
 
 thread_local! {
     /// Drivers whose future has not returned yet, and driver timers armed and not yet dropped.
@@ -241,11 +245,10 @@ async fn drive(
         let end = run_slice(&run, &mut clock, stepping);
         let finished = matches!(end, SliceEnd::Finished);
         let t = performance_now();
-        if finished
-            || stepping
-            || t - last_report >= REPORT_EVERY_MS
-            || matches!(end, SliceEnd::WaitUntil(_))
-        {
+        // Report at most once a frame, and always before a real sleep or at the end.
+        let will_sleep =
+            matches!(end, SliceEnd::WaitUntil(d) if clock.real_ms_until(d) > TIMER_EARLY_MS);
+        if finished || stepping || will_sleep || t - last_report >= REPORT_EVERY_MS {
             last_report = t;
             let paused = control.paused.get();
             report(Progress {
@@ -261,8 +264,12 @@ async fn drive(
             SliceEnd::Yield => yield_to_page().await,
             SliceEnd::WaitUntil(deadline) => {
                 let wait = clock.real_ms_until(deadline).max(0.0);
-                let asked = performance_now() + wait;
-                let timer = TimeoutFuture::new(wait.ceil() as u32);
+                if wait <= TIMER_EARLY_MS {
+                    yield_to_page().await;
+                    continue;
+                }
+                let asked = performance_now() + wait - TIMER_EARLY_MS;
+                let timer = TimeoutFuture::new((wait - TIMER_EARLY_MS).floor() as u32);
                 count(0, 1);
                 let fired = (Interruptible {
                     timer,

@@ -2,6 +2,7 @@
 //! the engine on the browser's event loop.
 
 mod app;
+mod bench;
 mod components;
 mod driver;
 mod embed;

@@ -14,7 +14,8 @@ const filter = process.argv[2] || '';
 const server = await startServer(repo);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run',
+    '--js-flags=--expose-gc'],
 });
 let passed = 0;
 let failed = 0;

@@ -1,5 +1,6 @@
 //! The console: what the program prints, as it prints it, then the uncaught exception's traceback.
 
+use crate::engine::clock::format_seconds;
 use crate::program::{traceback, Outcome, TaskState};
 use crate::web::state::{Session, Shared};
 use yew::prelude::*;
@@ -36,7 +37,7 @@ pub fn console_view(props: &ConsoleViewProps) -> Html {
             }
             <div class="console" data-test="console">
                 { for lines[hidden..].iter().map(|(at, text)| html! {
-                    <div class="line"><span class="at">{ format!("{:>8.3}", *at as f64 / 1e6) }</span>{ text }</div>
+                    <div class="line"><span class="at">{ format!("{:>8}", format_seconds(*at, 3)) }</span>{ text }</div>
                 }) }
             </div>
             if let Some(tb) = tb {

@@ -70,7 +70,7 @@ pub fn controls(props: &ControlsProps) -> Html {
         let s = dispatch.clone();
         let base = props.base_sleep;
         let onclick = Callback::from(move |_| s.dispatch(Action::Preset(preset, base)));
-        html! { <button type="button" {onclick} data-test={format!("preset-{}", label.to_lowercase())}>{ label }</button> }
+        html! { <button type="button" {onclick} data-test={format!("preset-{}", label.to_ascii_lowercase())}>{ label }</button> }
     };
     let other_error = error.filter(|e| !fields(p).iter().any(|(k, _, _)| *k == e.key()));
     html! {

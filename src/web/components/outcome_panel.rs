@@ -1,5 +1,6 @@
 //! What main received, what became of the tasks still running when main ended, and the timings.
 
+use crate::engine::clock::format_seconds;
 use crate::engine::{CancelCause, Exc, Finish, PyResult, Value, Who};
 use crate::program::{Outcome, Returned, TaskState};
 use crate::web::state::{Session, Shared, Status};
@@ -102,13 +103,13 @@ pub fn outcome_panel(props: &OutcomePanelProps) -> Html {
         <section class="outcome" data-test="outcome" data-state="finished" data-json={json.clone()} aria-label="Outcome">
             <h2>{ "Outcome" }</h2>
             <p class={classes!("main-state", o.main.state.name())} data-test="main-state">
-                { format!("main {} at {:.3} s", o.main.state.name(), main_end as f64 / 1000.0) }
+                { format!("main {} at {} s", o.main.state.name(), format_seconds(main_end * 1000, 3)) }
             </p>
             { received(o) }
             if !left.is_empty() {
                 <p class="leftovers" data-test="leftovers">{ format!("Still running when main ended, so cancelled by asyncio.run() at shutdown: {}", left.join(", ")) }</p>
             }
-            <p class="took" data-test="took">{ format!("took {:.2} s; the sleeps add up to {:.1} s", main_end as f64 / 1000.0, sleeps as f64 / 1000.0) }</p>
+            <p class="took" data-test="took">{ format!("took {} s; the sleeps add up to {} s", format_seconds(main_end * 1000, 2), format_seconds(sleeps * 1000, 1)) }</p>
         </section>
     }
 }

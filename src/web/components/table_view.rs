@@ -1,6 +1,7 @@
 //! The timeline as an accessible table: one row per lane, with its start, end and cause.
 
 use super::timeline_view::end_text;
+use crate::engine::clock::format_seconds;
 use crate::web::state::{Session, Shared};
 use yew::prelude::*;
 
@@ -15,7 +16,7 @@ pub struct TableViewProps {
 }
 
 fn secs(us: u64) -> String {
-    format!("{:.3} s", us as f64 / 1e6)
+    format!("{} s", format_seconds(us, 3))
 }
 
 #[function_component(TableView)]

@@ -1,6 +1,7 @@
 //! The timeline: a lane for main and for each task over a time axis, with a "now" cursor.
 //! Lanes are virtualised: only the rows in view exist in the DOM (all of them up to 60 tasks).
 
+use crate::engine::clock::{format_seconds, fraction, percent};
 use crate::engine::{Awaiting, Finish, Micros};
 use crate::timeline::{Lane, SpanKind, Timeline};
 use crate::web::state::{Session, Shared};
@@ -22,7 +23,7 @@ pub struct TimelineViewProps {
 }
 
 fn secs(us: Micros) -> String {
-    format!("{:.3} s", us as f64 / 1e6)
+    format!("{} s", format_seconds(us, 3))
 }
 
 fn span_label(kind: &SpanKind) -> String {
@@ -84,12 +85,12 @@ fn lane_details(lane: &Lane) -> String {
 fn lane_row(
     lane: &Lane,
     index: usize,
-    span_us: f64,
+    span_us: u64,
     now: Micros,
     top: f64,
     onselect: &Callback<usize>,
 ) -> Html {
-    let pct = |t: Micros| format!("{:.3}%", (t as f64 / span_us * 100.0).min(100.0));
+    let pct = |t: Micros| format!("{}%", percent(t, span_us));
     let state = lane.state();
     let details = lane_details(lane);
     let name = lane.who.to_string();
@@ -118,7 +119,7 @@ fn lane_row(
                     html! { <span class={classes!("span", kind)} style={format!("left:{};width:calc({} - {})", pct(s.from), pct(to), pct(s.from))} title={span_label(&s.kind)}></span> }
                 }) }
                 if let Some(end) = &lane.end {
-                    <span class={classes!("end", (end.0 as f64 > span_us * 0.5).then_some("flip"))} style={format!("left:{}", pct(end.0))}>
+                    <span class={classes!("end", (end.0 * 2 > span_us).then_some("flip"))} style={format!("left:{}", pct(end.0))}>
                         <span class="symbol" aria-hidden="true">{ end_text(end).0 }</span>
                         <span class="end-text">{ end_text(end).1 }</span>
                     </span>
@@ -147,7 +148,7 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
         .filter_map(|l| l.end.as_ref().map(|e| e.0))
         .max()
         .unwrap_or(0);
-    let span_us = (now.max(end).max(1000) as f64) * 1.05;
+    let span_us = now.max(end).max(1000) * 105 / 100;
     let n = timeline.lanes.len();
     let virtualised = n > ALL_ROWS_UP_TO;
     let (from, to) = if virtualised {
@@ -172,14 +173,14 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
         <section class="timeline" data-test="timeline" aria-label="Timeline">
             <div class="axis" aria-hidden="true">
                 { for (0..=ticks).map(|i| {
-                    let t = span_us / ticks as f64 * i as f64;
-                    html! { <span class="tick" style={format!("left:{:.2}%", 100.0 * i as f64 / ticks as f64)}>{ format!("{:.2} s", t / 1e6) }</span> }
+                                        let t = span_us * i / ticks;
+                    html! { <span class="tick" style={format!("left:{}%", 100 * i / ticks)}>{ format!("{} s", format_seconds(t, 2)) }</span> }
                 }) }
             </div>
             <div class="lanes" role="list" onscroll={onscroll} style={format!("height:{height}px")}>
                 <div class="lanes-inner" style={format!("height:{}px", n as f64 * ROW_PX)}>
                     { for (from..to).map(|i| lane_row(&timeline.lanes[i], i, span_us, now, i as f64 * ROW_PX, &onselect)) }
-                    <span class="now" data-test="now" style={format!("left:calc(7rem + (100% - 7rem) * {:.4})", now as f64 / span_us)} aria-hidden="true"></span>
+                    <span class="now" data-test="now" style={format!("left:calc(7rem + (100% - 7rem) * {})", fraction(now, span_us, 4))} aria-hidden="true"></span>
                 </div>
             </div>
             <p class="lane-details" data-test="lane-details" aria-live="off">

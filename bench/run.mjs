@@ -1,0 +1,193 @@
+// `make bench`: the page's performance figures, with the native engine figures (benches/engine.rs),
+// in one table; the report goes to target/bench/report.json. Browser figures come from Debian's
+// Chromium driven by playwright-core, the page served on 127.0.0.1 with cross-origin isolation
+// headers (so performance.now() is precise). Every figure: median, p95 and range of at least 7
+// interleaved repetitions. Nothing here passes or fails: the figures are the product.
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { cpus, totalmem } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, openApp } from '../tests/page/lib.mjs';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
+const REPS = 7;
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)], p95: s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)], min: s[0], max: s[s.length - 1], n: s.length };
+};
+const fmt = (st, unit = 'ms', d = 1) => `${st.median.toFixed(d)} ${unit} (p95 ${st.p95.toFixed(d)}, ${st.min.toFixed(d)}–${st.max.toFixed(d)})`;
+const rows = [];
+const row = (what, scenario, figure, target, verdict) => {
+  rows.push({ what, scenario, figure, target, verdict });
+  console.log(`  ${what} | ${scenario} | ${figure} | ${target} | ${verdict}`);
+};
+const mark = (ok) => (ok ? 'met' : 'MISSED');
+
+const native = JSON.parse(await readFile(join(repo, 'target/bench/engine.json'), 'utf8'));
+const server = await startServer(repo, ['--isolate']);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+const report = { machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memory_gb: Math.round(totalmem() / 2 ** 30) }, native, page: {} };
+const fresh = async (query = '') => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await openApp(page, `${server.url}/?${query}`);
+  return { page, close: () => context.close() };
+};
+const wasm = (page, fn, ...args) => page.evaluate(async ([fn, args]) => (await import('./www/pkg/asyncio_playground.js'))[fn](...args), [fn, args]);
+
+try {
+  console.log('native engine vs CPython (from benches/engine.rs):');
+  for (const r of native.runs.filter((r) => r.cpython_ms)) {
+    const ratio = r.cpython_ms.median / r.engine_ms.median;
+    row('engine, native', r.spec, `${fmt(r.engine_ms)}; CPython ${native.cpython} ${r.cpython_ms.median.toFixed(0)} ms; ${ratio.toFixed(1)}×`, '≥ 30× CPython', mark(ratio >= 30));
+  }
+
+  console.log('engine in the page (trace recorded) vs CPython and Promise.all:');
+  {
+    const { page, close } = await fresh();
+    const specs = native.runs.filter((r) => r.cpython_ms).map((r) => r.spec);
+    const times = Object.fromEntries(specs.map((s) => [s, []]));
+    const promiseAll = [];
+    for (let i = 0; i < REPS; i++) {
+      for (const s of specs) times[s].push(await wasm(page, 'bench_engine', s));
+      promiseAll.push(await page.evaluate(async () => {
+        const t0 = performance.now();
+        await Promise.all(Array.from({ length: 100000 }, async () => { await Promise.resolve(); }));
+        return performance.now() - t0;
+      }));
+    }
+    const pa = stats(promiseAll);
+    for (const s of specs) {
+      const st = stats(times[s]);
+      const py = native.runs.find((r) => r.spec === s).cpython_ms.median;
+      report.page[`engine ${s}`] = st;
+      row('engine, in the page', s, `${fmt(st)}; ${(py / st.median).toFixed(1)}× CPython; Promise.all ${pa.median.toFixed(1)} ms`,
+        '≥ 15× CPython; ≤ Promise.all', mark(py / st.median >= 15 && st.median <= pa.median));
+    }
+    report.page.promise_all = pa;
+    await close();
+  }
+
+  console.log('timer accuracy, real clock (overshoot of main\'s end):');
+  for (const [n, target] of [[1, 2], [1000, 20], [10000, 60]]) {
+    const over = [];
+    const { page, close } = await fresh(`pattern=gather&tasks=${n}&sleep=1000`);
+    for (let i = 0; i < REPS; i++) {
+      await page.click('[data-test=run]');
+      await page.waitForSelector('[data-test=outcome][data-state=finished]', { timeout: 60000 });
+      over.push(JSON.parse(await page.getAttribute('[data-test=outcome]', 'data-json')).main.end_ms - 1000);
+      await page.click('[data-test=reset]');
+    }
+    await close();
+    const st = stats(over);
+    report.page[`overshoot ${n}`] = st;
+    row('timer accuracy', `${n} × 1000 ms, gather`, fmt(st), `p50 ≤ ${target} ms`, mark(st.median <= target));
+  }
+
+  console.log('short sleeps:');
+  {
+    const { page, close } = await fresh('pattern=sequential&tasks=1000&sleep=1');
+    const total = [];
+    for (let i = 0; i < REPS; i++) {
+      await page.click('[data-test=run]');
+      await page.waitForSelector('[data-test=outcome][data-state=finished]', { timeout: 60000 });
+      total.push(JSON.parse(await page.getAttribute('[data-test=outcome]', 'data-json')).main.end_ms);
+      await page.click('[data-test=reset]');
+    }
+    await close();
+    const st = stats(total);
+    report.page.short_sleeps = st;
+    row('short sleeps', 'sequential, 1000 × sleep(1 ms)', fmt(st), '≤ 1200 ms', mark(st.median <= 1200));
+  }
+
+  console.log('frame times while running:');
+  for (const [label, query, p50t, p99t] of [
+    ['1,000 tasks staggered over 10 s', `pattern=gather&sleep=${Array.from({ length: 1000 }, (_, i) => 10 * (i + 1)).join(',')}`, 17, 33],
+    ['10,000 tasks × 1 s', 'pattern=gather&tasks=10000&sleep=1000', 33, Infinity],
+  ]) {
+    const p50s = [], p99s = [], maxes = [];
+    const reps = label.startsWith('1,000') ? 3 : REPS;
+    for (let i = 0; i < reps; i++) {
+      const { page, close } = await fresh(query);
+      await page.evaluate(() => {
+        window.frames_ = [];
+        let last = performance.now();
+        const tick = (t) => { window.frames_.push(t - last); last = t; window.raf_ = requestAnimationFrame(tick); };
+        requestAnimationFrame(tick);
+      });
+      await page.click('[data-test=run]');
+      await page.waitForSelector('[data-test=outcome][data-state=finished]', { timeout: 60000 });
+      const f = await page.evaluate(() => { cancelAnimationFrame(window.raf_); return window.frames_.slice(1).sort((a, b) => a - b); });
+      p50s.push(f[Math.floor(f.length / 2)]);
+      p99s.push(f[Math.floor(f.length * 0.99)]);
+      maxes.push(f[f.length - 1]);
+      await close();
+    }
+    const st50 = stats(p50s), st99 = stats(p99s), stmax = stats(maxes);
+    report.page[`frames ${label}`] = { p50: st50, p99: st99, max: stmax, reps };
+    row('frame times', label, `p50 ${st50.median.toFixed(1)} ms, p99 ${st99.median.toFixed(1)} ms, longest ${stmax.max.toFixed(0)} ms (${reps} runs)`,
+      `p50 ≤ ${p50t}${p99t < Infinity ? `, p99 ≤ ${p99t}` : ''}, none > 100 ms`,
+      mark(st50.median <= p50t && st99.median <= p99t && stmax.max <= 100));
+  }
+
+  console.log('time to ready (cold load):');
+  {
+    const ready = [];
+    for (let i = 0; i < REPS; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        new MutationObserver((_, obs) => {
+          if (document.querySelector('[data-ready="1"]')) { window.readyAt = performance.now(); obs.disconnect(); }
+        }).observe(document, { subtree: true, attributes: true, childList: true });
+      });
+      await page.goto(`${server.url}/`);
+      await page.waitForSelector('[data-ready="1"]');
+      ready.push(await page.evaluate(() => window.readyAt));
+      await context.close();
+    }
+    const st = stats(ready);
+    report.page.time_to_ready = st;
+    row('time to ready', 'cold load on localhost', fmt(st), 'median ≤ 400 ms', mark(st.median <= 400));
+  }
+
+  console.log('download size:');
+  {
+    const w = gzipSync(await readFile(join(repo, 'www/pkg/asyncio_playground_bg.wasm')), { level: 9 }).length;
+    const j = gzipSync(await readFile(join(repo, 'www/pkg/asyncio_playground.js')), { level: 9 }).length;
+    report.page.download = { wasm_gz: w, js_gz: j };
+    row('download size', 'release wasm + JS glue, gzip -9', `${((w + j) / 1024).toFixed(1)} KB (wasm ${(w / 1024).toFixed(1)}, JS ${(j / 1024).toFixed(1)})`, '≤ 150 KB', mark(w + j <= 150 * 1024));
+    try {
+      const top = execFileSync('twiggy', ['top', '-n', '12', join(repo, 'target/bench/names.wasm')], { encoding: 'utf8' });
+      report.page.largest_items = top;
+      console.log(top.split('\n').map((l) => `    ${l}`).join('\n'));
+    } catch {
+      console.log('    (twiggy not installed: no breakdown of the largest items)');
+    }
+  }
+
+  console.log('memory:');
+  {
+    const { page, close } = await fresh();
+    const per = await wasm(page, 'bench_memory', 100000);
+    await close();
+    report.page.memory_per_task = per;
+    row('memory', '100,000 pending tasks in the page, trace recorded', `${per.toFixed(0)} B of wasm memory per task`, '≤ 256 B', mark(per <= 256));
+  }
+} finally {
+  await browser.close();
+  server.stop();
+}
+
+const table = ['| what | scenario | figure | target | |', '|---|---|---|---|---|',
+  ...rows.map((r) => `| ${r.what} | \`${r.scenario.length > 60 ? r.scenario.slice(0, 57) + '…' : r.scenario}\` | ${r.figure} | ${r.target} | ${r.verdict} |`)].join('\n');
+report.table = table;
+await mkdir(join(repo, 'target/bench'), { recursive: true });
+await writeFile(join(repo, 'target/bench/report.json'), JSON.stringify(report, null, 2));
+console.log(`\nmachine: ${report.machine.cpus} × ${report.machine.cpu}, ${report.machine.memory_gb} GB\n\n${table}\n\nwritten: target/bench/report.json`);

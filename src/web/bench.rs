@@ -1,0 +1,62 @@
+//! Entry points for `make bench`, called from the page by the benchmark harness (`bench/run.mjs`).
+
+use crate::program::ScenarioRun;
+use crate::scenario::{Limits, Spec};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+const BENCH_LIMITS: Limits = Limits {
+    max_tasks: 1_000_000,
+    max_ms: 600_000,
+};
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+fn wasm_memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map_or(0.0, |m| {
+            m.buffer()
+                .unchecked_into::<js_sys::ArrayBuffer>()
+                .byte_length() as f64
+        })
+}
+
+/// Runs `spec` to the end on the virtual clock with the trace recorded; returns the ms it took.
+#[wasm_bindgen]
+pub fn bench_engine(spec: &str) -> Result<f64, JsError> {
+    let sc = Spec::parse_with(spec, &BENCH_LIMITS)
+        .map_err(|e| JsError::new(&e.to_string()))?
+        .scenario;
+    let start = now_ms();
+    let outcome = ScenarioRun::run_virtual(&sc, true);
+    let took = now_ms() - start;
+    if outcome.tasks.len() != sc.tasks as usize {
+        return Err(JsError::new("the run lost tasks"));
+    }
+    Ok(took)
+}
+
+/// Wasm memory grown per task while `tasks` tasks sleep (main awaiting gather), trace recorded.
+/// Meaningful in a fresh page (wasm memory never shrinks).
+#[wasm_bindgen]
+pub fn bench_memory(tasks: u32) -> Result<f64, JsError> {
+    let spec = format!("pattern=gather&tasks={tasks}&sleep=1000");
+    let sc = Spec::parse_with(&spec, &BENCH_LIMITS)
+        .map_err(|e| JsError::new(&e.to_string()))?
+        .scenario;
+    let before = wasm_memory_bytes();
+    let mut run = ScenarioRun::new(&sc, true);
+    run.run().run_pass(0);
+    run.run().run_pass(0);
+    if run.run().pending_timers() != tasks as usize {
+        return Err(JsError::new("not every task is sleeping"));
+    }
+    let grown = wasm_memory_bytes() - before;
+    drop(run);
+    Ok(grown / tasks as f64)
+}
