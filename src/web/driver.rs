@@ -11,19 +11,27 @@ use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
-use wasm_bindgen::JsValue;
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// How long one slice may run before the driver yields to the page, in ms.
 const SLICE_MS: f64 = 4.0;
-/// How often progress is reported while running, in ms (about one frame).
-const REPORT_EVERY_MS: f64 = 16.0;
+/// How often progress is reported while running, in ms: about one frame at best...
+const REPORT_EVERY_MS: f64 = 33.0;
+/// ...but at most this share of the time goes to the renders the reports cause (measured), so a
+/// page whose frames are slow to paint still runs the loop on time.
+const RENDER_SHARE: f64 = 0.1;
 /// A timer that fires this late (in ms) means the browser throttled the page (a background tab).
 const LATE_MS: f64 = 50.0;
 /// Browsers clamp nested timers to at least 4 ms and may fire them late by as much: the driver's
 /// timer wakes this much before a deadline, and the rest of the wait yields to the page through
 /// the (unclamped) message channel until the deadline is reached.
 const TIMER_EARLY_MS: f64 = 4.0;
+/// The last part of a wait is spent checking the clock rather than yielding: a yield takes about
+/// this long, so yielding would wake past the deadline.
+const SPIN_MS: f64 = 1.0;
+/// Spinning never keeps the thread from the page for longer than this (less than a frame).
+const SPIN_BUDGET_MS: f64 = 12.0;
 
 thread_local! {
     /// Drivers whose future has not returned yet, and driver timers armed and not yet dropped.
@@ -221,6 +229,10 @@ async fn drive(
     let _live = LiveDriver::new();
     let mut delayed_ms = 0.0;
     let mut last_report = f64::NEG_INFINITY;
+    // How long the page took to render the last report (the first yield after it waits for it).
+    let mut render_ms = 0.0;
+    let mut reported = false;
+    let yielder = Yielder::new();
     loop {
         if control.stopped.get() {
             return;
@@ -248,8 +260,10 @@ async fn drive(
         // Report at most once a frame, and always before a real sleep or at the end.
         let will_sleep =
             matches!(end, SliceEnd::WaitUntil(d) if clock.real_ms_until(d) > TIMER_EARLY_MS);
-        if finished || stepping || will_sleep || t - last_report >= REPORT_EVERY_MS {
+        let every = REPORT_EVERY_MS.max(render_ms / RENDER_SHARE).min(250.0);
+        if finished || stepping || will_sleep || t - last_report >= every {
             last_report = t;
+            reported = true;
             let paused = control.paused.get();
             report(Progress {
                 now: clock.now(),
@@ -261,11 +275,18 @@ async fn drive(
         match end {
             SliceEnd::Finished => return,
             SliceEnd::Stepped => {}
-            SliceEnd::Yield => yield_to_page().await,
+            SliceEnd::Yield => yield_measured(&yielder, &mut reported, &mut render_ms).await,
             SliceEnd::WaitUntil(deadline) => {
                 let wait = clock.real_ms_until(deadline).max(0.0);
+                if wait <= SPIN_MS && performance_now() - yielder.last.get() < SPIN_BUDGET_MS {
+                    // So close that a yield would overshoot: wait here (at most a ms), unless the
+                    // page has not had the thread for a whole slice.
+                    let until = performance_now() + wait;
+                    while performance_now() < until {}
+                    continue;
+                }
                 if wait <= TIMER_EARLY_MS {
-                    yield_to_page().await;
+                    yield_measured(&yielder, &mut reported, &mut render_ms).await;
                     continue;
                 }
                 let asked = performance_now() + wait - TIMER_EARLY_MS;
@@ -321,19 +342,95 @@ fn run_slice(run: &Rc<RefCell<ScenarioRun>>, clock: &mut PageClock, stepping: bo
     }
 }
 
-/// Resolves on the next macrotask: a message to ourselves through a `MessageChannel` (unlike a
-/// chain of `setTimeout(0)`, which browsers clamp to 4 ms).
-async fn yield_to_page() {
-    let Ok(channel) = web_sys::MessageChannel::new() else {
-        return;
-    };
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        channel.port1().set_onmessage(Some(&resolve));
-    });
-    if channel.port2().post_message(&JsValue::NULL).is_ok() {
-        let _ = JsFuture::from(promise).await;
+/// Yields to the page; the first yield after a report measures how long the page took to render it.
+async fn yield_measured(yielder: &Yielder, reported: &mut bool, render_ms: &mut f64) {
+    let start = performance_now();
+    yielder.yield_now().await;
+    yielder.last.set(performance_now());
+    if std::mem::take(reported) {
+        *render_ms = performance_now() - start;
     }
-    channel.port1().set_onmessage(None);
+}
+
+/// Yields to the macrotask queue through one `MessageChannel` kept for the whole run (unlike a
+/// chain of `setTimeout(0)`, which browsers clamp to 4 ms, a message is delivered at once). Its
+/// `onmessage` closure lives exactly as long as the `Yielder`: dropping it detaches the closure.
+struct Yielder {
+    /// When the last yield returned (ms of `performance.now()`).
+    last: Cell<f64>,
+    channel: Option<web_sys::MessageChannel>,
+    state: Rc<YieldState>,
+    _onmessage: Closure<dyn FnMut()>,
+}
+
+/// Invariant: `delivered` is set by the message and taken by the `Yield` future that posted it.
+#[derive(Default)]
+struct YieldState {
+    delivered: Cell<bool>,
+    waker: RefCell<Option<Waker>>,
+}
+
+impl Yielder {
+    fn new() -> Yielder {
+        let state = Rc::new(YieldState::default());
+        let on = state.clone();
+        let onmessage = Closure::<dyn FnMut()>::new(move || {
+            on.delivered.set(true);
+            let waker = on.waker.borrow_mut().take();
+            if let Some(w) = waker {
+                w.wake();
+            }
+        });
+        let channel = web_sys::MessageChannel::new().ok();
+        if let Some(c) = &channel {
+            c.port1()
+                .set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+        }
+        Yielder {
+            last: Cell::new(performance_now()),
+            channel,
+            state,
+            _onmessage: onmessage,
+        }
+    }
+
+    /// Resolves on the next macrotask.
+    fn yield_now(&self) -> Yield<'_> {
+        let posted = self
+            .channel
+            .as_ref()
+            .is_some_and(|c| c.port2().post_message(&JsValue::NULL).is_ok());
+        Yield {
+            state: &self.state,
+            posted,
+        }
+    }
+}
+
+impl Drop for Yielder {
+    fn drop(&mut self) {
+        if let Some(c) = &self.channel {
+            c.port1().set_onmessage(None);
+            c.port1().close();
+            c.port2().close();
+        }
+    }
+}
+
+struct Yield<'a> {
+    state: &'a YieldState,
+    posted: bool,
+}
+
+impl Future for Yield<'_> {
+    type Output = ();
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if !self.posted || self.state.delivered.replace(false) {
+            return Poll::Ready(());
+        }
+        *self.state.waker.borrow_mut() = Some(cx.waker().clone());
+        Poll::Pending
+    }
 }
 
 /// Waits for the next command (resume, step or stop).
