@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-wasm-pack build --mode no-install --profile wasm-release --target web --out-dir www/pkg --no-typescript --no-pack
+wasm-pack build --mode no-install --profile wasm-release --no-opt --target web --out-dir www/pkg --no-typescript --no-pack
 wasm=www/pkg/asyncio_playground_bg.wasm
 opt=node_modules/.bin/wasm-opt
 before=$(stat -c %s "$wasm")

@@ -20,6 +20,11 @@ impl CPython {
     pub fn command(&self) -> Command {
         Command::new(&self.path)
     }
+
+    /// Runs a program's source (`python -c SOURCE`) and collects what it printed.
+    pub fn run_source(&self, source: &str) -> std::io::Result<std::process::Output> {
+        self.command().arg("-c").arg(source).output()
+    }
 }
 
 fn version_of(python: &Path) -> Option<(u32, u32, u32)> {

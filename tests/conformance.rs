@@ -191,12 +191,7 @@ fn generated_program_runs_as_is_and_prints_the_engine_stdout() {
         "pattern=sequential&tasks=3&sleep=0&fail=2",
     ] {
         let sc = Spec::parse(spec).unwrap().scenario;
-        let out = py
-            .command()
-            .arg("-c")
-            .arg(python_source(&sc))
-            .output()
-            .expect("run python");
+        let out = py.run_source(&python_source(&sc)).expect("run python");
         let printed: Vec<String> = String::from_utf8(out.stdout)
             .unwrap()
             .lines()

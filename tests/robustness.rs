@@ -2,32 +2,18 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use asyncio_playground::program::{Returned, ScenarioRun, TaskState};
-use asyncio_playground::scenario::{Pattern, Spec};
+use asyncio_playground::scenario::{Pattern, Spec, KEYS};
 use proptest::prelude::*;
 
 /// Strings that look like query strings: known keys, near-misses, separators, odd values.
 fn queryish() -> impl Strategy<Value = String> {
-    let key = prop::sample::select(vec![
-        "pattern",
-        "tasks",
-        "sleep",
-        "fail",
-        "cancel",
-        "interrupt",
-        "linger",
-        "return_exceptions",
-        "return_when",
-        "timeout",
-        "clock",
-        "speed",
-        "autorun",
-        "embed",
-        "theme",
-        "taks",
-        "",
-        "%",
-        "sleep%2C",
-    ]);
+    let near_misses = ["taks", "", "%", "sleep%2C"];
+    let key = prop::sample::select(
+        KEYS.iter()
+            .chain(near_misses.iter())
+            .copied()
+            .collect::<Vec<_>>(),
+    );
     let value = prop_oneof![
         "[0-9]{0,7}",
         "[0-9]{1,3}(,[0-9]{1,4}){0,6}",

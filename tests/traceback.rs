@@ -10,12 +10,7 @@ use asyncio_playground::scenario::Spec;
 fn cpython_stderr(spec: &str) -> Option<Vec<String>> {
     let py = find_cpython()?;
     let sc = Spec::parse(spec).unwrap().scenario;
-    let out = py
-        .command()
-        .arg("-c")
-        .arg(python_source(&sc))
-        .output()
-        .unwrap();
+    let out = py.run_source(&python_source(&sc)).unwrap();
     Some(
         String::from_utf8(out.stderr)
             .unwrap()

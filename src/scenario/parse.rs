@@ -37,24 +37,19 @@ pub const SCENARIO_KEYS: [&str; 10] = [
 /// The view keys (the page and embeds use them; the CLI accepts them and ignores them).
 pub const VIEW_KEYS: [&str; 6] = ["clock", "speed", "autorun", "embed", "theme", "origin"];
 /// Every key, scenario keys first.
-pub const KEYS: [&str; 16] = [
-    "pattern",
-    "tasks",
-    "sleep",
-    "fail",
-    "cancel",
-    "interrupt",
-    "linger",
-    "return_exceptions",
-    "return_when",
-    "timeout",
-    "clock",
-    "speed",
-    "autorun",
-    "embed",
-    "theme",
-    "origin",
-];
+pub const KEYS: [&str; SCENARIO_KEYS.len() + VIEW_KEYS.len()] = {
+    let mut keys = [""; SCENARIO_KEYS.len() + VIEW_KEYS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = if i < SCENARIO_KEYS.len() {
+            SCENARIO_KEYS[i]
+        } else {
+            VIEW_KEYS[i - SCENARIO_KEYS.len()]
+        };
+        i += 1;
+    }
+    keys
+};
 
 pub(super) fn parse(query: &str, limits: &Limits) -> Result<Spec, SpecError> {
     let raw = Raw::split(query)?;

@@ -159,6 +159,16 @@ pub fn app(props: &AppProps) -> Html {
         .spec
         .as_ref()
         .map_or(1000, |spec| spec.scenario.sleep_of(0).clamp(100, 600_000));
+    // The timeline, the console and the outcome: the same in both layouts.
+    let panels = html! {
+        <div class="panels">
+            <TimelineView session={session.clone()} now={now} version={state.version} />
+            <div class="side">
+                <ConsoleView session={session.clone()} lines={lines} outcome={state.outcome.clone()} />
+                <OutcomePanel session={session.clone()} status={state.status} outcome={state.outcome.clone()} />
+            </div>
+        </div>
+    };
     if embedded {
         let full = {
             let mut view = state.view.clone();
@@ -185,13 +195,7 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 <Toolbar status={state.status} can_run={state.can_run()} view={state.view.clone()} {onrun}
                     dispatch={dispatch.clone()} />
-                <div class="panels">
-                    <TimelineView session={session.clone()} now={now} version={state.version} />
-                    <div class="side">
-                        <ConsoleView session={session.clone()} lines={lines} outcome={state.outcome.clone()} />
-                        <OutcomePanel session={session.clone()} status={state.status} outcome={state.outcome.clone()} />
-                    </div>
-                </div>
+                { panels.clone() }
                 <LiveRegion text={narration} />
             </main>
         };
@@ -210,20 +214,13 @@ pub fn app(props: &AppProps) -> Html {
             <PatternPicker pattern={state.form.pattern} dispatch={dispatch.clone()} />
             <Controls form={state.form.clone()} error={state.spec.as_ref().err().cloned()} base_sleep={base_sleep}
                 dispatch={dispatch.clone()} />
-                        <Toolbar status={state.status} can_run={state.can_run()} view={state.view.clone()} {onrun}
+            <Toolbar status={state.status} can_run={state.can_run()} view={state.view.clone()} {onrun}
                 dispatch={dispatch.clone()} />
-                        <ShareMenu query={(*share_query).clone()} />
+            <ShareMenu query={(*share_query).clone()} />
             if delayed > 0.0 {
-
                 <p class="delayed" role="status" data-test="delayed">{ format!("The browser delayed this run's timers by {} ms (a background tab is throttled): the times shown are when things really ran.", delayed as u64) }</p>
             }
-            <div class="panels">
-                <TimelineView session={session.clone()} now={now} version={state.version} />
-                <div class="side">
-                    <ConsoleView session={session.clone()} lines={lines} outcome={state.outcome.clone()} />
-                    <OutcomePanel session={session.clone()} status={state.status} outcome={state.outcome.clone()} />
-                </div>
-            </div>
+            { panels }
             <TableView session={session.clone()} version={state.version} />
             <PythonView spec={state.spec.as_ref().ok().cloned()} />
             <LiveRegion text={narration} />

@@ -1,20 +1,10 @@
 //! The scenario form: the text of each field, turned into a query string and checked by the
 //! contract's own parser (so the page accepts exactly what the CLI accepts). No UI code here.
 
-use crate::scenario::{Pattern, Spec, SpecError, View};
+use crate::scenario::{Pattern, Spec, SpecError, View, SCENARIO_KEYS};
 
 /// The editable scenario keys, in contract order (pattern is chosen apart).
-pub const FIELDS: [&str; 9] = [
-    "tasks",
-    "sleep",
-    "fail",
-    "cancel",
-    "interrupt",
-    "linger",
-    "return_exceptions",
-    "return_when",
-    "timeout",
-];
+pub const FIELDS: &[&str] = SCENARIO_KEYS.split_at(1).1;
 
 /// The text of every field; an empty field means the key is left out.
 #[derive(Clone, Debug, PartialEq)]
