@@ -30,6 +30,7 @@ mod wait;
 pub use api::Api;
 pub use awaitables::sleep;
 pub use clock::{Clock, Micros, VirtualClock};
+pub use core::End;
 pub use exc::{Exc, PyResult, Value};
 pub use run::{Next, Run};
 pub use taskgroup::TaskGroup;

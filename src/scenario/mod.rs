@@ -5,6 +5,7 @@
 
 mod error;
 mod parse;
+mod query;
 mod view;
 
 pub use error::SpecError;

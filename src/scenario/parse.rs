@@ -1,5 +1,6 @@
 //! Strict parsing of the query string: every key known, given once, of its form, and in range.
 
+use super::query::Raw;
 use super::view::View;
 use super::{Pattern, Scenario, Sleeps, Spec, SpecError};
 use crate::engine::ReturnWhen;
@@ -197,43 +198,6 @@ pub(super) fn parse(query: &str, limits: &Limits) -> Result<Spec, SpecError> {
     Ok(Spec { scenario, view })
 }
 
-/// The key/value pairs of a query string, percent-decoded, each known key at most once.
-struct Raw {
-    pairs: Vec<(&'static str, String)>,
-}
-
-impl Raw {
-    fn split(query: &str) -> Result<Raw, SpecError> {
-        let query = query.strip_prefix('?').unwrap_or(query);
-        let mut pairs: Vec<(&'static str, String)> = Vec::new();
-        for part in query.split('&').filter(|p| !p.is_empty()) {
-            let (k, v) = part.split_once('=').unwrap_or((part, ""));
-            let key = decode(k).unwrap_or_else(|| k.to_string());
-            let Some(&known) = KEYS.iter().find(|&&known| known == key) else {
-                return Err(SpecError::UnknownKey {
-                    suggestion: closest(&key),
-                    key,
-                });
-            };
-            let value = decode(v).ok_or_else(|| bad(known, v, "valid percent-encoding (%XX)"))?;
-            if pairs.iter().any(|(k, _)| *k == known) {
-                return Err(SpecError::Duplicate {
-                    key: known.to_string(),
-                });
-            }
-            pairs.push((known, value));
-        }
-        Ok(Raw { pairs })
-    }
-
-    fn get(&self, key: &str) -> Option<&str> {
-        self.pairs
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, v)| v.as_str())
-    }
-}
-
 pub(super) fn bad(key: &'static str, given: &str, expected: &str) -> SpecError {
     SpecError::BadValue {
         key,
@@ -266,49 +230,4 @@ fn list<T>(
         return Err(bad(key, s, "a comma-separated list with at least one item"));
     }
     s.split(',').map(item).collect()
-}
-
-/// Percent-decoding; `None` for a malformed escape or bytes that are not UTF-8.
-fn decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
-/// The known key closest to `key` (edit distance at most 3, and less than its length).
-fn closest(key: &str) -> Option<&'static str> {
-    let lower = key.to_ascii_lowercase();
-    KEYS.iter()
-        .map(|&k| (edit_distance(&lower, k), k))
-        .filter(|&(d, _)| d <= 3 && d < key.len().max(1))
-        .min()
-        .map(|(_, k)| k)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for j in 0..b.len() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != b[j]))
-                .min(row[j] + 1)
-                .min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }

@@ -7,7 +7,8 @@ use super::components::{
     share_menu::ShareMenu, table_view::TableView, timeline_view::TimelineView, toolbar::Toolbar,
 };
 use super::embed_hooks::{use_embed_commands, use_embed_outcome, use_embed_size};
-use super::state::{start_session, Action, State, Status};
+use super::session::start_session;
+use super::state::{Action, State, Status};
 use crate::scenario::Theme;
 use wasm_bindgen::{closure::Closure, JsCast};
 use yew::prelude::*;

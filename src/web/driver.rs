@@ -2,17 +2,15 @@
 //! queue, yields to the macrotask queue between slices (so the page paints), and arms one timer
 //! for the loop's next deadline. Never one JS timer or one `spawn_local` per emulated task.
 
+use super::control::{count, Command, Control, Interruptible, LiveDriver};
+use super::page_clock::{performance_now, PageClock};
+use super::yielder::Yielder;
 use crate::engine::{Micros, Next};
 use crate::program::ScenarioRun;
-use crate::scenario::{ClockKind, Speed, View};
+use crate::scenario::{ClockKind, View};
 use gloo_timers::future::TimeoutFuture;
-use std::cell::{Cell, RefCell};
-use std::future::Future;
-use std::pin::Pin;
+use std::cell::RefCell;
 use std::rc::Rc;
-use std::task::{Context, Poll, Waker};
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
 
 /// How long one slice may run before the driver yields to the page, in ms.
 const SLICE_MS: f64 = 4.0;
@@ -33,37 +31,6 @@ const SPIN_MS: f64 = 1.0;
 /// Spinning never keeps the thread from the page for longer than this (less than a frame).
 const SPIN_BUDGET_MS: f64 = 12.0;
 
-thread_local! {
-    /// Drivers whose future has not returned yet, and driver timers armed and not yet dropped.
-    static LIVE: Cell<(u32, u32)> = const { Cell::new((0, 0)) };
-}
-
-/// `(live drivers, armed timers)`: both 0 once every run has finished or been reset.
-pub fn live_counts() -> (u32, u32) {
-    LIVE.with(Cell::get)
-}
-
-fn count(drivers: i32, timers: i32) {
-    LIVE.with(|c| {
-        let (d, t) = c.get();
-        c.set(((d as i32 + drivers) as u32, (t as i32 + timers) as u32));
-    });
-}
-
-/// Counts a live driver future for as long as it exists.
-struct LiveDriver;
-impl LiveDriver {
-    fn new() -> LiveDriver {
-        count(1, 0);
-        LiveDriver
-    }
-}
-impl Drop for LiveDriver {
-    fn drop(&mut self) {
-        count(-1, 0);
-    }
-}
-
 /// What the driver reports after a slice.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Progress {
@@ -73,25 +40,6 @@ pub struct Progress {
     pub paused: bool,
     /// How much later than asked the browser ran the driver's timers, in total (ms).
     pub delayed_ms: f64,
-}
-
-/// The commands the page sends to a running driver. Invariant: `waker` is the driver's, set only
-/// while it waits (for a timer or for a command), and woken by every command.
-#[derive(Default)]
-struct Control {
-    stopped: Cell<bool>,
-    paused: Cell<bool>,
-    steps: Cell<u32>,
-    waker: RefCell<Option<Waker>>,
-}
-
-impl Control {
-    fn wake(&self) {
-        let waker = self.waker.borrow_mut().take();
-        if let Some(w) = waker {
-            w.wake();
-        }
-    }
 }
 
 /// A running scenario. Dropping it stops the run: its timer is cleared and its future returns.
@@ -137,75 +85,6 @@ impl Drop for Driver {
     fn drop(&mut self) {
         self.control.stopped.set(true);
         self.control.wake();
-    }
-}
-
-fn performance_now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
-}
-
-/// The loop's clock in the page: real time, or virtual time played at a rate, or instant.
-/// Pausing freezes it.
-struct PageClock {
-    kind: ClockKind,
-    /// Virtual µs per real ms (1000 on the real clock).
-    rate: f64,
-    instant: bool,
-    /// The loop time at `base_real` (ms of `performance.now()`).
-    base_loop: f64,
-    base_real: f64,
-    frozen: bool,
-}
-
-impl PageClock {
-    fn new(view: &View) -> PageClock {
-        let (rate, instant) = match (view.clock, view.speed) {
-            (ClockKind::Real, _) => (1000.0, false),
-            (ClockKind::Virtual, Speed::Rate(r)) => (1000.0 * r, false),
-            (ClockKind::Virtual, Speed::Instant) => (1000.0, true),
-        };
-        PageClock {
-            kind: view.clock,
-            rate,
-            instant,
-            base_loop: 0.0,
-            base_real: performance_now(),
-            frozen: false,
-        }
-    }
-
-    fn now(&self) -> Micros {
-        if self.frozen || self.instant {
-            return self.base_loop as Micros;
-        }
-        (self.base_loop + (performance_now() - self.base_real) * self.rate) as Micros
-    }
-
-    fn freeze(&mut self) {
-        if !self.frozen {
-            self.base_loop = self.now() as f64;
-            self.frozen = true;
-        }
-    }
-
-    fn thaw(&mut self) {
-        if self.frozen {
-            self.base_real = performance_now();
-            self.frozen = false;
-        }
-    }
-
-    /// Moves the loop's time to `t` at once (instant play, and steps).
-    fn jump_to(&mut self, t: Micros) {
-        self.base_loop = self.base_loop.max(t as f64);
-        self.base_real = performance_now();
-    }
-
-    /// Real ms until the loop's time reaches `t`.
-    fn real_ms_until(&self, t: Micros) -> f64 {
-        (t as f64 - self.now() as f64) / self.rate
     }
 }
 
@@ -349,125 +228,5 @@ async fn yield_measured(yielder: &Yielder, reported: &mut bool, render_ms: &mut 
     yielder.last.set(performance_now());
     if std::mem::take(reported) {
         *render_ms = performance_now() - start;
-    }
-}
-
-/// Yields to the macrotask queue through one `MessageChannel` kept for the whole run (unlike a
-/// chain of `setTimeout(0)`, which browsers clamp to 4 ms, a message is delivered at once). Its
-/// `onmessage` closure lives exactly as long as the `Yielder`: dropping it detaches the closure.
-struct Yielder {
-    /// When the last yield returned (ms of `performance.now()`).
-    last: Cell<f64>,
-    channel: Option<web_sys::MessageChannel>,
-    state: Rc<YieldState>,
-    _onmessage: Closure<dyn FnMut()>,
-}
-
-/// Invariant: `delivered` is set by the message and taken by the `Yield` future that posted it.
-#[derive(Default)]
-struct YieldState {
-    delivered: Cell<bool>,
-    waker: RefCell<Option<Waker>>,
-}
-
-impl Yielder {
-    fn new() -> Yielder {
-        let state = Rc::new(YieldState::default());
-        let on = state.clone();
-        let onmessage = Closure::<dyn FnMut()>::new(move || {
-            on.delivered.set(true);
-            let waker = on.waker.borrow_mut().take();
-            if let Some(w) = waker {
-                w.wake();
-            }
-        });
-        let channel = web_sys::MessageChannel::new().ok();
-        if let Some(c) = &channel {
-            c.port1()
-                .set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
-        }
-        Yielder {
-            last: Cell::new(performance_now()),
-            channel,
-            state,
-            _onmessage: onmessage,
-        }
-    }
-
-    /// Resolves on the next macrotask.
-    fn yield_now(&self) -> Yield<'_> {
-        let posted = self
-            .channel
-            .as_ref()
-            .is_some_and(|c| c.port2().post_message(&JsValue::NULL).is_ok());
-        Yield {
-            state: &self.state,
-            posted,
-        }
-    }
-}
-
-impl Drop for Yielder {
-    fn drop(&mut self) {
-        if let Some(c) = &self.channel {
-            c.port1().set_onmessage(None);
-            c.port1().close();
-            c.port2().close();
-        }
-    }
-}
-
-struct Yield<'a> {
-    state: &'a YieldState,
-    posted: bool,
-}
-
-impl Future for Yield<'_> {
-    type Output = ();
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        if !self.posted || self.state.delivered.replace(false) {
-            return Poll::Ready(());
-        }
-        *self.state.waker.borrow_mut() = Some(cx.waker().clone());
-        Poll::Pending
-    }
-}
-
-/// Waits for the next command (resume, step or stop).
-struct Command<'a> {
-    control: &'a Control,
-}
-
-impl Future for Command<'_> {
-    type Output = ();
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        let c = self.control;
-        if c.stopped.get() || !c.paused.get() || c.steps.get() > 0 {
-            return Poll::Ready(());
-        }
-        *c.waker.borrow_mut() = Some(cx.waker().clone());
-        Poll::Pending
-    }
-}
-
-/// A timer that a command cuts short; resolves to true if the timer fired. The timer is cleared
-/// when this is dropped.
-struct Interruptible<'a> {
-    timer: TimeoutFuture,
-    control: &'a Control,
-}
-
-impl Future for Interruptible<'_> {
-    type Output = bool;
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<bool> {
-        let c = self.control;
-        if c.stopped.get() || c.paused.get() {
-            return Poll::Ready(false);
-        }
-        if Pin::new(&mut self.timer).poll(cx).is_ready() {
-            return Poll::Ready(true);
-        }
-        *c.waker.borrow_mut() = Some(cx.waker().clone());
-        Poll::Pending
     }
 }

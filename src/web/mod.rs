@@ -4,9 +4,13 @@
 mod app;
 mod bench;
 mod components;
+mod control;
 mod driver;
 mod embed;
 mod embed_hooks;
+mod page_clock;
+mod session;
+mod yielder;
 
 mod form;
 mod narrate;
@@ -40,7 +44,7 @@ pub fn start() {
 
 #[wasm_bindgen]
 pub fn debug_stats() -> js_sys::Object {
-    let (drivers, timers) = driver::live_counts();
+    let (drivers, timers) = control::live_counts();
     let bytes = wasm_bindgen::memory()
         .dyn_into::<js_sys::WebAssembly::Memory>()
         .map(|m| {

@@ -2,7 +2,7 @@
 
 use crate::engine::clock::format_seconds;
 use crate::program::{traceback, Outcome, TaskState};
-use crate::web::state::{Session, Shared};
+use crate::web::session::{Session, Shared};
 use yew::prelude::*;
 
 /// The most lines kept in the DOM (the earlier ones are counted above them).

@@ -3,7 +3,8 @@
 use crate::engine::clock::format_seconds;
 use crate::engine::{CancelCause, Exc, Finish, PyResult, Value, Who};
 use crate::program::{Outcome, Returned, TaskState};
-use crate::web::state::{Session, Shared, Status};
+use crate::web::session::{Session, Shared};
+use crate::web::state::Status;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

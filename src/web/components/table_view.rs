@@ -2,7 +2,7 @@
 
 use super::timeline_view::end_text;
 use crate::engine::clock::format_seconds;
-use crate::web::state::{Session, Shared};
+use crate::web::session::{Session, Shared};
 use yew::prelude::*;
 
 /// The most rows shown (the timeline is virtualised; the table is for reading, not for 10,000 rows).

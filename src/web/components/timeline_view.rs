@@ -4,7 +4,7 @@
 use crate::engine::clock::{format_seconds, fraction, percent};
 use crate::engine::{Awaiting, Finish, Micros};
 use crate::timeline::{Lane, SpanKind, Timeline};
-use crate::web::state::{Session, Shared};
+use crate::web::session::{Session, Shared};
 use web_sys::HtmlElement;
 use yew::prelude::*;
 

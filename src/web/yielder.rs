@@ -1,0 +1,91 @@
+//! Yielding to the page without the 4 ms clamp of chained timers.
+
+use super::page_clock::performance_now;
+use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Yields to the macrotask queue through one `MessageChannel` kept for the whole run (unlike a
+/// chain of `setTimeout(0)`, which browsers clamp to 4 ms, a message is delivered at once). Its
+/// `onmessage` closure lives exactly as long as the `Yielder`: dropping it detaches the closure.
+pub(super) struct Yielder {
+    /// When the last yield returned (ms of `performance.now()`).
+    pub(super) last: Cell<f64>,
+    channel: Option<web_sys::MessageChannel>,
+    state: Rc<YieldState>,
+    _onmessage: Closure<dyn FnMut()>,
+}
+
+/// Invariant: `delivered` is set by the message and taken by the `Yield` future that posted it.
+#[derive(Default)]
+struct YieldState {
+    delivered: Cell<bool>,
+    waker: RefCell<Option<Waker>>,
+}
+
+impl Yielder {
+    pub(super) fn new() -> Yielder {
+        let state = Rc::new(YieldState::default());
+        let on = state.clone();
+        let onmessage = Closure::<dyn FnMut()>::new(move || {
+            on.delivered.set(true);
+            let waker = on.waker.borrow_mut().take();
+            if let Some(w) = waker {
+                w.wake();
+            }
+        });
+        let channel = web_sys::MessageChannel::new().ok();
+        if let Some(c) = &channel {
+            c.port1()
+                .set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+        }
+        Yielder {
+            last: Cell::new(performance_now()),
+            channel,
+            state,
+            _onmessage: onmessage,
+        }
+    }
+
+    /// Resolves on the next macrotask.
+    pub(super) fn yield_now(&self) -> Yield<'_> {
+        let posted = self
+            .channel
+            .as_ref()
+            .is_some_and(|c| c.port2().post_message(&JsValue::NULL).is_ok());
+        Yield {
+            state: &self.state,
+            posted,
+        }
+    }
+}
+
+impl Drop for Yielder {
+    fn drop(&mut self) {
+        if let Some(c) = &self.channel {
+            c.port1().set_onmessage(None);
+            c.port1().close();
+            c.port2().close();
+        }
+    }
+}
+
+pub(super) struct Yield<'a> {
+    state: &'a YieldState,
+    posted: bool,
+}
+
+impl Future for Yield<'_> {
+    type Output = ();
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if !self.posted || self.state.delivered.replace(false) {
+            return Poll::Ready(());
+        }
+        *self.state.waker.borrow_mut() = Some(cx.waker().clone());
+        Poll::Pending
+    }
+}
