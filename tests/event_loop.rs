@@ -139,3 +139,29 @@ fn a_cancelled_sleep_never_makes_the_loop_wait_for_its_deadline() {
         "the run ends at the cancel, not at the 10 s deadline"
     );
 }
+
+#[test]
+fn a_pass_paused_between_callbacks_changes_nothing() {
+    use asyncio_playground::program::ScenarioRun;
+    use asyncio_playground::scenario::Spec;
+    let spec = "pattern=taskgroup&tasks=500&sleep=0&fail=250&cancel=7@0";
+    let sc = Spec::parse(spec).unwrap().scenario;
+    let whole = ScenarioRun::run_virtual(&sc, true);
+    let mut run = ScenarioRun::new(&sc, true);
+    let (mut now, mut paused) = (0, 0);
+    loop {
+        match run.run().next_action() {
+            Next::Ready => paused += usize::from(!run.run().run_pass_within(now, || true)),
+            Next::At(t) => {
+                now = t;
+                run.run().run_pass(now);
+            }
+            _ => break,
+        }
+    }
+    assert!(
+        paused > 10,
+        "the 500-task passes were paused many times ({paused})"
+    );
+    assert_eq!(run.outcome().unwrap(), whole);
+}

@@ -74,8 +74,12 @@ pub(crate) struct Core {
     pub(crate) pass: u32,
     /// FIFO of callbacks; a pass runs only those present when it began.
     pub(crate) ready: VecDeque<Callback>,
-    /// An empty queue kept for the next pass to swap in (see `event_loop::run_pass`).
+    /// The callbacks of the pass in progress still to run (`in_pass`); empty between passes.
+    pub(crate) batch: VecDeque<Callback>,
+    /// An empty queue kept for the next pass to swap in (see `event_loop::begin_pass`).
     pub(crate) spare: VecDeque<Callback>,
+    /// A pass has begun and its batch has not all run yet.
+    pub(crate) in_pass: bool,
     pub(crate) timers: Timers,
     /// The cancels armed with `call_later` (`Callback::CancelTask` refers to them by index).
     pub(crate) cancels: Vec<(TaskId, CancelCause)>,
@@ -104,6 +108,10 @@ impl Core {
         self.tasks.reserve(tasks);
         self.futs.reserve(2 * tasks);
         self.timers.reserve(tasks);
+        // Every task records at least its creation and one step.
+        if let Some(trace) = &mut self.trace {
+            trace.reserve(2 * tasks);
+        }
     }
 
     pub(crate) fn call_soon(&mut self, cb: Callback) {

@@ -14,37 +14,56 @@ use std::task::{Context, Poll, Waker};
 /// A task's coroutine: a Rust future that only ever suspends on the engine's awaitables.
 pub(crate) type Coro = Pin<Box<dyn Future<Output = PyResult>>>;
 
-/// One pass: the timers due at `now` join the ready queue, then exactly the callbacks ready at
-/// that moment run, in FIFO order; what they schedule waits for the next pass.
+/// How many callbacks run between two looks at the caller's time budget.
+const BUDGET_CHECK_EVERY: u32 = 64;
+
+/// Starts a pass: the timers due at `now` join the ready queue, and exactly the callbacks ready at
+/// that moment become the pass's batch (`ntodo`); what they schedule goes to a fresh queue and
+/// waits for the next pass. The two buffers alternate, so no pass allocates.
+pub(crate) fn begin_pass(core: &mut Core, now: Micros) {
+    core.now = core.now.max(now);
+    core.pass += 1;
+    let now = core.now;
+    while let Some(cb) = core.timers.pop_due(now) {
+        core.ready.push_back(cb);
+    }
+    let spare = std::mem::take(&mut core.spare);
+    core.batch = std::mem::replace(&mut core.ready, spare);
+    core.in_pass = true;
+}
+
+/// Runs the batch of the pass in progress, in FIFO order, until it is empty (true) or
+/// `out_of_time()` says to stop (false: the pass goes on at the next call). A pass happens at one
+/// instant of loop time, so pausing it between two callbacks changes no order and no time.
 ///
-/// While the pass runs, `core` is the thread's running loop (what [`super::Api`] acts on), and no
+/// While it runs, `core` is the thread's running loop (what [`super::Api`] acts on), and no
 /// borrow of it is held while a coroutine is polled: coroutines borrow it themselves.
-pub(crate) fn run_pass(core: &Rc<RefCell<Core>>, now: Micros) {
+pub(crate) fn continue_pass(
+    core: &Rc<RefCell<Core>>,
+    mut out_of_time: impl FnMut() -> bool,
+) -> bool {
     let _running = Running::enter(core);
-    // The batch is what was ready when the pass began (`ntodo`); what it schedules goes to a fresh
-    // queue and waits for the next pass. The two buffers alternate, so no pass allocates.
-    let mut batch = {
-        let mut core = core.borrow_mut();
-        core.now = core.now.max(now);
-        core.pass += 1;
-        let now = core.now;
-        while let Some(cb) = core.timers.pop_due(now) {
-            core.ready.push_back(cb);
-        }
-        let spare = std::mem::take(&mut core.spare);
-        std::mem::replace(&mut core.ready, spare)
-    };
-    for cb in batch.drain(..) {
+    let mut n = 0u32;
+    loop {
+        let cb = core.borrow_mut().batch.pop_front();
         match cb {
-            Callback::Step(t) => step(core, t, None),
-            Callback::Wakeup(t, fut) => {
+            None => break,
+            Some(Callback::Step(t)) => step(core, t, None),
+            Some(Callback::Wakeup(t, fut)) => {
                 let exc = core.borrow().futs.result(fut).err();
                 step(core, t, exc);
             }
-            other => core.borrow_mut().run_callback(other),
+            Some(other) => core.borrow_mut().run_callback(other),
+        }
+        n += 1;
+        if n % BUDGET_CHECK_EVERY == 0 && out_of_time() {
+            return false;
         }
     }
-    core.borrow_mut().spare = batch;
+    let mut c = core.borrow_mut();
+    c.spare = std::mem::take(&mut c.batch);
+    c.in_pass = false;
+    true
 }
 
 /// `Task.__step(exc)`: run the coroutine to its next await (or its end) and settle the task.

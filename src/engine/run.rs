@@ -87,19 +87,33 @@ impl Run {
             return Next::Finished;
         }
         let mut core = self.core.borrow_mut();
-        if !core.ready.is_empty() {
+        if core.in_pass || !core.ready.is_empty() {
             return Next::Ready;
         }
         core.timers.next_deadline().map_or(Next::Stalled, Next::At)
     }
 
     /// Runs one pass at time `now` (never earlier than the previous pass), then, if the loop was
-    /// told to stop, moves `asyncio.run` on to its next phase.
+    /// told to stop, moves `asyncio.run` on to its next phase. A pass left unfinished by
+    /// [`Run::run_pass_within`] is finished instead (at its own time).
     pub fn run_pass(&mut self, now: Micros) {
+        self.run_pass_within(now, || false);
+    }
+
+    /// [`Run::run_pass`], but stops between two callbacks once `out_of_time()` says so (it is asked
+    /// every few callbacks); returns whether the pass completed. An unfinished pass goes on at the
+    /// next call, at the time it began: a pass is one instant of loop time, so nothing observable
+    /// changes. `next_action` says `Ready` while a pass is unfinished.
+    pub fn run_pass_within(&mut self, now: Micros, out_of_time: impl FnMut() -> bool) -> bool {
         if self.phase == Phase::Finished {
-            return;
+            return true;
         }
-        event_loop::run_pass(&self.core, now);
+        if !self.core.borrow().in_pass {
+            event_loop::begin_pass(&mut self.core.borrow_mut(), now);
+        }
+        if !event_loop::continue_pass(&self.core, out_of_time) {
+            return false;
+        }
         let stopping = std::mem::take(&mut self.core.borrow_mut().stopping);
         if stopping {
             self.phase = match self.phase {
@@ -107,6 +121,7 @@ impl Run {
                 _ => Phase::Finished,
             };
         }
+        true
     }
 
     fn cancel_all_tasks(&mut self) -> Phase {

@@ -202,6 +202,10 @@ impl Recorder {
         self.records.len()
     }
 
+    pub(crate) fn reserve(&mut self, events: usize) {
+        self.records.reserve(events);
+    }
+
     /// The events from index `from` on, with their times.
     pub(crate) fn events_from(&self, from: usize) -> Vec<Event> {
         let records = self.records.get(from..).unwrap_or(&[]);

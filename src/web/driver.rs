@@ -199,12 +199,25 @@ fn run_slice(run: &Rc<RefCell<ScenarioRun>>, clock: &mut PageClock, stepping: bo
     let exact = clock.kind == ClockKind::Virtual;
     loop {
         match run.next_action() {
-            Next::Ready => run.run_pass(if exact { run.now() } else { clock.now() }),
+            Next::Ready => {
+                let at = if exact { run.now() } else { clock.now() };
+                // A pass of thousands of steps is paused between callbacks when the slice is up.
+                if !run.run_pass_within(at, || performance_now() - started >= SLICE_MS) {
+                    return SliceEnd::Yield;
+                }
+            }
             Next::At(t) if clock.instant || stepping => {
                 clock.jump_to(t);
-                run.run_pass(t);
+                if !run.run_pass_within(t, || performance_now() - started >= SLICE_MS) {
+                    return SliceEnd::Yield;
+                }
             }
-            Next::At(t) if t <= clock.now() => run.run_pass(if exact { t } else { clock.now() }),
+            Next::At(t) if t <= clock.now() => {
+                let at = if exact { t } else { clock.now() };
+                if !run.run_pass_within(at, || performance_now() - started >= SLICE_MS) {
+                    return SliceEnd::Yield;
+                }
+            }
             Next::At(t) => return SliceEnd::WaitUntil(t),
             Next::Finished | Next::Stalled => return SliceEnd::Finished,
         }

@@ -6,9 +6,13 @@ fn seconds(at: u64) -> String {
     format!("{}.{:03} s", at / 1_000_000, (at / 1000) % 1000)
 }
 
-/// Appends a sentence for each event worth announcing (finishes and printed lines); keeps the last 50.
+/// The sentences kept (a screen reader announces the latest; older ones are of no use).
+const KEEP: usize = 50;
+
+/// Appends a sentence for each event worth announcing (finishes and printed lines), keeping the
+/// last 50. Only the tail of a batch is read: a batch of 20,000 events yields the same 50 sentences.
 pub fn narrate(run: &Run, events: &[Event], out: &mut Vec<String>) {
-    for e in events {
+    for e in &events[events.len().saturating_sub(2 * KEEP)..] {
         let text = match e.what {
             What::Finished => match run.end_of(e.who).map(|end| end.finish) {
                 Some(Finish::Done) => format!("{} done", e.who),
@@ -27,6 +31,6 @@ pub fn narrate(run: &Run, events: &[Event], out: &mut Vec<String>) {
         };
         out.push(format!("{}: {text}", seconds(e.at)));
     }
-    let excess = out.len().saturating_sub(50);
+    let excess = out.len().saturating_sub(KEEP);
     out.drain(..excess);
 }
