@@ -43,25 +43,27 @@ pub(crate) fn continue_pass(
     mut out_of_time: impl FnMut() -> bool,
 ) -> bool {
     let _running = Running::enter(core);
+    // The batch is worked on outside the core (no borrow per callback) and handed back if the
+    // budget runs out before it is empty.
+    let mut batch = std::mem::take(&mut core.borrow_mut().batch);
     let mut n = 0u32;
-    loop {
-        let cb = core.borrow_mut().batch.pop_front();
+    while let Some(cb) = batch.pop_front() {
         match cb {
-            None => break,
-            Some(Callback::Step(t)) => step(core, t, None),
-            Some(Callback::Wakeup(t, fut)) => {
+            Callback::Step(t) => step(core, t, None),
+            Callback::Wakeup(t, fut) => {
                 let exc = core.borrow().futs.result(fut).err();
                 step(core, t, exc);
             }
-            Some(other) => core.borrow_mut().run_callback(other),
+            other => core.borrow_mut().run_callback(other),
         }
         n += 1;
-        if n % BUDGET_CHECK_EVERY == 0 && out_of_time() {
+        if n % BUDGET_CHECK_EVERY == 0 && !batch.is_empty() && out_of_time() {
+            core.borrow_mut().batch = batch;
             return false;
         }
     }
     let mut c = core.borrow_mut();
-    c.spare = std::mem::take(&mut c.batch);
+    c.spare = batch;
     c.in_pass = false;
     true
 }
