@@ -11,6 +11,7 @@ use super::trace::{Awaiting, CancelCause, Finish, Line, Recorder, What, Who};
 use super::wait::WaitState;
 use super::{FutId, TaskId};
 use std::collections::VecDeque;
+use std::rc::Rc;
 
 /// A callback in the ready queue or the timer heap (`Handle`): an enum, so scheduling allocates nothing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,7 +96,7 @@ pub(crate) struct Core {
     /// The trace, when recording.
     pub(crate) trace: Option<Recorder>,
     /// Printed lines, in order (their times are in the trace).
-    pub(crate) stdout: Vec<Line>,
+    pub(crate) stdout: Rc<Vec<Line>>,
     /// How each `work(i)` ended, by index; `main_end` for main.
     pub(crate) ends: Vec<Option<End>>,
     pub(crate) main_end: Option<End>,
@@ -134,7 +135,8 @@ impl Core {
     pub(crate) fn print(&mut self, line: Line) {
         let who = self.current_who();
         self.event(who, What::Printed(self.stdout.len() as u32));
-        self.stdout.push(line);
+        // Shared with outcomes read earlier only in the rare case of reading mid-run: then copied.
+        Rc::make_mut(&mut self.stdout).push(line);
     }
 
     /// Records how `who` ended (a task's end, or a `sequential` coroutine's).

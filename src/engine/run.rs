@@ -191,7 +191,7 @@ impl Run {
     }
 
     /// The lines printed so far.
-    pub fn stdout(&self) -> Vec<Line> {
+    pub fn stdout(&self) -> Rc<Vec<Line>> {
         self.core.borrow().stdout.clone()
     }
 

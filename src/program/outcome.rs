@@ -73,7 +73,7 @@ pub struct TaskOutcome {
 pub struct Outcome {
     pub spec: String,
     /// The printed lines (`Display` gives their text).
-    pub stdout: Vec<Line>,
+    pub stdout: Rc<Vec<Line>>,
     pub main: MainOutcome,
     pub returned: Option<Returned>,
     pub tasks: Vec<TaskOutcome>,
