@@ -136,20 +136,18 @@ impl Timeline {
             return;
         };
         match e.what {
-            What::Created => {
+            What::Created | What::Entered => {
+                // A task waits for its first step; a coroutine main enters runs inside main at once.
+                let kind = if e.what == What::Created {
+                    SpanKind::WaitingToStart
+                } else {
+                    SpanKind::InsideMain
+                };
                 lane.created = Some(e.at);
                 lane.spans.push(Span {
                     from: e.at,
                     to: None,
-                    kind: SpanKind::WaitingToStart,
-                });
-            }
-            What::Entered => {
-                lane.created = Some(e.at);
-                lane.spans.push(Span {
-                    from: e.at,
-                    to: None,
-                    kind: SpanKind::InsideMain,
+                    kind,
                 });
             }
             What::Suspended(awaiting) => {
