@@ -3,6 +3,7 @@
 use super::awaitables::AwaitFut;
 use super::clock::{ms, Micros};
 use super::core::{Callback, Core};
+use super::event_loop::Coro;
 use super::exc::{Exc, PyResult};
 use super::trace::{CancelCause, Finish, Line, What, Who};
 use super::TaskId;
@@ -67,7 +68,12 @@ impl Api {
 
     /// `asyncio.create_task(coro)`: the task's first step runs in the next pass, not now.
     pub fn create_task(&self, who: Who, coro: impl Future<Output = PyResult> + 'static) -> TaskId {
-        self.with(|core| core.create_task(who, Box::pin(coro)))
+        self.spawn(who, Coro::boxed(coro))
+    }
+
+    /// [`Api::create_task`] for a coroutine already made a [`Coro`] (an inline one, say).
+    pub fn spawn(&self, who: Who, coro: Coro) -> TaskId {
+        self.with(|core| core.create_task(who, coro))
     }
 
     /// `task.cancel()`: false if the task is already done.

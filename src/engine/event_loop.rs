@@ -1,6 +1,7 @@
 //! The loop pass (`BaseEventLoop._run_once`) and the task step (`Task.__step`) that polls coroutines.
 
 use super::api::Running;
+use super::awaitables::SleepThen;
 use super::clock::Micros;
 use super::core::{Callback, Core};
 use super::exc::{Exc, PyResult};
@@ -11,8 +12,32 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
-/// A task's coroutine: a Rust future that only ever suspends on the engine's awaitables.
-pub(crate) type Coro = Pin<Box<dyn Future<Output = PyResult>>>;
+/// A task's coroutine: a Rust future that only ever suspends on the engine's awaitables. The
+/// `work` shape ([`SleepThen`]) is held inline; any other coroutine is boxed.
+pub enum Coro {
+    Inline(SleepThen),
+    Boxed(Pin<Box<dyn Future<Output = PyResult>>>),
+}
+
+impl Coro {
+    /// Any coroutine, on the heap.
+    pub fn boxed(coro: impl Future<Output = PyResult> + 'static) -> Coro {
+        Coro::Boxed(Box::pin(coro))
+    }
+
+    fn poll(&mut self, cx: &mut Context<'_>) -> Poll<PyResult> {
+        match self {
+            Coro::Inline(c) => Pin::new(c).poll(cx),
+            Coro::Boxed(c) => c.as_mut().poll(cx),
+        }
+    }
+}
+
+impl From<SleepThen> for Coro {
+    fn from(c: SleepThen) -> Coro {
+        Coro::Inline(c)
+    }
+}
 
 /// How many callbacks run between two looks at the caller's time budget.
 const BUDGET_CHECK_EVERY: u32 = 64;
@@ -82,7 +107,7 @@ fn step(core: &Rc<RefCell<Core>>, t: TaskId, exc: Option<Exc>) {
     // Throwing into a coroutine that never started raises at its start: the body never runs.
     let poll = match unstarted_throw {
         Some(exc) => Poll::Ready(Err(exc)),
-        None => coro.as_mut().poll(&mut Context::from_waker(Waker::noop())),
+        None => coro.poll(&mut Context::from_waker(Waker::noop())),
     };
     match poll {
         Poll::Pending => {

@@ -17,6 +17,7 @@ mod awaitables;
 pub mod clock;
 mod core;
 mod event_loop;
+pub use event_loop::Coro;
 pub mod exc;
 mod futures;
 mod gather;
@@ -28,7 +29,7 @@ pub mod trace;
 mod wait;
 
 pub use api::Api;
-pub use awaitables::sleep;
+pub use awaitables::{sleep, Sleep, SleepThen};
 pub use clock::{Clock, Micros, VirtualClock};
 pub use core::End;
 pub use exc::{Exc, PyResult, Value};

@@ -3,7 +3,7 @@
 use super::api::Api;
 use super::clock::{Clock, Micros};
 use super::core::{Callback, Core, End};
-use super::event_loop;
+use super::event_loop::{self, Coro};
 use super::exc::{Exc, PyResult};
 use super::futures::State;
 use super::trace::{CancelCause, Event, Line, Who};
@@ -72,7 +72,7 @@ impl Run {
             ..Core::default()
         };
         core.reserve(tasks + 1);
-        let main = core.create_task(Who::MAIN, Box::pin(main(Api)));
+        let main = core.create_task(Who::MAIN, Coro::boxed(main(Api)));
         core.add_done_callback(core.task(main).fut, Callback::StopLoop);
         Run {
             core: Rc::new(RefCell::new(core)),

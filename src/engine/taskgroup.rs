@@ -3,11 +3,11 @@
 use super::api::Api;
 use super::awaitables::AwaitFut;
 use super::core::{Callback, Core};
+use super::event_loop::Coro;
 use super::exc::{Exc, PyResult, Value};
 use super::futures::{Kind, State};
 use super::trace::{CancelCause, Who};
 use super::{FutId, TaskId};
-use std::future::Future;
 
 /// One task group's state. Invariant: `pending` counts the tasks whose `_on_task_done` has not run
 /// (the size of `_tasks`).
@@ -96,14 +96,9 @@ impl TaskGroup {
     }
 
     /// `group.create_task(coro)`.
-    pub fn create_task(
-        &self,
-        api: &Api,
-        who: Who,
-        coro: impl Future<Output = PyResult> + 'static,
-    ) -> TaskId {
+    pub fn create_task(&self, api: &Api, who: Who, coro: Coro) -> TaskId {
         api.with(|core| {
-            let t = core.create_task(who, Box::pin(coro));
+            let t = core.create_task(who, coro);
             let st = &mut core.groups[self.0 as usize];
             st.tasks.push(t);
             st.pending += 1;

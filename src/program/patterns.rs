@@ -2,15 +2,16 @@
 
 use super::outcome::Returned;
 use crate::engine::{
-    sleep, wait, Api, CancelCause, Exc, Line, PyResult, TaskGroup, TaskId, Value, Who,
+    sleep, wait, Api, CancelCause, Exc, Line, PyResult, SleepThen, TaskGroup, TaskId, Value, Who,
 };
 use crate::scenario::{Pattern, Scenario};
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// `async def work(value, delay, fails)`.
-async fn work(value: u32, delay_ms: u32, fails: bool) -> PyResult {
-    sleep(delay_ms).await?;
+/// The part of `async def work(value, delay, fails)` after its sleep: raise, or print and return.
+/// `payload` is `value | fails << 32`.
+fn finish_work(payload: u64) -> PyResult {
+    let (value, fails) = (payload as u32, payload >> 32 != 0);
     if fails {
         return Err(Exc::TaskFailed(value));
     }
@@ -18,9 +19,13 @@ async fn work(value: u32, delay_ms: u32, fails: bool) -> PyResult {
     Ok(Value::Int(value))
 }
 
-/// `work(i, ...)` with task `i`'s sleep and failure.
-fn work_of(sc: &Scenario, i: u32) -> impl std::future::Future<Output = PyResult> + 'static {
-    work(i, sc.sleep_of(i), sc.fails(i))
+/// `work(i, ...)` with task `i`'s sleep and failure: `await asyncio.sleep(delay)`, then the rest.
+fn work_of(sc: &Scenario, i: u32) -> SleepThen {
+    SleepThen::new(
+        sc.sleep_of(i),
+        finish_work,
+        i as u64 | (sc.fails(i) as u64) << 32,
+    )
 }
 
 /// `async def main()`: the interrupt timer, the pattern (in `try/except Exception` with `linger`),
@@ -49,7 +54,7 @@ pub(super) async fn main(
 /// `tasks = [asyncio.create_task(work(i, ...)) for i in range(n)]`.
 fn create_tasks(api: &Api, sc: &Scenario) -> Vec<TaskId> {
     (0..sc.tasks)
-        .map(|i| api.create_task(Who::work(i), work_of(sc, i)))
+        .map(|i| api.spawn(Who::work(i), work_of(sc, i).into()))
         .collect()
 }
 
@@ -81,7 +86,7 @@ async fn body(api: &Api, sc: &Scenario, returned: &RefCell<Option<Returned>>) ->
         Pattern::TaskGroup => {
             let group = TaskGroup::enter(api);
             let tasks: Vec<TaskId> = (0..sc.tasks)
-                .map(|i| group.create_task(api, Who::work(i), work_of(sc, i)))
+                .map(|i| group.create_task(api, Who::work(i), work_of(sc, i).into()))
                 .collect();
             arm_cancels(api, sc, &tasks);
             group.exit(api).await?;
