@@ -1,6 +1,7 @@
 //! `make bench-engine`: the engine against CPython running the same program, side by side.
 //!
-//! Prints, for each scenario, the median / p95 / range of interleaved repetitions of the engine
+//! Prints, for each scenario, the median / p95 / range of interleaved repetitions (both sides warm:
+//! after one untimed run) of the engine
 //! (whole runner, trace recorded) and of CPython (the generated program on the oracle's
 //! virtual-time loop), and their ratio; then the engine's heap per live task and the time of a
 //! 10,000-task run with random sleeps.
@@ -77,6 +78,9 @@ mod bench {
         ));
         std::fs::write(&program, python_source(&sc)).unwrap();
         let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+        // Both sides are measured warm: one untimed engine run first, and each CPython process runs
+        // the program twice, of which the second is timed.
+        engine_ms(&sc);
         for _ in 0..REPEATS {
             ours.push(engine_ms(&sc));
             if let Some(py) = &py {
@@ -87,10 +91,14 @@ mod bench {
                         "/benches/cpython_run.py"
                     ))
                     .arg(&program)
-                    .arg("1")
+                    .arg("2")
                     .output()
                     .expect("run CPython");
-                let secs: f64 = String::from_utf8_lossy(&out.stdout)
+                let text = String::from_utf8_lossy(&out.stdout).to_string();
+                let secs: f64 = text
+                    .lines()
+                    .last()
+                    .unwrap_or("")
                     .trim()
                     .parse()
                     .expect("CPython's time");
@@ -153,6 +161,7 @@ mod bench {
             })
             .collect();
         let sc = scenario(&format!("pattern=gather&sleep={}", sleeps.join(",")));
+        engine_ms(&sc);
         let mut times: Vec<f64> = (0..REPEATS).map(|_| engine_ms(&sc)).collect();
         report.push(format!(
             "{{\"spec\":\"random-10000\",\"engine_ms\":{}}}",
