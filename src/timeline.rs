@@ -122,13 +122,15 @@ impl Timeline {
             .get(who.work_index().map_or(0, |i| i as usize + 1))
     }
 
-    /// Folds in the events the run recorded since the last call.
-    pub fn update(&mut self, run: &Run) {
+    /// Folds in the events the run recorded since the last call, and returns them (for the other
+    /// readers of the same events, so that they are read once).
+    pub fn update(&mut self, run: &Run) -> Vec<Event> {
         let events = run.trace_from(self.seen);
         self.seen += events.len();
         for e in &events {
             self.apply(e, run);
         }
+        events
     }
 
     fn apply(&mut self, e: &Event, run: &Run) {

@@ -55,3 +55,25 @@ fn an_exception_group_ends_like_cpython_313() {
         );
     }
 }
+
+#[test]
+fn a_plain_exception_and_a_cancelled_main_end_like_cpython() {
+    for spec in [
+        "pattern=gather&tasks=2&sleep=10&fail=1",
+        "pattern=gather&tasks=2&sleep=50&interrupt=10",
+    ] {
+        let sc = Spec::parse(spec).unwrap().scenario;
+        let outcome = ScenarioRun::run_virtual(&sc, false);
+        let ours = traceback(outcome.main.error.as_ref().unwrap_or(&Exc::Cancelled));
+        let Some(theirs) = cpython_stderr(spec) else {
+            eprintln!("*** SKIPPED: no CPython 3.12+ found ***");
+            return;
+        };
+        assert_eq!(theirs.last(), ours.last(), "{spec}: the last line");
+        assert!(
+            theirs.contains(&ours[0]),
+            "{spec}: {:?} is in CPython's traceback",
+            ours[0]
+        );
+    }
+}

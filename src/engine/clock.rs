@@ -87,3 +87,15 @@ pub fn percent(part: u64, whole: u64) -> String {
     let scaled = (part.min(whole) as u128 * 100_000 / whole.max(1) as u128) as u64;
     format!("{}.{:03}", scaled / 1000, scaled % 1000)
 }
+
+/// `us` as `"1.234 s"` (how the page labels a time).
+pub fn seconds_label(us: Micros) -> String {
+    format!("{} s", format_seconds(us, 3))
+}
+
+/// A count of thousandths as the shortest decimal (`1500` is `"1.5"`, `1` is `"0.001"`, `2000` is
+/// `"2"`): Python literals for `ms / 1000`, and rates in the URL.
+pub fn trimmed_thousandths(milli: u64) -> String {
+    let text = format_seconds(milli * 1000, 3);
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}

@@ -4,8 +4,7 @@ use super::api::Api;
 use super::clock::{Clock, Micros};
 use super::core::{Callback, Core, End};
 use super::event_loop::{self, Coro};
-use super::exc::{Exc, PyResult};
-use super::futures::State;
+use super::exc::PyResult;
 use super::trace::{CancelCause, Event, Line, Who};
 use super::TaskId;
 use std::cell::RefCell;
@@ -55,7 +54,6 @@ enum Phase {
 /// ```
 pub struct Run {
     core: Rc<RefCell<Core>>,
-    main: TaskId,
     phase: Phase,
 }
 
@@ -76,7 +74,6 @@ impl Run {
         core.add_done_callback(core.task(main).fut, Callback::StopLoop);
         Run {
             core: Rc::new(RefCell::new(core)),
-            main,
             phase: Phase::Main,
         }
     }
@@ -164,16 +161,6 @@ impl Run {
     /// Passes run so far.
     pub fn passes(&self) -> u32 {
         self.core.borrow().pass
-    }
-
-    /// What `asyncio.run` returned or raised, once main is done.
-    pub fn main_outcome(&self) -> Option<PyResult> {
-        let core = self.core.borrow();
-        match core.futs.state(core.task(self.main).fut) {
-            State::Pending => None,
-            State::Done(outcome) => Some(outcome.clone()),
-            State::Cancelled => Some(Err(Exc::Cancelled)),
-        }
     }
 
     /// How `who` ended, if it has.

@@ -3,16 +3,12 @@
 //! Only what the scenario needs is written: no `DELAYS` list when every task sleeps alike, no
 //! failure branch when none fails, no `loop` when nothing is armed, no `try` without `linger`.
 
+use crate::engine::clock::trimmed_thousandths;
 use crate::scenario::{return_when_name, Pattern, Scenario, Sleeps};
 
 /// `ms / 1000` as a Python literal: `1`, `1.5`, `0.001`.
 fn seconds(ms: u32) -> String {
-    let (whole, frac) = (ms / 1000, ms % 1000);
-    if frac == 0 {
-        return whole.to_string();
-    }
-    let frac = format!("{frac:03}");
-    format!("{whole}.{}", frac.trim_end_matches('0'))
+    trimmed_thousandths(ms as u64)
 }
 
 /// `[a, b, c]`, wrapped to lines of at most 88 characters when long.

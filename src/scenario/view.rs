@@ -140,7 +140,5 @@ impl View {
 
 /// A rate as the shortest decimal with up to 3 digits (`0.5`, `2`, `0.25`), without float formatting.
 fn rate_text(r: f64) -> String {
-    let milli = (r * 1000.0).round() as u64;
-    let text = crate::engine::clock::format_seconds(milli * 1000, 3);
-    text.trim_end_matches('0').trim_end_matches('.').to_string()
+    crate::engine::clock::trimmed_thousandths((r * 1000.0).round() as u64)
 }

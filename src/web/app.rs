@@ -7,10 +7,10 @@ use super::components::{
     share_menu::ShareMenu, table_view::TableView, timeline_view::TimelineView, toolbar::Toolbar,
 };
 use super::embed_hooks::{use_embed_commands, use_embed_outcome, use_embed_size};
+use super::hooks::{use_keyboard_shortcuts, use_latest};
 use super::session::start_session;
-use super::state::{Action, State, Status};
+use super::state::{Action, State};
 use crate::scenario::Theme;
-use wasm_bindgen::{closure::Closure, JsCast};
 use yew::prelude::*;
 
 /// The product's name as the page shows it.
@@ -90,55 +90,15 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
-    // Keyboard shortcuts (not while typing in a field): R run, P pause/resume, S step, X reset.
-    {
-        let (state, onrun) = (state.clone(), onrun.clone());
-        use_effect_with(state.version, move |_| {
-            let handler =
-                Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
-                    let typing = e
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                        .is_some_and(|el| {
-                            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                        });
-                    if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
-                        return;
-                    }
-                    match e.key().as_str() {
-                        "r" | "R" if state.can_run() => onrun.emit(()),
-                        "p" | "P" => match state.status {
-                            Some(Status::Running) => state.dispatch(Action::Pause),
-                            Some(Status::Paused) => state.dispatch(Action::Resume),
-                            _ => return,
-                        },
-                        "s" | "S" if state.status.is_some() => state.dispatch(Action::Step),
-                        "x" | "X" if state.status.is_some() => state.dispatch(Action::Reset),
-                        _ => return,
-                    }
-                    e.prevent_default();
-                });
-            let document = web_sys::window().and_then(|w| w.document());
-            if let Some(d) = &document {
-                let _ =
-                    d.add_event_listener_with_callback("keydown", handler.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(d) = &document {
-                    let _ = d.remove_event_listener_with_callback(
-                        "keydown",
-                        handler.as_ref().unchecked_ref(),
-                    );
-                }
-            }
-        });
-    }
+    // Keyboard shortcuts, and (when embedded) the host's commands: listeners registered once.
+    let latest = use_latest(state.clone(), onrun.clone());
+    use_keyboard_shortcuts(latest.clone());
 
     // Embedded in a tutorial: obey the host page, report size and outcomes to it.
     let embedded = state.view.embed;
     let root = use_node_ref();
     let editing = use_state(|| false);
-    use_embed_commands(embedded, state.clone(), onrun.clone());
+    use_embed_commands(embedded, latest);
     use_embed_size(embedded, root.clone());
     use_embed_outcome(embedded, state.outcome.as_ref().map(|o| o.0 .1.clone()));
 

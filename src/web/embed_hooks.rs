@@ -2,20 +2,20 @@
 //! readiness and outcomes out.
 
 use super::embed::{self, Command};
-use super::state::{Action, State};
+use super::hooks::Latest;
+use super::state::Action;
 use crate::scenario::Spec;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use yew::prelude::*;
 
-/// Obeys the host's commands while `enabled`.
+/// Obeys the host's commands while `enabled` (one listener, reading the latest state).
 #[hook]
-pub fn use_embed_commands(enabled: bool, state: UseReducerHandle<State>, onrun: Callback<()>) {
-    use_effect_with((enabled, state.version), move |(enabled, _)| {
-        let enabled = *enabled;
-        let origin = state.view.origin.clone();
+pub fn use_embed_commands(enabled: bool, latest: Latest) {
+    use_effect_with(enabled, move |enabled| {
         let handler =
             Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-                match embed::command(&e, origin.as_deref()) {
+                let (state, onrun) = latest.borrow().clone();
+                match embed::command(&e, state.view.origin.as_deref()) {
                     Some(Command::Run) if state.can_run() => onrun.emit(()),
                     Some(Command::Reset) => state.dispatch(Action::Reset),
                     Some(Command::SetSpec(q)) => {
@@ -26,7 +26,7 @@ pub fn use_embed_commands(enabled: bool, state: UseReducerHandle<State>, onrun: 
                     _ => {}
                 }
             });
-        let window = web_sys::window().filter(|_| enabled);
+        let window = web_sys::window().filter(|_| *enabled);
         if let Some(w) = &window {
             let _ = w.add_event_listener_with_callback("message", handler.as_ref().unchecked_ref());
         }

@@ -13,6 +13,7 @@ mod session;
 mod yielder;
 
 mod form;
+mod hooks;
 mod narrate;
 mod state;
 

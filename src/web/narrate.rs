@@ -1,10 +1,7 @@
 //! Plain-language sentences for the `aria-live` region ("1.000 s: Task 1 failed: ValueError").
 
+use crate::engine::clock::seconds_label;
 use crate::engine::{Event, Finish, Run, What};
-
-fn seconds(at: u64) -> String {
-    format!("{}.{:03} s", at / 1_000_000, (at / 1000) % 1000)
-}
 
 /// The sentences kept (a screen reader announces the latest; older ones are of no use).
 const KEEP: usize = 50;
@@ -29,7 +26,7 @@ pub fn narrate(run: &Run, events: &[Event], out: &mut Vec<String>) {
             },
             _ => continue,
         };
-        out.push(format!("{}: {text}", seconds(e.at)));
+        out.push(format!("{}: {text}", seconds_label(e.at)));
     }
     let excess = out.len().saturating_sub(KEEP);
     out.drain(..excess);

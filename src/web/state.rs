@@ -175,9 +175,7 @@ impl Reducible for State {
                 };
                 {
                     let mut run = session.run.borrow_mut();
-                    let before = session.timeline.borrow().seen;
-                    session.timeline.borrow_mut().update(run.run());
-                    let events = run.run().trace_from(before);
+                    let events = session.timeline.borrow_mut().update(run.run());
                     narrate(run.run(), &events, &mut session.narration.borrow_mut());
                     let mut console = session.console.borrow_mut();
                     for e in &events {

@@ -1,7 +1,7 @@
 //! The timeline as an accessible table: one row per lane, with its start, end and cause.
 
 use super::timeline_view::end_text;
-use crate::engine::clock::format_seconds;
+use crate::engine::clock::seconds_label;
 use crate::web::session::{Session, Shared};
 use yew::prelude::*;
 
@@ -13,10 +13,6 @@ pub struct TableViewProps {
     pub session: Option<Shared<Session>>,
     /// Bumped when the timeline changed.
     pub version: u64,
-}
-
-fn secs(us: u64) -> String {
-    format!("{} s", format_seconds(us, 3))
 }
 
 #[function_component(TableView)]
@@ -54,7 +50,7 @@ pub fn table_view(props: &TableViewProps) -> Html {
                         { for timeline.lanes.iter().take(MAX_ROWS).map(|lane| html! {
                             <tr>
                                 <th scope="row">{ lane.who.to_string() }</th>
-                                <td>{ lane.created.map(secs).unwrap_or_else(|| "—".into()) }</td>
+                                <td>{ lane.created.map(seconds_label).unwrap_or_else(|| "—".into()) }</td>
                                 <td>{ lane.steps }</td>
                                 <td>{ lane.state().name() }</td>
                                 <td>{ lane.end.as_ref().map(|e| format!("{} {}", end_text(e).0, end_text(e).1)).unwrap_or_default() }</td>

@@ -1,7 +1,7 @@
 //! The timeline: a lane for main and for each task over a time axis, with a "now" cursor.
 //! Lanes are virtualised: only the rows in view exist in the DOM (all of them up to 60 tasks).
 
-use crate::engine::clock::{format_seconds, fraction, percent};
+use crate::engine::clock::{format_seconds, fraction, percent, seconds_label};
 use crate::engine::{Awaiting, Finish, Micros};
 use crate::timeline::{Lane, SpanKind, Timeline};
 use crate::web::session::{Session, Shared};
@@ -22,10 +22,6 @@ pub struct TimelineViewProps {
     pub version: u64,
 }
 
-fn secs(us: Micros) -> String {
-    format!("{} s", format_seconds(us, 3))
-}
-
 fn span_label(kind: &SpanKind) -> String {
     match kind {
         SpanKind::WaitingToStart => "created, waiting for its first step".into(),
@@ -43,8 +39,11 @@ fn span_label(kind: &SpanKind) -> String {
 /// The end marker of a lane: a symbol that tells the state without colour, and its text.
 pub fn end_text(end: &(Micros, Finish)) -> (&'static str, String) {
     match &end.1 {
-        Finish::Done => ("✓", format!("done at {}", secs(end.0))),
-        Finish::Failed(e) => ("✕", format!("{}: {e} at {}", e.type_name(), secs(end.0))),
+        Finish::Done => ("✓", format!("done at {}", seconds_label(end.0))),
+        Finish::Failed(e) => (
+            "✕",
+            format!("{}: {e} at {}", e.type_name(), seconds_label(end.0)),
+        ),
         Finish::Cancelled {
             cause: Some(c),
             started,
@@ -56,7 +55,7 @@ pub fn end_text(end: &(Micros, Finish)) -> (&'static str, String) {
             "⊘",
             format!(
                 "cancelled: CancelledError from what it awaited, at {}",
-                secs(end.0)
+                seconds_label(end.0)
             ),
         ),
     }
@@ -69,11 +68,13 @@ fn lane_details(lane: &Lane) -> String {
         (None, Some(s)) if s.to.is_none() => span_label(&s.kind),
         _ => "not started".into(),
     };
-    let created = lane
-        .created
-        .map_or(String::new(), |c| format!("; created at {}", secs(c)));
+    let created = lane.created.map_or(String::new(), |c| {
+        format!("; created at {}", seconds_label(c))
+    });
     let cancel = match (&lane.cancel_requested, &lane.end) {
-        (Some((at, cause)), None) => format!("; cancel requested at {} ({cause})", secs(*at)),
+        (Some((at, cause)), None) => {
+            format!("; cancel requested at {} ({cause})", seconds_label(*at))
+        }
         _ => String::new(),
     };
     format!(

@@ -1,0 +1,63 @@
+//! Hooks shared by the app: the latest state for long-lived listeners, and the keyboard shortcuts.
+
+use super::state::{Action, State, Status};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::{closure::Closure, JsCast};
+use yew::prelude::*;
+
+/// The state and the run callback of the latest render, for listeners registered once: they read
+/// it when an event comes (cloning it out first, so no borrow is held across a dispatch).
+pub type Latest = Rc<RefCell<(UseReducerHandle<State>, Callback<()>)>>;
+
+/// Keeps [`Latest`] up to date on every render.
+#[hook]
+pub fn use_latest(state: UseReducerHandle<State>, onrun: Callback<()>) -> Latest {
+    let latest = use_mut_ref(|| (state.clone(), onrun.clone()));
+    *latest.borrow_mut() = (state, onrun);
+    latest
+}
+
+/// Keyboard shortcuts, not while typing in a field: R run, P pause/resume, S step, X reset.
+#[hook]
+pub fn use_keyboard_shortcuts(latest: Latest) {
+    use_effect_with((), move |_| {
+        let handler =
+            Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
+                let typing = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|el| {
+                        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    });
+                if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
+                    return;
+                }
+                let (state, onrun) = latest.borrow().clone();
+                match e.key().as_str() {
+                    "r" | "R" if state.can_run() => onrun.emit(()),
+                    "p" | "P" => match state.status {
+                        Some(Status::Running) => state.dispatch(Action::Pause),
+                        Some(Status::Paused) => state.dispatch(Action::Resume),
+                        _ => return,
+                    },
+                    "s" | "S" if state.status.is_some() => state.dispatch(Action::Step),
+                    "x" | "X" if state.status.is_some() => state.dispatch(Action::Reset),
+                    _ => return,
+                }
+                e.prevent_default();
+            });
+        let document = web_sys::window().and_then(|w| w.document());
+        if let Some(d) = &document {
+            let _ = d.add_event_listener_with_callback("keydown", handler.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(d) = &document {
+                let _ = d.remove_event_listener_with_callback(
+                    "keydown",
+                    handler.as_ref().unchecked_ref(),
+                );
+            }
+        }
+    });
+}
