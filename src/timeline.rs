@@ -14,6 +14,29 @@ pub enum SpanKind {
     InsideMain,
 }
 
+impl SpanKind {
+    /// How the span looks (its CSS class in the page): spans that look alike can be drawn as one.
+    pub fn look(self) -> &'static str {
+        match self {
+            SpanKind::WaitingToStart => "waiting",
+            SpanKind::InsideMain => "inside",
+            SpanKind::Suspended(Awaiting::Sleep { .. }) => "sleep",
+            SpanKind::Suspended(_) => "await",
+        }
+    }
+}
+
+/// Spans drawn as one bar: neighbours that look alike and lie closer together than can be seen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Bar {
+    pub from: Micros,
+    pub to: Micros,
+    /// The first span's kind.
+    pub kind: SpanKind,
+    /// How many spans the bar stands for (at least 1).
+    pub spans: u32,
+}
+
 /// One span of a lane; `to` is `None` while it lasts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Span {
@@ -79,6 +102,32 @@ impl Lane {
         if let Some(span) = self.spans.last_mut().filter(|s| s.to.is_none()) {
             span.to = Some(at);
         }
+    }
+
+    /// The lane's spans as bars (an open span ends at `now`): a span that looks like the bar before
+    /// it and starts less than `resolution` after its end extends it. Main's lane of 1,000
+    /// `sleep(1 ms)` awaited one by one is then one bar, not 1,000 elements restyled every frame.
+    pub fn bars(&self, now: Micros, resolution: Micros) -> Vec<Bar> {
+        let mut bars: Vec<Bar> = Vec::new();
+        for s in &self.spans {
+            let to = s.to.unwrap_or(now).max(s.from);
+            match bars.last_mut() {
+                Some(bar)
+                    if bar.kind.look() == s.kind.look()
+                        && s.from.saturating_sub(bar.to) < resolution =>
+                {
+                    bar.to = to;
+                    bar.spans += 1;
+                }
+                _ => bars.push(Bar {
+                    from: s.from,
+                    to,
+                    kind: s.kind,
+                    spans: 1,
+                }),
+            }
+        }
+        bars
     }
 
     pub fn state(&self) -> LaneState {

@@ -66,6 +66,29 @@ fn view_keys_are_read_and_kept_out_of_the_scenario() {
 }
 
 #[test]
+fn speed_is_a_plain_decimal_rate_from_a_tenth_to_ten() {
+    for (text, rate) in [
+        ("0.1", 0.1),
+        (".5", 0.5),
+        ("2", 2.0),
+        ("2.50", 2.5),
+        ("10", 10.0),
+    ] {
+        let view = Spec::parse(&format!("speed={text}")).unwrap().view;
+        assert_eq!(view.speed, Speed::Rate(rate), "speed={text}");
+    }
+    assert_eq!(
+        Spec::parse("speed=0.25").unwrap().view.query(),
+        "&speed=0.25"
+    );
+    for text in [
+        "0.09", "10.001", "1e0", "+2", "-1", "inf", "NaN", ".", "1.2.3", "0x1",
+    ] {
+        assert_eq!(err(&format!("speed={text}")).key(), "speed", "speed={text}");
+    }
+}
+
+#[test]
 fn an_unknown_key_suggests_the_closest_known_one() {
     let e = err("taks=3");
     assert_eq!(

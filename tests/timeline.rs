@@ -69,6 +69,56 @@ fn sequential_coroutines_run_inside_main_and_unreached_ones_never_start() {
 }
 
 #[test]
+fn spans_closer_than_the_resolution_are_drawn_as_one_bar() {
+    let t = timeline_of("pattern=sequential&tasks=1000&sleep=1");
+    let main = t.lane(Who::MAIN).unwrap();
+    let sleeps = main
+        .spans
+        .iter()
+        .filter(|s| s.kind.look() == "sleep")
+        .count();
+    assert_eq!(sleeps, 1000, "main awaits each sleep itself");
+    let end = main.end.as_ref().unwrap().0;
+    // At a resolution of a thousandth of the run, main's lane is its (empty) wait for its first
+    // step, then one bar of 1,000 sleeps.
+    let bars = main.bars(end, end / 1000);
+    assert_eq!(bars.len(), 2, "{bars:?}");
+    assert_eq!(bars[0].kind, SpanKind::WaitingToStart);
+    assert_eq!((bars[1].spans, bars[1].from, bars[1].to), (1000, 0, end));
+    // At a resolution of zero every span is its own bar.
+    assert_eq!(main.bars(end, 0).len(), main.spans.len());
+}
+
+#[test]
+fn bars_keep_spans_that_look_different_apart() {
+    let t = timeline_of("pattern=manual&tasks=2&sleep=1000,3000");
+    let main = t.lane(Who::MAIN).unwrap();
+    // Main awaits work(0), then work(1): two awaits, back to back (one pass apart).
+    let looks: Vec<&str> = main
+        .bars(3_000_000, 3_000)
+        .iter()
+        .map(|b| b.kind.look())
+        .collect();
+    assert_eq!(
+        looks,
+        ["waiting", "await"],
+        "two awaits back to back are one bar"
+    );
+    assert_eq!(
+        main.bars(3_000_000, 0).len(),
+        3,
+        "unless the resolution is zero"
+    );
+    let lane = t.lane(Who::work(1)).unwrap();
+    let looks: Vec<&str> = lane
+        .bars(3_000_000, 3_000)
+        .iter()
+        .map(|b| b.kind.look())
+        .collect();
+    assert_eq!(looks, ["waiting", "sleep"]);
+}
+
+#[test]
 fn folding_in_steps_gives_the_same_timeline_as_folding_at_the_end() {
     let sc = Spec::parse("pattern=gather&sleep=300,100,200&fail=2&cancel=0@150")
         .unwrap()

@@ -47,7 +47,9 @@ pub(crate) fn error_field(out: &mut String, exc: Option<&Exc>) {
 /// Appends one item of gather's result list: an int, or an error object.
 pub(crate) fn result(out: &mut String, r: &PyResult) {
     match r {
-        Ok(Value::Int(i)) => out.push_str(&i.to_string()),
+        Ok(Value::Int(i)) => {
+            let _ = std::fmt::Write::write_fmt(out, format_args!("{i}"));
+        }
         Ok(Value::None) => out.push_str("null"),
         Ok(Value::List(items)) => {
             out.push('[');

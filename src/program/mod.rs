@@ -73,6 +73,11 @@ impl ScenarioRun {
         &self.scenario
     }
 
+    /// The lines printed so far (shared, not copied).
+    pub fn stdout(&self) -> std::rc::Rc<Vec<crate::engine::Line>> {
+        self.run.stdout()
+    }
+
     /// The outcome (contract section 4), once `asyncio.run` has returned.
     pub fn outcome(&mut self) -> Option<Outcome> {
         Outcome::collect(

@@ -1,5 +1,6 @@
 //! Entry points for `make bench`, called from the page by the benchmark harness (`bench/run.mjs`).
 
+use super::page_clock::performance_now;
 use crate::program::ScenarioRun;
 use crate::scenario::{Limits, Spec};
 use wasm_bindgen::prelude::*;
@@ -9,12 +10,6 @@ const BENCH_LIMITS: Limits = Limits {
     max_tasks: 1_000_000,
     max_ms: 600_000,
 };
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
-}
 
 fn wasm_memory_bytes() -> f64 {
     wasm_bindgen::memory()
@@ -32,9 +27,9 @@ pub fn bench_engine(spec: &str) -> Result<f64, JsError> {
     let sc = Spec::parse_with(spec, &BENCH_LIMITS)
         .map_err(|e| JsError::new(&e.to_string()))?
         .scenario;
-    let start = now_ms();
+    let start = performance_now();
     let outcome = ScenarioRun::run_virtual(&sc, true);
-    let took = now_ms() - start;
+    let took = performance_now() - start;
     if outcome.tasks.len() != sc.tasks as usize {
         return Err(JsError::new("the run lost tasks"));
     }

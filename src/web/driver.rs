@@ -4,7 +4,7 @@
 
 use super::control::{count, Command, Control, Interruptible, LiveDriver};
 use super::page_clock::{performance_now, PageClock};
-use super::yielder::Yielder;
+use super::yielder::{next_frame, Yielder};
 use crate::engine::{Micros, Next};
 use crate::program::ScenarioRun;
 use crate::scenario::{ClockKind, View};
@@ -16,9 +16,13 @@ use std::rc::Rc;
 const SLICE_MS: f64 = 4.0;
 /// How often progress is reported while running, in ms: about one frame at best...
 const REPORT_EVERY_MS: f64 = 33.0;
-/// ...but at most this share of the time goes to the renders the reports cause (measured), so a
-/// page whose frames are slow to paint still runs the loop on time.
-const RENDER_SHARE: f64 = 0.1;
+/// ...but while the loop is busy, at most this share of the time goes to the renders the reports
+/// cause (measured: everything the page does in the driver's yields), so a page whose frames are
+/// slow to paint still runs the loop on time. (In headless Chromium with software paint a render
+/// takes 30 to 60 ms; 5% then means one report every 0.6 to 1 s while the loop is busy.)
+const RENDER_SHARE: f64 = 0.05;
+/// However slow the renders, progress is reported at least this often (ms).
+const REPORT_AT_LEAST_MS: f64 = 1000.0;
 /// A timer that fires this late (in ms) means the browser throttled the page (a background tab).
 const LATE_MS: f64 = 50.0;
 /// Browsers clamp nested timers to at least 4 ms and may fire them late by as much: the driver's
@@ -108,10 +112,16 @@ async fn drive(
     let _live = LiveDriver::new();
     let mut delayed_ms = 0.0;
     let mut last_report = f64::NEG_INFINITY;
-    // How long the page took to render the last report (the first yield after it waits for it).
-    let mut render_ms = 0.0;
-    let mut reported = false;
+    // How long the page had the thread in yields between the last two reports: mostly rendering
+    // the earlier one (style, layout, paint and hit-testing land in whichever yield the browser
+    // picks, not necessarily the first), and the next interval is paced by it.
+    let mut render_ms: f64 = 0.0;
+    let mut away_ms = 0.0;
     let yielder = Yielder::new();
+    // The page shows the new run before its time starts: `asyncio.run` has not been called until
+    // then, and the first, largest render of the run would otherwise make its first sleeps late.
+    clock.freeze();
+    next_frame(&yielder).await;
     loop {
         if control.stopped.get() {
             return;
@@ -133,16 +143,30 @@ async fn drive(
         } else {
             clock.thaw();
         }
+        let slice_start = performance_now();
         let end = run_slice(&run, &mut clock, stepping);
         let finished = matches!(end, SliceEnd::Finished);
-        let t = performance_now();
-        // Report at most once a frame, and always before a real sleep or at the end.
-        let will_sleep =
-            matches!(end, SliceEnd::WaitUntil(d) if clock.real_ms_until(d) > TIMER_EARLY_MS);
-        let every = REPORT_EVERY_MS.max(render_ms / RENDER_SHARE).min(250.0);
-        if finished || stepping || will_sleep || t - last_report >= every {
-            last_report = t;
-            reported = true;
+        let mut t = performance_now();
+        // The render of the last report may still be under way: what it has cost so far counts.
+        let every = REPORT_EVERY_MS
+            .max(render_ms.max(away_ms) / RENDER_SHARE)
+            .min(REPORT_AT_LEAST_MS);
+        // Report when one is due, at the end, and before a sleep that lasts past the next due
+        // report (a shorter one is reported after it: 1,000 tasks ending 10 ms apart do not each
+        // cost a render).
+        let sleep_ms = match end {
+            SliceEnd::WaitUntil(d) => clock.real_ms_until(d),
+            _ => 0.0,
+        };
+        let sleeps_past_due = sleep_ms > TIMER_EARLY_MS && t - last_report + sleep_ms >= every;
+        if finished || stepping || sleeps_past_due || t - last_report >= every {
+            if t - slice_start > 2.0 * SLICE_MS {
+                // A step too long to split (main creating 10,000 tasks): the page gets a frame
+                // before the render of the report, rather than one frame with both.
+                yield_measured(&yielder, &mut away_ms).await;
+                t = performance_now();
+            }
+            render_ms = std::mem::take(&mut away_ms);
             let paused = control.paused.get();
             report(Progress {
                 now: clock.now(),
@@ -150,11 +174,14 @@ async fn drive(
                 paused,
                 delayed_ms,
             });
+            // The report itself (the reducer, and whatever the UI does at once) counts too.
+            last_report = performance_now();
+            render_ms += last_report - t;
         }
         match end {
             SliceEnd::Finished => return,
             SliceEnd::Stepped => {}
-            SliceEnd::Yield => yield_measured(&yielder, &mut reported, &mut render_ms).await,
+            SliceEnd::Yield => yield_measured(&yielder, &mut away_ms).await,
             SliceEnd::WaitUntil(deadline) => {
                 let wait = clock.real_ms_until(deadline).max(0.0);
                 if wait <= SPIN_MS && performance_now() - yielder.last.get() < SPIN_BUDGET_MS {
@@ -165,7 +192,7 @@ async fn drive(
                     continue;
                 }
                 if wait <= TIMER_EARLY_MS {
-                    yield_measured(&yielder, &mut reported, &mut render_ms).await;
+                    yield_measured(&yielder, &mut away_ms).await;
                     continue;
                 }
                 let asked = performance_now() + wait - TIMER_EARLY_MS;
@@ -234,12 +261,11 @@ fn run_slice(run: &Rc<RefCell<ScenarioRun>>, clock: &mut PageClock, stepping: bo
     }
 }
 
-/// Yields to the page; the first yield after a report measures how long the page took to render it.
-async fn yield_measured(yielder: &Yielder, reported: &mut bool, render_ms: &mut f64) {
+/// Yields to the page and adds how long it had the thread to `away_ms`.
+async fn yield_measured(yielder: &Yielder, away_ms: &mut f64) {
     let start = performance_now();
     yielder.yield_now().await;
-    yielder.last.set(performance_now());
-    if std::mem::take(reported) {
-        *render_ms = performance_now() - start;
-    }
+    let back = performance_now();
+    yielder.last.set(back);
+    *away_ms += back - start;
 }

@@ -4,10 +4,14 @@
 use crate::engine::Micros;
 use crate::scenario::{ClockKind, Speed, View};
 
+thread_local! {
+    /// `window.performance`, looked up once: the driver reads the clock thousands of times a second.
+    static PERFORMANCE: Option<web_sys::Performance> =
+        web_sys::window().and_then(|w| w.performance());
+}
+
 pub(super) fn performance_now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
+    PERFORMANCE.with(|p| p.as_ref().map_or(0.0, |p| p.now()))
 }
 
 /// The loop's clock in the page: real time, or virtual time played at a rate, or instant.

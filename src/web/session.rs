@@ -40,8 +40,9 @@ pub struct Session {
     pub spec: Spec,
     pub timeline: RefCell<Timeline>,
     pub narration: RefCell<Vec<String>>,
-    /// The printed lines with their times, as they appear.
-    pub console: RefCell<Vec<(crate::engine::Micros, String)>>,
+    /// When each printed line appeared (line `i` of the run's stdout is `console[i]`'s); the
+    /// text is formatted only for the lines the console shows.
+    pub console: RefCell<Vec<crate::engine::Micros>>,
 }
 
 /// Starts a run of the state's scenario; progress comes back as `Action::Progress`.

@@ -179,11 +179,8 @@ impl Reducible for State {
                     narrate(run.run(), &events, &mut session.narration.borrow_mut());
                     let mut console = session.console.borrow_mut();
                     for e in &events {
-                        if let crate::engine::What::Printed(i) = e.what {
-                            console.push((
-                                e.at,
-                                run.run().line(i).map(|l| l.to_string()).unwrap_or_default(),
-                            ));
+                        if let crate::engine::What::Printed(_) = e.what {
+                            console.push(e.at);
                         }
                     }
                     if p.finished && s.outcome.is_none() {

@@ -1,4 +1,4 @@
-//! Yielding to the page without the 4 ms clamp of chained timers.
+//! Yielding to the page without the 4 ms clamp of chained timers, and waiting for its next frame.
 
 use super::page_clock::performance_now;
 use std::cell::{Cell, RefCell};
@@ -88,4 +88,27 @@ impl Future for Yield<'_> {
         *self.state.waker.borrow_mut() = Some(cx.waker().clone());
         Poll::Pending
     }
+}
+
+/// Resolves once the page has drawn its next frame (`requestAnimationFrame`, then one more yield so
+/// that the frame's style, layout and paint are done), or at once if there is no window.
+pub(super) async fn next_frame(yielder: &Yielder) {
+    let state = Rc::new(YieldState::default());
+    let on = state.clone();
+    // Freed by JS once called; if the run is dropped first, it only sets a flag nobody reads.
+    let callback = Closure::once_into_js(move || {
+        on.delivered.set(true);
+        let waker = on.waker.borrow_mut().take();
+        if let Some(w) = waker {
+            w.wake();
+        }
+    });
+    let posted = web_sys::window()
+        .is_some_and(|w| w.request_animation_frame(callback.unchecked_ref()).is_ok());
+    Yield {
+        state: &state,
+        posted,
+    }
+    .await;
+    yielder.yield_now().await;
 }

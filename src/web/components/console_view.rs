@@ -1,12 +1,13 @@
 //! The console: what the program prints, as it prints it, then the uncaught exception's traceback.
 
 use crate::engine::clock::format_seconds;
+use crate::engine::{Line, Micros};
 use crate::program::{traceback, Outcome, TaskState};
 use crate::web::session::{Session, Shared};
 use yew::prelude::*;
 
 /// The most lines kept in the DOM (the earlier ones are counted above them).
-const MAX_LINES: usize = 200;
+const MAX_LINES: usize = 100;
 
 #[derive(Properties, PartialEq)]
 pub struct ConsoleViewProps {
@@ -18,9 +19,11 @@ pub struct ConsoleViewProps {
 
 #[function_component(ConsoleView)]
 pub fn console_view(props: &ConsoleViewProps) -> Html {
-    let lines = props.session.as_ref().map(|s| s.console.borrow());
-    let lines: &[(u64, String)] = lines.as_deref().map_or(&[], |l| l.as_slice());
-    let hidden = lines.len().saturating_sub(MAX_LINES);
+    let times = props.session.as_ref().map(|s| s.console.borrow());
+    let times: &[Micros] = times.as_deref().map_or(&[], |t| t.as_slice());
+    let text = props.session.as_ref().map(|s| s.run.borrow().stdout());
+    let text: &[Line] = text.as_deref().map_or(&[], |t| t.as_slice());
+    let hidden = times.len().saturating_sub(MAX_LINES);
     let tb = props.outcome.as_ref().and_then(|o| {
         let main = &o.0 .0.main;
         match main.state {
@@ -36,8 +39,8 @@ pub fn console_view(props: &ConsoleViewProps) -> Html {
                 <p class="hidden-lines">{ format!("… {hidden} earlier lines") }</p>
             }
             <div class="console" data-test="console">
-                { for lines[hidden..].iter().map(|(at, text)| html! {
-                    <div class="line"><span class="at">{ format!("{:>8}", format_seconds(*at, 3)) }</span>{ text }</div>
+                { for times.iter().zip(text).skip(hidden).map(|(at, line)| html! {
+                    <div class="line"><span class="at">{ format!("{:>8}", format_seconds(*at, 3)) }</span>{ line.to_string() }</div>
                 }) }
             </div>
             if let Some(tb) = tb {

@@ -8,7 +8,7 @@ use crate::web::session::{Session, Shared};
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-const ROW_PX: f64 = 26.0;
+const ROW_PX: usize = 26;
 const VIEW_ROWS: usize = 24;
 /// Up to this many lanes, every lane is in the DOM.
 const ALL_ROWS_UP_TO: usize = 61;
@@ -88,7 +88,7 @@ fn lane_row(
     index: usize,
     span_us: u64,
     now: Micros,
-    top: f64,
+    top: usize,
     onselect: &Callback<usize>,
 ) -> Html {
     let pct = |t: Micros| format!("{}%", percent(t, span_us));
@@ -114,10 +114,13 @@ fn lane_row(
             aria-label={details.clone()} title={details} key={index} {onfocus} {onmouseenter}>
             <span class="lane-name">{ name }</span>
             <span class="lane-track">
-                { for lane.spans.iter().map(|s| {
-                    let to = s.to.unwrap_or(now).max(s.from);
-                    let kind = match s.kind { SpanKind::WaitingToStart => "waiting", SpanKind::InsideMain => "inside", SpanKind::Suspended(Awaiting::Sleep { .. }) => "sleep", SpanKind::Suspended(_) => "await" };
-                    html! { <span class={classes!("span", kind)} style={format!("left:{};width:calc({} - {})", pct(s.from), pct(to), pct(s.from))} title={span_label(&s.kind)}></span> }
+                // A thousandth of the axis is about a pixel: closer spans are drawn as one bar.
+                { for lane.bars(now, span_us / 1000).into_iter().map(|b| {
+                    let title = match b.spans {
+                        1 => span_label(&b.kind),
+                        n => format!("{} (and {} more spans like it, too close together to tell apart)", span_label(&b.kind), n - 1),
+                    };
+                    html! { <span class={classes!("span", b.kind.look())} style={format!("left:{};width:calc({} - {})", pct(b.from), pct(b.to), pct(b.from))} {title}></span> }
                 }) }
                 if let Some(end) = &lane.end {
                     <span class={classes!("end", (end.0 * 2 > span_us).then_some("flip"))} style={format!("left:{}", pct(end.0))}>
@@ -161,14 +164,14 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
         let first = first.clone();
         Callback::from(move |e: Event| {
             let el: HtmlElement = e.target_unchecked_into();
-            first.set((el.scroll_top() as f64 / ROW_PX) as usize);
+            first.set(el.scroll_top().max(0) as usize / ROW_PX);
         })
     };
     let ticks = 5;
     let height = if virtualised {
-        VIEW_ROWS as f64 * ROW_PX
+        VIEW_ROWS * ROW_PX
     } else {
-        n as f64 * ROW_PX
+        n * ROW_PX
     };
     html! {
         <section class="timeline" data-test="timeline" aria-label="Timeline">
@@ -179,8 +182,8 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                 }) }
             </div>
             <div class="lanes" role="list" onscroll={onscroll} style={format!("height:{height}px")}>
-                <div class="lanes-inner" style={format!("height:{}px", n as f64 * ROW_PX)}>
-                    { for (from..to).map(|i| lane_row(&timeline.lanes[i], i, span_us, now, i as f64 * ROW_PX, &onselect)) }
+                <div class="lanes-inner" style={format!("height:{}px", n * ROW_PX)}>
+                    { for (from..to).map(|i| lane_row(&timeline.lanes[i], i, span_us, now, i * ROW_PX, &onselect)) }
                     <span class="now" data-test="now" style={format!("left:calc(7rem + (100% - 7rem) * {})", fraction(now, span_us, 4))} aria-hidden="true"></span>
                 </div>
             </div>
