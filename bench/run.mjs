@@ -53,7 +53,7 @@ try {
     const { page, close } = await fresh();
     const specs = native.runs.filter((r) => r.cpython_ms).map((r) => r.spec);
     const times = Object.fromEntries(specs.map((s) => [s, []]));
-        const promiseAll = [];
+    const promiseAll = [];
     const allPromises = () => page.evaluate(async () => {
       const t0 = performance.now();
       await Promise.all(Array.from({ length: 100000 }, async () => { await Promise.resolve(); }));
@@ -65,7 +65,7 @@ try {
     await allPromises();
     for (let i = 0; i < REPS; i++) {
       for (const s of specs) times[s].push(await wasm(page, 'bench_engine', s));
-            promiseAll.push(await allPromises());
+      promiseAll.push(await allPromises());
     }
     const pa = stats(promiseAll);
     for (const s of specs) {

@@ -1,6 +1,7 @@
 //! The few JSON writers the outcome and the trace need (no serde in the wasm bundle).
 
 use crate::engine::{Exc, PyResult, Value};
+use std::fmt::Write;
 
 /// Appends `s` as a JSON string.
 pub(crate) fn string(out: &mut String, s: &str) {
@@ -48,7 +49,7 @@ pub(crate) fn error_field(out: &mut String, exc: Option<&Exc>) {
 pub(crate) fn result(out: &mut String, r: &PyResult) {
     match r {
         Ok(Value::Int(i)) => {
-            let _ = std::fmt::Write::write_fmt(out, format_args!("{i}"));
+            let _ = write!(out, "{i}");
         }
         Ok(Value::None) => out.push_str("null"),
         Ok(Value::List(items)) => {

@@ -143,11 +143,12 @@ impl View {
 /// `str::parse::<f64>`, whose tables would add about 10 KB to the page's download.
 fn plain_decimal(text: &str) -> Option<f64> {
     let (int, frac) = text.split_once('.').unwrap_or((text, ""));
-    let digits = int.len() + frac.len();
-    if digits == 0 || digits > 15 || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+    if int.len() + frac.len() == 0 || int.len() + frac.len() > 15 {
         return None;
     }
-    let mantissa: u64 = format!("{int}{frac}").parse().ok()?;
+    let mantissa = int.bytes().chain(frac.bytes()).try_fold(0u64, |m, b| {
+        b.is_ascii_digit().then(|| m * 10 + u64::from(b - b'0'))
+    })?;
     Some(mantissa as f64 / 10f64.powi(frac.len() as i32))
 }
 

@@ -27,17 +27,22 @@ struct YieldState {
     waker: RefCell<Option<Waker>>,
 }
 
+impl YieldState {
+    /// Marks the yield delivered and wakes its future (the waker is taken out before waking).
+    fn deliver(&self) {
+        self.delivered.set(true);
+        let waker = self.waker.borrow_mut().take();
+        if let Some(w) = waker {
+            w.wake();
+        }
+    }
+}
+
 impl Yielder {
     pub(super) fn new() -> Yielder {
         let state = Rc::new(YieldState::default());
         let on = state.clone();
-        let onmessage = Closure::<dyn FnMut()>::new(move || {
-            on.delivered.set(true);
-            let waker = on.waker.borrow_mut().take();
-            if let Some(w) = waker {
-                w.wake();
-            }
-        });
+        let onmessage = Closure::<dyn FnMut()>::new(move || on.deliver());
         let channel = web_sys::MessageChannel::new().ok();
         if let Some(c) = &channel {
             c.port1()
@@ -96,13 +101,7 @@ pub(super) async fn next_frame(yielder: &Yielder) {
     let state = Rc::new(YieldState::default());
     let on = state.clone();
     // Freed by JS once called; if the run is dropped first, it only sets a flag nobody reads.
-    let callback = Closure::once_into_js(move || {
-        on.delivered.set(true);
-        let waker = on.waker.borrow_mut().take();
-        if let Some(w) = waker {
-            w.wake();
-        }
-    });
+    let callback = Closure::once_into_js(move || on.deliver());
     let posted = web_sys::window()
         .is_some_and(|w| w.request_animation_frame(callback.unchecked_ref()).is_ok());
     Yield {
