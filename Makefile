@@ -22,12 +22,12 @@ test:
 	$(MAKE) --no-print-directory lint test-native test-browser test-page
 
 lint:
-	cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --workspace --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 test-native:
-	cargo test
+	cargo test --workspace
 
 test-browser:
 	wasm-pack test --mode no-install --headless --chrome --chromedriver "$$(command -v chromedriver)"

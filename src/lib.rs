@@ -4,9 +4,10 @@
 //! contract; [`program`] builds and runs the program a scenario stands for, and renders its outcome
 //! and its Python source. The browser app lives in `web` (wasm32 only).
 
-pub mod engine;
+pub use asyncio_playground_engine as engine;
 pub mod program;
 pub mod scenario;
+pub mod time_text;
 pub mod timeline;
 
 #[cfg(target_arch = "wasm32")]

@@ -162,6 +162,20 @@ fn each_error_names_the_key_what_was_given_and_what_is_accepted() {
 }
 
 #[test]
+fn given_values_are_quoted_and_escaped_on_one_line() {
+    // Quotes, backslashes, control characters and non-ASCII letters, percent-encoded.
+    let given = "a\"b\\c\n\r\t\0\u{1b}é✓";
+    let e = err("tasks=a%22b%5Cc%0A%0D%09%00%1B%C3%A9%E2%9C%93");
+    let message = e.to_string();
+    assert!(!message.contains('\n'), "one line: {message}");
+    // What Rust's `{:?}` writes for these characters is the message's quoting too.
+    assert!(
+        message.contains(&format!("{given:?}")),
+        "{message} quotes {given:?}"
+    );
+}
+
+#[test]
 fn pattern_specific_keys_are_accepted_with_their_pattern() {
     let sc = Spec::parse("pattern=wait&return_when=FIRST_EXCEPTION&timeout=0")
         .unwrap()

@@ -3,8 +3,8 @@
 //! Only what the scenario needs is written: no `DELAYS` list when every task sleeps alike, no
 //! failure branch when none fails, no `loop` when nothing is armed, no `try` without `linger`.
 
-use crate::engine::clock::trimmed_thousandths;
 use crate::scenario::{return_when_name, Pattern, Scenario, Sleeps};
+use crate::time_text::trimmed_thousandths;
 
 /// `ms / 1000` as a Python literal: `1`, `1.5`, `0.001`.
 fn seconds(ms: u32) -> String {

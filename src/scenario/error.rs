@@ -1,6 +1,6 @@
 //! [`SpecError`]: what was wrong with a query string, in one line that names the key.
 
-use std::fmt;
+use std::fmt::{self, Write};
 
 /// Why a query string is not a valid scenario. `Display` gives the one-line message.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,15 +54,22 @@ impl fmt::Display for SpecError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             SpecError::UnknownKey { key, suggestion } => {
-                write!(f, "unknown key {key:?}")?;
+                write!(f, "unknown key {}", Quoted(key))?;
                 if let Some(s) = suggestion {
-                    write!(f, " (did you mean {s:?}?)")?;
+                    write!(f, " (did you mean {}?)", Quoted(s))?;
                 }
-                write!(f, "; known keys: {}", super::KEYS.join(", "))
+                f.write_str("; known keys: ")?;
+                for (i, key) in super::KEYS.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    f.write_str(key)?;
+                }
+                Ok(())
             }
             SpecError::Duplicate { key } => write!(f, "{key} is given more than once; give each key once"),
             SpecError::BadValue { key, given, expected } => {
-                write!(f, "{key}: {given:?} is not accepted; expected {expected}")
+                write!(f, "{key}: {} is not accepted; expected {expected}", Quoted(given))
             }
             SpecError::NotForPattern { key, pattern, allowed } => {
                 write!(f, "{key} does not apply to pattern={pattern}; it is accepted with {allowed}")
@@ -81,3 +88,26 @@ impl fmt::Display for SpecError {
 }
 
 impl std::error::Error for SpecError {}
+
+/// `text` in double quotes, escaped as `{:?}` escapes it for every character but non-printable ones
+/// outside the control range: `Debug`'s Unicode tables would add 2 KB to the page's download.
+struct Quoted<'a>(&'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_char('"')?;
+        for c in self.0.chars() {
+            match c {
+                '"' => f.write_str("\\\"")?,
+                '\\' => f.write_str("\\\\")?,
+                '\n' => f.write_str("\\n")?,
+                '\r' => f.write_str("\\r")?,
+                '\t' => f.write_str("\\t")?,
+                '\0' => f.write_str("\\0")?,
+                c if c.is_control() => write!(f, "\\u{{{:x}}}", c as u32)?,
+                c => f.write_char(c)?,
+            }
+        }
+        f.write_char('"')
+    }
+}

@@ -59,7 +59,10 @@ impl Default for View {
 
 /// `scheme://host[:port]`, nothing more.
 fn is_origin(s: &str) -> bool {
-    let Some((scheme, rest)) = s.split_once("://") else {
+    let Some((scheme, rest)) = s.split_once(':') else {
+        return false;
+    };
+    let Some(rest) = rest.strip_prefix("//") else {
         return false;
     };
     !scheme.is_empty()
@@ -153,5 +156,5 @@ fn plain_decimal(text: &str) -> Option<f64> {
 }
 
 fn rate_text(r: f64) -> String {
-    crate::engine::clock::trimmed_thousandths((r * 1000.0).round() as u64)
+    crate::time_text::trimmed_thousandths((r * 1000.0).round() as u64)
 }

@@ -1,7 +1,7 @@
 //! Plain-language sentences for the `aria-live` region ("1.000 s: Task 1 failed: ValueError").
 
-use crate::engine::clock::seconds_label;
 use crate::engine::{Event, Finish, Run, What};
+use crate::time_text::seconds_label;
 
 /// The sentences kept (a screen reader announces the latest; older ones are of no use).
 const KEEP: usize = 50;

@@ -1,8 +1,8 @@
 //! The console: what the program prints, as it prints it, then the uncaught exception's traceback.
 
-use crate::engine::clock::format_seconds;
 use crate::engine::{Line, Micros};
 use crate::program::{traceback, Outcome, TaskState};
+use crate::time_text::format_seconds;
 use crate::web::session::{Session, Shared};
 use yew::prelude::*;
 

@@ -1,8 +1,8 @@
 //! What main received, what became of the tasks still running when main ended, and the timings.
 
-use crate::engine::clock::format_seconds;
 use crate::engine::{CancelCause, Exc, Finish, PyResult, Value, Who};
 use crate::program::{Outcome, Returned, TaskState};
+use crate::time_text::format_seconds;
 use crate::web::session::{Session, Shared};
 use crate::web::state::Status;
 use yew::prelude::*;

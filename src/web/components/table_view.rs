@@ -1,7 +1,7 @@
 //! The timeline as an accessible table: one row per lane, with its start, end and cause.
 
 use super::timeline_view::end_text;
-use crate::engine::clock::seconds_label;
+use crate::time_text::seconds_label;
 use crate::web::session::{Session, Shared};
 use yew::prelude::*;
 

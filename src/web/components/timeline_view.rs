@@ -1,8 +1,8 @@
 //! The timeline: a lane for main and for each task over a time axis, with a "now" cursor.
 //! Lanes are virtualised: only the rows in view exist in the DOM (all of them up to 60 tasks).
 
-use crate::engine::clock::{format_seconds, fraction, percent, seconds_label};
 use crate::engine::{Awaiting, Finish, Micros};
+use crate::time_text::{format_seconds, fraction, percent, seconds_label};
 use crate::timeline::{Lane, SpanKind, Timeline};
 use crate::web::session::{Session, Shared};
 use web_sys::HtmlElement;

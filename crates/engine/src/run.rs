@@ -43,7 +43,7 @@ enum Phase {
 ///
 /// # Examples
 /// ```
-/// use asyncio_playground::engine::{sleep, Line, Run, Value, VirtualClock, Who};
+/// use asyncio_playground_engine::{sleep, Line, Run, Value, VirtualClock, Who};
 /// let mut run = Run::new(false, 0, |api| async move {
 ///     sleep(1000).await?;
 ///     api.print(Line::Done);
