@@ -75,7 +75,7 @@ pub fn use_embed_size(enabled: bool, root: NodeRef) {
 
 /// Posts each finished run's outcome to the host.
 #[hook]
-pub fn use_embed_outcome(enabled: bool, json: Option<String>) {
+pub fn use_embed_outcome(enabled: bool, json: Option<AttrValue>) {
     use_effect_with(json, move |json| {
         if let (true, Some(json)) = (enabled, json) {
             if let Ok(outcome) = js_sys::JSON::parse(json) {

@@ -39,8 +39,8 @@ pub struct State {
     pub session: Option<Shared<Session>>,
     pub status: Option<Status>,
     pub progress: Option<Progress>,
-    /// The outcome and its JSON, once the run has finished.
-    pub outcome: Option<Shared<(Outcome, String)>>,
+    /// The outcome and its JSON (shared, not copied, by every render), once the run has finished.
+    pub outcome: Option<Shared<(Outcome, AttrValue)>>,
     /// Bumped on every change, so components compare cheaply.
     pub version: u64,
 }
@@ -185,7 +185,7 @@ impl Reducible for State {
                     }
                     if p.finished && s.outcome.is_none() {
                         if let Some(outcome) = run.outcome() {
-                            let json = outcome.to_json();
+                            let json = AttrValue::from(outcome.to_json());
                             s.outcome = Some(Shared(Rc::new((outcome, json))));
                         }
                     }

@@ -14,7 +14,7 @@ pub struct ConsoleViewProps {
     pub session: Option<Shared<Session>>,
     /// How many lines have been printed (re-renders only when it changes).
     pub lines: usize,
-    pub outcome: Option<Shared<(Outcome, String)>>,
+    pub outcome: Option<Shared<(Outcome, AttrValue)>>,
 }
 
 #[function_component(ConsoleView)]

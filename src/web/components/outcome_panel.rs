@@ -11,7 +11,7 @@ use yew::prelude::*;
 pub struct OutcomePanelProps {
     pub session: Option<Shared<Session>>,
     pub status: Option<Status>,
-    pub outcome: Option<Shared<(Outcome, String)>>,
+    pub outcome: Option<Shared<(Outcome, AttrValue)>>,
 }
 
 /// The most items of a result list drawn (a list of 10,000 would stall the page).
