@@ -1,10 +1,9 @@
 //! `make bench-engine`: the engine against CPython running the same program, side by side.
 //!
-//! Prints, for each scenario, the median / p95 / range of interleaved repetitions (both sides warm:
-//! after one untimed run) of the engine
-//! (whole runner, trace recorded) and of CPython (the generated program on the oracle's
-//! virtual-time loop), and their ratio; then the engine's heap per live task and the time of a
-//! 10,000-task run with random sleeps.
+//! Prints, for each scenario, the median / p95 / range of interleaved repetitions, both sides warm
+//! (after one untimed run), of the engine (whole runner, trace recorded) and of CPython (the
+//! generated program on the oracle's virtual-time loop), and their ratio; then the engine's heap
+//! per live task and the time of a 10,000-task run with random sleeps.
 //!
 //! Both processes run with the same glibc heap policy, [`HEAP_POLICY`]: freed memory stays in the
 //! process. "Warm" then means warm on both sides; with glibc's defaults a 100,000-task gather hands
@@ -46,6 +45,10 @@ mod bench {
     /// blocks up to 32 MB (the most glibc allows) in the heap rather than in their own mappings.
     const HEAP_POLICY: &str =
         "glibc.malloc.trim_threshold=268435456:glibc.malloc.mmap_threshold=33554432";
+    const BIG: Limits = Limits {
+        max_tasks: 1_000_000,
+        max_ms: 600_000,
+    };
 
     /// Unless `GLIBC_TUNABLES` is already set, runs this benchmark again in a child process with
     /// [`HEAP_POLICY`] (glibc reads tunables only at start-up) and exits with its status.
@@ -62,10 +65,6 @@ mod bench {
             .expect("re-run the benchmark");
         std::process::exit(status.code().unwrap_or(1));
     }
-    const BIG: Limits = Limits {
-        max_tasks: 1_000_000,
-        max_ms: 600_000,
-    };
 
     fn scenario(spec: &str) -> Scenario {
         Spec::parse_with(spec, &BIG)

@@ -141,7 +141,6 @@ impl View {
     }
 }
 
-/// A rate as the shortest decimal with up to 3 digits (`0.5`, `2`, `0.25`), without float formatting.
 /// `digits[.digits]` (no sign, exponent, `inf` or `nan`) as a number. Written out rather than
 /// `str::parse::<f64>`, whose tables would add about 10 KB to the page's download.
 fn plain_decimal(text: &str) -> Option<f64> {
@@ -155,6 +154,7 @@ fn plain_decimal(text: &str) -> Option<f64> {
     Some(mantissa as f64 / 10f64.powi(frac.len() as i32))
 }
 
+/// A rate as the shortest decimal with up to 3 digits (`0.5`, `2`, `0.25`), without float formatting.
 fn rate_text(r: f64) -> String {
     crate::time_text::trimmed_thousandths((r * 1000.0).round() as u64)
 }

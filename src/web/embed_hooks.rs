@@ -5,6 +5,7 @@ use super::embed::{self, Command};
 use super::hooks::Latest;
 use super::state::Action;
 use crate::scenario::Spec;
+use gloo_events::EventListener;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use yew::prelude::*;
 
@@ -12,10 +13,14 @@ use yew::prelude::*;
 #[hook]
 pub fn use_embed_commands(enabled: bool, latest: Latest) {
     use_effect_with(enabled, move |enabled| {
-        let handler =
-            Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+        // Removed when dropped: by the cleanup below, when `enabled` changes or the app unmounts.
+        let listener = web_sys::window().filter(|_| *enabled).map(|w| {
+            EventListener::new(&w, "message", move |e| {
+                let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else {
+                    return;
+                };
                 let (state, onrun) = latest.borrow().clone();
-                match embed::command(&e, state.view.origin.as_deref()) {
+                match embed::command(e, state.view.origin.as_deref()) {
                     Some(Command::Run) if state.can_run() => onrun.emit(()),
                     Some(Command::Reset) => state.dispatch(Action::Reset),
                     Some(Command::SetSpec(q)) => {
@@ -25,19 +30,9 @@ pub fn use_embed_commands(enabled: bool, latest: Latest) {
                     }
                     _ => {}
                 }
-            });
-        let window = web_sys::window().filter(|_| *enabled);
-        if let Some(w) = &window {
-            let _ = w.add_event_listener_with_callback("message", handler.as_ref().unchecked_ref());
-        }
-        move || {
-            if let Some(w) = &window {
-                let _ = w.remove_event_listener_with_callback(
-                    "message",
-                    handler.as_ref().unchecked_ref(),
-                );
-            }
-        }
+            })
+        });
+        move || drop(listener)
     });
 }
 

@@ -1,9 +1,10 @@
 //! Hooks shared by the app: the latest state for long-lived listeners, and the keyboard shortcuts.
 
 use super::state::{Action, State, Status};
+use gloo_events::{EventListener, EventListenerOptions};
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::{closure::Closure, JsCast};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The state and the run callback of the latest render, for listeners registered once: they read
@@ -22,8 +23,15 @@ pub fn use_latest(state: UseReducerHandle<State>, onrun: Callback<()>) -> Latest
 #[hook]
 pub fn use_keyboard_shortcuts(latest: Latest) {
     use_effect_with((), move |_| {
-        let handler =
-            Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
+        // Not passive: a shortcut's key press is kept from the page (`prevent_default`). Removed
+        // when dropped, by the cleanup below when the app unmounts.
+        let options = EventListenerOptions::enable_prevent_default();
+        let document = web_sys::window().and_then(|w| w.document());
+        let listener = document.map(|d| {
+            EventListener::new_with_options(&d, "keydown", options, move |e| {
+                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
                 let typing = e
                     .target()
                     .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -46,18 +54,8 @@ pub fn use_keyboard_shortcuts(latest: Latest) {
                     _ => return,
                 }
                 e.prevent_default();
-            });
-        let document = web_sys::window().and_then(|w| w.document());
-        if let Some(d) = &document {
-            let _ = d.add_event_listener_with_callback("keydown", handler.as_ref().unchecked_ref());
-        }
-        move || {
-            if let Some(d) = &document {
-                let _ = d.remove_event_listener_with_callback(
-                    "keydown",
-                    handler.as_ref().unchecked_ref(),
-                );
-            }
-        }
+            })
+        });
+        move || drop(listener)
     });
 }
