@@ -4,16 +4,16 @@
 
 use super::control::{count, Command, Control, Interruptible, LiveDriver};
 use super::page_clock::{performance_now, PageClock};
+use super::slice::{run_slice, SliceEnd, SLICE_MS};
 use super::yielder::{next_frame, Yielder};
-use crate::engine::{Micros, Next};
+use crate::engine::Micros;
 use crate::program::ScenarioRun;
 use crate::scenario::{ClockKind, View};
 use gloo_timers::future::TimeoutFuture;
 use std::cell::RefCell;
+use std::future::Future;
 use std::rc::Rc;
 
-/// How long one slice may run before the driver yields to the page, in ms.
-const SLICE_MS: f64 = 4.0;
 /// How often progress is reported while running, in ms: about one frame at best...
 const REPORT_EVERY_MS: f64 = 33.0;
 /// ...but while the loop is busy, at most this share of the time goes to the renders the reports
@@ -92,17 +92,6 @@ impl Drop for Driver {
     }
 }
 
-/// How a slice ended.
-enum SliceEnd {
-    /// Time is up: yield to the page and go on.
-    Yield,
-    /// Nothing to do until the loop's time reaches this.
-    WaitUntil(Micros),
-    /// A step was asked for and one event happened.
-    Stepped,
-    Finished,
-}
-
 async fn drive(
     run: Rc<RefCell<ScenarioRun>>,
     mut clock: PageClock,
@@ -161,9 +150,21 @@ async fn drive(
         let sleeps_past_due = sleep_ms > TIMER_EARLY_MS && t - last_report + sleep_ms >= every;
         if finished || stepping || sleeps_past_due || t - last_report >= every {
             if t - slice_start > 2.0 * SLICE_MS {
-                // A step too long to split (main creating 10,000 tasks): the page gets a frame
+                // A step too long to split (main creating 10,000 tasks): the page draws a frame
                 // before the render of the report, rather than one frame with both.
-                yield_measured(&yielder, &mut away_ms).await;
+                measured(&yielder, &mut away_ms, next_frame(&yielder)).await;
+                t = performance_now();
+            }
+            if finished && !stepping {
+                // The end is shown over two frames: first what the last slices did (10,000 tasks
+                // finishing at once is one big timeline update), then the outcome and its JSON.
+                report(Progress {
+                    now: clock.now(),
+                    finished: false,
+                    paused: false,
+                    delayed_ms,
+                });
+                measured(&yielder, &mut away_ms, next_frame(&yielder)).await;
                 t = performance_now();
             }
             render_ms = std::mem::take(&mut away_ms);
@@ -181,7 +182,7 @@ async fn drive(
         match end {
             SliceEnd::Finished => return,
             SliceEnd::Stepped => {}
-            SliceEnd::Yield => yield_measured(&yielder, &mut away_ms).await,
+            SliceEnd::Yield => measured(&yielder, &mut away_ms, yielder.yield_now()).await,
             SliceEnd::WaitUntil(deadline) => {
                 let wait = clock.real_ms_until(deadline).max(0.0);
                 if wait <= SPIN_MS && performance_now() - yielder.last.get() < SPIN_BUDGET_MS {
@@ -192,7 +193,7 @@ async fn drive(
                     continue;
                 }
                 if wait <= TIMER_EARLY_MS {
-                    yield_measured(&yielder, &mut away_ms).await;
+                    measured(&yielder, &mut away_ms, yielder.yield_now()).await;
                     continue;
                 }
                 let asked = performance_now() + wait - TIMER_EARLY_MS;
@@ -215,56 +216,11 @@ async fn drive(
     }
 }
 
-/// Runs passes for up to `SLICE_MS` (or one event's worth when stepping).
-fn run_slice(run: &Rc<RefCell<ScenarioRun>>, clock: &mut PageClock, stepping: bool) -> SliceEnd {
-    let mut run = run.borrow_mut();
-    let run = run.run();
-    let started = performance_now();
-    let trace_before = run.trace_len();
-    // Virtual time is exact: passes run at the loop's own time, timers at their deadlines; the
-    // speed only sets how long the page waits for them. Real time runs passes when they happen.
-    let exact = clock.kind == ClockKind::Virtual;
-    loop {
-        match run.next_action() {
-            Next::Ready => {
-                let at = if exact { run.now() } else { clock.now() };
-                // A pass of thousands of steps is paused between callbacks when the slice is up.
-                if !run.run_pass_within(at, || performance_now() - started >= SLICE_MS) {
-                    return SliceEnd::Yield;
-                }
-            }
-            Next::At(t) if clock.instant || stepping => {
-                clock.jump_to(t);
-                if !run.run_pass_within(t, || performance_now() - started >= SLICE_MS) {
-                    return SliceEnd::Yield;
-                }
-            }
-            Next::At(t) if t <= clock.now() => {
-                let at = if exact { t } else { clock.now() };
-                if !run.run_pass_within(at, || performance_now() - started >= SLICE_MS) {
-                    return SliceEnd::Yield;
-                }
-            }
-            Next::At(t) => return SliceEnd::WaitUntil(t),
-            Next::Finished | Next::Stalled => return SliceEnd::Finished,
-        }
-        if stepping && run.trace_len() > trace_before {
-            return if run.next_action() == Next::Finished {
-                SliceEnd::Finished
-            } else {
-                SliceEnd::Stepped
-            };
-        }
-        if performance_now() - started >= SLICE_MS {
-            return SliceEnd::Yield;
-        }
-    }
-}
-
-/// Yields to the page and adds how long it had the thread to `away_ms`.
-async fn yield_measured(yielder: &Yielder, away_ms: &mut f64) {
+/// Awaits `away` (the page's next frame, or one macrotask) and adds how long the page had the
+/// thread to `away_ms`.
+async fn measured(yielder: &Yielder, away_ms: &mut f64, away: impl Future<Output = ()>) {
     let start = performance_now();
-    yielder.yield_now().await;
+    away.await;
     let back = performance_now();
     yielder.last.set(back);
     *away_ms += back - start;

@@ -10,6 +10,7 @@ mod embed;
 mod embed_hooks;
 mod page_clock;
 mod session;
+mod slice;
 mod yielder;
 
 mod form;

@@ -2,8 +2,10 @@
 //! identity-compared `Shared` handle components receive it through.
 
 use super::driver::{Driver, Progress};
+use super::narrate::narrate;
 use super::state::{Action, State};
-use crate::program::ScenarioRun;
+use crate::engine::{Micros, What};
+use crate::program::{Outcome, ScenarioRun};
 use crate::scenario::Spec;
 use crate::timeline::Timeline;
 use std::cell::RefCell;
@@ -42,7 +44,27 @@ pub struct Session {
     pub narration: RefCell<Vec<String>>,
     /// When each printed line appeared (line `i` of the run's stdout is `console[i]`'s); the
     /// text is formatted only for the lines the console shows.
-    pub console: RefCell<Vec<crate::engine::Micros>>,
+    pub console: RefCell<Vec<Micros>>,
+}
+
+impl Session {
+    /// Reads what the run recorded since the last call into the timeline, the narration and the
+    /// console's times (each event is read once, by all three).
+    pub fn read_trace(&self) {
+        let mut run = self.run.borrow_mut();
+        let events = self.timeline.borrow_mut().update(run.run());
+        narrate(run.run(), &events, &mut self.narration.borrow_mut());
+        let printed = events.iter().filter(|e| matches!(e.what, What::Printed(_)));
+        self.console.borrow_mut().extend(printed.map(|e| e.at));
+    }
+
+    /// The finished run's outcome with its JSON, for the state to keep and every render to share;
+    /// `None` while the run is unfinished.
+    pub fn outcome(&self) -> Option<Shared<(Outcome, AttrValue)>> {
+        let outcome = self.run.borrow_mut().outcome()?;
+        let json = AttrValue::from(outcome.to_json());
+        Some(Shared(Rc::new((outcome, json))))
+    }
 }
 
 /// Starts a run of the state's scenario; progress comes back as `Action::Progress`.

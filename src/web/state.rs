@@ -2,7 +2,6 @@
 
 use super::driver::Progress;
 use super::form::{preset_sleeps, Form, Preset};
-use super::narrate::narrate;
 use super::session::{Session, Shared};
 use crate::program::Outcome;
 use crate::scenario::{ClockKind, Pattern, Spec, SpecError, Speed, Theme, View};
@@ -173,22 +172,9 @@ impl Reducible for State {
                 let Some(session) = s.session.clone() else {
                     return self;
                 };
-                {
-                    let mut run = session.run.borrow_mut();
-                    let events = session.timeline.borrow_mut().update(run.run());
-                    narrate(run.run(), &events, &mut session.narration.borrow_mut());
-                    let mut console = session.console.borrow_mut();
-                    for e in &events {
-                        if let crate::engine::What::Printed(_) = e.what {
-                            console.push(e.at);
-                        }
-                    }
-                    if p.finished && s.outcome.is_none() {
-                        if let Some(outcome) = run.outcome() {
-                            let json = AttrValue::from(outcome.to_json());
-                            s.outcome = Some(Shared(Rc::new((outcome, json))));
-                        }
-                    }
+                session.read_trace();
+                if p.finished && s.outcome.is_none() {
+                    s.outcome = session.outcome();
                 }
                 s.progress = Some(p);
                 s.status = Some(if p.finished {

@@ -1,6 +1,7 @@
 //! Yielding to the page without the 4 ms clamp of chained timers, and waiting for its next frame.
 
 use super::page_clock::performance_now;
+use gloo_timers::callback::Timeout;
 use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::pin::Pin;
@@ -95,19 +96,54 @@ impl Future for Yield<'_> {
     }
 }
 
+/// How long `next_frame` waits for a frame before it resolves anyway: a hidden tab, or an embed
+/// scrolled out of view, draws none.
+const FRAME_WAIT_MS: u32 = 100;
+
 /// Resolves once the page has drawn its next frame (`requestAnimationFrame`, then one more yield so
-/// that the frame's style, layout and paint are done), or at once if there is no window.
+/// that the frame's style, layout and paint are done), after `FRAME_WAIT_MS` if no frame comes,
+/// or at once if there is no window.
 pub(super) async fn next_frame(yielder: &Yielder) {
     let state = Rc::new(YieldState::default());
-    let on = state.clone();
-    // Freed by JS once called; if the run is dropped first, it only sets a flag nobody reads.
-    let callback = Closure::once_into_js(move || on.deliver());
-    let posted = web_sys::window()
-        .is_some_and(|w| w.request_animation_frame(callback.unchecked_ref()).is_ok());
+    let request = FrameRequest::new(&state);
+    let on_timeout = state.clone();
+    let _timeout = request
+        .is_some()
+        .then(|| Timeout::new(FRAME_WAIT_MS, move || on_timeout.deliver()));
     Yield {
         state: &state,
-        posted,
+        posted: request.is_some(),
     }
     .await;
+    drop(request);
     yielder.yield_now().await;
+}
+
+/// A pending `requestAnimationFrame`; dropping it cancels the request and frees its callback.
+struct FrameRequest {
+    window: web_sys::Window,
+    id: i32,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl FrameRequest {
+    fn new(state: &Rc<YieldState>) -> Option<FrameRequest> {
+        let window = web_sys::window()?;
+        let on = state.clone();
+        let callback = Closure::<dyn FnMut()>::new(move || on.deliver());
+        let id = window
+            .request_animation_frame(callback.as_ref().unchecked_ref())
+            .ok()?;
+        Some(FrameRequest {
+            window,
+            id,
+            _callback: callback,
+        })
+    }
+}
+
+impl Drop for FrameRequest {
+    fn drop(&mut self) {
+        let _ = self.window.cancel_animation_frame(self.id);
+    }
 }

@@ -105,6 +105,31 @@ export const tests = [
     },
   },
   {
+    name: 'a playground scrolled out of view on another origin (its frame draws nothing) still runs to its outcome',
+    async run({ page, base, repo }) {
+      const spec = 'pattern=gather&tasks=3&sleep=300,100,200&fail=1';
+      const h = await host(base, `<asyncio-playground id="far" spec="${spec}${VIRTUAL}"></asyncio-playground><div style="height:5000px"></div>`);
+      try {
+        await page.goto(h.url);
+        await waitEvents(page, 'asyncio-playground:ready', 1);
+        await page.evaluate(() => window.scrollTo(0, 4000));
+        const [frame] = playgroundFrames(page);
+        // The premise: the browser runs no animation frames in this frame while it is out of view.
+        const drew = await frame.evaluate(() => new Promise((done) => {
+          let frames = 0;
+          requestAnimationFrame(() => frames++);
+          setTimeout(() => done(frames), 500);
+        }));
+        assert.equal(drew, 0, 'the out-of-view frame still ran animation frames');
+        await page.evaluate(() => document.getElementById('far').run());
+        const [outcome] = await waitEvents(page, 'asyncio-playground:outcome', 1);
+        assert.deepEqual(outcome.detail, cli(repo, spec));
+      } finally {
+        await h.stop();
+      }
+    },
+  },
+  {
     name: 'dist/ works served from a subpath, and dist/asyncio-playground.html works from file://',
     async run({ page, repo }) {
       const dir = await mkdtemp(join(tmpdir(), 'dist-'));
@@ -115,7 +140,7 @@ export const tests = [
         await openApp(page, `${server.url}/docs/index.html?pattern=wait&tasks=2&sleep=20${VIRTUAL}`);
         await page.click('[data-test=run]');
         await page.waitForSelector('[data-test=outcome][data-state=finished]');
-                await page.goto(`${server.url}/docs/www/tutorial.html`);
+        await page.goto(`${server.url}/docs/www/tutorial.html`);
         const first = await page.waitForSelector('asyncio-playground');
         const frame = await (await first.evaluateHandle((el) => el.shadowRoot.querySelector('iframe'))).asElement().contentFrame();
         await frame.waitForSelector('[data-test=app][data-ready="1"]', { timeout: 15000 });
