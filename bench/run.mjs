@@ -116,7 +116,7 @@ try {
     ['1,000 tasks staggered over 10 s', `pattern=gather&sleep=${Array.from({ length: 1000 }, (_, i) => 10 * (i + 1)).join(',')}`, 17, 33],
     ['10,000 tasks × 1 s', 'pattern=gather&tasks=10000&sleep=1000', 33, Infinity],
   ]) {
-    const p50s = [], p99s = [], maxes = [];
+    const p50s = [], p99s = [], maxes = [], loafs = [];
     const reps = label.startsWith('1,000') ? 3 : REPS;
     for (let i = 0; i < reps; i++) {
       const { page, close } = await fresh(query);
@@ -124,6 +124,11 @@ try {
       // waits on a flag: `waitForSelector` would have playwright preview the outcome node in the
       // page, its 100s of KB of `data-json` included, and count that tool work as a long frame.
       await page.evaluate(() => {
+        // Long animation frames (over 50 ms) as the browser itself reports them, with the time
+        // rendering took, next to the frame intervals seen by requestAnimationFrame.
+        window.loafs_ = [];
+        new PerformanceObserver((list) => { for (const e of list.getEntries()) window.loafs_.push(e.duration); })
+          .observe({ type: 'long-animation-frame' });
         window.frames_ = [];
         window.framesDone_ = false;
         let last = performance.now();
@@ -144,13 +149,14 @@ try {
       p50s.push(f[Math.floor(f.length / 2)]);
       p99s.push(f[Math.floor(f.length * 0.99)]);
       maxes.push(f[f.length - 1]);
+      loafs.push(Math.max(0, ...(await page.evaluate(() => window.loafs_))));
       await close();
     }
-    const st50 = stats(p50s), st99 = stats(p99s), stmax = stats(maxes);
-    report.page[`frames ${label}`] = { p50: st50, p99: st99, max: stmax, reps };
-    row('frame times', label, `p50 ${st50.median.toFixed(1)} ms, p99 ${st99.median.toFixed(1)} ms, longest ${stmax.max.toFixed(0)} ms (${reps} runs)`,
+    const st50 = stats(p50s), st99 = stats(p99s), stmax = stats(maxes), stloaf = stats(loafs);
+    report.page[`frames ${label}`] = { p50: st50, p99: st99, max: stmax, long_animation_frame: stloaf, reps };
+    row('frame times', label, `p50 ${st50.median.toFixed(1)} ms, p99 ${st99.median.toFixed(1)} ms, longest ${stmax.max.toFixed(0)} ms; longest animation frame ${stloaf.max.toFixed(0)} ms (${reps} runs)`,
       `p50 ≤ ${p50t}${p99t < Infinity ? `, p99 ≤ ${p99t}` : ''}, none > 100 ms`,
-      mark(st50.median <= p50t && st99.median <= p99t && stmax.max <= 100));
+      mark(st50.median <= p50t && st99.median <= p99t && stmax.max <= 100 && stloaf.max <= 100));
   }
 
   console.log('time to ready (cold load):');
