@@ -144,6 +144,24 @@ export const tests = [
     },
   },
   {
+    name: 'pointing at a lane or focusing it shows its details, also in a virtualised timeline',
+    async run({ page, base }) {
+      await openApp(page, `${base}/?pattern=gather&tasks=100&sleep=100&fail=3&clock=virtual&speed=instant`);
+      await page.click('[data-test=run]');
+      await page.waitForSelector('[data-test=outcome][data-state=finished]');
+      const details = () => page.textContent('[data-test=lane-details]');
+      await page.hover('[data-test=lane][data-task="3"] .lane-name');
+      assert.match(await details(), /^Task 3: ValueError/);
+      await page.mouse.move(0, 0); // off the lanes, so that only the focus moves
+      await page.focus('[data-test=lane][data-task="5"]');
+      assert.match(await details(), /^Task 5: done at 0\.100 s/);
+      // A row scrolled into view is a new element: pointing at it works the same.
+      await page.$eval('.lanes', (el) => { el.scrollTop = 60 * 26; });
+      await page.hover('[data-test=lane][data-task="70"] .lane-name');
+      assert.match(await details(), /^Task 70: done/);
+    },
+  },
+  {
     name: 'Pause stops time and Step goes one event at a time on the virtual clock',
     async run({ page, base }) {
       await openApp(page, `${base}/?pattern=gather&sleep=3000,1000,2000&clock=virtual&speed=1`);

@@ -83,25 +83,11 @@ fn lane_details(lane: &Lane) -> String {
     )
 }
 
-fn lane_row(
-    lane: &Lane,
-    index: usize,
-    span_us: u64,
-    now: Micros,
-    top: usize,
-    onselect: &Callback<usize>,
-) -> Html {
+fn lane_row(lane: &Lane, index: usize, span_us: u64, now: Micros, top: usize) -> Html {
     let pct = |t: Micros| format!("{}%", percent(t, span_us));
     let state = lane.state();
     let details = lane_details(lane);
     let name = lane.who.to_string();
-    let (onfocus, onmouseenter) = {
-        let (a, b) = (onselect.clone(), onselect.clone());
-        (
-            Callback::from(move |_: FocusEvent| a.emit(index)),
-            Callback::from(move |_: MouseEvent| b.emit(index)),
-        )
-    };
     let task_attr = lane.who.work_index().map(|i| i.to_string());
     let test = if lane.who.work_index().is_some() {
         "lane"
@@ -110,8 +96,8 @@ fn lane_row(
     };
     html! {
         <div class={classes!("lane", state.name())} data-test={test} data-task={task_attr} data-state={state.name()}
-            role="listitem" tabindex="0" style={format!("top:{top}px")}
-            aria-label={details.clone()} title={details} key={index} {onfocus} {onmouseenter}>
+            data-row={index.to_string()} role="listitem" tabindex="0" style={format!("top:{top}px")}
+            aria-label={details.clone()} title={details} key={index}>
             <span class="lane-name">{ name }</span>
             <span class="lane-track">
                 // A thousandth of the axis is about a pixel: closer spans are drawn as one bar.
@@ -136,10 +122,20 @@ fn lane_row(
 #[function_component(TimelineView)]
 pub fn timeline_view(props: &TimelineViewProps) -> Html {
     let first = use_state(|| 0usize);
-    let selected = use_state(|| None::<usize>);
-    let onselect = {
+    let selected = use_state_eq(|| None::<usize>);
+    // One listener for all the rows (rather than two per row, re-attached on every render): the
+    // lane under the pointer or with the focus is the one whose details are shown.
+    let onpoint = {
         let selected = selected.clone();
-        Callback::from(move |i: usize| selected.set(Some(i)))
+        Callback::from(move |e: Event| {
+            let lane = e
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|t| t.closest(".lane").ok().flatten());
+            let row = lane.and_then(|l| l.get_attribute("data-row")?.parse().ok());
+            if row.is_some() {
+                selected.set(row);
+            }
+        })
     };
     let Some(session) = props.session.clone() else {
         return html! { <section class="timeline empty" data-test="timeline"><p>{ "Press Run to see the tasks run." }</p></section> };
@@ -181,9 +177,10 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                     html! { <span class="tick" style={format!("left:{}%", 100 * i / ticks)}>{ format!("{} s", format_seconds(t, 2)) }</span> }
                 }) }
             </div>
-            <div class="lanes" role="list" onscroll={onscroll} style={format!("height:{height}px")}>
+            <div class="lanes" role="list" onscroll={onscroll} onmouseover={onpoint.reform(Event::from)}
+                onfocusin={onpoint.reform(Event::from)} style={format!("height:{height}px")}>
                 <div class="lanes-inner" style={format!("height:{}px", n * ROW_PX)}>
-                    { for (from..to).map(|i| lane_row(&timeline.lanes[i], i, span_us, now, i * ROW_PX, &onselect)) }
+                    { for (from..to).map(|i| lane_row(&timeline.lanes[i], i, span_us, now, i * ROW_PX)) }
                     <span class="now" data-test="now" style={format!("left:calc(7rem + (100% - 7rem) * {})", fraction(now, span_us, 4))} aria-hidden="true"></span>
                 </div>
             </div>
