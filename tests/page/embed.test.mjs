@@ -114,13 +114,16 @@ export const tests = [
         await waitEvents(page, 'asyncio-playground:ready', 1);
         await page.evaluate(() => window.scrollTo(0, 4000));
         const [frame] = playgroundFrames(page);
-        // The premise: the browser runs no animation frames in this frame while it is out of view.
-        const drew = await frame.evaluate(() => new Promise((done) => {
+        // The premise: once the browser has noticed the scroll (a frame or two later), it runs no
+        // animation frames in this frame.
+        const framesIn300ms = () => frame.evaluate(() => new Promise((done) => {
           let frames = 0;
           requestAnimationFrame(() => frames++);
-          setTimeout(() => done(frames), 500);
+          setTimeout(() => done(frames), 300);
         }));
-        assert.equal(drew, 0, 'the out-of-view frame still ran animation frames');
+        let drew = await framesIn300ms();
+        for (let i = 0; i < 10 && drew > 0; i++) drew = await framesIn300ms();
+        assert.equal(drew, 0, 'the out-of-view frame still runs animation frames');
         await page.evaluate(() => document.getElementById('far').run());
         const [outcome] = await waitEvents(page, 'asyncio-playground:outcome', 1);
         assert.deepEqual(outcome.detail, cli(repo, spec));
