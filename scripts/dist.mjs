@@ -29,7 +29,8 @@ const single = html
   .replace(/<link rel="stylesheet" href="www\/style.css">/, () => `<style>\n${css}</style>`)
   .replace(/<link rel="icon" href="www\/icon.svg" type="image\/svg\+xml">/,
     () => `<link rel="icon" href="data:image/svg+xml,${encodeURIComponent(icon.trim())}">`)
-  .replace(/<script type="module">[\s\S]*?<\/script>/, () => `<script type="module">\n${script}</script>`);
+  .replace(/<script type="module">[\s\S]*?<\/script>/, () => `<script type="module">\n${script}</script>`)
+  .replace(/ *<!--[^>]*-->\n *<link rel="preload" href="www\/pkg\/[^>]*>\n/, '');
 if (single === html || single.includes('www/pkg/')) throw new Error('index.html changed shape: the single-file build needs updating');
 await writeFile(join(dist, 'asyncio-playground.html'), single);
 console.log(`dist/ written; dist/asyncio-playground.html is ${(single.length / 1024).toFixed(0)} KB`);
