@@ -153,6 +153,9 @@ async fn drive(
                 // A step too long to split (main creating 10,000 tasks): the page draws a frame
                 // before the render of the report, rather than one frame with both.
                 measured(&yielder, &mut away_ms, next_frame(&yielder)).await;
+                if control.stopped.get() {
+                    return; // reset while waiting: no report may reach the next run's state
+                }
                 t = performance_now();
             }
             if finished && !stepping {
@@ -165,6 +168,9 @@ async fn drive(
                     delayed_ms,
                 });
                 measured(&yielder, &mut away_ms, next_frame(&yielder)).await;
+                if control.stopped.get() {
+                    return;
+                }
                 t = performance_now();
             }
             render_ms = std::mem::take(&mut away_ms);
