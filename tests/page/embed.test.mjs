@@ -165,7 +165,7 @@ export const tests = [
     async run({ page, base }) {
       const problems = watch(page);
       await page.setViewportSize({ width: 1100, height: 900 });
-            await page.addInitScript(() => {
+      await page.addInitScript(() => {
         window.readyCount = 0;
         document.addEventListener('asyncio-playground:ready', () => window.readyCount++);
       });
@@ -178,7 +178,7 @@ export const tests = [
       }
       const count = await page.$$eval('asyncio-playground', (els) => els.length);
       assert.equal(count, 8);
-            await page.waitForFunction((n) => window.readyCount >= n, count, { timeout: 15000 });
+      await page.waitForFunction((n) => window.readyCount >= n, count, { timeout: 15000 });
 
       const ready = await Promise.all(playgroundFrames(page).map((f) => f.waitForSelector('[data-test=app][data-ready="1"]', { timeout: 15000 }).then(() => 1)));
       assert.equal(ready.length, count, 'every playground frame mounted');

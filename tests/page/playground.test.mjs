@@ -207,17 +207,17 @@ export const tests = [
       };
       for (let i = 0; i < 20; i++) await cycle(); // warm up
       await page.waitForTimeout(100);
-            const heap = () => page.evaluate(() => { window.gc?.(); return performance.memory?.usedJSHeapSize ?? 0; });
+      const heap = () => page.evaluate(() => { window.gc?.(); return performance.memory?.usedJSHeapSize ?? 0; });
       const before = await stats(page);
       const heapBefore = await heap();
       for (let i = 0; i < 200; i++) await cycle();
       await page.waitForTimeout(200);
       const after = await stats(page);
-            const heapAfter = await heap();
+      const heapAfter = await heap();
       console.log(`        200 cycles: drivers ${after.liveDrivers}, timers ${after.liveTimers}, ` +
         `wasm memory ${before.wasmBytes} -> ${after.wasmBytes} B, JS heap ${heapBefore} -> ${heapAfter} B`);
       assert.deepEqual([after.liveDrivers, after.liveTimers], [0, 0]);
-            assert.ok(after.wasmBytes - before.wasmBytes <= 1 << 20, 'wasm memory grows by at most 1 MiB');
+      assert.ok(after.wasmBytes - before.wasmBytes <= 1 << 20, 'wasm memory grows by at most 1 MiB');
       assert.ok(heapAfter - heapBefore <= 1 << 20, 'the JS heap, after a collection, grows by at most 1 MiB');
     },
   },
