@@ -99,6 +99,13 @@ async fn drive(
     report: impl Fn(Progress),
 ) {
     let _live = LiveDriver::new();
+    // A stopped run reports nothing more, not even from a wait it was in when stopped: a Reset and
+    // a new Run within that wait would have its report land in the new run's state.
+    let report = |p: Progress| {
+        if !control.stopped.get() {
+            report(p);
+        }
+    };
     let mut delayed_ms = 0.0;
     let mut last_report = f64::NEG_INFINITY;
     // How long the page had the thread in yields between the last two reports: mostly rendering
@@ -153,9 +160,6 @@ async fn drive(
                 // A step too long to split (main creating 10,000 tasks): the page draws a frame
                 // before the render of the report, rather than one frame with both.
                 measured(&yielder, &mut away_ms, next_frame(&yielder)).await;
-                if control.stopped.get() {
-                    return; // reset while waiting: no report may reach the next run's state
-                }
                 t = performance_now();
             }
             if finished && !stepping {
@@ -168,9 +172,6 @@ async fn drive(
                     delayed_ms,
                 });
                 measured(&yielder, &mut away_ms, next_frame(&yielder)).await;
-                if control.stopped.get() {
-                    return;
-                }
                 t = performance_now();
             }
             render_ms = std::mem::take(&mut away_ms);
