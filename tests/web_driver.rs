@@ -4,7 +4,7 @@
 
 use asyncio_playground::program::ScenarioRun;
 use asyncio_playground::scenario::Spec;
-use asyncio_playground::web::{Driver, Progress};
+use asyncio_playground::web::{live_counts, Driver, Progress};
 use gloo_timers::future::TimeoutFuture;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -30,11 +30,12 @@ async fn reports(query: &str, stop_at_first: bool) -> Vec<Progress> {
         }
     };
     *slot.borrow_mut() = Some(Driver::start(run, &spec.view, false, report));
+    // Until the run is finished or its driver's future has returned (after which nothing can report).
     for _ in 0..100 {
-        if seen.borrow().last().is_some_and(|p| p.finished) {
+        TimeoutFuture::new(20).await;
+        if seen.borrow().last().is_some_and(|p| p.finished) || live_counts().0 == 0 {
             break;
         }
-        TimeoutFuture::new(20).await;
     }
     let seen = seen.borrow().clone();
     seen

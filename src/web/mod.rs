@@ -19,6 +19,7 @@ mod narrate;
 mod state;
 
 pub use app::{App, AppProps};
+pub use control::live_counts;
 pub use driver::{Driver, Progress};
 pub use form::{preset_sleeps, Form, Preset};
 
@@ -49,7 +50,6 @@ pub fn start() {
 }
 
 /// Counters for tests and benchmarks: `{liveDrivers, liveTimers, wasmBytes, ignoredMessages}`.
-
 #[wasm_bindgen]
 pub fn debug_stats() -> js_sys::Object {
     let (drivers, timers) = control::live_counts();
