@@ -30,7 +30,7 @@ async fn reports(query: &str, stop_at_first: bool) -> Vec<Progress> {
         }
     };
     *slot.borrow_mut() = Some(Driver::start(run, &spec.view, false, report));
-    // Until the run is finished or its driver's future has returned (after which nothing can report).
+    // Until the run is finished or its driver's future has returned (then nothing can report).
     for _ in 0..100 {
         TimeoutFuture::new(20).await;
         if seen.borrow().last().is_some_and(|p| p.finished) || live_counts().0 == 0 {
