@@ -12,6 +12,9 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// A short run on the virtual clock, played instantly.
+const SHORT_RUN: &str = "pattern=gather&tasks=3&sleep=100&clock=virtual&speed=instant";
+
 /// Starts `query` and returns the reports it makes; `stop_at_first` drops the driver inside the
 /// first report, as a Reset clicked at that moment would.
 async fn reports(query: &str, stop_at_first: bool) -> Vec<Progress> {
@@ -37,17 +40,12 @@ async fn reports(query: &str, stop_at_first: bool) -> Vec<Progress> {
             break;
         }
     }
-    let seen = seen.borrow().clone();
-    seen
+    seen.take()
 }
 
 #[wasm_bindgen_test]
 async fn the_end_is_reported_twice_first_unfinished_then_finished_at_the_same_time() {
-    let seen = reports(
-        "pattern=gather&tasks=3&sleep=100&clock=virtual&speed=instant",
-        false,
-    )
-    .await;
+    let seen = reports(SHORT_RUN, false).await;
     let [.., last_running, end] = seen.as_slice() else {
         panic!("fewer than two reports: {seen:?}");
     };
@@ -57,11 +55,7 @@ async fn the_end_is_reported_twice_first_unfinished_then_finished_at_the_same_ti
 
 #[wasm_bindgen_test]
 async fn a_run_stopped_while_its_end_is_shown_reports_nothing_more() {
-    let seen = reports(
-        "pattern=gather&tasks=3&sleep=100&clock=virtual&speed=instant",
-        true,
-    )
-    .await;
+    let seen = reports(SHORT_RUN, true).await;
     assert_eq!(seen.len(), 1, "{seen:?}");
     assert!(!seen[0].finished);
 }
