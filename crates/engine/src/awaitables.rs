@@ -1,46 +1,53 @@
 //! The awaitables coroutines suspend on: an asyncio future, a bare yield, and `asyncio.sleep`.
 
-use super::api::Api;
-use super::clock::ms;
-use super::core::{Callback, Yielded};
-use super::exc::PyResult;
-use super::futures::Kind;
-use super::timers::TimerHandle;
-use super::FutId;
+use crate::api::Api;
+use crate::callback::{Callback, HandleId};
+use crate::clock::{deadline_after, Micros};
+use crate::core::Yielded;
+use crate::host::Host;
+use crate::trace::Awaiting;
+use crate::FutId;
 use std::future::Future;
+use std::marker::PhantomData;
 use std::pin::Pin;
-use std::task::{ready, Context, Poll};
+use std::task::{Context, Poll};
+
+/// The outcome of awaiting something: a value or a raised exception.
+pub type PyResult<H> = Result<<H as Host>::Value, <H as Host>::Exc>;
 
 /// `await fut` (`Future.__await__`): a done future gives its result at once, without suspending;
 /// otherwise the task suspends on it and, once woken, gets its result, or the exception its step
 /// throws in (`CancelledError` when the task was cancelled meanwhile).
-pub(crate) struct AwaitFut {
-    pub(crate) fut: FutId,
+pub struct AwaitFut<H> {
+    pub fut: FutId,
     yielded: bool,
+    host: PhantomData<fn() -> H>,
 }
 
-impl AwaitFut {
-    pub(crate) fn new(fut: FutId) -> Self {
+impl<H: Host> AwaitFut<H> {
+    pub fn new(fut: FutId) -> Self {
         AwaitFut {
             fut,
             yielded: false,
+            host: PhantomData,
         }
     }
 }
 
-impl Future for AwaitFut {
-    type Output = PyResult;
+impl<H: Host> Future for AwaitFut<H> {
+    type Output = PyResult<H>;
 
-    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<PyResult> {
+    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<PyResult<H>> {
         let (fut, first) = (self.fut, !self.yielded);
-        let ready = Api.with(|core| {
+        self.yielded = true;
+        let ready = Api::<H>::with(|core| {
             if !first {
-                return Some(
-                    core.step
-                        .throw_in
-                        .take()
-                        .map_or_else(|| core.futs.result(fut), Err),
-                );
+                // Woken: what the step throws in, else the future's result (`__wakeup` already
+                // retrieved it; reading it again is what `__await__`'s `return self.result()` does).
+                return Some(match core.step.throw_in.take() {
+                    Some(exc) => Err(exc),
+                    None => core.futs.result(fut),
+                });
             }
             if core.futs.is_done(fut) {
                 return Some(core.futs.result(fut));
@@ -48,81 +55,101 @@ impl Future for AwaitFut {
             core.step.yielded = Yielded::Fut(fut);
             None
         });
-        self.yielded = true;
         ready.map_or(Poll::Pending, Poll::Ready)
     }
 }
 
 /// A bare `yield` (`asyncio.sleep(0)`): the task runs again in the next pass.
-struct YieldNow {
+pub struct YieldNow<H> {
     yielded: bool,
+    host: PhantomData<fn() -> H>,
 }
 
-impl Future for YieldNow {
-    type Output = PyResult<()>;
-
-    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<PyResult<()>> {
-        if !self.yielded {
-            self.yielded = true;
-            Api.with(|core| core.step.yielded = Yielded::Bare);
-            return Poll::Pending;
+impl<H: Host> YieldNow<H> {
+    pub fn new() -> Self {
+        YieldNow {
+            yielded: false,
+            host: PhantomData,
         }
-        Poll::Ready(
-            Api.with(|core| core.step.throw_in.take())
-                .map_or(Ok(()), Err),
-        )
     }
 }
 
-/// `await asyncio.sleep(delay_ms / 1000)`.
-///
-/// `0` yields for exactly one pass. Otherwise a timer armed for `now + delay` completes a future the
-/// task suspends on; the task resumes one pass after the timer fires.
+impl<H: Host> Default for YieldNow<H> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<H: Host> Future for YieldNow<H> {
+    type Output = Result<(), H::Exc>;
+
+    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<Result<(), H::Exc>> {
+        if !self.yielded {
+            self.yielded = true;
+            Api::<H>::with(|core| core.step.yielded = Yielded::Bare);
+            return Poll::Pending;
+        }
+        Poll::Ready(Api::<H>::with(|core| core.step.throw_in.take()).map_or(Ok(()), Err))
+    }
+}
+
+/// `await asyncio.sleep(delay, result)` (`tasks.sleep`): `delay <= 0` yields for exactly one pass;
+/// otherwise a timer armed for `loop.time() + delay` completes a future the task suspends on, and
+/// the task resumes one pass after the timer fires.
 ///
 /// # Cancellation
 /// A cancel while sleeping raises `CancelledError` here, and the timer is cancelled (`finally:
-/// h.cancel()`), so it neither fires nor makes the loop wait for its deadline.
-pub fn sleep(delay_ms: u32) -> Sleep {
-    Sleep {
-        delay_ms,
-        state: SleepState::Start,
-    }
+/// h.cancel()`), so it neither fires nor makes the loop wait for its deadline. Dropping the sleep
+/// mid-await does the same.
+pub struct Sleep<H: Host> {
+    delay_s: f64,
+    result: Option<H::Value>,
+    state: SleepState<H>,
 }
 
-/// The future [`sleep`] returns (a named state machine, so a task can hold it without boxing).
-pub struct Sleep {
-    delay_ms: u32,
-    state: SleepState,
-}
+// The sleep is never structurally pinned: its state moves freely between polls.
+impl<H: Host> Unpin for Sleep<H> {}
 
-enum SleepState {
+enum SleepState<H: Host> {
     Start,
-    Yielding(YieldNow),
-    Waiting { timer: TimerHandle, inner: AwaitFut },
+    Yielding(YieldNow<H>),
+    Waiting { timer: HandleId, inner: AwaitFut<H> },
     Done,
 }
 
-impl Future for Sleep {
-    type Output = PyResult<()>;
+impl<H: Host> Sleep<H> {
+    /// `asyncio.sleep(delay_s, result)`; the caller has rejected a NaN delay.
+    pub fn new(delay_s: f64, result: H::Value) -> Sleep<H> {
+        Sleep {
+            delay_s,
+            result: Some(result),
+            state: SleepState::Start,
+        }
+    }
 
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<PyResult<()>> {
+    /// The deadline of the sleep at `now` (`loop.time() + delay`).
+    pub fn deadline(now: Micros, delay_s: f64) -> Micros {
+        deadline_after(now, delay_s)
+    }
+}
+
+impl<H: Host> Future for Sleep<H> {
+    type Output = PyResult<H>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<PyResult<H>> {
         let this = &mut *self;
         loop {
             match &mut this.state {
-                SleepState::Start if this.delay_ms == 0 => {
-                    this.state = SleepState::Yielding(YieldNow { yielded: false });
+                SleepState::Start if this.delay_s <= 0.0 => {
+                    this.state = SleepState::Yielding(YieldNow::new());
                 }
                 SleepState::Start => {
-                    let delay_ms = this.delay_ms;
-                    let (fut, timer) = Api.with(|core| {
-                        let until = core.now + ms(delay_ms);
-                        core.step.sleep_delay_ms = delay_ms;
-                        let fut = core.futs.create(Kind::Sleep);
-                        (
-                            fut,
-                            core.timers
-                                .arm(until, Callback::SetResultUnlessCancelled(fut)),
-                        )
+                    let delay_s = this.delay_s;
+                    let (fut, timer) = Api::<H>::with(|core| {
+                        let until = deadline_after(core.now, delay_s);
+                        let fut = core.futs.create(crate::futures::Kind::Plain, Awaiting::Sleep { until });
+                        let timer = core.call_at(until, Callback::SetResultUnlessCancelled(fut));
+                        (fut, timer)
                     });
                     this.state = SleepState::Waiting {
                         timer,
@@ -130,50 +157,44 @@ impl Future for Sleep {
                     };
                 }
                 SleepState::Yielding(y) => {
-                    let outcome = ready!(Pin::new(y).poll(cx));
+                    let outcome = std::task::ready!(Pin::new(y).poll(cx));
                     this.state = SleepState::Done;
-                    return Poll::Ready(outcome);
+                    let result = this.result.take().unwrap_or_else(H::none);
+                    return Poll::Ready(outcome.map(|()| result));
                 }
-                SleepState::Waiting { timer, inner } => {
-                    let outcome = ready!(Pin::new(&mut *inner).poll(cx));
-                    let (timer, fut) = (*timer, inner.fut);
-                    // `finally: h.cancel()`; and the sleep's future is no longer referred to.
-                    Api.with(|core| {
-                        core.timers.cancel(timer);
-                        core.futs.free(fut);
-                    });
-                    this.state = SleepState::Done;
-                    return Poll::Ready(outcome.map(|_| ()));
+                SleepState::Waiting { inner, .. } => {
+                    let outcome = std::task::ready!(Pin::new(inner).poll(cx));
+                    this.release();
+                    let result = this.result.take().unwrap_or_else(H::none);
+                    return Poll::Ready(outcome.map(|_| result));
                 }
-                SleepState::Done => panic!("a sleep was awaited again after it completed"),
+                SleepState::Done => {
+                    let exc = H::error(
+                        crate::host::ErrorKind::RuntimeError,
+                        Some("cannot reuse already awaited coroutine"),
+                    );
+                    return Poll::Ready(Err(exc));
+                }
             }
         }
     }
 }
 
-/// `await asyncio.sleep(delay); return then(payload)`: a whole coroutine of the scenario's `work`
-/// shape that a task holds inline, with no allocation (the common case, at 100,000 tasks).
-pub struct SleepThen {
-    sleep: Sleep,
-    then: fn(u64) -> PyResult,
-    payload: u64,
-}
-
-impl SleepThen {
-    pub fn new(delay_ms: u32, then: fn(u64) -> PyResult, payload: u64) -> SleepThen {
-        SleepThen {
-            sleep: sleep(delay_ms),
-            then,
-            payload,
+impl<H: Host> Sleep<H> {
+    /// `finally: h.cancel()`; and the sleep's future is no longer referred to.
+    fn release(&mut self) {
+        if let SleepState::Waiting { timer, inner } = std::mem::replace(&mut self.state, SleepState::Done) {
+            let fut = inner.fut;
+            Api::<H>::try_with(|core| {
+                core.cancel_handle(timer);
+                core.free_future(fut);
+            });
         }
     }
 }
 
-impl Future for SleepThen {
-    type Output = PyResult;
-
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<PyResult> {
-        let slept = ready!(Pin::new(&mut self.sleep).poll(cx));
-        Poll::Ready(slept.and_then(|()| (self.then)(self.payload)))
+impl<H: Host> Drop for Sleep<H> {
+    fn drop(&mut self) {
+        self.release();
     }
 }

@@ -1,6 +1,6 @@
-//! Time for the loop: microseconds since the run started, read from a virtual or a real clock.
+//! Time for the loop: microseconds since the program started, read from a virtual or a real clock.
 
-/// Microseconds since the start of a run. Virtual-clock deadlines are exact multiples of 1000.
+/// Microseconds since the start of the program.
 pub type Micros = u64;
 
 /// Where a driver reads the time and how it waits for the loop's next deadline.
@@ -10,14 +10,26 @@ pub type Micros = u64;
 pub trait Clock {
     /// The current time.
     fn now(&self) -> Micros;
-    /// Returns once `now() >= deadline` (a virtual clock jumps there at once).
+    /// Returns once `now()` has reached the time the loop wakes for `deadline`.
     fn wait_until(&mut self, deadline: Micros);
+    /// A blocking call (`time.sleep`) took `us` of the program's time.
+    fn block(&mut self, us: Micros);
 }
 
-/// A clock that jumps to each deadline: exact and deterministic, a 10-minute scenario takes microseconds.
+/// The virtual clock of the programs contract (section 5): when nothing is ready, it jumps to the
+/// earliest deadline rounded up to the next whole millisecond (as epoll waits in whole
+/// milliseconds); a blocking call moves it on by its duration. Exact and deterministic: a
+/// ten-minute program takes microseconds.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct VirtualClock {
     now: Micros,
+}
+
+impl VirtualClock {
+    /// A virtual clock reading `now`.
+    pub fn at(now: Micros) -> VirtualClock {
+        VirtualClock { now }
+    }
 }
 
 impl Clock for VirtualClock {
@@ -25,7 +37,10 @@ impl Clock for VirtualClock {
         self.now
     }
     fn wait_until(&mut self, deadline: Micros) {
-        self.now = self.now.max(deadline);
+        self.now = self.now.max(ceil_ms(deadline));
+    }
+    fn block(&mut self, us: Micros) {
+        self.now = self.now.saturating_add(us);
     }
 }
 
@@ -56,9 +71,42 @@ impl Clock for RealClock {
             std::thread::sleep(std::time::Duration::from_micros(deadline - now));
         }
     }
+    fn block(&mut self, us: Micros) {
+        std::thread::sleep(std::time::Duration::from_micros(us));
+    }
 }
 
-/// Converts a duration in milliseconds to [`Micros`].
-pub const fn ms(ms: u32) -> Micros {
-    ms as Micros * 1000
+/// `us` rounded up to a whole millisecond.
+pub const fn ceil_ms(us: Micros) -> Micros {
+    us.div_ceil(1000).saturating_mul(1000)
+}
+
+/// `us` in whole milliseconds, rounded to the nearest (halves up): how times are reported.
+pub const fn to_ms(us: Micros) -> u64 {
+    us.saturating_add(500) / 1000
+}
+
+/// A loop time in seconds (a Python float, as `call_at` takes it) as microseconds: `round(s * 1e6)`
+/// with Python's rounding (halves to even); negative and NaN are 0, too large saturates.
+pub fn seconds_to_us(s: f64) -> Micros {
+    if s.is_nan() || s <= 0.0 {
+        return 0;
+    }
+    let us = (s * 1e6).round_ties_even();
+    if us >= u64::MAX as f64 {
+        u64::MAX
+    } else {
+        us as Micros
+    }
+}
+
+/// Microseconds as the seconds `loop.time()` reports.
+pub fn us_to_seconds(us: Micros) -> f64 {
+    us as f64 / 1e6
+}
+
+/// The deadline of `loop.call_later(delay, ...)` at `now`: `loop.time() + delay`, computed in
+/// floats as CPython does, then in microseconds.
+pub fn deadline_after(now: Micros, delay_s: f64) -> Micros {
+    seconds_to_us(us_to_seconds(now) + delay_s)
 }

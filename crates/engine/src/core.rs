@@ -1,41 +1,17 @@
-//! The loop's state outside the coroutines: ready queue, timers, futures, tasks, trace and stdout.
+//! The loop's state outside the coroutines, and the public future primitive everything in
+//! [`crate::asyncio`] is built on (as CPython builds `locks.py` and `queues.py` on
+//! `loop.create_future()`): create a future, settle it, cancel it, add done-callbacks, schedule
+//! callbacks and timers.
 
-use super::clock::Micros;
-use super::exc::{Exc, Value};
-use super::futures::{Futures, Kind, State};
-use super::gather::GatherState;
-use super::task::TaskState;
-use super::taskgroup::GroupState;
-use super::timers::Timers;
-use super::trace::{Awaiting, CancelCause, Finish, Line, Recorder, What, Who};
-use super::wait::WaitState;
-use super::{FutId, TaskId};
+use crate::callback::{Callback, HandleId, Ready};
+use crate::clock::Micros;
+use crate::futures::{FutState, Futures, Kind};
+use crate::host::{ErrorKind, Host};
+use crate::task::TaskState;
+use crate::timers::Timers;
+use crate::trace::{Awaiting, Event, Recorder, What};
+use crate::{FutId, TaskId};
 use std::collections::VecDeque;
-use std::rc::Rc;
-
-/// A callback in the ready queue or the timer heap (`Handle`): an enum, so scheduling allocates nothing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Callback {
-    /// `Task.__step()`: the task's first step, or its next one after a bare yield.
-    Step(TaskId),
-    /// `Task.__wakeup(fut)`: the future the task awaited is done; step with its result.
-    Wakeup(TaskId, FutId),
-    /// `futures._set_result_unless_cancelled(fut, None)`: an `asyncio.sleep` timer fired.
-    SetResultUnlessCancelled(FutId),
-    /// `task.cancel()` armed with `loop.call_later` by the scenario: `cancels[.0]` says which task
-    /// and why.
-    CancelTask(u32),
-    /// `tasks._release_waiter(waiter)`: `asyncio.wait`'s timeout.
-    ReleaseWaiter(FutId),
-    /// gather's `_done_callback(child)` for gather number `.0`.
-    GatherChildDone(u32, FutId),
-    /// wait's `_on_completion(f)` for wait number `.0`.
-    WaitCompletion(u32, FutId),
-    /// `TaskGroup._on_task_done(task)` for group number `.0`.
-    GroupTaskDone(u32, TaskId),
-    /// `run_until_complete`'s callback: stop the loop after this pass.
-    StopLoop,
-}
 
 /// What the running coroutine handed back to its task when it returned `Pending`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -49,195 +25,345 @@ pub(crate) enum Yielded {
     Fut(FutId),
 }
 
-/// The state of the step in progress. Invariant: `throw_in` is `Some` only while a step that must
-/// raise into the coroutine is polling, and the awaitable it resumes at takes it.
-#[derive(Debug, Default)]
-pub(crate) struct StepState {
+/// The step in progress. Invariant: `throw_in` is `Some` only while a step that must raise into
+/// the coroutine is polling, and the awaitable it resumes at takes it.
+pub(crate) struct StepState<H: Host> {
     pub(crate) current: Option<TaskId>,
-    pub(crate) throw_in: Option<Exc>,
+    pub(crate) throw_in: Option<H::Exc>,
     pub(crate) yielded: Yielded,
-    /// The delay of the sleep being awaited, set by `sleep` for the trace's `Suspended` event.
-    pub(crate) sleep_delay_ms: u32,
+    /// The source line the program is at (set by the host before it awaits or calls into asyncio).
+    pub(crate) line: u32,
 }
 
-/// When and how a task or coroutine finished.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct End {
-    pub at: Micros,
-    pub finish: Finish,
+impl<H: Host> Default for StepState<H> {
+    fn default() -> Self {
+        StepState {
+            current: None,
+            throw_in: None,
+            yielded: Yielded::Nothing,
+            line: 0,
+        }
+    }
 }
 
-#[derive(Default)]
-pub(crate) struct Core {
-    /// The time of the current pass (monotonic).
+/// The loop: ready queue, timers, futures, tasks and trace.
+pub struct Core<H: Host> {
+    /// The loop's time (`loop.time()`): the time of the current pass, moved on by blocking calls.
     pub(crate) now: Micros,
     /// Passes run so far.
     pub(crate) pass: u32,
     /// FIFO of callbacks; a pass runs only those present when it began.
-    pub(crate) ready: VecDeque<Callback>,
-    /// The callbacks of the pass in progress still to run (`in_pass`); empty between passes.
-    pub(crate) batch: VecDeque<Callback>,
-    /// An empty queue kept for the next pass to swap in (see `event_loop::begin_pass`).
-    pub(crate) spare: VecDeque<Callback>,
+    pub(crate) ready: VecDeque<Ready<H>>,
+    /// The callbacks of the pass in progress still to run; empty between passes.
+    pub(crate) batch: VecDeque<Ready<H>>,
     /// A pass has begun and its batch has not all run yet.
     pub(crate) in_pass: bool,
-    pub(crate) timers: Timers,
-    /// The cancels armed with `call_later` (`Callback::CancelTask` refers to them by index).
-    pub(crate) cancels: Vec<(TaskId, CancelCause)>,
-    pub(crate) futs: Futures,
-    /// Every task ever created, in creation order (main is task 0).
-    pub(crate) tasks: Vec<TaskState>,
-    pub(crate) gathers: Vec<GatherState>,
-    pub(crate) waits: Vec<WaitState>,
-    pub(crate) groups: Vec<GroupState>,
-    pub(crate) step: StepState,
-    /// Set by `StopLoop`: the loop stops once the current pass is over.
+    pub(crate) timers: Timers<H>,
+    pub(crate) futs: Futures<H>,
+    /// Every task of the run, in creation order (main is the first).
+    pub(crate) tasks: Vec<TaskState<H>>,
+    pub(crate) step: StepState<H>,
+    /// Set by a `Stop` callback: the loop stops once the current pass is over.
     pub(crate) stopping: bool,
+    /// A `SystemExit` or `KeyboardInterrupt` escaped a step: it leaves the loop mid-pass.
+    pub(crate) escaping: Option<H::Exc>,
+    /// The host stopped the run (a limit, a refusal): nothing more runs.
+    pub(crate) halted: bool,
+    /// Callbacks run so far (the limit on loop steps).
+    pub(crate) callbacks_run: u64,
+    /// Tasks created and not finished.
+    pub(crate) live: usize,
     /// The trace, when recording.
     pub(crate) trace: Option<Recorder>,
-    /// Printed lines, in order (their times are in the trace).
-    pub(crate) stdout: Rc<Vec<Line>>,
-    /// How each `work(i)` ended, by index; `main_end` for main.
-    pub(crate) ends: Vec<Option<End>>,
-    pub(crate) main_end: Option<End>,
 }
 
-impl Core {
-    /// Makes room for a program of `tasks` tasks, each with a sleep future and a timer. (What is
-    /// filled only as tasks finish, such as `ends` and `stdout`, grows as it goes.)
-    pub(crate) fn reserve(&mut self, tasks: usize) {
+impl<H: Host> Core<H> {
+    pub(crate) fn new(now: Micros, record_trace: bool) -> Core<H> {
+        Core {
+            now,
+            pass: 0,
+            ready: VecDeque::new(),
+            batch: VecDeque::new(),
+            in_pass: false,
+            timers: Timers::default(),
+            futs: Futures::default(),
+            tasks: Vec::new(),
+            step: StepState::default(),
+            stopping: false,
+            escaping: None,
+            halted: false,
+            callbacks_run: 0,
+            live: 0,
+            trace: record_trace.then(Recorder::default),
+        }
+    }
+
+    /// Makes room for `tasks` tasks, each with a future and a timer.
+    pub fn reserve(&mut self, tasks: usize) {
         self.tasks.reserve(tasks);
         self.futs.reserve(2 * tasks);
         self.timers.reserve(tasks);
-        // Every task records at least its creation and one step.
         if let Some(trace) = &mut self.trace {
-            trace.reserve(2 * tasks);
+            trace.events.reserve(3 * tasks);
         }
     }
 
-    pub(crate) fn call_soon(&mut self, cb: Callback) {
-        self.ready.push_back(cb);
+    /// `loop.time()`, in microseconds.
+    pub fn now(&self) -> Micros {
+        self.now
     }
 
-    pub(crate) fn event(&mut self, who: Who, what: What) {
+    /// How many tasks are alive (created, not finished).
+    pub fn live_tasks(&self) -> usize {
+        self.live
+    }
+
+    /// The pass in progress (or the last one).
+    pub fn pass(&self) -> u32 {
+        self.pass
+    }
+
+    /// Records an event at the current time, if tracing.
+    pub(crate) fn event(&mut self, task: Option<TaskId>, what: What) {
         if let Some(trace) = &mut self.trace {
-            trace.record(self.now, self.pass, who, what);
+            trace.record(Event {
+                at: self.now,
+                pass: self.pass,
+                task,
+                what,
+            });
         }
     }
 
-    /// Whose step is running (main outside any step).
-    pub(crate) fn current_who(&self) -> Who {
-        self.step
-            .current
-            .map_or(Who::MAIN, |t| self.tasks[t.0 as usize].who)
+    /// The source line the program is at, as the host last set it.
+    pub fn line(&self) -> u32 {
+        self.step.line
     }
 
-    pub(crate) fn print(&mut self, line: Line) {
-        let who = self.current_who();
-        self.event(who, What::Printed(self.stdout.len() as u32));
-        // Shared with outcomes read earlier only in the rare case of reading mid-run: then copied.
-        Rc::make_mut(&mut self.stdout).push(line);
+    /// The host says where the program is (before an `await` or a call into asyncio), for the trace.
+    pub fn set_line(&mut self, line: u32) {
+        self.step.line = line;
     }
 
-    /// Records how `who` ended (a task's end, or a `sequential` coroutine's).
-    pub(crate) fn record_end(&mut self, who: Who, finish: Finish) {
-        self.event(who, What::Finished);
-        let end = Some(End {
-            at: self.now,
-            finish,
+    /// Line `index` of the program's output was completed.
+    pub fn printed(&mut self, index: u32) {
+        let task = self.step.current;
+        self.event(task, What::Printed(index));
+    }
+
+    /// A blocking call (`time.sleep`) took `us`: nothing else runs meanwhile.
+    pub fn block(&mut self, us: Micros) {
+        let (task, line) = (self.step.current, self.step.line);
+        self.event(task, What::Blocked { us, line });
+        self.now = self.now.saturating_add(us);
+    }
+
+    /// The host stops the run: nothing more runs (a limit was reached, or a refusal).
+    pub fn halt(&mut self) {
+        self.halted = true;
+    }
+
+    // --- scheduling -------------------------------------------------------------------------
+
+    /// `loop.call_soon(cb)` for the loop's own callbacks (no handle: they are never cancelled).
+    pub(crate) fn schedule(&mut self, cb: Callback<H>) {
+        self.ready.push_back(Ready { cb, handle: None });
+    }
+
+    /// `loop.call_soon(cb)`: runs in the next pass; the handle can cancel it until then.
+    pub fn call_soon(&mut self, cb: Callback<H>) -> HandleId {
+        let handle = self.timers.handle();
+        self.ready.push_back(Ready {
+            cb,
+            handle: Some(handle),
         });
-        match who.work_index() {
-            None => self.main_end = end,
-            Some(i) => {
-                let i = i as usize;
-                if self.ends.len() <= i {
-                    // Room for every task at the first end, rather than growing one end at a time.
-                    self.ends
-                        .reserve(self.tasks.len().max(i + 1) - self.ends.len());
-                    self.ends.resize(i + 1, None);
-                }
-                self.ends[i] = end;
-            }
+        handle
+    }
+
+    /// `loop.call_at(when, cb)`.
+    pub fn call_at(&mut self, when: Micros, cb: Callback<H>) -> HandleId {
+        self.timers.arm(when, cb)
+    }
+
+    /// `handle.cancel()`: the callback will not run, even if its timer has already fired.
+    pub fn cancel_handle(&mut self, handle: HandleId) {
+        self.timers.cancel(handle);
+    }
+
+    /// `handle.cancelled()`.
+    pub fn handle_cancelled(&self, handle: HandleId) -> bool {
+        self.timers.is_cancelled(handle)
+    }
+
+    /// The live timers, by deadline (for the inspector).
+    pub fn armed_timers(&self) -> Vec<(Micros, HandleId)> {
+        self.timers.armed()
+    }
+
+    // --- the future primitive ---------------------------------------------------------------
+
+    /// `loop.create_future()`; `label` says what a task awaiting it waits for.
+    pub fn create_future(&mut self, label: Awaiting) -> FutId {
+        self.futs.create(Kind::Plain, label)
+    }
+
+    /// A future whose `cancel()` is `hook`'s (as `_GatheringFuture` overrides `cancel`).
+    pub fn create_hooked_future(
+        &mut self,
+        label: Awaiting,
+        hook: std::rc::Rc<dyn crate::futures::CancelHook<H>>,
+    ) -> FutId {
+        self.futs.create(Kind::Hooked(hook), label)
+    }
+
+    /// Frees a future nothing refers to any more (its id may be handed out again).
+    pub(crate) fn free_future(&mut self, fut: FutId) {
+        self.futs.free(fut);
+    }
+
+    pub fn future_done(&self, fut: FutId) -> bool {
+        self.futs.is_done(fut)
+    }
+
+    pub fn future_cancelled(&self, fut: FutId) -> bool {
+        self.futs.is_cancelled(fut)
+    }
+
+    /// The task whose own future `fut` is, if any.
+    pub fn task_of(&self, fut: FutId) -> Option<TaskId> {
+        match self.futs.kind(fut) {
+            Kind::Task(t) => Some(*t),
+            _ => None,
         }
+    }
+
+    /// The state of a future, without retrieving anything.
+    pub fn future_state(&self, fut: FutId) -> &FutState<H> {
+        self.futs.state(fut)
     }
 
     /// Marks a pending future done and schedules its callbacks (`__schedule_callbacks`).
-    pub(crate) fn complete(&mut self, fut: FutId, state: State) {
+    pub(crate) fn complete(&mut self, fut: FutId, state: FutState<H>) {
         let cbs = self.futs.complete(fut, state);
-        cbs.for_each(|cb| self.ready.push_back(cb));
+        for cb in cbs.into_vec() {
+            self.schedule(cb.with_fut(fut));
+        }
     }
 
-    pub(crate) fn set_result(&mut self, fut: FutId, value: Value) {
-        self.complete(fut, State::Done(Ok(value)));
+    /// `fut.set_result(value)`.
+    ///
+    /// # Errors
+    /// `InvalidStateError` if the future is done (the host words it: CPython puts the future's
+    /// state and repr in the message).
+    pub fn set_result(&mut self, fut: FutId, value: H::Value) -> Result<(), ()> {
+        if self.futs.is_done(fut) {
+            return Err(());
+        }
+        self.complete(fut, FutState::Finished(Ok(value)));
+        Ok(())
     }
 
-    pub(crate) fn set_exception(&mut self, fut: FutId, exc: Exc) {
-        self.complete(fut, State::Done(Err(exc)));
+    /// `fut.set_exception(exc)`. Errors as [`Core::set_result`].
+    pub fn set_exception(&mut self, fut: FutId, exc: H::Exc) -> Result<(), ()> {
+        if self.futs.is_done(fut) {
+            return Err(());
+        }
+        self.complete(fut, FutState::Finished(Err(exc)));
+        Ok(())
     }
 
-    /// `Future.cancel()` of a plain future.
-    pub(crate) fn cancel_plain(&mut self, fut: FutId) -> bool {
+    /// `Future.cancel(msg)` of a plain future: false if it is done.
+    pub(crate) fn cancel_plain(&mut self, fut: FutId, msg: Option<H::Value>) -> bool {
+        self.futs.set_log_traceback(fut, false);
         if self.futs.is_done(fut) {
             return false;
         }
-        self.complete(fut, State::Cancelled);
+        self.complete(fut, FutState::Cancelled { msg, exc: None });
         true
     }
 
-    /// `fut.cancel()`, dispatched on what the future is (a task, a gather, or a plain future).
-    pub(crate) fn cancel_future(&mut self, fut: FutId, cause: CancelCause) -> bool {
+    /// `fut.cancel(msg)`, dispatched on what the future is: a task's (`Task.cancel`), one with its
+    /// own `cancel()`, or a plain future. `cause` is what the trace says for a task.
+    pub fn cancel_future(
+        &mut self,
+        fut: FutId,
+        msg: Option<H::Value>,
+        cause: crate::trace::CancelCause,
+    ) -> bool {
         match self.futs.kind(fut) {
-            Kind::Task(t) => self.task_cancel(t, cause),
-            Kind::Gather(g) => self.gather_cancel(g, CancelCause::GatherCancelled),
-            _ => self.cancel_plain(fut),
+            Kind::Task(t) => {
+                let t = *t;
+                self.task_cancel(t, msg, cause)
+            }
+            Kind::Hooked(hook) => {
+                let hook = hook.clone();
+                hook.cancel(self, msg)
+            }
+            Kind::Plain => self.cancel_plain(fut, msg),
         }
     }
 
+    /// `fut.result()`: its value, or the exception it raises (`CancelledError` if cancelled,
+    /// `InvalidStateError('Result is not ready.')` if pending). Retrieves an exception.
+    pub fn future_result(&mut self, fut: FutId) -> Result<H::Value, H::Exc> {
+        self.futs.result(fut)
+    }
+
+    /// `fut.exception()`: `None`, or the exception set; raises as [`Core::future_result`] does.
+    pub fn future_exception(&mut self, fut: FutId) -> Result<Option<H::Exc>, H::Exc> {
+        self.futs.exception(fut)
+    }
+
+    /// `fut._make_cancelled_error()` of a cancelled future.
+    pub fn make_cancelled_error(&mut self, fut: FutId) -> H::Exc {
+        self.futs.make_cancelled_error(fut)
+    }
+
+    /// `fut._cancel_message` of a cancelled future.
+    pub fn cancel_message(&self, fut: FutId) -> Option<H::Value> {
+        match self.futs.state(fut) {
+            FutState::Cancelled { msg, .. } => msg.clone(),
+            _ => None,
+        }
+    }
+
+    /// An exception was set on `fut` and nothing retrieved it (`_log_traceback`).
+    pub fn unretrieved(&self, fut: FutId) -> bool {
+        self.futs.log_traceback(fut)
+    }
+
     /// `fut.add_done_callback(cb)`: scheduled at once if the future is already done.
-    pub(crate) fn add_done_callback(&mut self, fut: FutId, cb: Callback) {
+    pub fn add_done_callback(&mut self, fut: FutId, cb: Callback<H>) {
         if self.futs.is_done(fut) {
-            self.call_soon(cb);
+            self.schedule(cb.with_fut(fut));
         } else {
             self.futs.add_callback(fut, cb);
         }
     }
 
-    /// What a task suspended on `fut` waits for, for the trace.
-    pub(crate) fn awaiting(&self, fut: FutId) -> Awaiting {
-        match self.futs.kind(fut) {
-            Kind::Sleep => Awaiting::Sleep {
-                delay_ms: self.step.sleep_delay_ms,
-            },
-            Kind::Task(t) => Awaiting::Task(self.tasks[t.0 as usize].who),
-            Kind::Gather(_) => Awaiting::Gather,
-            Kind::Wait => Awaiting::Wait,
-            Kind::GroupExit => Awaiting::TaskGroup,
-            Kind::Plain => Awaiting::Future,
-        }
+    /// `fut.remove_done_callback(cb)`: how many were removed.
+    pub fn remove_done_callback(&mut self, fut: FutId, cb: &Callback<H>) -> usize {
+        self.futs.remove_callbacks(fut, cb)
     }
 
-    /// Runs a callback that does not step a task (those need the coroutines: see `EventLoop`).
-    pub(crate) fn run_callback(&mut self, cb: Callback) {
+    /// An asyncio error, for primitives to raise.
+    pub fn error(&self, kind: ErrorKind, message: &str) -> H::Exc {
+        H::error(kind, Some(message))
+    }
+
+    /// Runs a callback that needs no coroutine and no program code (see `event_loop`).
+    pub(crate) fn run_native(&mut self, cb: Callback<H>) {
         match cb {
             Callback::SetResultUnlessCancelled(fut) => {
                 if !self.futs.is_done(fut) {
-                    self.set_result(fut, Value::None);
+                    self.complete(fut, FutState::Finished(Ok(H::none())));
                 }
             }
-            Callback::CancelTask(i) => {
-                let (task, cause) = self.cancels[i as usize];
-                self.task_cancel(task, cause);
+            Callback::Native(native, fut) => native.call(self, fut),
+            Callback::Stop => self.stopping = true,
+            Callback::Step(..) | Callback::Wakeup(..) | Callback::Program(..) => {
+                unreachable!("steps and program callbacks run in event_loop")
             }
-            Callback::ReleaseWaiter(waiter) => {
-                if !self.futs.is_done(waiter) {
-                    self.set_result(waiter, Value::None);
-                }
-            }
-            Callback::GatherChildDone(g, child) => self.gather_child_done(g, child),
-            Callback::WaitCompletion(w, fut) => self.wait_on_completion(w, fut),
-            Callback::GroupTaskDone(g, task) => self.group_on_task_done(g, task),
-            Callback::StopLoop => self.stopping = true,
-            Callback::Step(_) | Callback::Wakeup(..) => unreachable!("task steps run in EventLoop"),
         }
     }
 }

@@ -1,53 +1,53 @@
 //! Asyncio futures (`futures.Future`): result slots in a slab, each with its done-callbacks.
 
-use super::core::Callback;
-use super::exc::{Exc, PyResult};
-use super::{FutId, TaskId};
+use crate::callback::Callback;
+use crate::host::Host;
+use crate::trace::Awaiting;
+use crate::{FutId, TaskId};
+use std::rc::Rc;
 
-/// The state of one future.
-#[derive(Clone, Debug)]
-pub(crate) enum State {
+/// How one future ended, or that it has not.
+pub enum FutState<H: Host> {
     /// Not done yet; callbacks may be added.
     Pending,
-    /// Finished with a result or an exception (`set_result` / `set_exception`).
-    Done(PyResult),
-    /// `Future.cancel()` succeeded.
-    Cancelled,
+    /// `set_result` / `set_exception`.
+    Finished(Result<H::Value, H::Exc>),
+    /// `cancel(msg)` succeeded. `exc` is `_cancelled_exc`: the `CancelledError` a task ended with,
+    /// handed out once by `_make_cancelled_error`.
+    Cancelled {
+        msg: Option<H::Value>,
+        exc: Option<H::Exc>,
+    },
 }
 
-/// What a future stands for: decides how `cancel()` acts on it and what a waiter is shown waiting on.
-#[derive(Clone, Copy, Debug)]
-pub(crate) enum Kind {
-    /// The future inside `asyncio.sleep`, completed by a timer (its deadline is in the trace).
-    Sleep,
+/// A future whose `cancel()` is its own (`_GatheringFuture.cancel`): it returns whether anything
+/// took the cancel, and the future stays pending until its owner settles it.
+pub trait CancelHook<H: Host> {
+    fn cancel(&self, core: &mut crate::core::Core<H>, msg: Option<H::Value>) -> bool;
+}
+
+/// What a future is, beyond a result slot.
+pub(crate) enum Kind<H: Host> {
+    /// A plain future (`loop.create_future()`).
+    Plain,
     /// A task's own future (`Task` is a `Future`): cancelling it is `Task.cancel()`.
     Task(TaskId),
-    /// A gather's outer `_GatheringFuture`: cancelling it cancels the children.
-    Gather(u32),
-    /// The waiter future inside `asyncio.wait`.
-    Wait,
-    /// The `_on_completed_fut` a TaskGroup's `__aexit__` awaits.
-    GroupExit,
-    /// A plain future with no special role.
-    Plain,
+    /// A future with its own `cancel()`.
+    Hooked(Rc<dyn CancelHook<H>>),
 }
 
 /// A future's done-callbacks, in registration order. Most futures have exactly one (their awaiter).
-#[derive(Debug, Default)]
-pub(crate) enum Callbacks {
-    #[default]
+pub(crate) enum Callbacks<H: Host> {
     None,
-    One(Callback),
-    // Boxed so that `Callbacks` stays 16 bytes: two futures per live task carry one.
-    #[allow(clippy::box_collection)]
-    Many(Box<Vec<Callback>>),
+    One(Callback<H>),
+    Many(Vec<Callback<H>>),
 }
 
-impl Callbacks {
-    fn push(&mut self, cb: Callback) {
-        *self = match std::mem::take(self) {
+impl<H: Host> Callbacks<H> {
+    fn push(&mut self, cb: Callback<H>) {
+        *self = match std::mem::replace(self, Callbacks::None) {
             Callbacks::None => Callbacks::One(cb),
-            Callbacks::One(first) => Callbacks::Many(Box::new(vec![first, cb])),
+            Callbacks::One(first) => Callbacks::Many(vec![first, cb]),
             Callbacks::Many(mut v) => {
                 v.push(cb);
                 Callbacks::Many(v)
@@ -55,40 +55,53 @@ impl Callbacks {
         };
     }
 
-    /// Calls `f` on each callback in registration order, consuming them.
-    pub(crate) fn for_each(self, mut f: impl FnMut(Callback)) {
+    pub(crate) fn into_vec(self) -> Vec<Callback<H>> {
         match self {
-            Callbacks::None => {}
-            Callbacks::One(cb) => f(cb),
-            Callbacks::Many(v) => v.into_iter().for_each(f),
+            Callbacks::None => Vec::new(),
+            Callbacks::One(cb) => vec![cb],
+            Callbacks::Many(v) => v,
         }
     }
 }
 
-struct Slot {
-    state: State,
-    kind: Kind,
-    callbacks: Callbacks,
+struct Slot<H: Host> {
+    state: FutState<H>,
+    kind: Kind<H>,
+    /// What a task suspended on this future waits for (for the trace).
+    label: Awaiting,
+    callbacks: Callbacks<H>,
+    /// `__log_traceback`: an exception was set and nothing has retrieved it yet.
+    log_traceback: bool,
 }
 
-/// The slab of futures. Invariant: a freed id is never used again until `create` hands it out anew,
-/// and only futures nothing else refers to (a finished sleep's) are freed.
-#[derive(Default)]
-pub(crate) struct Futures {
-    slots: Vec<Slot>,
+/// The slab of futures. Invariant: a freed id is reused only by `create`, and only futures that
+/// nothing else refers to (a finished sleep's) are freed.
+pub(crate) struct Futures<H: Host> {
+    slots: Vec<Slot<H>>,
     free: Vec<u32>,
 }
 
-impl Futures {
+impl<H: Host> Default for Futures<H> {
+    fn default() -> Self {
+        Futures {
+            slots: Vec::new(),
+            free: Vec::new(),
+        }
+    }
+}
+
+impl<H: Host> Futures<H> {
     pub(crate) fn reserve(&mut self, n: usize) {
         self.slots.reserve(n);
     }
 
-    pub(crate) fn create(&mut self, kind: Kind) -> FutId {
+    pub(crate) fn create(&mut self, kind: Kind<H>, label: Awaiting) -> FutId {
         let slot = Slot {
-            state: State::Pending,
+            state: FutState::Pending,
             kind,
+            label,
             callbacks: Callbacks::None,
+            log_traceback: false,
         };
         match self.free.pop() {
             Some(i) => {
@@ -103,57 +116,117 @@ impl Futures {
     }
 
     pub(crate) fn free(&mut self, id: FutId) {
-        self.slots[id.0 as usize].callbacks = Callbacks::None;
+        let slot = &mut self.slots[id.0 as usize];
+        slot.callbacks = Callbacks::None;
+        slot.state = FutState::Pending;
         self.free.push(id.0);
     }
 
-    pub(crate) fn kind(&self, id: FutId) -> Kind {
-        self.slots[id.0 as usize].kind
+    fn slot(&self, id: FutId) -> &Slot<H> {
+        &self.slots[id.0 as usize]
     }
 
-    pub(crate) fn state(&self, id: FutId) -> &State {
-        &self.slots[id.0 as usize].state
+    fn slot_mut(&mut self, id: FutId) -> &mut Slot<H> {
+        &mut self.slots[id.0 as usize]
+    }
+
+    pub(crate) fn kind(&self, id: FutId) -> &Kind<H> {
+        &self.slot(id).kind
+    }
+
+    pub(crate) fn label(&self, id: FutId) -> Awaiting {
+        self.slot(id).label
+    }
+
+    pub(crate) fn state(&self, id: FutId) -> &FutState<H> {
+        &self.slot(id).state
     }
 
     pub(crate) fn is_done(&self, id: FutId) -> bool {
-        !matches!(self.state(id), State::Pending)
+        !matches!(self.state(id), FutState::Pending)
     }
 
-    /// `future.result()`: the value, or the exception it raises (`CancelledError` if cancelled).
-    pub(crate) fn result(&self, id: FutId) -> PyResult {
-        match self.state(id) {
-            State::Done(r) => r.clone(),
-            State::Cancelled => Err(Exc::Cancelled),
-            State::Pending => unreachable!("result() of a pending future"),
+    pub(crate) fn is_cancelled(&self, id: FutId) -> bool {
+        matches!(self.state(id), FutState::Cancelled { .. })
+    }
+
+    pub(crate) fn log_traceback(&self, id: FutId) -> bool {
+        self.slot(id).log_traceback
+    }
+
+    pub(crate) fn set_log_traceback(&mut self, id: FutId, on: bool) {
+        self.slot_mut(id).log_traceback = on;
+    }
+
+    /// `_make_cancelled_error()` of a cancelled future: its saved `CancelledError` the first time,
+    /// a new one (with the cancel message, if any) after that.
+    pub(crate) fn make_cancelled_error(&mut self, id: FutId) -> H::Exc {
+        match &mut self.slot_mut(id).state {
+            FutState::Cancelled { msg, exc } => exc
+                .take()
+                .unwrap_or_else(|| H::cancelled_error(msg.as_ref())),
+            _ => H::cancelled_error(None),
+        }
+    }
+
+    /// `future.result()` of a done future: its value, or the exception it raises. Retrieves the
+    /// exception (`__log_traceback = False`).
+    pub(crate) fn result(&mut self, id: FutId) -> Result<H::Value, H::Exc> {
+        if self.is_cancelled(id) {
+            return Err(self.make_cancelled_error(id));
+        }
+        let slot = self.slot_mut(id);
+        slot.log_traceback = false;
+        match &slot.state {
+            FutState::Finished(r) => r.clone(),
+            _ => Err(H::error(
+                crate::host::ErrorKind::InvalidStateError,
+                Some("Result is not set."),
+            )),
+        }
+    }
+
+    /// `future.exception()` of a done future. Retrieves it.
+    pub(crate) fn exception(&mut self, id: FutId) -> Result<Option<H::Exc>, H::Exc> {
+        if self.is_cancelled(id) {
+            return Err(self.make_cancelled_error(id));
+        }
+        let slot = self.slot_mut(id);
+        slot.log_traceback = false;
+        match &slot.state {
+            FutState::Finished(Err(e)) => Ok(Some(e.clone())),
+            FutState::Finished(Ok(_)) => Ok(None),
+            FutState::Pending | FutState::Cancelled { .. } => Err(H::error(
+                crate::host::ErrorKind::InvalidStateError,
+                Some("Exception is not set."),
+            )),
         }
     }
 
     /// Marks a pending future done and hands back its callbacks, for the loop to schedule.
-    pub(crate) fn complete(&mut self, id: FutId, state: State) -> Callbacks {
-        let slot = &mut self.slots[id.0 as usize];
-        debug_assert!(
-            matches!(slot.state, State::Pending),
-            "completing a done future"
-        );
+    pub(crate) fn complete(&mut self, id: FutId, state: FutState<H>) -> Callbacks<H> {
+        let slot = self.slot_mut(id);
+        debug_assert!(matches!(slot.state, FutState::Pending), "completing a done future");
+        slot.log_traceback = matches!(state, FutState::Finished(Err(_)));
         slot.state = state;
-        std::mem::take(&mut slot.callbacks)
+        std::mem::replace(&mut slot.callbacks, Callbacks::None)
     }
 
     /// Adds a done-callback to a pending future.
-    pub(crate) fn add_callback(&mut self, id: FutId, cb: Callback) {
-        self.slots[id.0 as usize].callbacks.push(cb);
+    pub(crate) fn add_callback(&mut self, id: FutId, cb: Callback<H>) {
+        self.slot_mut(id).callbacks.push(cb);
     }
 
-    /// `remove_done_callback`: drops the callbacks not yet scheduled that match `pred`.
-    pub(crate) fn remove_callbacks(&mut self, id: FutId, pred: impl Fn(&Callback) -> bool) {
-        let slot = &mut self.slots[id.0 as usize];
-        slot.callbacks = match std::mem::take(&mut slot.callbacks) {
-            Callbacks::One(cb) if pred(&cb) => Callbacks::None,
-            Callbacks::Many(mut v) => {
-                v.retain(|cb| !pred(cb));
-                Callbacks::Many(v)
-            }
-            other => other,
-        };
+    /// `remove_done_callback`: drops the callbacks not yet scheduled that match; returns how many.
+    pub(crate) fn remove_callbacks(&mut self, id: FutId, cb: &Callback<H>) -> usize {
+        let slot = self.slot_mut(id);
+        let all = std::mem::replace(&mut slot.callbacks, Callbacks::None).into_vec();
+        let before = all.len();
+        let kept: Vec<Callback<H>> = all.into_iter().filter(|c| !c.same(cb)).collect();
+        let removed = before - kept.len();
+        for c in kept {
+            slot.callbacks.push(c);
+        }
+        removed
     }
 }

@@ -1,70 +1,84 @@
-//! The timer heap (`loop._scheduled`): one heap for every `call_later`, ties broken by arming order.
+//! The timer heap (`loop._scheduled`) and handle cancellation: one heap for every `call_at`, ties
+//! broken by arming order; a cancelled handle never runs, even once its timer has joined the
+//! ready queue (as `_run_once` skips `handle._cancelled`).
 
-use super::clock::Micros;
-use super::core::Callback;
+use crate::callback::{Callback, HandleId};
+use crate::clock::Micros;
+use crate::host::Host;
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 
-/// A timer armed with [`Timers::arm`], for [`Timers::cancel`] (`TimerHandle.cancel()`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct TimerHandle(u32);
-
-struct Entry {
+struct Entry<H: Host> {
     when: Micros,
-    seq: u32,
-    cb: Callback,
+    handle: HandleId,
+    cb: Callback<H>,
 }
 
-impl Entry {
+impl<H: Host> Entry<H> {
     fn key(&self) -> (Micros, u32) {
-        (self.when, self.seq)
+        (self.when, self.handle.0)
     }
 }
 
-impl PartialEq for Entry {
+impl<H: Host> PartialEq for Entry<H> {
     fn eq(&self, other: &Self) -> bool {
         self.key() == other.key()
     }
 }
-impl Eq for Entry {}
-impl PartialOrd for Entry {
+impl<H: Host> Eq for Entry<H> {}
+impl<H: Host> PartialOrd for Entry<H> {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
     }
 }
-impl Ord for Entry {
+impl<H: Host> Ord for Entry<H> {
     fn cmp(&self, other: &Self) -> Ordering {
         self.key().cmp(&other.key())
     }
 }
 
-/// Pending timers. Invariants: entries pop in `(when, seq)` order, `seq` being the arming order, so
-/// equal deadlines fire in the order they were armed (as on a real clock, where the later-armed timer
-/// has the later deadline); a cancelled timer never fires and never makes the loop wait for it.
-#[derive(Default)]
-pub(crate) struct Timers {
-    heap: BinaryHeap<Reverse<Entry>>,
-    /// Bit `seq` is set once timer `seq` is cancelled (one bit per timer ever armed in the run).
+/// Handles and timers. Invariants: handle ids are handed out in arming order (timers and
+/// `call_soon` handles share the sequence), so equal deadlines pop in the order they were armed,
+/// as on a real clock where the later-armed timer has the later deadline; a cancelled handle's bit
+/// stays set for the rest of the run.
+pub(crate) struct Timers<H: Host> {
+    heap: BinaryHeap<Reverse<Entry<H>>>,
+    /// Bit `id` is set once handle `id` is cancelled.
     cancelled: Vec<u64>,
-    /// The arming order of the next timer (a run arms far fewer than 2^32 timers: one per task,
-    /// cancel and wait at most).
-    next_seq: u32,
+    next_handle: u32,
 }
 
-impl Timers {
+impl<H: Host> Default for Timers<H> {
+    fn default() -> Self {
+        Timers {
+            heap: BinaryHeap::new(),
+            cancelled: Vec::new(),
+            next_handle: 0,
+        }
+    }
+}
+
+impl<H: Host> Timers<H> {
     pub(crate) fn reserve(&mut self, n: usize) {
         self.heap.reserve(n);
     }
 
-    pub(crate) fn arm(&mut self, when: Micros, cb: Callback) -> TimerHandle {
-        let seq = self.next_seq;
-        self.next_seq += 1;
-        self.heap.push(Reverse(Entry { when, seq, cb }));
-        TimerHandle(seq)
+    /// A new handle (for a `call_soon` or a timer).
+    pub(crate) fn handle(&mut self) -> HandleId {
+        let id = HandleId(self.next_handle);
+        self.next_handle = self.next_handle.wrapping_add(1);
+        id
     }
 
-    /// Cancels a timer; harmless if it already fired.
-    pub(crate) fn cancel(&mut self, handle: TimerHandle) {
+    /// `loop.call_at(when, cb)`.
+    pub(crate) fn arm(&mut self, when: Micros, cb: Callback<H>) -> HandleId {
+        let handle = self.handle();
+        self.heap.push(Reverse(Entry { when, handle, cb }));
+        handle
+    }
+
+    /// `handle.cancel()`; harmless if it already ran.
+    pub(crate) fn cancel(&mut self, handle: HandleId) {
         let (word, bit) = ((handle.0 / 64) as usize, handle.0 % 64);
         if self.cancelled.len() <= word {
             self.cancelled.resize(word + 1, 0);
@@ -72,16 +86,16 @@ impl Timers {
         self.cancelled[word] |= 1 << bit;
     }
 
-    fn is_cancelled(&self, seq: u32) -> bool {
+    pub(crate) fn is_cancelled(&self, handle: HandleId) -> bool {
         self.cancelled
-            .get((seq / 64) as usize)
-            .is_some_and(|w| w & (1 << (seq % 64)) != 0)
+            .get((handle.0 / 64) as usize)
+            .is_some_and(|w| w & (1 << (handle.0 % 64)) != 0)
     }
 
     /// Drops cancelled timers from the head, as `_run_once` does before it computes its timeout.
     fn drop_cancelled_head(&mut self) {
         while let Some(Reverse(head)) = self.heap.peek() {
-            if !self.is_cancelled(head.seq) {
+            if !self.is_cancelled(head.handle) {
                 break;
             }
             self.heap.pop();
@@ -95,16 +109,23 @@ impl Timers {
     }
 
     /// Pops the next live timer due at `now` (deadline `<= now`), in firing order.
-    pub(crate) fn pop_due(&mut self, now: Micros) -> Option<Callback> {
+    pub(crate) fn pop_due(&mut self, now: Micros) -> Option<(Callback<H>, HandleId)> {
         self.drop_cancelled_head();
         match self.heap.peek() {
-            Some(Reverse(e)) if e.when <= now => self.heap.pop().map(|Reverse(e)| e.cb),
+            Some(Reverse(e)) if e.when <= now => self.heap.pop().map(|Reverse(e)| (e.cb, e.handle)),
             _ => None,
         }
     }
 
-    /// How many timers are armed and not yet fired (cancelled ones included until they are dropped).
-    pub(crate) fn len(&self) -> usize {
-        self.heap.len()
+    /// The live timers, in firing order (for the loop inspector).
+    pub(crate) fn armed(&self) -> Vec<(Micros, HandleId)> {
+        let mut v: Vec<(Micros, HandleId)> = self
+            .heap
+            .iter()
+            .filter(|Reverse(e)| !self.is_cancelled(e.handle))
+            .map(|Reverse(e)| (e.when, e.handle))
+            .collect();
+        v.sort_by_key(|&(w, h)| (w, h.0));
+        v
     }
 }

@@ -1,0 +1,130 @@
+//! `asyncio.as_completed` (3.13's `_AsCompletedIterator`): the futures in the order they finish,
+//! handed out through a `Queue` exactly as CPython does, so the passes are the same.
+
+use super::queues::{Order, Queue};
+use crate::callback::{Callback, HandleId, Native};
+use crate::clock::deadline_after;
+use crate::core::Core;
+use crate::host::{ErrorKind, Host};
+use crate::FutId;
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::{Rc, Weak};
+
+struct State<H: Host> {
+    /// `_done`: a queue of finished futures (`None`: the timeout's sentinel). The queue carries
+    /// placeholders; `done_items` holds what they stand for, in the same (FIFO) order.
+    done: Queue<H>,
+    done_items: RefCell<VecDeque<Option<FutId>>>,
+    /// `_todo`: the futures not finished yet.
+    todo: RefCell<Vec<FutId>>,
+    todo_left: Cell<usize>,
+    timeout_handle: Cell<Option<HandleId>>,
+    /// The one callback object registered on every future and on the timer (CPython's bound
+    /// methods compare equal, so `remove_done_callback` finds it).
+    handler: RefCell<Option<Rc<dyn Native<H>>>>,
+}
+
+/// The iterator `as_completed(fs, timeout=...)` returns.
+pub struct AsCompleted<H: Host>(Rc<State<H>>);
+
+impl<H: Host> Clone for AsCompleted<H> {
+    fn clone(&self) -> Self {
+        AsCompleted(self.0.clone())
+    }
+}
+
+/// `self._handle_completion` (with a future) and `self._handle_timeout` (without). It holds the
+/// iterator weakly: an iterator nobody holds any more has nobody to tell.
+struct Handler<H: Host>(Weak<State<H>>);
+
+impl<H: Host> Native<H> for Handler<H> {
+    fn call(&self, core: &mut Core<H>, fut: Option<FutId>) {
+        let Some(st) = self.0.upgrade() else { return };
+        let it = AsCompleted(st.clone());
+        match fut {
+            Some(f) => {
+                if st.todo.borrow().is_empty() {
+                    return; // `_handle_timeout()` was here first.
+                }
+                st.todo.borrow_mut().retain(|&t| t != f);
+                it.put(core, Some(f));
+                if st.todo.borrow().is_empty() {
+                    if let Some(h) = st.timeout_handle.get() {
+                        core.cancel_handle(h);
+                    }
+                }
+            }
+            None => {
+                let todo = std::mem::take(&mut *st.todo.borrow_mut());
+                let me = it.handler();
+                for f in todo {
+                    core.remove_done_callback(f, &Callback::Native(me.clone(), None));
+                    it.put(core, None);
+                }
+            }
+        }
+    }
+}
+
+impl<H: Host> AsCompleted<H> {
+    /// `_AsCompletedIterator(fs, timeout)`, on the distinct futures `fs` (coroutines already
+    /// wrapped in tasks).
+    pub fn new(core: &mut Core<H>, fs: Vec<FutId>, timeout_s: Option<f64>) -> AsCompleted<H> {
+        let it = AsCompleted(Rc::new(State {
+            done: Queue::new(Order::Fifo, 0),
+            done_items: RefCell::new(VecDeque::new()),
+            todo: RefCell::new(fs.clone()),
+            todo_left: Cell::new(fs.len()),
+            timeout_handle: Cell::new(None),
+            handler: RefCell::new(None),
+        }));
+        let handler: Rc<dyn Native<H>> = Rc::new(Handler(Rc::downgrade(&it.0)));
+        *it.0.handler.borrow_mut() = Some(handler.clone());
+        for &f in &fs {
+            core.add_done_callback(f, Callback::Native(handler.clone(), None));
+        }
+        if !fs.is_empty() {
+            if let Some(t) = timeout_s {
+                let at = deadline_after(core.now(), t);
+                it.0.timeout_handle.set(Some(core.call_at(at, Callback::Native(handler, None))));
+            }
+        }
+        it
+    }
+
+    fn handler(&self) -> Rc<dyn Native<H>> {
+        self.0.handler.borrow().clone().expect("set at creation")
+    }
+
+    fn put(&self, core: &mut Core<H>, item: Option<FutId>) {
+        self.0.done_items.borrow_mut().push_back(item);
+        let _ = self.0.done.put_nowait(core, H::none());
+    }
+
+    /// `__next__` / `__anext__`: false when exhausted (`StopIteration` / `StopAsyncIteration`);
+    /// otherwise one more result is owed, to be awaited with [`AsCompleted::wait_for_one`].
+    pub fn take_next(&self) -> bool {
+        let left = self.0.todo_left.get();
+        if left == 0 {
+            return false;
+        }
+        self.0.todo_left.set(left - 1);
+        true
+    }
+
+    /// `_wait_for_one()`: the next future to finish.
+    ///
+    /// # Errors
+    /// `TimeoutError` once the timeout has passed.
+    pub async fn wait_for_one(&self) -> Result<FutId, H::Exc> {
+        self.0.done.get().await?;
+        let item = self.0.done_items.borrow_mut().pop_front().flatten();
+        item.ok_or_else(|| H::error(ErrorKind::TimeoutError, None))
+    }
+
+    /// Whether the iterator has futures left to hand out.
+    pub fn exhausted(&self) -> bool {
+        self.0.todo_left.get() == 0
+    }
+}

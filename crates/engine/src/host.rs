@@ -1,0 +1,84 @@
+//! [`Host`]: what the loop needs from the language it runs — its values, its exceptions, its callbacks.
+//!
+//! The engine is asyncio's loop and library without Python: the interpreter (`crates/python`)
+//! implements this trait, so futures hold Python objects and raise Python exceptions while the loop
+//! itself stays pure Rust. Every function is associated (no `self`): there is one host per program.
+
+use crate::FutId;
+
+/// The exceptions asyncio itself raises (the loop, a future, a lock or a queue).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    RuntimeError,
+    ValueError,
+    TypeError,
+    /// `asyncio.InvalidStateError`.
+    InvalidStateError,
+    /// The built-in `TimeoutError` (`asyncio.TimeoutError` is the same class).
+    TimeoutError,
+    /// `asyncio.QueueEmpty`.
+    QueueEmpty,
+    /// `asyncio.QueueFull`.
+    QueueFull,
+}
+
+/// Something the loop reports through its exception handler (CPython logs it on stderr).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Report {
+    /// `unhandled exception during asyncio.run() shutdown` for this task.
+    ShutdownError(crate::TaskId),
+    /// `Task ... has errored out but its parent task ... is already completed` (a TaskGroup's).
+    OrphanError {
+        task: crate::TaskId,
+        parent: crate::TaskId,
+    },
+}
+
+/// The language the loop runs.
+pub trait Host: Sized + 'static {
+    /// An object (what futures hold and queues carry).
+    type Value: Clone + 'static;
+    /// A raised exception: an instance of a `BaseException` class.
+    type Exc: Clone + 'static;
+    /// A program's callback: a callable with its arguments (`call_soon`, `add_done_callback`).
+    type Callback: 'static;
+
+    /// `None`.
+    fn none() -> Self::Value;
+    /// `True` or `False`.
+    fn boolean(b: bool) -> Self::Value;
+    /// A `str`.
+    fn string(s: &str) -> Self::Value;
+    /// A new list.
+    fn list(items: Vec<Self::Value>) -> Self::Value;
+    /// An exception as a value (in gather's results with `return_exceptions=True`).
+    fn exc_value(exc: &Self::Exc) -> Self::Value;
+
+    /// A new exception of one of asyncio's kinds, with `message` as its only argument.
+    fn error(kind: ErrorKind, message: Option<&str>) -> Self::Exc;
+    /// `CancelledError()`, or `CancelledError(msg)` for a cancel with a message.
+    fn cancelled_error(msg: Option<&Self::Value>) -> Self::Exc;
+    /// `raise TimeoutError from cause`.
+    fn timeout_error_from(cause: &Self::Exc) -> Self::Exc;
+    /// `BaseExceptionGroup(message, errors)` raised `from None` (an `ExceptionGroup` when every
+    /// error is an `Exception`).
+    fn exception_group(message: &str, errors: Vec<Self::Exc>) -> Self::Exc;
+    /// `Timeout._insert_timeout_error(exc)`: put a `TimeoutError` into `exc`'s context chain at
+    /// the first `CancelledError` (and into each member's, for an `ExceptionGroup`).
+    fn insert_timeout_error(exc: &Self::Exc);
+    /// `isinstance(exc, CancelledError)`.
+    fn is_cancelled_error(exc: &Self::Exc) -> bool;
+    /// `isinstance(exc, (SystemExit, KeyboardInterrupt))`: these escape the loop.
+    fn is_exit(exc: &Self::Exc) -> bool;
+    /// `a < b`, for `PriorityQueue` (a `TypeError` for values that do not compare).
+    fn less(a: &Self::Value, b: &Self::Value) -> Result<bool, Self::Exc>;
+
+    /// Runs a program's callback outside any task; `fut` is the future for a done-callback. The
+    /// loop is not borrowed while it runs. An exception it raises is the host's to report, as
+    /// CPython's loop does ("Exception in callback ...").
+    fn run_callback(cb: &Self::Callback, fut: Option<FutId>);
+    /// `remove_done_callback(fn)` compares callbacks with `==`.
+    fn same_callback(a: &Self::Callback, b: &Self::Callback) -> bool;
+    /// The loop's exception handler was called (printed on stderr by CPython).
+    fn report(report: Report);
+}

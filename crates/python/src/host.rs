@@ -1,0 +1,206 @@
+//! [`Py`]: the engine's host — Python values and exceptions in its futures, the program's
+//! callbacks run by its loop, and what CPython's loop logs on stderr.
+
+use crate::builtins::exceptions::new_group;
+use crate::modules::asyncio::{self, Loop};
+use crate::objects::class::types;
+use crate::objects::compare::py_lt;
+use crate::objects::{ExcObj, Raised, Value};
+use crate::vm::{call, interp};
+use asyncio_playground_engine::{ErrorKind, FutId, FutState, Host, Report, TaskId};
+use std::rc::Rc;
+
+/// The Python host.
+pub struct Py;
+
+/// A program's callback: what `call_soon(f, *args)` and `add_done_callback(f)` were given,
+/// and where.
+pub struct ProgramCallback {
+    pub f: Value,
+    pub args: Vec<Value>,
+    pub line: u32,
+}
+
+impl Host for Py {
+    type Value = Value;
+    type Exc = Raised;
+    type Callback = ProgramCallback;
+
+    fn none() -> Value {
+        Value::None
+    }
+
+    fn boolean(b: bool) -> Value {
+        Value::Bool(b)
+    }
+
+    fn string(s: &str) -> Value {
+        Value::str(s)
+    }
+
+    fn list(items: Vec<Value>) -> Value {
+        Value::list(items)
+    }
+
+    fn exc_value(exc: &Raised) -> Value {
+        Value::Exc(exc.clone())
+    }
+
+    fn error(kind: ErrorKind, message: Option<&str>) -> Raised {
+        let class = match kind {
+            ErrorKind::RuntimeError => "RuntimeError",
+            ErrorKind::ValueError => "ValueError",
+            ErrorKind::TypeError => "TypeError",
+            ErrorKind::InvalidStateError => "InvalidStateError",
+            ErrorKind::TimeoutError => "TimeoutError",
+            ErrorKind::QueueEmpty => "QueueEmpty",
+            ErrorKind::QueueFull => "QueueFull",
+        };
+        ExcObj::builtin(class, message.map(str::to_string))
+    }
+
+    fn cancelled_error(msg: Option<&Value>) -> Raised {
+        let args = msg.map(|m| vec![m.clone()]).unwrap_or_default();
+        ExcObj::new(types().exception("CancelledError"), args)
+    }
+
+    fn timeout_error_from(cause: &Raised) -> Raised {
+        let e = ExcObj::builtin("TimeoutError", None);
+        *e.cause.borrow_mut() = Some(cause.clone());
+        *e.context.borrow_mut() = Some(cause.clone());
+        e.suppress_context.set(true);
+        e
+    }
+
+    fn exception_group(message: &str, errors: Vec<Raised>) -> Raised {
+        let members = errors.into_iter().map(Value::Exc).collect();
+        match new_group(types().exception("BaseExceptionGroup"), &[Value::str(message), Value::list(members)]) {
+            Ok(Value::Exc(e)) => {
+                e.suppress_context.set(true);
+                e
+            }
+            _ => ExcObj::builtin("RuntimeError", Some("an exception group with no members".into())),
+        }
+    }
+
+    fn insert_timeout_error(exc: &Raised) {
+        fn insert(e: &Raised) {
+            let mut cur = e.clone();
+            loop {
+                let ctx = cur.context.borrow().clone();
+                let Some(ctx) = ctx else { break };
+                if ctx.is_cancelled() {
+                    let te = ExcObj::builtin("TimeoutError", None);
+                    *te.context.borrow_mut() = Some(ctx.clone());
+                    *te.cause.borrow_mut() = Some(ctx);
+                    *cur.context.borrow_mut() = Some(te);
+                    break;
+                }
+                cur = ctx;
+            }
+        }
+        insert(exc);
+        if exc.is_a("ExceptionGroup") {
+            if let Some((_, members)) = &exc.group {
+                members.iter().for_each(insert);
+            }
+        }
+    }
+
+    fn is_cancelled_error(exc: &Raised) -> bool {
+        exc.is_cancelled()
+    }
+
+    fn is_exit(exc: &Raised) -> bool {
+        exc.is_a("SystemExit") || exc.is_a("KeyboardInterrupt")
+    }
+
+    fn less(a: &Value, b: &Value) -> Result<bool, Raised> {
+        py_lt(a, b)
+    }
+
+    fn run_callback(cb: &ProgramCallback, fut: Option<FutId>) {
+        interp::set_line(cb.line);
+        let mut args = cb.args.clone();
+        if let (Some(f), Some(lp)) = (fut, asyncio::current()) {
+            args.push(lp.future_value(f));
+        }
+        interp::with(|i| i.ops.set(0));
+        if let Err(e) = call::call(&cb.f, args, Vec::new()) {
+            if e.is_stop() {
+                if let Some(lp) = asyncio::current() {
+                    lp.with(|c| c.halt());
+                }
+                return;
+            }
+            let what = crate::objects::repr::repr(&cb.f).unwrap_or_default();
+            let mut text = format!("Exception in callback {what}\nhandle: <Handle {what}>\n");
+            text += &crate::traceback::format_exception(&e);
+            interp::write_stderr(&text);
+        }
+    }
+
+    fn same_callback(a: &ProgramCallback, b: &ProgramCallback) -> bool {
+        a.f.is(&b.f) || crate::objects::compare::py_eq(&a.f, &b.f)
+    }
+
+    fn report(report: Report) {
+        let Some(lp) = asyncio::current() else { return };
+        match report {
+            Report::ShutdownError(t) => {
+                let text = format!(
+                    "unhandled exception during asyncio.run() shutdown\ntask: {}\n{}",
+                    task_repr(&lp, t),
+                    exception_text(&lp, t)
+                );
+                interp::write_stderr(&text);
+            }
+            Report::OrphanError { task, parent } => {
+                let text = format!(
+                    "Task {} has errored out but its parent task {} is already completed\n{}",
+                    task_repr(&lp, task),
+                    task_repr(&lp, parent),
+                    exception_text(&lp, task)
+                );
+                interp::write_stderr(&text);
+            }
+        }
+    }
+}
+
+fn task_repr(lp: &Rc<Loop>, t: TaskId) -> String {
+    match lp.task_value(t) {
+        Value::Native(n) => n.repr(),
+        _ => String::new(),
+    }
+}
+
+/// The traceback of a failed task's exception, as the loop's exception handler logs it.
+fn exception_text(lp: &Loop, t: TaskId) -> String {
+    lp.with(|c| match c.future_state(c.task_future(t)) {
+        FutState::Finished(Err(e)) => crate::traceback::format_exception(e),
+        _ => String::new(),
+    })
+}
+
+/// A task's Python object was dropped: CPython logs "Task exception was never retrieved" when
+/// a failed task nothing retrieved is freed (once per task).
+pub fn task_object_dropped(lp: &Rc<Loop>, t: TaskId) {
+    if !interp::alive() {
+        return;
+    }
+    let Ok(core) = lp.core.try_borrow() else { return };
+    let fut = core.task_future(t);
+    if !core.unretrieved(fut) || !lp.logged.borrow_mut().insert(t) {
+        return;
+    }
+    let FutState::Finished(Err(e)) = core.future_state(fut) else { return };
+    let e = e.clone();
+    let (name, coro) = (core.task_name(t), core.task_coro_name(t));
+    drop(core);
+    let text = crate::traceback::format_exception(&e);
+    let shown = crate::objects::repr::exc_repr(&e).unwrap_or_default();
+    interp::write_stderr(&format!(
+        "Task exception was never retrieved\nfuture: <Task finished name='{name}' coro=<{coro}() done> exception={shown}>\n{text}"
+    ));
+}

@@ -1,0 +1,325 @@
+//! The functions of the `asyncio` module: `sleep`, `create_task`, `gather`, `wait`, `wait_for`,
+//! `shield`, `current_task`, … — each a binding to the engine (ported logic lives there).
+
+use super::futures::{LoopObj, TaskObj};
+use super::{classes, native_coro, running, Loop};
+use crate::builtins::functions::take_kwargs;
+use crate::builtins::type_name;
+use crate::host::Py;
+use crate::objects::iter::collect;
+use crate::objects::{BuiltinFn, Set, Value};
+use crate::vm::ops::as_float;
+use crate::vm::{interp, type_error, value_error, PyResult};
+use asyncio_playground_engine::asyncio::{gather, shield, timeouts, wait as engine_wait};
+use asyncio_playground_engine::{AwaitFut, CancelCause, Sleep, YieldNow};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+type Kw = Vec<(Rc<str>, Value)>;
+
+fn sleep(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    let kw = take_kwargs("sleep", kwargs, &["delay", "result"])?;
+    let mut it = args.into_iter();
+    let delay = it.next().or(kw[0].clone()).ok_or_else(|| type_error("sleep() missing 1 required positional argument: 'delay'"))?;
+    let result = it.next().or(kw[1].clone()).unwrap_or(Value::None);
+    Ok(native_coro("sleep", async move {
+        let d = match as_float(&delay) {
+            Some(d) => d,
+            None => {
+                return Err(type_error(format!(
+                    "'<=' not supported between instances of '{}' and 'int'",
+                    type_name(&delay)
+                )))
+            }
+        };
+        if d.is_nan() {
+            return Err(value_error("Invalid delay: NaN (not a number)"));
+        }
+        if d <= 0.0 {
+            YieldNow::<Py>::new().await?;
+            return Ok(result);
+        }
+        Sleep::<Py>::new(d, result).await
+    }))
+}
+
+fn task_name(kw: &Option<Value>) -> PyResult<Option<Rc<str>>> {
+    match kw {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => Ok(Some(Rc::from(crate::objects::repr::str(v)?))),
+    }
+}
+
+fn create_task(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    let kw = take_kwargs("create_task", kwargs, &["name", "context"])?;
+    let coro = args.into_iter().next().ok_or_else(|| type_error("create_task() missing 1 required positional argument: 'coro'"))?;
+    let lp = running()?;
+    let t = lp.create_task(coro, task_name(&kw[0])?)?;
+    Ok(lp.task_value(t))
+}
+
+fn ensure_future(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
+    let v = args.into_iter().next().ok_or_else(|| type_error("ensure_future() missing 1 required positional argument"))?;
+    if let Value::Native(n) = &v {
+        if n.downcast::<TaskObj>().is_some() || n.downcast::<super::FutureObj>().is_some() {
+            return Ok(v);
+        }
+    }
+    let lp = running()?;
+    let f = lp.ensure_future(&v)?;
+    Ok(lp.future_value(f))
+}
+
+fn gather_(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    let kw = take_kwargs("gather", kwargs, &["return_exceptions"])?;
+    let return_exceptions = match &kw[0] {
+        Some(v) => crate::vm::ops::truthy(v)?,
+        None => false,
+    };
+    let lp = running()?;
+    // `arg_to_fut`: a repeated argument is one child (by identity).
+    let mut seen: Vec<(Value, asyncio_playground_engine::FutId)> = Vec::new();
+    let mut children = Vec::with_capacity(args.len());
+    for a in &args {
+        let f = match seen.iter().find(|(v, _)| v.is(a)) {
+            Some((_, f)) => *f,
+            None => {
+                let f = lp.ensure_future(a)?;
+                if args.len() < 64 {
+                    seen.push((a.clone(), f));
+                }
+                f
+            }
+        };
+        children.push(f);
+    }
+    let line = interp::line();
+    let outer = lp.with(|c| {
+        c.set_line(line);
+        gather::gather(c, &children, return_exceptions)
+    });
+    if children.is_empty() {
+        return Ok(lp.future_value(outer));
+    }
+    Ok(lp.gathering_value(outer))
+}
+
+fn return_when(v: &Option<Value>) -> PyResult<engine_wait::ReturnWhen> {
+    use engine_wait::ReturnWhen::*;
+    Ok(match v {
+        None => AllCompleted,
+        Some(Value::Str(s)) if &**s == "ALL_COMPLETED" => AllCompleted,
+        Some(Value::Str(s)) if &**s == "FIRST_COMPLETED" => FirstCompleted,
+        Some(Value::Str(s)) if &**s == "FIRST_EXCEPTION" => FirstException,
+        Some(other) => return Err(value_error(format!("Invalid return_when value: {}", crate::objects::repr::str(other)?))),
+    })
+}
+
+fn timeout_seconds(v: &Option<Value>) -> PyResult<Option<f64>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => as_float(v).map(Some).ok_or_else(|| type_error(format!("'<=' not supported between instances of '{}' and 'int'", type_name(v)))),
+    }
+}
+
+fn wait(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    let kw = take_kwargs("wait", kwargs, &["timeout", "return_when"])?;
+    let fs = args.into_iter().next().ok_or_else(|| type_error("wait() missing 1 required positional argument: 'fs'"))?;
+    let (timeout, when) = (kw[0].clone(), kw[1].clone());
+    Ok(native_coro("wait", async move {
+        if super::is_coroutine(&fs) || matches!(&fs, Value::Native(n) if n.downcast::<TaskObj>().is_some() || n.downcast::<super::FutureObj>().is_some()) {
+            return Err(type_error(format!("expect a list of futures, not {}", type_name(&fs))));
+        }
+        let items = collect(&fs)?;
+        if items.is_empty() {
+            return Err(value_error("Set of Tasks/Futures is empty."));
+        }
+        let when = return_when(&when)?;
+        if items.iter().any(super::is_coroutine) {
+            return Err(type_error("Passing coroutines is forbidden, use tasks explicitly."));
+        }
+        let timeout = timeout_seconds(&timeout)?;
+        let lp = running()?;
+        let mut futs = Vec::new();
+        let mut objs = Vec::new();
+        for it in &items {
+            let f = lp.future_of(it).ok_or_else(|| type_error("An asyncio.Future, a coroutine or an awaitable is required"))?;
+            if !futs.contains(&f) {
+                futs.push(f);
+                objs.push(it.clone());
+            }
+        }
+        let (done, pending) = engine_wait::wait::<Py>(futs.clone(), timeout, when).await?;
+        let pick = |ids: &[asyncio_playground_engine::FutId]| -> PyResult<Value> {
+            let vals: Vec<Value> = futs.iter().zip(&objs).filter(|(f, _)| ids.contains(f)).map(|(_, o)| o.clone()).collect();
+            Ok(Value::Set(Rc::new(RefCell::new(Set::from_values(vals)?))))
+        };
+        Ok(Value::tuple(vec![pick(&done)?, pick(&pending)?]))
+    }))
+}
+
+/// `wait_for(fut, timeout)` (3.13: a timeout of 0 or less cancels at once; otherwise
+/// `async with timeout(timeout): return await fut`, the awaitable run in this very task).
+fn wait_for(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    let kw = take_kwargs("wait_for", kwargs, &["fut", "timeout"])?;
+    let mut it = args.into_iter();
+    let fut = it.next().or(kw[0].clone()).ok_or_else(|| type_error("wait_for() missing 1 required positional argument: 'fut'"))?;
+    let timeout = it.next().or(kw[1].clone()).ok_or_else(|| type_error("wait_for() missing 1 required positional argument: 'timeout'"))?;
+    let line = interp::line();
+    Ok(native_coro("wait_for", async move {
+        let timeout = timeout_seconds(&Some(timeout))?;
+        let lp = running()?;
+        if let Some(t) = timeout.filter(|t| *t <= 0.0) {
+            let _ = t;
+            let f = lp.ensure_future(&fut)?;
+            if lp.with(|c| c.future_done(f)) {
+                return lp.with(|c| c.future_result(f));
+            }
+            timeouts::cancel_and_wait::<Py>(f, CancelCause::Timeout { line }).await?;
+            return match lp.with(|c| c.future_result(f)) {
+                Err(e) if e.is_cancelled() => Err(<Py as asyncio_playground_engine::Host>::timeout_error_from(&e)),
+                other => other,
+            };
+        }
+        let when = timeout.map(|t| asyncio_playground_engine::clock::us_to_seconds(lp.with(|c| c.now())) + t);
+        let cm = timeouts::Timeout::new(when);
+        lp.with(|c| cm.aenter::<Py>(c, line))?;
+        let outcome = await_value(fut).await;
+        let exit = lp.with(|c| cm.aexit::<Py>(c, outcome.as_ref().err()));
+        exit?;
+        outcome
+    }))
+}
+
+/// `await v` from Rust: a coroutine runs on a thread of its own inside the awaiting task.
+pub async fn await_value(v: Value) -> PyResult {
+    match crate::vm::call::awaitable(v)? {
+        crate::vm::call::Awaitable::Native(fut) => fut.await,
+        crate::vm::call::Awaitable::Frame(frame) => {
+            let mut thread = crate::vm::exec::Thread::new(frame);
+            std::future::poll_fn(move |cx| thread.poll_run(cx)).await
+        }
+    }
+}
+
+fn shield_(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
+    let arg = args.into_iter().next().ok_or_else(|| type_error("shield() missing 1 required positional argument: 'arg'"))?;
+    let lp = running()?;
+    let inner = lp.ensure_future(&arg)?;
+    let outer = lp.with(|c| shield::shield(c, inner));
+    Ok(lp.future_value(outer))
+}
+
+fn current_task(_: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+    let Some(lp) = super::current() else { return Err(crate::vm::runtime_error("no running event loop")) };
+    Ok(match lp.with(|c| c.current_task()) {
+        Some(t) => lp.task_value(t),
+        None => Value::None,
+    })
+}
+
+fn all_tasks(_: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+    let lp = running()?;
+    let ids = lp.with(|c| c.pending_tasks());
+    let vals: Vec<Value> = ids.into_iter().map(|t| lp.task_value(t)).collect();
+    Ok(Value::Set(Rc::new(RefCell::new(Set::from_values(vals)?))))
+}
+
+fn get_running_loop(_: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+    let lp = running()?;
+    Ok(lp.loop_value())
+}
+
+fn get_event_loop(_: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+    match super::current() {
+        Some(lp) => Ok(lp.loop_value()),
+        None => Err(crate::vm::refuse("asyncio.get_event_loop() outside a running loop")),
+    }
+}
+
+fn iscoroutine(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
+    Ok(Value::Bool(args.first().is_some_and(super::is_coroutine)))
+}
+
+fn isfuture(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
+    Ok(Value::Bool(matches!(args.first(), Some(Value::Native(n)) if n.downcast::<TaskObj>().is_some() || n.downcast::<super::FutureObj>().is_some())))
+}
+
+fn timeout(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
+    let delay = timeout_seconds(&args.into_iter().next())?;
+    let lp = running()?;
+    let when = delay.map(|d| asyncio_playground_engine::clock::us_to_seconds(lp.with(|c| c.now())) + d);
+    Ok(super::groups::timeout_value(lp, when))
+}
+
+fn timeout_at(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
+    let when = timeout_seconds(&args.into_iter().next())?;
+    let lp = running()?;
+    Ok(super::groups::timeout_value(lp, when))
+}
+
+fn as_completed(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    let kw = take_kwargs("as_completed", kwargs, &["timeout"])?;
+    let fs = args.into_iter().next().ok_or_else(|| type_error("as_completed() missing 1 required positional argument: 'fs'"))?;
+    if super::is_coroutine(&fs) || matches!(&fs, Value::Native(n) if n.await_future().is_some()) {
+        return Err(type_error(format!("expects an iterable of awaitables, not {}", type_name(&fs))));
+    }
+    let timeout = timeout_seconds(&kw[0])?;
+    let lp = running()?;
+    super::groups::as_completed_value(lp, collect(&fs)?, timeout)
+}
+
+fn to_thread(_: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+    Err(crate::vm::stop("asyncio.to_thread is not supported in the playground: threads are not simulated in this version"))
+}
+
+const FUNCTIONS: &[(&str, BuiltinFn)] = &[
+    ("run", super::runner::run),
+    ("sleep", sleep),
+    ("create_task", create_task),
+    ("ensure_future", ensure_future),
+    ("gather", gather_),
+    ("wait", wait),
+    ("wait_for", wait_for),
+    ("shield", shield_),
+    ("current_task", current_task),
+    ("all_tasks", all_tasks),
+    ("get_running_loop", get_running_loop),
+    ("get_event_loop", get_event_loop),
+    ("iscoroutine", iscoroutine),
+    ("isfuture", isfuture),
+    ("timeout", timeout),
+    ("timeout_at", timeout_at),
+    ("as_completed", as_completed),
+    ("to_thread", to_thread),
+];
+
+pub fn make() -> Value {
+    let t = crate::objects::class::types();
+    let mut extra: Vec<(&str, Value)> = classes(|c| {
+        vec![
+            ("Future", Value::Class(c.future.clone())),
+            ("Task", Value::Class(c.task.clone())),
+            ("Lock", Value::Class(c.lock.clone())),
+            ("Event", Value::Class(c.event.clone())),
+            ("Condition", Value::Class(c.condition.clone())),
+            ("Semaphore", Value::Class(c.semaphore.clone())),
+            ("BoundedSemaphore", Value::Class(c.bounded.clone())),
+            ("Queue", Value::Class(c.queue.clone())),
+            ("LifoQueue", Value::Class(c.lifo.clone())),
+            ("PriorityQueue", Value::Class(c.priority.clone())),
+            ("TaskGroup", Value::Class(c.taskgroup.clone())),
+            ("Timeout", Value::Class(c.timeout.clone())),
+        ]
+    });
+    for name in ["CancelledError", "InvalidStateError", "QueueEmpty", "QueueFull", "TimeoutError"] {
+        extra.push((name, Value::Class(t.exception(name))));
+    }
+    extra.push(("FIRST_COMPLETED", Value::str("FIRST_COMPLETED")));
+    extra.push(("FIRST_EXCEPTION", Value::str("FIRST_EXCEPTION")));
+    extra.push(("ALL_COMPLETED", Value::str("ALL_COMPLETED")));
+    super::super::module("asyncio", FUNCTIONS, extra)
+}
+
+#[allow(dead_code)]
+fn _await_fut(_: AwaitFut<Py>, _: &Loop) {}

@@ -1,0 +1,470 @@
+//! Tasks, futures, handles and the loop as Python objects (`asyncio.Task`, `asyncio.Future`,
+//! `asyncio.Handle`, the running loop), with their methods.
+
+use super::{classes, running, Loop};
+use crate::builtins::functions::take_kwargs;
+use crate::host::{Py, ProgramCallback};
+use crate::objects::class::Class;
+use crate::objects::native::NativeObj;
+use crate::objects::repr::repr;
+use crate::objects::{BuiltinFn, Value};
+use crate::vm::coroutine::NativeFuture;
+use crate::vm::{exc, interp, type_error, PyResult};
+use asyncio_playground_engine::clock::{seconds_to_us, us_to_seconds};
+use asyncio_playground_engine::{AwaitFut, CancelCause, Callback, FutId, FutState, HandleId, TaskId};
+use std::any::Any;
+use std::rc::Rc;
+
+type Kw = Vec<(Rc<str>, Value)>;
+
+pub struct TaskObj {
+    pub lp: Rc<Loop>,
+    pub id: TaskId,
+}
+
+pub struct FutureObj {
+    pub lp: Rc<Loop>,
+    pub id: FutId,
+    /// A gather's outer future (`_GatheringFuture`).
+    pub gathering: bool,
+}
+
+/// What a future's methods work on: the loop and the engine's future.
+fn target(b: Option<&Value>) -> PyResult<(Rc<Loop>, FutId, Option<TaskId>)> {
+    let Some(Value::Native(n)) = b else { return Err(type_error("a Future is required")) };
+    if let Some(t) = n.downcast::<TaskObj>() {
+        let f = t.lp.with(|c| c.task_future(t.id));
+        return Ok((t.lp.clone(), f, Some(t.id)));
+    }
+    if let Some(f) = n.downcast::<FutureObj>() {
+        return Ok((f.lp.clone(), f.id, None));
+    }
+    Err(type_error("a Future is required"))
+}
+
+/// The line the program is at, for the engine's trace of what it asks.
+fn at_line(lp: &Loop) {
+    let line = interp::line();
+    lp.with(|c| c.set_line(line));
+}
+
+/// `repr(exc)` for a future's repr.
+fn exc_text(e: &crate::objects::Raised) -> String {
+    crate::objects::repr::exc_repr(e).unwrap_or_default()
+}
+
+/// `<Future pending>`, `<Future finished result=1>`, … (and a task's, with its name and coroutine).
+fn future_repr(lp: &Loop, f: FutId, head: &str) -> String {
+    lp.with(|c| match c.future_state(f) {
+        FutState::Pending => format!("<{head} pending>"),
+        FutState::Cancelled { .. } => format!("<{head} cancelled>"),
+        FutState::Finished(Ok(v)) => format!("<{head} finished result={}>", repr(v).unwrap_or_default()),
+        FutState::Finished(Err(e)) => format!("<{head} finished exception={}>", exc_text(e)),
+    })
+}
+
+impl NativeObj for TaskObj {
+    fn class(&self) -> Rc<Class> {
+        classes(|c| c.task.clone())
+    }
+    fn repr(&self) -> String {
+        let (name, coro, fut) = self.lp.with(|c| (c.task_name(self.id), c.task_coro_name(self.id), c.task_future(self.id)));
+        let state = future_repr(&self.lp, fut, "Task");
+        let done = !state.contains(" pending");
+        let coro_text = if done { format!("<{coro}() done>") } else { format!("<{coro}() running>") };
+        let rest = state.trim_start_matches("<Task ").trim_end_matches('>');
+        let (status, extra) = rest.split_once(' ').unwrap_or((rest, ""));
+        let extra = if extra.is_empty() { String::new() } else { format!(" {extra}") };
+        format!("<Task {status} name='{name}' coro={coro_text}{extra}>")
+    }
+    fn methods(&self) -> &'static [(&'static str, BuiltinFn)] {
+        TASK_METHODS
+    }
+    fn await_future(&self) -> Option<NativeFuture> {
+        let f = self.lp.with(|c| c.task_future(self.id));
+        Some(Box::pin(AwaitFut::<Py>::new(f)))
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+impl Drop for TaskObj {
+    fn drop(&mut self) {
+        crate::host::task_object_dropped(&self.lp, self.id);
+    }
+}
+
+impl NativeObj for FutureObj {
+    fn class(&self) -> Rc<Class> {
+        if self.gathering {
+            classes(|c| c.gathering.clone())
+        } else {
+            classes(|c| c.future.clone())
+        }
+    }
+    fn repr(&self) -> String {
+        future_repr(&self.lp, self.id, if self.gathering { "_GatheringFuture" } else { "Future" })
+    }
+    fn methods(&self) -> &'static [(&'static str, BuiltinFn)] {
+        FUTURE_METHODS
+    }
+    fn await_future(&self) -> Option<NativeFuture> {
+        Some(Box::pin(AwaitFut::<Py>::new(self.id)))
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn done(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+    let (lp, f, _) = target(b)?;
+    Ok(Value::Bool(lp.with(|c| c.future_done(f))))
+}
+
+fn cancelled(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+    let (lp, f, _) = target(b)?;
+    Ok(Value::Bool(lp.with(|c| c.future_cancelled(f))))
+}
+
+fn result(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+    let (lp, f, _) = target(b)?;
+    lp.with(|c| c.future_result(f))
+}
+
+fn exception(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+    let (lp, f, _) = target(b)?;
+    Ok(lp.with(|c| c.future_exception(f))?.map_or(Value::None, Value::Exc))
+}
+
+fn cancel(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    let (lp, f, task) = target(b)?;
+    let kw = take_kwargs("cancel", kwargs, &["msg"])?;
+    let msg = args.into_iter().next().or(kw[0].clone()).filter(|m| !matches!(m, Value::None));
+    let line = interp::line();
+    Ok(Value::Bool(lp.with(|c| {
+        let by = c.current_task();
+        let cause = CancelCause::Program { line, by };
+        match task {
+            Some(t) => c.task_cancel(t, msg, cause),
+            None => c.cancel_future(f, msg, cause),
+        }
+    })))
+}
+
+fn add_done_callback(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    let (lp, f, _) = target(b)?;
+    let _ = take_kwargs("add_done_callback", kwargs, &["context"])?;
+    let Some(cb) = args.into_iter().next() else {
+        return Err(type_error("add_done_callback() missing 1 required positional argument: 'fn'"));
+    };
+    let line = interp::line();
+    let cb = Callback::Program(Rc::new(ProgramCallback { f: cb, args: Vec::new(), line }), None);
+    lp.with(|c| c.add_done_callback(f, cb));
+    Ok(Value::None)
+}
+
+fn remove_done_callback(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
+    let (lp, f, _) = target(b)?;
+    let Some(cb) = args.into_iter().next() else {
+        return Err(type_error("remove_done_callback() takes exactly one argument (0 given)"));
+    };
+    let cb = Callback::Program(Rc::new(ProgramCallback { f: cb, args: Vec::new(), line: 0 }), None);
+    Ok(Value::Int(lp.with(|c| c.remove_done_callback(f, &cb)) as i64))
+}
+
+fn get_loop(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+    let (lp, _, _) = target(b)?;
+    Ok(lp.loop_value())
+}
+
+fn invalid_state() -> crate::objects::Raised {
+    exc("InvalidStateError", "invalid state")
+}
+
+fn set_result(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
+    let (lp, f, task) = target(b)?;
+    if task.is_some() {
+        return Err(crate::vm::runtime_error("Task does not support set_result operation"));
+    }
+    let v = args.into_iter().next().ok_or_else(|| type_error("set_result() takes exactly one argument (0 given)"))?;
+    at_line(&lp);
+    lp.with(|c| c.set_result(f, v)).map_err(|()| invalid_state())?;
+    Ok(Value::None)
+}
+
+fn set_exception(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
+    let (lp, f, task) = target(b)?;
+    if task.is_some() {
+        return Err(crate::vm::runtime_error("Task does not support set_exception operation"));
+    }
+    let v = args.into_iter().next().ok_or_else(|| type_error("set_exception() takes exactly one argument (0 given)"))?;
+    let e = crate::vm::ops::exception_from(&v).map_err(|_| type_error("exception must be a BaseException instance"))?;
+    let e = if e.is_a("StopIteration") {
+        let new = crate::vm::runtime_error("StopIteration interacts badly with generators and cannot be raised into a Future");
+        *new.cause.borrow_mut() = Some(e.clone());
+        *new.context.borrow_mut() = Some(e);
+        new
+    } else {
+        e
+    };
+    lp.with(|c| c.set_exception(f, e)).map_err(|()| invalid_state())?;
+    Ok(Value::None)
+}
+
+fn task_of(b: Option<&Value>) -> PyResult<(Rc<Loop>, TaskId)> {
+    match target(b)? {
+        (lp, _, Some(t)) => Ok((lp, t)),
+        _ => Err(type_error("a Task is required")),
+    }
+}
+
+fn get_name(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+    let (lp, t) = task_of(b)?;
+    Ok(Value::Str(lp.with(|c| c.task_name(t))))
+}
+
+fn set_name(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
+    let (lp, t) = task_of(b)?;
+    let name = crate::objects::repr::str(args.first().unwrap_or(&Value::None))?;
+    lp.with(|c| c.set_task_name(t, Rc::from(name)));
+    Ok(Value::None)
+}
+
+fn get_coro(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+    let (lp, t) = task_of(b)?;
+    let coro = lp.coros.borrow().get(&t).cloned();
+    Ok(coro.unwrap_or(Value::None))
+}
+
+fn cancelling(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+    let (lp, t) = task_of(b)?;
+    Ok(Value::Int(lp.with(|c| c.task_cancelling(t)) as i64))
+}
+
+fn uncancel(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+    let (lp, t) = task_of(b)?;
+    Ok(Value::Int(lp.with(|c| c.task_uncancel(t)) as i64))
+}
+
+const FUTURE_METHODS: &[(&str, BuiltinFn)] = &[
+    ("done", done),
+    ("cancelled", cancelled),
+    ("result", result),
+    ("exception", exception),
+    ("cancel", cancel),
+    ("add_done_callback", add_done_callback),
+    ("remove_done_callback", remove_done_callback),
+    ("get_loop", get_loop),
+    ("set_result", set_result),
+    ("set_exception", set_exception),
+];
+
+const TASK_METHODS: &[(&str, BuiltinFn)] = &[
+    ("done", done),
+    ("cancelled", cancelled),
+    ("result", result),
+    ("exception", exception),
+    ("cancel", cancel),
+    ("add_done_callback", add_done_callback),
+    ("remove_done_callback", remove_done_callback),
+    ("get_loop", get_loop),
+    ("set_result", set_result),
+    ("set_exception", set_exception),
+    ("get_name", get_name),
+    ("set_name", set_name),
+    ("get_coro", get_coro),
+    ("cancelling", cancelling),
+    ("uncancel", uncancel),
+];
+
+/// A handle on a scheduled callback (`Handle`, or `TimerHandle` with its deadline).
+pub struct HandleObj {
+    pub lp: Rc<Loop>,
+    pub handle: HandleId,
+    pub when: Option<f64>,
+    pub name: String,
+}
+
+impl NativeObj for HandleObj {
+    fn class(&self) -> Rc<Class> {
+        if self.when.is_some() {
+            classes(|c| c.timer_handle.clone())
+        } else {
+            classes(|c| c.handle.clone())
+        }
+    }
+    fn repr(&self) -> String {
+        let head = if self.when.is_some() { "TimerHandle" } else { "Handle" };
+        let state = if self.lp.with(|c| c.handle_cancelled(self.handle)) { " cancelled" } else { "" };
+        match self.when {
+            Some(w) => format!("<{head}{state} when={} {}>", crate::numfmt::float_repr(w), self.name),
+            None => format!("<{head}{state} {}>", self.name),
+        }
+    }
+    fn methods(&self) -> &'static [(&'static str, BuiltinFn)] {
+        HANDLE_METHODS
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn handle_of(b: Option<&Value>) -> PyResult<(Rc<Loop>, HandleId, Option<f64>)> {
+    match b {
+        Some(Value::Native(n)) => match n.downcast::<HandleObj>() {
+            Some(h) => Ok((h.lp.clone(), h.handle, h.when)),
+            None => Err(type_error("a Handle is required")),
+        },
+        _ => Err(type_error("a Handle is required")),
+    }
+}
+
+fn handle_cancel(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+    let (lp, h, _) = handle_of(b)?;
+    lp.with(|c| c.cancel_handle(h));
+    Ok(Value::None)
+}
+
+fn handle_cancelled(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+    let (lp, h, _) = handle_of(b)?;
+    Ok(Value::Bool(lp.with(|c| c.handle_cancelled(h))))
+}
+
+fn handle_when(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+    let (_, _, when) = handle_of(b)?;
+    when.map(Value::Float).ok_or_else(|| crate::vm::attribute_error("'Handle' object has no attribute 'when'"))
+}
+
+const HANDLE_METHODS: &[(&str, BuiltinFn)] = &[("cancel", handle_cancel), ("cancelled", handle_cancelled), ("when", handle_when)];
+
+/// The running loop as a Python object (`asyncio.get_running_loop()`).
+pub struct LoopObj {
+    pub lp: Rc<Loop>,
+}
+
+impl NativeObj for LoopObj {
+    fn class(&self) -> Rc<Class> {
+        classes(|c| c.event_loop.clone())
+    }
+    fn repr(&self) -> String {
+        "<_UnixSelectorEventLoop running=True closed=False debug=False>".into()
+    }
+    fn methods(&self) -> &'static [(&'static str, BuiltinFn)] {
+        LOOP_METHODS
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn loop_of(b: Option<&Value>) -> PyResult<Rc<Loop>> {
+    match b {
+        Some(Value::Native(n)) => n.downcast::<LoopObj>().map(|l| l.lp.clone()).ok_or_else(|| type_error("a loop is required")),
+        _ => running(),
+    }
+}
+
+fn loop_time(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+    let lp = loop_of(b)?;
+    Ok(Value::Float(us_to_seconds(lp.with(|c| c.now()))))
+}
+
+/// The program's callback with its arguments, and a name for the handle's repr.
+fn program_callback(args: Vec<Value>, what: &str) -> PyResult<(Rc<ProgramCallback>, String)> {
+    let mut it = args.into_iter();
+    let Some(f) = it.next() else {
+        return Err(type_error(format!("{what}() missing 1 required positional argument: 'callback'")));
+    };
+    let name = match &f {
+        Value::Func(func) => format!("{}()", func.qualname.borrow()),
+        Value::Method(m) => match &m.1 {
+            Value::Func(func) => format!("{}()", func.qualname.borrow()),
+            other => repr(other)?,
+        },
+        Value::Builtin(b) => format!("{}()", b.qualname),
+        other => repr(other)?,
+    };
+    let line = interp::line();
+    Ok((Rc::new(ProgramCallback { f, args: it.collect(), line }), name))
+}
+
+fn call_soon(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    let lp = loop_of(b)?;
+    let _ = take_kwargs("call_soon", kwargs, &["context"])?;
+    let (cb, name) = program_callback(args, "call_soon")?;
+    let h = lp.with(|c| c.call_soon(Callback::Program(cb, None)));
+    Ok(Value::Native(Rc::new(HandleObj { lp, handle: h, when: None, name })))
+}
+
+fn schedule_at(lp: Rc<Loop>, when: f64, cb: Rc<ProgramCallback>, name: String) -> PyResult {
+    let h = lp.with(|c| c.call_at(seconds_to_us(when), Callback::Program(cb, None)));
+    Ok(Value::Native(Rc::new(HandleObj { lp, handle: h, when: Some(when), name })))
+}
+
+/// A delay or deadline (CPython adds it to `loop.time()`, hence the message).
+fn number(v: &Value) -> PyResult<f64> {
+    crate::vm::ops::as_float(v).ok_or_else(|| {
+        type_error(format!("unsupported operand type(s) for +: 'float' and '{}'", crate::builtins::type_name(v)))
+    })
+}
+
+fn call_later(b: Option<&Value>, mut args: Vec<Value>, kwargs: Kw) -> PyResult {
+    let lp = loop_of(b)?;
+    let _ = take_kwargs("call_later", kwargs, &["context"])?;
+    if args.is_empty() {
+        return Err(type_error("call_later() missing 2 required positional arguments: 'delay' and 'callback'"));
+    }
+    let delay = number(&args.remove(0))?;
+    let when = us_to_seconds(lp.with(|c| c.now())) + delay;
+    let (cb, name) = program_callback(args, "call_later")?;
+    schedule_at(lp, when, cb, name)
+}
+
+fn call_at(b: Option<&Value>, mut args: Vec<Value>, kwargs: Kw) -> PyResult {
+    let lp = loop_of(b)?;
+    let _ = take_kwargs("call_at", kwargs, &["context"])?;
+    if args.is_empty() {
+        return Err(type_error("call_at() missing 2 required positional arguments: 'when' and 'callback'"));
+    }
+    let when = number(&args.remove(0))?;
+    let (cb, name) = program_callback(args, "call_at")?;
+    schedule_at(lp, when, cb, name)
+}
+
+fn create_future(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+    let lp = loop_of(b)?;
+    let f = lp.with(|c| c.create_future(asyncio_playground_engine::Awaiting::Future));
+    Ok(lp.future_value(f))
+}
+
+fn loop_create_task(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    let lp = loop_of(b)?;
+    let kw = take_kwargs("create_task", kwargs, &["name", "context"])?;
+    let coro = args.into_iter().next().ok_or_else(|| type_error("create_task() missing 1 required positional argument: 'coro'"))?;
+    let name = match &kw[0] {
+        None | Some(Value::None) => None,
+        Some(v) => Some(Rc::from(crate::objects::repr::str(v)?)),
+    };
+    let t = lp.create_task(coro, name)?;
+    Ok(lp.task_value(t))
+}
+
+fn is_running(_: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+    Ok(Value::Bool(true))
+}
+
+fn refused_executor(_: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+    Err(crate::vm::stop("run_in_executor is not supported in the playground: threads are not simulated in this version"))
+}
+
+const LOOP_METHODS: &[(&str, BuiltinFn)] = &[
+    ("time", loop_time),
+    ("call_soon", call_soon),
+    ("call_later", call_later),
+    ("call_at", call_at),
+    ("create_future", create_future),
+    ("create_task", loop_create_task),
+    ("is_running", is_running),
+    ("run_in_executor", refused_executor),
+];

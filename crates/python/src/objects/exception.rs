@@ -1,0 +1,151 @@
+//! Exception objects: class, `args`, attributes, cause/context, traceback.
+
+use super::class::{types, Class};
+use super::Value;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+/// One traceback entry (`tb_frame`, `tb_lineno`), newest last along `next`.
+pub struct Tb {
+    /// The function's name (`<module>` for the top level).
+    pub name: Rc<str>,
+    pub line: u32,
+    /// The span of the expression that failed, for the carets (start col, end line - line,
+    /// end col).
+    pub cols: (u32, u32, u32),
+    /// asyncio's own frames come before this one (shown as `...`).
+    pub asyncio_above: std::cell::Cell<bool>,
+    pub next: Option<Rc<Tb>>,
+}
+
+impl Tb {
+    /// The entries, outermost first.
+    pub fn entries(tb: &Option<Rc<Tb>>) -> Vec<Rc<Tb>> {
+        let mut out = Vec::new();
+        let mut cur = tb.clone();
+        while let Some(node) = cur {
+            cur = node.next.clone();
+            out.push(node);
+        }
+        out
+    }
+}
+
+/// An exception instance (of a built-in exception class or a program's subclass).
+pub struct ExcObj {
+    pub class: Rc<Class>,
+    pub args: RefCell<Rc<[Value]>>,
+    /// Attributes a program's subclass sets (`self.code = code`), and `__notes__`.
+    pub attrs: RefCell<Vec<(Rc<str>, Value)>>,
+    pub cause: RefCell<Option<Rc<ExcObj>>>,
+    pub context: RefCell<Option<Rc<ExcObj>>>,
+    pub suppress_context: Cell<bool>,
+    pub traceback: RefCell<Option<Rc<Tb>>>,
+    /// For exception groups: the members (`exceptions`), and the message (`message`).
+    pub group: Option<(Rc<str>, Rc<[Rc<ExcObj>]>)>,
+}
+
+/// A raised exception, as it travels through frames and futures.
+pub type Raised = Rc<ExcObj>;
+
+impl ExcObj {
+    pub fn new(class: Rc<Class>, args: Vec<Value>) -> Rc<ExcObj> {
+        Rc::new(ExcObj {
+            class,
+            args: RefCell::new(Rc::from(args)),
+            attrs: RefCell::new(Vec::new()),
+            cause: RefCell::new(None),
+            context: RefCell::new(None),
+            suppress_context: Cell::new(false),
+            traceback: RefCell::new(None),
+            group: None,
+        })
+    }
+
+    /// A group (`BaseExceptionGroup(message, exceptions)`), of `class`.
+    pub fn group(class: Rc<Class>, message: Rc<str>, members: Vec<Rc<ExcObj>>, args: Vec<Value>) -> Rc<ExcObj> {
+        Rc::new(ExcObj {
+            class,
+            args: RefCell::new(Rc::from(args)),
+            attrs: RefCell::new(Vec::new()),
+            cause: RefCell::new(None),
+            context: RefCell::new(None),
+            suppress_context: Cell::new(false),
+            traceback: RefCell::new(None),
+            group: Some((message, Rc::from(members))),
+        })
+    }
+
+    /// A built-in exception by class name with a message (`ValueError('bad')`).
+    pub fn builtin(name: &str, message: Option<String>) -> Rc<ExcObj> {
+        let args = message.map(|m| vec![Value::string(m)]).unwrap_or_default();
+        ExcObj::new(types().exception(name), args)
+    }
+
+    pub fn is_instance(&self, class: &Rc<Class>) -> bool {
+        self.class.is_subclass(class)
+    }
+
+    /// `isinstance(self, <built-in class name>)`.
+    pub fn is_a(&self, name: &str) -> bool {
+        self.class.mro.borrow().iter().any(|c| &*c.name == name && c.tag == super::class::Tag::Exception)
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.is_a("CancelledError")
+    }
+
+    pub fn is_stop(&self) -> bool {
+        self.is_a("PlaygroundStop")
+    }
+
+    pub fn args(&self) -> Rc<[Value]> {
+        self.args.borrow().clone()
+    }
+
+    pub fn get_attr(&self, name: &str) -> Option<Value> {
+        self.attrs.borrow().iter().find(|(k, _)| &**k == name).map(|(_, v)| v.clone())
+    }
+
+    pub fn set_attr(&self, name: Rc<str>, value: Value) {
+        let mut a = self.attrs.borrow_mut();
+        match a.iter_mut().find(|(k, _)| *k == name) {
+            Some(slot) => slot.1 = value,
+            None => a.push((name, value)),
+        }
+    }
+
+    /// Adds a traceback entry for a frame the exception is leaving (prepended: outermost first).
+    pub fn push_frame(&self, name: Rc<str>, line: u32, cols: (u32, u32, u32)) {
+        let next = self.traceback.borrow_mut().take();
+        *self.traceback.borrow_mut() = Some(Rc::new(Tb { name, line, cols, asyncio_above: std::cell::Cell::new(false), next }));
+    }
+
+    /// The exception came up through asyncio's own frames: the traceback shows `...` there.
+    pub fn mark_asyncio(&self) {
+        if let Some(head) = self.traceback.borrow().as_ref() {
+            head.asyncio_above.set(true);
+        }
+    }
+
+    /// Sets `__context__` to `ctx` unless that would make a cycle (as CPython's `_PyErr_SetObject`).
+    pub fn chain_context(self: &Rc<Self>, ctx: &Rc<ExcObj>) {
+        if Rc::ptr_eq(self, ctx) {
+            return;
+        }
+        // Break a cycle: if `self` is somewhere in ctx's context chain, cut it there.
+        let mut o = ctx.clone();
+        loop {
+            let next = o.context.borrow().clone();
+            match next {
+                Some(n) if Rc::ptr_eq(&n, self) => {
+                    *o.context.borrow_mut() = None;
+                    break;
+                }
+                Some(n) => o = n,
+                None => break,
+            }
+        }
+        *self.context.borrow_mut() = Some(ctx.clone());
+    }
+}

@@ -1,0 +1,9 @@
+//! CPython 3.13's `set` hash table, probe for probe (Objects/setobject.c), so sets iterate,
+//! print and `pop()` in CPython's order.
+
+mod algebra;
+mod probe;
+mod iterops;
+mod table;
+
+pub use table::{KeyEq, SetTable};

@@ -1,0 +1,150 @@
+//! A program: compiled, then run — its module code on a thread that suspends at `asyncio.run`
+//! while a driver runs the loop (the CLI on the virtual clock, the page on either clock).
+
+use crate::compile::code::Code;
+use crate::compile::compile_module;
+use crate::host::Py;
+use crate::modules::asyncio::runner;
+use crate::objects::function::Globals;
+use crate::objects::{Raised, Value};
+use crate::syntax::error::CompileError;
+use crate::vm::exec::Thread;
+use crate::vm::frame::Frame;
+use crate::vm::interp;
+use asyncio_playground_engine::{Micros, Run};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
+/// How a program ended.
+#[derive(Clone)]
+pub enum End {
+    /// The module ran to its end.
+    Done,
+    /// An exception escaped (printed on stderr, as CPython does).
+    Raised(Raised),
+    /// A refusal or a limit stopped it.
+    Stopped(String),
+}
+
+/// What a program needs next.
+pub enum Step {
+    /// It ended.
+    Ended(End),
+    /// `asyncio.run` is in progress: drive this run, then call [`Program::resume`] again.
+    Loop(Rc<RefCell<Run<Py>>>, Rc<crate::modules::asyncio::Loop>),
+}
+
+/// Options of a run.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Keep the engine's trace (the page needs it; the CLI's `run` does not).
+    pub record_trace: bool,
+    /// The virtual-time limit.
+    pub max_time: Micros,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { record_trace: false, max_time: 24 * 3600 * 1_000_000 }
+    }
+}
+
+pub struct Program {
+    thread: Option<Thread>,
+    pub end: Option<End>,
+}
+
+/// Parses, checks and compiles a program.
+///
+/// # Errors
+/// A syntax error (CPython's message) or a construct refused before running.
+pub fn compile(source: &str, filename: &str) -> Result<Rc<Code>, CompileError> {
+    let tree = crate::syntax::parse(source)?;
+    crate::refuse::check(&tree)?;
+    compile_module(&tree, filename)
+}
+
+impl Program {
+    /// Compiles `source` and gets it ready to run (the interpreter's state starts afresh).
+    ///
+    /// # Errors
+    /// As [`compile`].
+    pub fn new(source: &str, filename: &str, options: &Options) -> Result<Program, CompileError> {
+        let code = compile(source, filename)?;
+        interp::reset();
+        interp::with(|i| {
+            *i.source.borrow_mut() = Rc::from(source);
+            *i.filename.borrow_mut() = Rc::from(filename);
+            i.record_trace.set(options.record_trace);
+            i.max_time.set(options.max_time);
+        });
+        crate::builtins::install();
+        let mut globals = HashMap::new();
+        globals.insert(Rc::from("__name__"), Value::str("__main__"));
+        globals.insert(Rc::from("__file__"), Value::str(filename));
+        globals.insert(Rc::from("__doc__"), Value::None);
+        let globals: Rc<Globals> = Rc::new(RefCell::new(globals));
+        let frame = Frame::module(code, globals);
+        Ok(Program { thread: Some(Thread::new(frame)), end: None })
+    }
+
+    /// Runs the module code until it ends or needs a loop driven.
+    pub fn resume(&mut self) -> Step {
+        if let Some(end) = &self.end {
+            return Step::Ended(end.clone());
+        }
+        let Some(thread) = self.thread.as_mut() else {
+            return Step::Ended(End::Done);
+        };
+        interp::with(|i| i.ops.set(0));
+        let mut cx = Context::from_waker(Waker::noop());
+        match thread.poll_run(&mut cx) {
+            Poll::Pending => match runner::active() {
+                Some((run, lp)) => Step::Loop(run, lp),
+                None => {
+                    // The run ended (or stopped) between polls: poll again to take its result.
+                    match thread.poll_run(&mut cx) {
+                        Poll::Pending => self.finish(End::Stopped("the program is waiting on nothing".into())),
+                        Poll::Ready(r) => self.settle(r),
+                    }
+                }
+            },
+            Poll::Ready(r) => self.settle(r),
+        }
+    }
+
+    fn settle(&mut self, r: Result<Value, Raised>) -> Step {
+        let end = match r {
+            Ok(_) => End::Done,
+            Err(e) if e.is_stop() => {
+                let why = interp::with(|i| i.stop.borrow().clone()).unwrap_or_else(|| "stopped".into());
+                End::Stopped(why)
+            }
+            Err(e) => {
+                interp::write_stderr(&crate::traceback::format_exception(&e));
+                End::Raised(e)
+            }
+        };
+        self.finish(end)
+    }
+
+    fn finish(&mut self, end: End) -> Step {
+        self.end = Some(end.clone());
+        // The module's globals go: coroutines nobody awaited warn now, as at interpreter exit.
+        interp::set_line(0);
+        self.thread = None;
+        Step::Ended(end)
+    }
+
+    /// Runs the whole program on the virtual clock.
+    pub fn run_virtual(&mut self) -> End {
+        loop {
+            match self.resume() {
+                Step::Ended(end) => return end,
+                Step::Loop(run, lp) => runner::drive_virtual(&run, &lp),
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! "Did you mean: 'x'?" for an `AttributeError`, as CPython 3.13's traceback module computes it
+//! (`_compute_suggestion_error` with its Levenshtein distance).
+
+use crate::objects::{ExcObj, Value};
+
+const MOVE_COST: usize = 2;
+const CASE_COST: usize = 1;
+const MAX_STRING_SIZE: usize = 40;
+const MAX_CANDIDATE_ITEMS: usize = 750;
+
+fn substitution_cost(a: char, b: char) -> usize {
+    if a == b {
+        0
+    } else if a.to_lowercase().eq(b.to_lowercase()) {
+        CASE_COST
+    } else {
+        MOVE_COST
+    }
+}
+
+/// `traceback._levenshtein_distance(a, b, max_cost)`.
+fn levenshtein(a: &str, b: &str, max_cost: usize) -> usize {
+    if a == b {
+        return 0;
+    }
+    let (mut a, mut b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let pre = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    a.drain(..pre);
+    b.drain(..pre);
+    let post = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    a.truncate(a.len() - post);
+    b.truncate(b.len() - post);
+    if a.is_empty() || b.is_empty() {
+        return MOVE_COST * (a.len() + b.len());
+    }
+    if a.len() > MAX_STRING_SIZE || b.len() > MAX_STRING_SIZE {
+        return max_cost + 1;
+    }
+    if b.len() < a.len() {
+        std::mem::swap(&mut a, &mut b);
+    }
+    if (b.len() - a.len()) * MOVE_COST > max_cost {
+        return max_cost + 1;
+    }
+    let mut row: Vec<usize> = (1..=a.len()).map(|i| i * MOVE_COST).collect();
+    let mut result = 0;
+    for (bindex, &bchar) in b.iter().enumerate() {
+        let mut distance = bindex * MOVE_COST;
+        result = distance;
+        let mut minimum = usize::MAX;
+        for (index, &achar) in a.iter().enumerate() {
+            let substitute = distance + substitution_cost(bchar, achar);
+            distance = row[index];
+            let insert_delete = result.min(distance) + MOVE_COST;
+            result = insert_delete.min(substitute);
+            row[index] = result;
+            minimum = minimum.min(result);
+        }
+        if minimum > max_cost {
+            return max_cost + 1;
+        }
+    }
+    result
+}
+
+/// The closest of `candidates` to `wrong` (`_compute_suggestion_error`'s loop).
+pub fn closest(wrong: &str, candidates: &[String]) -> Option<String> {
+    if candidates.len() > MAX_CANDIDATE_ITEMS || wrong.chars().count() > MAX_STRING_SIZE {
+        return None;
+    }
+    let wrong_len = wrong.chars().count();
+    let mut best = wrong_len;
+    let mut suggestion: Option<String> = None;
+    for name in candidates {
+        if name == wrong {
+            continue;
+        }
+        let max = ((name.chars().count() + wrong_len + 3) * MOVE_COST / 6).min(best.saturating_sub(1));
+        let d = levenshtein(wrong, name, max);
+        if d > max {
+            continue;
+        }
+        if suggestion.is_none() || d < best {
+            suggestion = Some(name.clone());
+            best = d;
+        }
+    }
+    suggestion
+}
+
+/// `dir(obj)` as far as suggestions go: its attributes, its class's, the methods of its type.
+fn dir(obj: &Value) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let class_names = |c: &crate::objects::Class, names: &mut Vec<String>| {
+        for k in c.mro.borrow().iter() {
+            names.extend(k.dict.borrow().iter().map(|(n, _)| n.to_string()));
+        }
+    };
+    match obj {
+        Value::Instance(i) => {
+            names.extend(i.attrs.borrow().iter().map(|(n, _)| n.to_string()));
+            class_names(&i.class, &mut names);
+        }
+        Value::Class(c) => class_names(c, &mut names),
+        Value::Module(m) => names.extend(m.attrs.borrow().iter().map(|(n, _)| n.to_string())),
+        Value::Exc(e) => {
+            names.extend(e.attrs.borrow().iter().map(|(n, _)| n.to_string()));
+            class_names(&e.class, &mut names);
+            names.extend(["args", "with_traceback", "add_note"].map(String::from));
+        }
+        Value::Native(n) => names.extend(n.methods().iter().map(|(m, _)| m.to_string())),
+        other => {
+            if let Some(methods) = crate::builtins::methods::names(other) {
+                names.extend(methods.iter().map(|m| m.to_string()));
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// The suggestion for an `AttributeError` carrying `name` and `obj`.
+pub fn attribute(e: &ExcObj) -> Option<String> {
+    let Some(Value::Str(wrong)) = e.get_attr("name") else { return None };
+    let obj = e.get_attr("obj")?;
+    let mut candidates = dir(&obj);
+    if !wrong.starts_with('_') {
+        candidates.retain(|c| !c.starts_with('_'));
+    }
+    closest(&wrong, &candidates)
+}

@@ -1,0 +1,293 @@
+//! String literal bodies: escape sequences, and f-strings split into literal text and replacement
+//! fields whose expressions are parsed with their real source positions.
+
+use super::{PResult, Parser};
+use crate::syntax::ast::{Expr, FPart};
+use crate::syntax::error::CompileError;
+use crate::syntax::lexer::tokenize;
+use crate::syntax::token::{Pos, Span, StrToken, Tok};
+use std::rc::Rc;
+
+/// Processes the escape sequences of a (non-raw) string body.
+///
+/// # Errors
+/// A malformed `\x`, `\u` or `\U` escape.
+pub(super) fn unescape(body: &str, raw: bool, span: Span) -> PResult<String> {
+    if raw || !body.contains('\\') {
+        return Ok(body.to_string());
+    }
+    let mut out = String::with_capacity(body.len());
+    let mut chars = body.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let Some(e) = chars.next() else {
+            out.push('\\');
+            break;
+        };
+        match e {
+            '\n' => {}
+            '\\' => out.push('\\'),
+            '\'' => out.push('\''),
+            '"' => out.push('"'),
+            'n' => out.push('\n'),
+            't' => out.push('\t'),
+            'r' => out.push('\r'),
+            'a' => out.push('\x07'),
+            'b' => out.push('\x08'),
+            'f' => out.push('\x0c'),
+            'v' => out.push('\x0b'),
+            '0'..='7' => {
+                let mut v = e.to_digit(8).expect("octal digit");
+                for _ in 0..2 {
+                    match chars.peek().and_then(|c| c.to_digit(8)) {
+                        Some(d) => {
+                            v = v * 8 + d;
+                            chars.next();
+                        }
+                        None => break,
+                    }
+                }
+                out.push(char::from_u32(v).unwrap_or('\u{fffd}'));
+            }
+            'x' | 'u' | 'U' => {
+                let n = match e {
+                    'x' => 2,
+                    'u' => 4,
+                    _ => 8,
+                };
+                let hex: String = (0..n).filter_map(|_| chars.next_if(|c| c.is_ascii_hexdigit())).collect();
+                let value = (hex.len() == n).then(|| u32::from_str_radix(&hex, 16).ok()).flatten();
+                match value.and_then(char::from_u32) {
+                    Some(ch) => out.push(ch),
+                    None => {
+                        let what = if e == 'x' { format!("truncated \\xXX escape") } else if e == 'u' { "truncated \\uXXXX escape".to_string() } else { "truncated \\UXXXXXXXX escape".to_string() };
+                        return Err(CompileError::syntax(
+                            format!("(unicode error) 'unicodeescape' codec can't decode bytes in position 0-{}: {what}", n + 1),
+                            span,
+                        ));
+                    }
+                }
+            }
+            'N' => {
+                return Err(CompileError::refused("\\N{...} escapes are not supported in the playground", span));
+            }
+            other => {
+                out.push('\\');
+                out.push(other);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The position of character `k` of a string body that starts at `start`.
+fn pos_in(body: &[char], start: Pos, k: usize) -> Pos {
+    let mut pos = start;
+    for &c in &body[..k.min(body.len())] {
+        if c == '\n' {
+            pos.line += 1;
+            pos.col = 0;
+        } else {
+            pos.col += 1;
+        }
+    }
+    pos
+}
+
+impl Parser {
+    /// The parts of one f-string literal.
+    pub(super) fn fstring_parts(&mut self, s: &StrToken, span: Span) -> PResult<Vec<FPart>> {
+        let body: Vec<char> = s.body.chars().collect();
+        let mut k = 0;
+        let parts = parse_parts(&body, &mut k, s, span, false)?;
+        Ok(parts)
+    }
+}
+
+/// Literal text and fields up to the end of the body, or (in a format spec) up to its `}`.
+fn parse_parts(body: &[char], k: &mut usize, s: &StrToken, span: Span, in_spec: bool) -> PResult<Vec<FPart>> {
+    let mut parts = Vec::new();
+    let mut lit = String::new();
+    let flush = |lit: &mut String, parts: &mut Vec<FPart>| -> PResult<()> {
+        if !lit.is_empty() {
+            let text = unescape(lit, s.raw, span)?;
+            parts.push(FPart::Lit(Rc::from(text)));
+            lit.clear();
+        }
+        Ok(())
+    };
+    while *k < body.len() {
+        let c = body[*k];
+        match c {
+            '{' if body.get(*k + 1) == Some(&'{') && !in_spec => {
+                lit.push('{');
+                *k += 2;
+            }
+            '}' if body.get(*k + 1) == Some(&'}') && !in_spec => {
+                lit.push('}');
+                *k += 2;
+            }
+            '}' if in_spec => break,
+            '}' => {
+                let p = pos_in(body, s.body_start, *k);
+                return Err(CompileError::syntax("f-string: single '}' is not allowed", Span::new(p, p)));
+            }
+            '{' => {
+                flush(&mut lit, &mut parts)?;
+                *k += 1;
+                parts.extend(parse_field(body, k, s, span)?);
+            }
+            '\\' if !s.raw && *k + 1 < body.len() => {
+                lit.push('\\');
+                lit.push(body[*k + 1]);
+                *k += 2;
+            }
+            _ => {
+                lit.push(c);
+                *k += 1;
+            }
+        }
+    }
+    flush(&mut lit, &mut parts)?;
+    Ok(parts)
+}
+
+/// One replacement field, after its `{`: the expression, `=`, `!conv`, `:spec`, and `}`.
+fn parse_field(body: &[char], k: &mut usize, s: &StrToken, span: Span) -> PResult<Vec<FPart>> {
+    let expr_start = *k;
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut debug = false;
+    let expr_end;
+    loop {
+        let Some(&c) = body.get(*k) else {
+            let p = pos_in(body, s.body_start, *k);
+            return Err(CompileError::syntax("f-string: expecting '}'", Span::new(p, p)));
+        };
+        if let Some(q) = quote {
+            if c == '\\' {
+                *k += 2;
+                continue;
+            }
+            if c == q {
+                quote = None;
+            }
+            *k += 1;
+            continue;
+        }
+        match c {
+            '\'' | '"' => quote = Some(c),
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            '}' if depth > 0 => depth -= 1,
+            '}' | ':' if depth == 0 => {
+                expr_end = *k;
+                break;
+            }
+            '!' if depth == 0 && body.get(*k + 1) != Some(&'=') => {
+                expr_end = *k;
+                break;
+            }
+            '=' if depth == 0
+                && !matches!(body.get(*k + 1), Some('='))
+                && !matches!(body.get(k.wrapping_sub(1)), Some('=' | '!' | '<' | '>')) =>
+            {
+                debug = true;
+                expr_end = *k;
+                *k += 1;
+                break;
+            }
+            _ => {}
+        }
+        *k += 1;
+    }
+    let text: String = body[expr_start..expr_end].iter().collect();
+    let start = pos_in(body, s.body_start, expr_start);
+    if text.trim().is_empty() {
+        let what = body.get(*k).copied().unwrap_or('}');
+        return Err(CompileError::syntax(
+            format!("f-string: valid expression required before '{what}'"),
+            Span::new(start, start),
+        ));
+    }
+    let expr = parse_embedded(&text, start)?;
+    let mut conv = None;
+    if body.get(*k) == Some(&'!') {
+        *k += 1;
+        match body.get(*k) {
+            Some(&c @ ('r' | 's' | 'a')) => {
+                conv = Some(c);
+                *k += 1;
+            }
+            _ => {
+                let p = pos_in(body, s.body_start, *k);
+                return Err(CompileError::syntax(
+                    "f-string: invalid conversion character: expected 's', 'r', or 'a'",
+                    Span::new(p, p),
+                ));
+            }
+        }
+    }
+    let mut spec = None;
+    if body.get(*k) == Some(&':') {
+        *k += 1;
+        spec = Some(parse_parts(body, k, s, span, true)?);
+    }
+    if body.get(*k) != Some(&'}') {
+        let p = pos_in(body, s.body_start, *k);
+        return Err(CompileError::syntax("f-string: expecting '}'", Span::new(p, p)));
+    }
+    *k += 1;
+    let mut parts = Vec::new();
+    if debug {
+        let written: String = body[expr_start..=expr_end].iter().collect();
+        let trailing: String = body[expr_end + 1..].iter().take_while(|c| c.is_whitespace()).collect();
+        parts.push(FPart::Lit(Rc::from(format!("{written}{trailing}"))));
+        if conv.is_none() && spec.is_none() {
+            conv = Some('r');
+        }
+    }
+    parts.push(FPart::Field {
+        expr: Box::new(expr),
+        conv,
+        spec,
+    });
+    Ok(parts)
+}
+
+/// Parses a replacement field's expression, positioned where it stands in the source.
+fn parse_embedded(text: &str, at: Pos) -> PResult<Expr> {
+    let wrapped = format!("({text}\n)");
+    let shift = |p: Pos| -> Pos {
+        if p.line == 1 {
+            Pos { line: at.line, col: (p.col + at.col).saturating_sub(1) }
+        } else {
+            Pos { line: at.line + p.line - 1, col: p.col }
+        }
+    };
+    let mut tokens = tokenize(&wrapped).map_err(|e| match e {
+        CompileError::Syntax { kind, msg, span } => CompileError::Syntax {
+            kind,
+            msg: format!("f-string: {msg}"),
+            span: Span::new(shift(span.start), shift(span.end)),
+        },
+        other => other,
+    })?;
+    for t in &mut tokens {
+        t.span = Span::new(shift(t.span.start), shift(t.span.end));
+        if let Tok::Str(s) = &mut t.tok {
+            s.body_start = shift(s.body_start);
+        }
+    }
+    let mut p = Parser { toks: tokens, i: 0, brackets: 0 };
+    p.advance(); // the `(` we added
+    p.brackets = 1;
+    let e = if p.at_kw("yield") { p.yield_expr()? } else { p.star_expressions()? };
+    if !p.at_op(")") {
+        return Err(CompileError::syntax("f-string: expecting '}'", p.span()));
+    }
+    Ok(e)
+}

@@ -1,0 +1,276 @@
+//! Tracebacks as CPython 3.13 prints them: the program's frames (asyncio's collapse to `...`),
+//! chained exceptions, exception groups as a tree, and `format_exception_only`'s lines.
+
+use crate::objects::repr::exc_str;
+use crate::objects::{ExcObj, Raised, Tb, Value};
+use crate::syntax::ast::ExprKind;
+use crate::vm::interp;
+use std::rc::Rc;
+
+/// `Traceback (most recent call last): …` through the exception line(s), as printed on stderr.
+pub fn format_exception(e: &Raised) -> String {
+    let mut ctx = Ctx { depth: 0, need_close: false, out: String::new() };
+    let (source, file) = interp::with(|i| (i.source.borrow().clone(), i.filename.borrow().clone()));
+    ctx.format(e, &source, &file, &mut Vec::new());
+    ctx.out
+}
+
+/// `traceback.format_exception_only(e, show_group=True)`, one entry per line.
+pub fn exception_only(e: &ExcObj, show_group: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    exception_only_into(e, show_group, 0, &mut out);
+    out
+}
+
+fn exception_only_into(e: &ExcObj, show_group: bool, depth: usize, out: &mut Vec<String>) {
+    let indent = " ".repeat(3 * depth);
+    let shown = final_line(e);
+    for l in shown.split('\n') {
+        out.push(format!("{indent}{l}"));
+    }
+    if let Some(Value::List(notes)) = e.get_attr("__notes__") {
+        for n in notes.borrow().iter() {
+            let text = crate::objects::repr::str(n).unwrap_or_default();
+            for l in text.split('\n') {
+                out.push(format!("{indent}{l}"));
+            }
+        }
+    }
+    if show_group {
+        if let Some((_, members)) = &e.group {
+            for m in members.iter() {
+                exception_only_into(m, show_group, depth + 1, out);
+            }
+        }
+    }
+}
+
+/// `ValueError: bad`, or just the type when the message is empty; an `AttributeError` gets
+/// CPython's "Did you mean" suggestion.
+pub fn final_line(e: &ExcObj) -> String {
+    let stype = e.class.display_name();
+    let as_rc = Rc::new(ExcObj {
+        class: e.class.clone(),
+        args: std::cell::RefCell::new(e.args()),
+        attrs: std::cell::RefCell::new(e.attrs.borrow().clone()),
+        cause: std::cell::RefCell::new(None),
+        context: std::cell::RefCell::new(None),
+        suppress_context: std::cell::Cell::new(false),
+        traceback: std::cell::RefCell::new(None),
+        group: e.group.clone(),
+    });
+    let mut msg = exc_str(&as_rc).unwrap_or_else(|_| "<exception str() failed>".into());
+    if e.is_a("AttributeError") {
+        if let Some(s) = crate::suggestions::attribute(e) {
+            msg += &format!(". Did you mean: '{s}'?");
+        }
+    }
+    if msg.is_empty() {
+        stype
+    } else {
+        format!("{stype}: {msg}")
+    }
+}
+
+/// The program's frames of a traceback, outermost first: (line, function).
+pub fn frames(e: &ExcObj) -> Vec<(u32, Rc<str>)> {
+    Tb::entries(&e.traceback.borrow()).into_iter().map(|t| (t.line, t.name.clone())).collect()
+}
+
+/// `traceback._ExceptionPrintContext` and `TracebackException.format`.
+struct Ctx {
+    depth: usize,
+    need_close: bool,
+    out: String,
+}
+
+impl Ctx {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    fn emit(&mut self, text: &str, margin: Option<char>) {
+        let mut prefix = self.indent();
+        if self.depth > 0 {
+            prefix.push(margin.unwrap_or('|'));
+            prefix.push(' ');
+        }
+        for line in text.split_inclusive('\n') {
+            self.out.push_str(&prefix);
+            self.out.push_str(line);
+        }
+    }
+
+    fn format(&mut self, top: &Raised, source: &str, file: &str, seen: &mut Vec<*const ExcObj>) {
+        // The chain, newest last: (message before it, exception).
+        let mut chain: Vec<(Option<&str>, Raised)> = Vec::new();
+        let mut exc = Some(top.clone());
+        while let Some(e) = exc {
+            if seen.contains(&Rc::as_ptr(&e)) {
+                break;
+            }
+            seen.push(Rc::as_ptr(&e));
+            let cause = e.cause.borrow().clone();
+            let context = e.context.borrow().clone();
+            let (msg, next) = if let Some(c) = cause {
+                (Some("\nThe above exception was the direct cause of the following exception:\n\n"), Some(c))
+            } else if let Some(c) = context.filter(|_| !e.suppress_context.get()) {
+                (Some("\nDuring handling of the above exception, another exception occurred:\n\n"), Some(c))
+            } else {
+                (None, None)
+            };
+            chain.push((msg, e));
+            exc = next;
+        }
+        for (msg, e) in chain.into_iter().rev() {
+            let stack = format_stack(&e, source, file);
+            match &e.group {
+                None => {
+                    if !stack.is_empty() {
+                        self.emit("Traceback (most recent call last):\n", None);
+                        self.emit(&stack, None);
+                    }
+                    let only = exception_only(&e, false).join("\n") + "\n";
+                    self.emit(&only, None);
+                }
+                Some((_, members)) => {
+                    let toplevel = self.depth == 0;
+                    if toplevel {
+                        self.depth += 1;
+                    }
+                    if !stack.is_empty() {
+                        self.emit("Exception Group Traceback (most recent call last):\n", toplevel.then_some('+'));
+                        self.emit(&stack, None);
+                    }
+                    let only = exception_only(&e, false).join("\n") + "\n";
+                    self.emit(&only, None);
+                    let n = members.len().min(16);
+                    self.need_close = false;
+                    for i in 0..n {
+                        let last = i == n - 1;
+                        if last {
+                            self.need_close = true;
+                        }
+                        let truncated = i >= 15;
+                        let title = if truncated { "...".to_string() } else { (i + 1).to_string() };
+                        self.out += &format!("{}{}+---------------- {title} ----------------\n", self.indent(), if i == 0 { "+-" } else { "  " });
+                        self.depth += 1;
+                        if !truncated {
+                            self.format(&members[i], source, file, seen);
+                        } else {
+                            let remaining = members.len() - 15;
+                            self.emit(&format!("and {remaining} more exception{}\n", if remaining > 1 { "s" } else { "" }), None);
+                        }
+                        if last && self.need_close {
+                            self.out += &format!("{}+------------------------------------\n", self.indent());
+                            self.need_close = false;
+                        }
+                        self.depth -= 1;
+                    }
+                    if toplevel {
+                        self.depth = 0;
+                    }
+                }
+            }
+            if let Some(m) = msg {
+                self.emit(m, None);
+            }
+        }
+    }
+}
+
+/// The frames of `e`'s traceback, as `StackSummary.format` writes them (recursion folded).
+fn format_stack(e: &ExcObj, source: &str, file: &str) -> String {
+    let entries = Tb::entries(&e.traceback.borrow());
+    let lines: Vec<&str> = source.lines().collect();
+    let mut out = String::new();
+    let mut last: Option<(u32, Rc<str>)> = None;
+    let mut count = 0usize;
+    let flush = |out: &mut String, count: usize| {
+        if count > 3 {
+            let n = count - 3;
+            out.push_str(&format!("  [Previous line repeated {n} more time{}]\n", if n > 1 { "s" } else { "" }));
+        }
+    };
+    for t in &entries {
+        if t.asyncio_above.get() {
+            flush(&mut out, count);
+            count = 0;
+            last = None;
+            out.push_str("  ...\n");
+        }
+        let key = (t.line, t.name.clone());
+        if last.as_ref() != Some(&key) {
+            flush(&mut out, count);
+            last = Some(key);
+            count = 0;
+        }
+        count += 1;
+        if count > 3 {
+            continue;
+        }
+        out.push_str(&format!("  File \"{file}\", line {}, in {}\n", t.line, t.name));
+        if let Some(text) = lines.get(t.line.saturating_sub(1) as usize) {
+            let stripped = text.trim();
+            if !stripped.is_empty() {
+                out.push_str(&format!("    {stripped}\n"));
+                if let Some(carets) = carets(text, t.cols) {
+                    out.push_str(&format!("    {carets}\n"));
+                }
+            }
+        }
+    }
+    flush(&mut out, count);
+    out
+}
+
+/// The `~~~^^^` line under a frame's source line, when the failing part is not the whole line.
+fn carets(text: &str, cols: (u32, u32, u32)) -> Option<String> {
+    let (col, end_line_delta, end_col) = cols;
+    if end_line_delta != 0 {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let indent = chars.iter().take_while(|c| c.is_whitespace()).count();
+    let (start, end) = (col as usize, (end_col as usize).min(chars.len()));
+    if start >= end || start < indent {
+        return None;
+    }
+    let stripped_end = chars.len() - chars.iter().rev().take_while(|c| c.is_whitespace()).count();
+    if start == indent && end == stripped_end {
+        return None;
+    }
+    let segment: String = chars[start..end].iter().collect();
+    let marks = anchors(&segment).unwrap_or_else(|| "^".repeat(end - start));
+    Some(format!("{}{marks}", " ".repeat(start - indent)))
+}
+
+/// CPython's anchors: `~` for the operands and `^` for the operator, the index or the call.
+fn anchors(segment: &str) -> Option<String> {
+    let tree = crate::syntax::parse(&format!("({segment})")).ok()?;
+    let crate::syntax::ast::StmtKind::Expr(e) = &tree.first()?.kind else { return None };
+    let n = segment.chars().count();
+    let col = |p: crate::syntax::token::Pos| (p.col as usize).saturating_sub(1);
+    let mut marks: Vec<char> = vec!['~'; n];
+    match &e.kind {
+        ExprKind::BinOp(_, left, right) => {
+            let (l_end, r_start) = (col(left.span.end), col(right.span.start));
+            let op_text: String = segment.chars().skip(l_end).take(r_start.saturating_sub(l_end)).collect();
+            let off = op_text.chars().take_while(|c| c.is_whitespace() || *c == ')').count();
+            let op_len = op_text.trim_start_matches(|c: char| c.is_whitespace() || c == ')').chars().take_while(|c| !c.is_whitespace() && *c != '(').count();
+            for m in marks.iter_mut().skip(l_end + off).take(op_len.max(1)) {
+                *m = '^';
+            }
+        }
+        ExprKind::Subscript(value, _) | ExprKind::Call(value, _) => {
+            let v_end = col(value.span.end);
+            let rest: String = segment.chars().skip(v_end).collect();
+            let open = rest.find(['[', '(']).map(|k| rest[..k].chars().count())?;
+            for m in marks.iter_mut().skip(v_end + open) {
+                *m = '^';
+            }
+        }
+        _ => return None,
+    }
+    Some(marks.into_iter().collect())
+}

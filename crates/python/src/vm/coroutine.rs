@@ -1,0 +1,187 @@
+//! Coroutine objects (`async def` calls), asyncio's own coroutines, generator objects (generator
+//! expressions), and the future that runs a coroutine as a task's.
+
+use super::exec::{Exit, Thread};
+use super::frame::Frame;
+use super::{interp, runtime_error, PyResult};
+use crate::objects::Value;
+use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CoroState {
+    /// Created, not started: dropping it warns "was never awaited".
+    Created,
+    Running,
+    Done,
+}
+
+/// A coroutine object: the frame of an `async def` call, until something runs it.
+pub struct Coroutine {
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+    pub frame: RefCell<Option<Box<Frame>>>,
+    pub state: Cell<CoroState>,
+}
+
+impl Coroutine {
+    pub fn new(frame: Frame, name: Rc<str>, qualname: Rc<str>) -> Rc<Coroutine> {
+        Rc::new(Coroutine {
+            name,
+            qualname,
+            frame: RefCell::new(Some(Box::new(frame))),
+            state: Cell::new(CoroState::Created),
+        })
+    }
+
+    /// Takes the frame to run it (awaited, or as a task's).
+    ///
+    /// # Errors
+    /// `RuntimeError: cannot reuse already awaited coroutine`.
+    pub fn start(&self) -> PyResult<Frame> {
+        match self.frame.borrow_mut().take() {
+            Some(f) => {
+                self.state.set(CoroState::Running);
+                Ok(*f)
+            }
+            None => Err(runtime_error("cannot reuse already awaited coroutine")),
+        }
+    }
+}
+
+/// `RuntimeWarning: coroutine '…' was never awaited`, as CPython's warnings module prints it
+/// (once per location).
+pub fn warn_never_awaited(qualname: &str) {
+    if !interp::alive() {
+        return;
+    }
+    let line = interp::line();
+    let (file, text) = interp::with(|i| {
+        let src = i.source.borrow().clone();
+        let text = src.lines().nth(line.saturating_sub(1) as usize).map(|l| l.trim().to_string());
+        (i.filename.borrow().clone(), text)
+    });
+    let mut msg = if line == 0 {
+        format!("sys:1: RuntimeWarning: coroutine '{qualname}' was never awaited")
+    } else {
+        format!("{file}:{line}: RuntimeWarning: coroutine '{qualname}' was never awaited")
+    };
+    if let Some(t) = text.filter(|_| line > 0) {
+        msg += &format!("\n  {t}");
+    }
+    msg += "\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback";
+    interp::write_stderr(&msg);
+}
+
+impl Drop for Coroutine {
+    fn drop(&mut self) {
+        if self.state.get() == CoroState::Created {
+            warn_never_awaited(&self.qualname);
+        }
+    }
+}
+
+pub type NativeFuture = Pin<Box<dyn Future<Output = PyResult>>>;
+
+/// A coroutine of asyncio's own (`asyncio.sleep(1)`, `lock.acquire()`, `q.get()`, …): a Rust
+/// future, run when awaited or made a task.
+pub struct NativeCoro {
+    pub qualname: &'static str,
+    pub fut: RefCell<Option<NativeFuture>>,
+}
+
+impl NativeCoro {
+    pub fn new(qualname: &'static str, fut: impl Future<Output = PyResult> + 'static) -> Value {
+        Value::NativeCoro(Rc::new(NativeCoro {
+            qualname,
+            fut: RefCell::new(Some(Box::pin(fut))),
+        }))
+    }
+
+    /// Takes the future to run it.
+    ///
+    /// # Errors
+    /// `RuntimeError: cannot reuse already awaited coroutine`.
+    pub fn start(&self) -> PyResult<NativeFuture> {
+        self.fut.borrow_mut().take().ok_or_else(|| runtime_error("cannot reuse already awaited coroutine"))
+    }
+}
+
+impl Drop for NativeCoro {
+    fn drop(&mut self) {
+        if self.fut.borrow().is_some() {
+            warn_never_awaited(self.qualname);
+        }
+    }
+}
+
+/// A generator object (a generator expression): its suspended thread.
+pub struct Generator {
+    pub qualname: Rc<str>,
+    pub thread: RefCell<Option<Thread>>,
+    pub running: Cell<bool>,
+}
+
+impl Generator {
+    /// `next(gen)`: the next value, or `None` when it is exhausted.
+    ///
+    /// # Errors
+    /// What the generator raises; `ValueError: generator already executing`.
+    pub fn next(&self) -> PyResult<Option<Value>> {
+        if self.running.get() {
+            return Err(super::value_error("generator already executing"));
+        }
+        let Some(mut thread) = self.thread.borrow_mut().take() else { return Ok(None) };
+        self.running.set(true);
+        let exit = thread.run_sync();
+        self.running.set(false);
+        match exit {
+            Exit::Yield(v) => {
+                thread.send(Value::None);
+                *self.thread.borrow_mut() = Some(thread);
+                Ok(Some(v))
+            }
+            Exit::Return(_) => Ok(None),
+            Exit::Raise(e) => Err(e),
+            Exit::Pending => Err(runtime_error("a generator expression awaited")),
+        }
+    }
+}
+
+/// A task's coroutine, as the engine runs it: the Python coroutine's frames on a thread of their
+/// own, or one of asyncio's coroutines.
+pub enum TaskCoro {
+    Python { coro: Rc<Coroutine>, thread: Option<Thread> },
+    Native(NativeFuture),
+}
+
+impl Future for TaskCoro {
+    type Output = PyResult;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<PyResult> {
+        let this = self.get_mut();
+        match this {
+            TaskCoro::Native(f) => f.as_mut().poll(cx),
+            TaskCoro::Python { coro, thread } => {
+                if thread.is_none() {
+                    let frame = match coro.start() {
+                        Ok(f) => f,
+                        Err(e) => return Poll::Ready(Err(e)),
+                    };
+                    *thread = Some(Thread::for_task(frame));
+                }
+                let t = thread.as_mut().expect("set above");
+                match t.poll_run(cx) {
+                    Poll::Pending => Poll::Pending,
+                    Poll::Ready(r) => {
+                        coro.state.set(CoroState::Done);
+                        Poll::Ready(r)
+                    }
+                }
+            }
+        }
+    }
+}

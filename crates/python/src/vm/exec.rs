@@ -1,0 +1,940 @@
+//! The instruction loop. A [`Thread`] is a stack of frames run together: a call pushes the
+//! callee's frame, an `await` of a coroutine pushes its frame, and an `await` of one of asyncio's
+//! futures suspends the whole thread until the engine resumes it.
+
+use super::call::{self, Callee};
+use super::coroutine::NativeFuture;
+use super::frame::{Frame, Ret};
+use super::interp::{self, FRAMES_UNDER_A_TASK, RECURSION_LIMIT, STEP_OPS_LIMIT};
+use super::{attr, exc, ops, PyResult};
+use crate::compile::code::Op;
+use crate::host::Py;
+use crate::objects::{Raised, Value};
+use asyncio_playground_engine::Api;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
+/// How a thread stopped running.
+pub enum Exit {
+    /// Its bottom frame returned.
+    Return(Value),
+    /// A generator yielded.
+    Yield(Value),
+    /// It awaits one of asyncio's futures (in `Thread::awaiting`).
+    Pending,
+    /// An exception left its bottom frame.
+    Raise(Raised),
+}
+
+/// How an exception enters the unwinding.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// Raised here: a traceback entry for this frame, and `__context__` from what is handled.
+    New,
+    /// Re-raised (`raise`, an exception handler's cleanup): the traceback is left as it is.
+    Keep,
+}
+
+pub struct Thread {
+    pub frames: Vec<Frame>,
+    /// The asyncio future the top frame awaits, while suspended.
+    pub awaiting: Option<NativeFuture>,
+    /// A task's thread: CPython's loop frames are under it (they count against the recursion limit).
+    pub in_task: bool,
+    /// An exception to raise at the top frame when the thread runs next.
+    pending: Option<Raised>,
+}
+
+/// What the inner loop hands to the outer one.
+enum Flow {
+    Exc(Raised, Mode),
+    Exit(Exit),
+}
+
+macro_rules! t {
+    ($e:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(e) => return Flow::Exc(e, Mode::New),
+        }
+    };
+}
+
+impl Thread {
+    pub fn new(frame: Frame) -> Thread {
+        Thread { frames: vec![frame], awaiting: None, in_task: false, pending: None }
+    }
+
+    pub fn for_task(frame: Frame) -> Thread {
+        Thread { frames: vec![frame], awaiting: None, in_task: true, pending: None }
+    }
+
+    /// Resumes with what a suspension gave: a value pushed on the top frame, or an exception
+    /// raised there (handled when the thread runs next).
+    pub fn resume_with(&mut self, r: PyResult) {
+        match r {
+            Ok(v) => self.send(v),
+            Err(e) => self.pending = Some(e),
+        }
+    }
+
+    /// Pushes `v` onto the top frame (the value a resumed `await` or `yield` gives).
+    pub fn send(&mut self, v: Value) {
+        if let Some(f) = self.frames.last_mut() {
+            f.stack.push(v);
+        }
+    }
+
+    fn base_depth(&self) -> u32 {
+        self.frames.len() as u32 + if self.in_task { FRAMES_UNDER_A_TASK } else { 0 }
+    }
+
+    /// Runs to the end (or a yield) with no loop to suspend on: a plain call from native code.
+    pub fn run_sync(&mut self) -> Exit {
+        let mut cx = Context::from_waker(Waker::noop());
+        self.run(&mut cx, None)
+    }
+
+    /// Runs a task's (or an awaited native's) thread until it finishes or suspends.
+    pub fn poll_run(&mut self, cx: &mut Context<'_>) -> Poll<PyResult> {
+        let resumed = match self.awaiting.as_mut() {
+            Some(fut) => match fut.as_mut().poll(cx) {
+                Poll::Pending => return Poll::Pending,
+                Poll::Ready(r) => {
+                    self.awaiting = None;
+                    Some(r)
+                }
+            },
+            None => None,
+        };
+        match self.run(cx, resumed) {
+            Exit::Return(v) | Exit::Yield(v) => Poll::Ready(Ok(v)),
+            Exit::Raise(e) => Poll::Ready(Err(e)),
+            Exit::Pending => Poll::Pending,
+        }
+    }
+
+    /// Runs frames from the top, first delivering `resumed` (an awaited result) if given.
+    fn run(&mut self, cx: &mut Context<'_>, resumed: Option<PyResult>) -> Exit {
+        let base = self.base_depth();
+        interp::with(|i| i.depth.set(i.depth.get() + base));
+        let mut pending = match resumed {
+            Some(Ok(v)) => {
+                self.send(v);
+                None
+            }
+            Some(Err(e)) => Some((e, Mode::New)),
+            None => self.pending.take().map(|e| (e, Mode::New)),
+        };
+        let exit = loop {
+            if let Some((e, mode)) = pending.take() {
+                if let Some(exit) = self.unwind(e, mode) {
+                    break exit;
+                }
+            }
+            match self.execute(cx) {
+                Flow::Exc(e, mode) => pending = Some((e, mode)),
+                Flow::Exit(x) => break x,
+            }
+        };
+        let base = self.base_depth();
+        interp::with(|i| i.depth.set(i.depth.get().saturating_sub(base)));
+        exit
+    }
+
+    /// Pushes a frame for a call, checking the recursion limit.
+    fn push_frame(&mut self, frame: Frame) -> PyResult<()> {
+        let depth = interp::with(|i| i.depth.get());
+        if depth >= RECURSION_LIMIT {
+            return Err(exc("RecursionError", "maximum recursion depth exceeded"));
+        }
+        interp::with(|i| i.depth.set(depth + 1));
+        self.frames.push(frame);
+        Ok(())
+    }
+
+    fn pop_frame(&mut self) -> Frame {
+        interp::with(|i| i.depth.set(i.depth.get().saturating_sub(1)));
+        self.frames.pop().expect("a frame to pop")
+    }
+
+    /// The exception being handled, seen from the top frame.
+    fn handling(&self) -> Option<Raised> {
+        self.frames.iter().rev().find_map(|f| f.handling.clone())
+    }
+
+    /// Unwinds `e` to the nearest handler; `Some` when it left the thread.
+    fn unwind(&mut self, e: Raised, mode: Mode) -> Option<Exit> {
+        if e.is_stop() {
+            while !self.frames.is_empty() {
+                self.pop_frame();
+            }
+            return Some(Exit::Raise(e));
+        }
+        if mode == Mode::New {
+            if let Some(ctx) = self.handling() {
+                e.chain_context(&ctx);
+            }
+        }
+        let mut add_tb = mode == Mode::New;
+        loop {
+            let frame = self.frames.last_mut()?;
+            if add_tb {
+                let pc = frame.pc.saturating_sub(1);
+                let span = frame.code.spans.get(pc).copied().unwrap_or_default();
+                let lines = span.end.line.saturating_sub(span.start.line);
+                e.push_frame(frame.code.tb_name.clone(), span.start.line, (span.start.col, lines, span.end.col));
+            }
+            if let Some((target, depth)) = frame.blocks.pop() {
+                frame.stack.truncate(depth as usize);
+                frame.stack.push(Value::Exc(e));
+                frame.pc = target as usize;
+                return None;
+            }
+            let popped = self.pop_frame();
+            if let Some(c) = &popped.coro {
+                c.state.set(super::coroutine::CoroState::Done);
+            }
+            add_tb = !popped.code.is_inlined();
+            if self.frames.is_empty() {
+                return Some(Exit::Raise(e));
+            }
+        }
+    }
+
+    /// A frame returned `v`: pop it and hand `v` to the frame below. `Some` when the thread
+    /// is done (or an `__init__` returned something else than `None`).
+    fn ret(&mut self, v: Value) -> Option<Flow> {
+        let popped = self.pop_frame();
+        if let Some(c) = &popped.coro {
+            c.state.set(super::coroutine::CoroState::Done);
+        }
+        let v = match popped.ret {
+            Ret::Push => v,
+            Ret::Init(obj) => {
+                if !matches!(v, Value::None) {
+                    let e = super::type_error(format!(
+                        "__init__() should return None, not '{}'",
+                        crate::builtins::type_name(&v)
+                    ));
+                    if self.frames.is_empty() {
+                        return Some(Flow::Exit(Exit::Raise(e)));
+                    }
+                    return Some(Flow::Exc(e, Mode::New));
+                }
+                obj
+            }
+        };
+        match self.frames.last_mut() {
+            Some(f) => {
+                f.stack.push(v);
+                None
+            }
+            None => Some(Flow::Exit(Exit::Return(v))),
+        }
+    }
+
+    /// Awaits a native future now: its result, or `None` if it suspended the thread.
+    fn await_native(&mut self, mut fut: NativeFuture, cx: &mut Context<'_>) -> Option<PyResult> {
+        let line = self.frames.last().map_or(0, |f| f.line());
+        Api::<Py>::try_with(|c| c.set_line(line));
+        match fut.as_mut().poll(cx) {
+            Poll::Ready(r) => Some(r),
+            Poll::Pending => {
+                self.awaiting = Some(fut);
+                None
+            }
+        }
+    }
+
+    /// Runs instructions until an exception or an exit.
+    fn execute(&mut self, cx: &mut Context<'_>) -> Flow {
+        let mut budget: u32 = 0;
+        loop {
+            budget += 1;
+            if budget >= 4096 {
+                budget = 0;
+                let over = interp::with(|i| {
+                    let n = i.ops.get() + 4096;
+                    i.ops.set(n);
+                    n > STEP_OPS_LIMIT
+                });
+                if over {
+                    return Flow::Exc(
+                        super::stop("a single step ran more than 10,000,000 operations without awaiting: it is blocking the event loop"),
+                        Mode::New,
+                    );
+                }
+            }
+            let frame = self.frames.last_mut().expect("a running thread has a frame");
+            let op = frame.code.ops[frame.pc];
+            frame.pc += 1;
+            match op {
+                Op::Nop => {}
+                Op::Const(i) => {
+                    let v = frame.code.consts[i as usize].clone();
+                    frame.stack.push(v);
+                }
+                Op::LoadFast(i) => {
+                    let v = &frame.slots[i as usize];
+                    if matches!(v, Value::Unbound) {
+                        let name = frame.code.slots[i as usize].clone();
+                        return Flow::Exc(unbound_local(&name), Mode::New);
+                    }
+                    let v = v.clone();
+                    frame.stack.push(v);
+                }
+                Op::StoreFast(i) => {
+                    let v = frame.stack.pop().expect("stack");
+                    frame.slots[i as usize] = v;
+                }
+                Op::DeleteFast(i) => {
+                    if matches!(frame.slots[i as usize], Value::Unbound) {
+                        let name = frame.code.slots[i as usize].clone();
+                        return Flow::Exc(unbound_local(&name), Mode::New);
+                    }
+                    frame.slots[i as usize] = Value::Unbound;
+                }
+                Op::LoadDeref(i) => {
+                    let v = match &frame.slots[i as usize] {
+                        Value::Cell(c) => c.borrow().clone(),
+                        other => other.clone(),
+                    };
+                    if matches!(v, Value::Unbound) {
+                        let name = frame.code.slots[i as usize].clone();
+                        let e = if i < frame.code.nlocals {
+                            unbound_local(&name)
+                        } else {
+                            exc("NameError", format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
+                        };
+                        return Flow::Exc(e, Mode::New);
+                    }
+                    frame.stack.push(v);
+                }
+                Op::StoreDeref(i) => {
+                    let v = frame.stack.pop().expect("stack");
+                    match &frame.slots[i as usize] {
+                        Value::Cell(c) => *c.borrow_mut() = v,
+                        _ => frame.slots[i as usize] = v,
+                    }
+                }
+                Op::DeleteDeref(i) => {
+                    if let Value::Cell(c) = &frame.slots[i as usize] {
+                        *c.borrow_mut() = Value::Unbound;
+                    }
+                }
+                Op::LoadClosure(i) => {
+                    let v = frame.slots[i as usize].clone();
+                    frame.stack.push(v);
+                }
+                Op::LoadGlobal(n) => {
+                    let name = &frame.code.names[n as usize];
+                    let found = frame.globals.borrow().get(name).cloned();
+                    let v = match found {
+                        Some(v) => v,
+                        None => t!(load_builtin(name)),
+                    };
+                    frame.stack.push(v);
+                }
+                Op::StoreGlobal(n) => {
+                    let name = frame.code.names[n as usize].clone();
+                    let v = frame.stack.pop().expect("stack");
+                    frame.globals.borrow_mut().insert(name, v);
+                }
+                Op::DeleteGlobal(n) => {
+                    let name = frame.code.names[n as usize].clone();
+                    if frame.globals.borrow_mut().remove(&name).is_none() {
+                        return Flow::Exc(exc("NameError", format!("name '{name}' is not defined")), Mode::New);
+                    }
+                }
+                Op::LoadName(n) => {
+                    let name = &frame.code.names[n as usize];
+                    let in_ns = frame.namespace.as_ref().and_then(|ns| ns.borrow().iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()));
+                    let v = match in_ns.or_else(|| frame.globals.borrow().get(name).cloned()) {
+                        Some(v) => v,
+                        None => t!(load_builtin(name)),
+                    };
+                    frame.stack.push(v);
+                }
+                Op::StoreName(n) => {
+                    let name = frame.code.names[n as usize].clone();
+                    let v = frame.stack.pop().expect("stack");
+                    match &frame.namespace {
+                        Some(ns) => {
+                            let mut ns = ns.borrow_mut();
+                            match ns.iter_mut().find(|(k, _)| *k == name) {
+                                Some(slot) => slot.1 = v,
+                                None => ns.push((name, v)),
+                            }
+                        }
+                        None => {
+                            frame.globals.borrow_mut().insert(name, v);
+                        }
+                    }
+                }
+                Op::DeleteName(n) => {
+                    let name = frame.code.names[n as usize].clone();
+                    let removed = match &frame.namespace {
+                        Some(ns) => {
+                            let mut ns = ns.borrow_mut();
+                            let before = ns.len();
+                            ns.retain(|(k, _)| *k != name);
+                            ns.len() != before
+                        }
+                        None => frame.globals.borrow_mut().remove(&name).is_some(),
+                    };
+                    if !removed {
+                        return Flow::Exc(exc("NameError", format!("name '{name}' is not defined")), Mode::New);
+                    }
+                }
+                Op::LoadAttr(n) => {
+                    let name = frame.code.names[n as usize].clone();
+                    let obj = frame.stack.pop().expect("stack");
+                    let v = t!(attr::getattr(&obj, &name));
+                    self.frames.last_mut().expect("frame").stack.push(v);
+                }
+                Op::StoreAttr(n) => {
+                    let name = frame.code.names[n as usize].clone();
+                    let obj = frame.stack.pop().expect("stack");
+                    let v = frame.stack.pop().expect("stack");
+                    t!(attr::setattr(&obj, &name, v));
+                }
+                Op::DeleteAttr(n) => {
+                    let name = frame.code.names[n as usize].clone();
+                    let obj = frame.stack.pop().expect("stack");
+                    t!(attr::delattr(&obj, &name));
+                }
+                Op::Subscr => {
+                    let i = frame.stack.pop().expect("stack");
+                    let c = frame.stack.pop().expect("stack");
+                    let v = t!(ops::getitem(&c, &i));
+                    self.frames.last_mut().expect("frame").stack.push(v);
+                }
+                Op::StoreSubscr => {
+                    let i = frame.stack.pop().expect("stack");
+                    let c = frame.stack.pop().expect("stack");
+                    let v = frame.stack.pop().expect("stack");
+                    t!(ops::setitem(&c, i, v));
+                }
+                Op::DeleteSubscr => {
+                    let i = frame.stack.pop().expect("stack");
+                    let c = frame.stack.pop().expect("stack");
+                    t!(ops::delitem(&c, &i));
+                }
+                Op::BuildSlice(n) => {
+                    let step = if n == 3 { frame.stack.pop().expect("stack") } else { Value::None };
+                    let hi = frame.stack.pop().expect("stack");
+                    let lo = frame.stack.pop().expect("stack");
+                    frame.stack.push(Value::Slice(Rc::new([lo, hi, step])));
+                }
+                Op::Binary(op) => {
+                    let b = frame.stack.pop().expect("stack");
+                    let a = frame.stack.pop().expect("stack");
+                    let v = match (op, &a, &b) {
+                        (crate::syntax::ast::BinOp::Add, Value::Int(x), Value::Int(y)) if x.checked_add(*y).is_some() => Value::Int(x + y),
+                        (crate::syntax::ast::BinOp::Sub, Value::Int(x), Value::Int(y)) if x.checked_sub(*y).is_some() => Value::Int(x - y),
+                        _ => t!(ops::binary(op, &a, &b)),
+                    };
+                    self.frames.last_mut().expect("frame").stack.push(v);
+                }
+                Op::Inplace(op) => {
+                    let b = frame.stack.pop().expect("stack");
+                    let a = frame.stack.pop().expect("stack");
+                    let v = t!(ops::inplace(op, &a, &b));
+                    self.frames.last_mut().expect("frame").stack.push(v);
+                }
+                Op::Unary(op) => {
+                    let a = frame.stack.pop().expect("stack");
+                    let v = t!(ops::unary(op, &a));
+                    self.frames.last_mut().expect("frame").stack.push(v);
+                }
+                Op::Compare(op) => {
+                    let b = frame.stack.pop().expect("stack");
+                    let a = frame.stack.pop().expect("stack");
+                    let v = match (op, &a, &b) {
+                        (crate::syntax::ast::CmpOp::Lt, Value::Int(x), Value::Int(y)) => Value::Bool(x < y),
+                        (crate::syntax::ast::CmpOp::Eq, Value::Int(x), Value::Int(y)) => Value::Bool(x == y),
+                        _ => t!(ops::compare(op, &a, &b)),
+                    };
+                    self.frames.last_mut().expect("frame").stack.push(v);
+                }
+                Op::Pop => {
+                    frame.stack.pop();
+                }
+                Op::Dup => {
+                    let v = frame.stack.last().expect("stack").clone();
+                    frame.stack.push(v);
+                }
+                Op::Dup2 => {
+                    let n = frame.stack.len();
+                    let (a, b) = (frame.stack[n - 2].clone(), frame.stack[n - 1].clone());
+                    frame.stack.push(a);
+                    frame.stack.push(b);
+                }
+                Op::Rot2 => {
+                    let n = frame.stack.len();
+                    frame.stack.swap(n - 1, n - 2);
+                }
+                Op::Rot3 => {
+                    let v = frame.stack.pop().expect("stack");
+                    let n = frame.stack.len();
+                    frame.stack.insert(n - 2, v);
+                }
+                Op::BuildTuple(n) => {
+                    let items = split_top(&mut frame.stack, n);
+                    frame.stack.push(Value::tuple(items));
+                }
+                Op::BuildList(n) => {
+                    let items = split_top(&mut frame.stack, n);
+                    frame.stack.push(Value::list(items));
+                }
+                Op::BuildSet(n) => {
+                    let items = split_top(&mut frame.stack, n);
+                    let set = t!(crate::objects::Set::from_values(items));
+                    self.frames.last_mut().expect("frame").stack.push(Value::Set(Rc::new(std::cell::RefCell::new(set))));
+                }
+                Op::BuildMap(n) => {
+                    let items = split_top(&mut frame.stack, 2 * n);
+                    let mut d = crate::objects::Dict::default();
+                    let mut it = items.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        t!(d.insert(k, v));
+                    }
+                    self.frames.last_mut().expect("frame").stack.push(Value::Dict(Rc::new(std::cell::RefCell::new(d))));
+                }
+                Op::BuildString(n) => {
+                    let items = split_top(&mut frame.stack, n);
+                    let mut s = String::new();
+                    for v in items {
+                        if let Value::Str(p) = v {
+                            s.push_str(&p);
+                        }
+                    }
+                    frame.stack.push(Value::string(s));
+                }
+                Op::ListAppend(d) | Op::SetAdd(d) => {
+                    let v = frame.stack.pop().expect("stack");
+                    let n = frame.stack.len();
+                    let target = frame.stack[n - 1 - d as usize].clone();
+                    match target {
+                        Value::List(l) => l.borrow_mut().push(v),
+                        Value::Set(s) => {
+                            t!(s.borrow_mut().insert(v));
+                        }
+                        _ => {}
+                    }
+                }
+                Op::MapAdd(d) => {
+                    let v = frame.stack.pop().expect("stack");
+                    let k = frame.stack.pop().expect("stack");
+                    let n = frame.stack.len();
+                    if let Value::Dict(m) = frame.stack[n - 1 - d as usize].clone() {
+                        t!(m.borrow_mut().insert(k, v));
+                    }
+                }
+                Op::ListExtend | Op::SetUpdate => {
+                    let it = frame.stack.pop().expect("stack");
+                    let target = frame.stack.last().expect("stack").clone();
+                    let items = match crate::objects::iter::collect(&it) {
+                        Ok(items) => items,
+                        Err(e) => {
+                            let e = if e.is_a("TypeError") && !matches!(it, Value::Iter(_) | Value::Gen(_)) && matches!(op, Op::ListExtend) {
+                                super::type_error(format!("Value after * must be an iterable, not {}", crate::builtins::type_name(&it)))
+                            } else {
+                                e
+                            };
+                            return Flow::Exc(e, Mode::New);
+                        }
+                    };
+                    match target {
+                        Value::List(l) => l.borrow_mut().extend(items),
+                        Value::Set(s) => t!(s.borrow_mut().update_values(items)),
+                        _ => {}
+                    }
+                }
+                Op::DictUpdate | Op::DictMerge => {
+                    let m = frame.stack.pop().expect("stack");
+                    let target = frame.stack.last().expect("stack").clone();
+                    let Value::Dict(src) = &m else {
+                        let what = if matches!(op, Op::DictMerge) {
+                            format!("argument after ** must be a mapping, not {}", crate::builtins::type_name(&m))
+                        } else {
+                            format!("'{}' object is not a mapping", crate::builtins::type_name(&m))
+                        };
+                        return Flow::Exc(super::type_error(what), Mode::New);
+                    };
+                    let entries: Vec<(Value, Value)> = src.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                    if let Value::Dict(d) = target {
+                        for (k, v) in entries {
+                            if matches!(op, Op::DictMerge) && t!(d.borrow().get(&k)).is_some() {
+                                let key = t!(crate::objects::repr::repr(&k));
+                                return Flow::Exc(super::type_error(format!("got multiple values for keyword argument {key}")), Mode::New);
+                            }
+                            t!(d.borrow_mut().insert(k, v));
+                        }
+                    }
+                }
+                Op::ListToTuple => {
+                    let v = frame.stack.pop().expect("stack");
+                    if let Value::List(l) = v {
+                        let items = l.borrow().clone();
+                        frame.stack.push(Value::tuple(items));
+                    }
+                }
+                Op::UnpackSequence(n) => {
+                    let seq = frame.stack.pop().expect("stack");
+                    let items = t!(ops::unpack(&seq, n as usize, None));
+                    let frame = self.frames.last_mut().expect("frame");
+                    frame.stack.extend(items.into_iter().rev());
+                }
+                Op::UnpackEx(before, after) => {
+                    let seq = frame.stack.pop().expect("stack");
+                    let items = t!(ops::unpack(&seq, before as usize, Some(after as usize)));
+                    let frame = self.frames.last_mut().expect("frame");
+                    frame.stack.extend(items.into_iter().rev());
+                }
+                Op::FormatValue(conv, has_spec) => {
+                    let spec = if has_spec { frame.stack.pop() } else { None };
+                    let v = frame.stack.pop().expect("stack");
+                    let s = t!(crate::builtins::format::format_value(&v, conv, spec.as_ref()));
+                    self.frames.last_mut().expect("frame").stack.push(Value::string(s));
+                }
+                Op::Jump(target) => frame.pc = target as usize,
+                Op::PopJumpIfFalse(target) | Op::PopJumpIfTrue(target) => {
+                    let v = frame.stack.pop().expect("stack");
+                    let b = match v {
+                        Value::Bool(b) => b,
+                        other => t!(ops::truthy(&other)),
+                    };
+                    if b == matches!(op, Op::PopJumpIfTrue(_)) {
+                        self.frames.last_mut().expect("frame").pc = target as usize;
+                    }
+                }
+                Op::JumpIfFalseOrPop(target) | Op::JumpIfTrueOrPop(target) => {
+                    let v = frame.stack.last().expect("stack").clone();
+                    let b = t!(ops::truthy(&v));
+                    let frame = self.frames.last_mut().expect("frame");
+                    if b == matches!(op, Op::JumpIfTrueOrPop(_)) {
+                        frame.pc = target as usize;
+                    } else {
+                        frame.stack.pop();
+                    }
+                }
+                Op::GetIter => {
+                    let v = frame.stack.pop().expect("stack");
+                    let it = t!(crate::objects::iter::get_iter(&v));
+                    self.frames.last_mut().expect("frame").stack.push(it);
+                }
+                Op::ForIter(target) => {
+                    let it = frame.stack.last().expect("stack").clone();
+                    let next = t!(crate::objects::iter::next(&it));
+                    let frame = self.frames.last_mut().expect("frame");
+                    match next {
+                        Some(v) => frame.stack.push(v),
+                        None => {
+                            frame.stack.pop();
+                            frame.pc = target as usize;
+                        }
+                    }
+                }
+                Op::SetupExcept(target) => {
+                    let depth = frame.stack.len() as u32;
+                    frame.blocks.push((target, depth));
+                }
+                Op::PopBlock => {
+                    frame.blocks.pop();
+                }
+                Op::PushExcInfo => {
+                    let e = frame.stack.pop().expect("stack");
+                    let prev = frame.handling.take().map_or(Value::None, Value::Exc);
+                    frame.stack.push(prev);
+                    if let Value::Exc(x) = &e {
+                        frame.handling = Some(x.clone());
+                    }
+                    frame.stack.push(e);
+                }
+                Op::PopExcept => {
+                    let prev = frame.stack.pop().expect("stack");
+                    frame.handling = match prev {
+                        Value::Exc(x) => Some(x),
+                        _ => None,
+                    };
+                }
+                Op::Reraise => {
+                    let e = frame.stack.pop().expect("stack");
+                    if let Value::Exc(x) = e {
+                        return Flow::Exc(x, Mode::Keep);
+                    }
+                }
+                Op::CheckExcMatch => {
+                    let typ = frame.stack.pop().expect("stack");
+                    let e = frame.stack.last().expect("stack").clone();
+                    let m = t!(ops::exc_matches(&e, &typ));
+                    self.frames.last_mut().expect("frame").stack.push(Value::Bool(m));
+                }
+                Op::StarBegin => {
+                    let e = frame.stack.pop().expect("stack");
+                    let state = t!(crate::builtins::exceptions::star_begin(e));
+                    self.frames.last_mut().expect("frame").stack.push(state);
+                }
+                Op::StarMatch => {
+                    let typ = frame.stack.pop().expect("stack");
+                    let state = frame.stack.last().expect("stack").clone();
+                    let m = t!(crate::builtins::exceptions::star_match(&state, &typ));
+                    self.frames.last_mut().expect("frame").stack.push(m);
+                }
+                Op::StarRaised => {
+                    let raised = frame.stack.pop().expect("stack");
+                    let state = frame.stack.last().expect("stack").clone();
+                    if let Value::Exc(x) = &raised {
+                        if x.is_stop() {
+                            return Flow::Exc(x.clone(), Mode::Keep);
+                        }
+                    }
+                    crate::builtins::exceptions::star_raised(&state, raised);
+                }
+                Op::StarEnd => {
+                    let state = frame.stack.pop().expect("stack");
+                    let prev = frame.stack.pop().expect("stack");
+                    frame.handling = match prev {
+                        Value::Exc(x) => Some(x),
+                        _ => None,
+                    };
+                    if let Some(e) = crate::builtins::exceptions::star_end(&state) {
+                        return Flow::Exc(e, Mode::Keep);
+                    }
+                }
+                Op::Raise(n) => return self.raise(n),
+                Op::Return => {
+                    let v = frame.stack.pop().expect("stack");
+                    if let Some(flow) = self.ret(v) {
+                        return flow;
+                    }
+                }
+                Op::Yield => {
+                    let v = frame.stack.pop().expect("stack");
+                    return Flow::Exit(Exit::Yield(v));
+                }
+                Op::Await => {
+                    let aw = frame.stack.pop().expect("stack");
+                    match t!(call::awaitable(aw)) {
+                        call::Awaitable::Frame(f) => t!(self.push_frame(f)),
+                        call::Awaitable::Native(fut) => match self.await_native(fut, cx) {
+                            Some(Ok(v)) => self.send(v),
+                            Some(Err(e)) => return Flow::Exc(e, Mode::New),
+                            None => return Flow::Exit(Exit::Pending),
+                        },
+                    }
+                }
+                Op::GetAIter => {
+                    let obj = frame.stack.pop().expect("stack");
+                    let it = t!(call::aiter(&obj));
+                    self.frames.last_mut().expect("frame").stack.push(it);
+                }
+                Op::GetANext => {
+                    let it = frame.stack.last().expect("stack").clone();
+                    let aw = t!(call::anext(&it));
+                    self.frames.last_mut().expect("frame").stack.push(aw);
+                }
+                Op::EndAsyncFor => {
+                    let e = frame.stack.pop().expect("stack");
+                    frame.stack.pop();
+                    if let Value::Exc(x) = e {
+                        if !x.is_a("StopAsyncIteration") {
+                            return Flow::Exc(x, Mode::Keep);
+                        }
+                    }
+                }
+                Op::BeforeWith | Op::BeforeAsyncWith => {
+                    let ctx = frame.stack.pop().expect("stack");
+                    let (exit, entered) = t!(call::enter_context(&ctx, matches!(op, Op::BeforeAsyncWith)));
+                    let frame = self.frames.last_mut().expect("frame");
+                    frame.stack.push(exit);
+                    frame.stack.push(entered);
+                }
+                Op::WithExit => {
+                    let exit = frame.stack.pop().expect("stack");
+                    let r = t!(call::call(&exit, vec![Value::None, Value::None, Value::None], Vec::new()));
+                    self.frames.last_mut().expect("frame").stack.push(r);
+                }
+                Op::WithExceptStart => {
+                    let n = frame.stack.len();
+                    let (exit, e) = (frame.stack[n - 3].clone(), frame.stack[n - 1].clone());
+                    let (typ, tb) = match &e {
+                        Value::Exc(x) => (Value::Class(x.class.clone()), Value::None),
+                        _ => (Value::None, Value::None),
+                    };
+                    let r = t!(call::call(&exit, vec![typ, e, tb], Vec::new()));
+                    self.frames.last_mut().expect("frame").stack.push(r);
+                }
+                Op::Call(n) => {
+                    let args = split_top(&mut frame.stack, n);
+                    let f = frame.stack.pop().expect("stack");
+                    let line = frame.line();
+                    interp::set_line(line);
+                    match self.invoke(&f, args, Vec::new()) {
+                        Ok(false) => {}
+                        Ok(true) => return Flow::Exit(Exit::Pending),
+                        Err(e) => return Flow::Exc(e, Mode::New),
+                    }
+                }
+                Op::CallKw(n, k) => {
+                    let Value::Tuple(names) = frame.code.consts[k as usize].clone() else { unreachable!("kw names") };
+                    let kwvals = split_top(&mut frame.stack, names.len() as u32);
+                    let args = split_top(&mut frame.stack, n);
+                    let f = frame.stack.pop().expect("stack");
+                    let kwargs = names
+                        .iter()
+                        .zip(kwvals)
+                        .map(|(k, v)| match k {
+                            Value::Str(s) => (s.clone(), v),
+                            _ => (Rc::from(""), v),
+                        })
+                        .collect();
+                    interp::set_line(frame.line());
+                    match self.invoke(&f, args, kwargs) {
+                        Ok(false) => {}
+                        Ok(true) => return Flow::Exit(Exit::Pending),
+                        Err(e) => return Flow::Exc(e, Mode::New),
+                    }
+                }
+                Op::CallEx(has_kw) => {
+                    let kw = if has_kw { frame.stack.pop() } else { None };
+                    let args = frame.stack.pop().expect("stack");
+                    let f = frame.stack.pop().expect("stack");
+                    let args = match args {
+                        Value::Tuple(t) => t.to_vec(),
+                        _ => Vec::new(),
+                    };
+                    let mut kwargs = Vec::new();
+                    if let Some(Value::Dict(d)) = kw {
+                        for (k, v) in d.borrow().iter() {
+                            match k {
+                                Value::Str(s) => kwargs.push((s.clone(), v.clone())),
+                                _ => return Flow::Exc(super::type_error("keywords must be strings"), Mode::New),
+                            }
+                        }
+                    }
+                    interp::set_line(frame.line());
+                    match self.invoke(&f, args, kwargs) {
+                        Ok(false) => {}
+                        Ok(true) => return Flow::Exit(Exit::Pending),
+                        Err(e) => return Flow::Exc(e, Mode::New),
+                    }
+                }
+                Op::CallMethod(name, n) => {
+                    let name = frame.code.names[name as usize].clone();
+                    let args = split_top(&mut frame.stack, n);
+                    let obj = frame.stack.pop().expect("stack");
+                    interp::set_line(frame.line());
+                    let callee = t!(call::method(&obj, &name, args));
+                    match self.take_callee(callee) {
+                        Ok(false) => {}
+                        Ok(true) => return Flow::Exit(Exit::Pending),
+                        Err(e) => return Flow::Exc(e, Mode::New),
+                    }
+                }
+                Op::MakeFunction(i, flags) => {
+                    let code = frame.code.codes[i as usize].clone();
+                    let closure = if flags & 4 != 0 { frame.stack.pop() } else { None };
+                    let kwdefaults = if flags & 2 != 0 { frame.stack.pop() } else { None };
+                    let defaults = if flags & 1 != 0 { frame.stack.pop() } else { None };
+                    let f = call::make_function(code, frame.globals.clone(), defaults, kwdefaults, closure);
+                    frame.stack.push(f);
+                }
+                Op::BuildClass(name, n) => {
+                    let Value::Str(name) = frame.code.consts[name as usize].clone() else { unreachable!("class name") };
+                    let bases = split_top(&mut frame.stack, n);
+                    let body = frame.stack.pop().expect("stack");
+                    let cls = t!(call::build_class(&body, name, bases));
+                    self.frames.last_mut().expect("frame").stack.push(cls);
+                }
+                Op::ImportName(n) => {
+                    let name = frame.code.names[n as usize].clone();
+                    let m = t!(crate::modules::import(&name));
+                    self.frames.last_mut().expect("frame").stack.push(m);
+                }
+                Op::ImportFrom(n) => {
+                    let name = frame.code.names[n as usize].clone();
+                    let m = frame.stack.last().expect("stack").clone();
+                    let v = t!(crate::modules::import_from(&m, &name));
+                    self.frames.last_mut().expect("frame").stack.push(v);
+                }
+                Op::Super => {
+                    let v = t!(call::zero_arg_super(frame));
+                    frame.stack.push(v);
+                }
+                Op::LoadAssertionError => {
+                    let cls = crate::objects::class::types().exception("AssertionError");
+                    frame.stack.push(Value::Class(cls));
+                }
+            }
+        }
+    }
+
+    /// Calls `f`: a Python function's frame is pushed here; anything else runs now. True when
+    /// the thread must suspend (`asyncio.run`).
+    fn invoke(&mut self, f: &Value, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> PyResult<bool> {
+        let callee = call::prepare(f, args, kwargs)?;
+        self.take_callee(callee)
+    }
+
+    fn take_callee(&mut self, callee: Callee) -> PyResult<bool> {
+        match callee {
+            Callee::Frame(frame) => self.push_frame(frame).map(|()| false),
+            Callee::Done(v) => {
+                self.send(v);
+                Ok(false)
+            }
+            Callee::Suspend(fut) => {
+                self.awaiting = Some(fut);
+                Ok(true)
+            }
+        }
+    }
+
+    /// `raise` (0), `raise x` (1), `raise x from y` (2).
+    fn raise(&mut self, n: u32) -> Flow {
+        let frame = self.frames.last_mut().expect("frame");
+        if n == 0 {
+            return match self.handling() {
+                Some(e) => Flow::Exc(e, Mode::Keep),
+                None => Flow::Exc(super::runtime_error("No active exception to reraise"), Mode::New),
+            };
+        }
+        let cause = if n == 2 { frame.stack.pop() } else { None };
+        let v = frame.stack.pop().expect("stack");
+        let e = t!(ops::exception_from(&v));
+        if let Some(c) = cause {
+            match c {
+                Value::None => *e.cause.borrow_mut() = None,
+                other => {
+                    let c = t!(ops::exception_from(&other).map_err(|_| super::type_error("exception causes must derive from BaseException")));
+                    *e.cause.borrow_mut() = Some(c);
+                }
+            }
+            e.suppress_context.set(true);
+        }
+        Flow::Exc(e, Mode::New)
+    }
+}
+
+fn split_top(stack: &mut Vec<Value>, n: u32) -> Vec<Value> {
+    let at = stack.len() - n as usize;
+    stack.split_off(at)
+}
+
+fn unbound_local(name: &str) -> Raised {
+    exc("UnboundLocalError", format!("cannot access local variable '{name}' where it is not associated with a value"))
+}
+
+/// A name from the builtins, or `NameError` (a refusal for the built-ins outside the subset).
+fn load_builtin(name: &Rc<str>) -> PyResult {
+    if let Some(v) = interp::with(|i| i.builtins.borrow().get(name).cloned()) {
+        return Ok(v);
+    }
+    if let Some((_, why)) = crate::builtins::REFUSED.iter().find(|(n, _)| **n == **name) {
+        return Err(super::stop(*why));
+    }
+    Err(crate::builtins::name_error(name))
+}

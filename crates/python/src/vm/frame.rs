@@ -1,0 +1,226 @@
+//! Frames: one activation of a code object (its slots, value stack, handler blocks), and binding
+//! a call's arguments to its parameters.
+
+use super::{type_error, PyResult};
+use crate::compile::code::Code;
+use crate::objects::function::Globals;
+use crate::objects::{Function, Raised, Value};
+use crate::vm::coroutine::Coroutine;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// What happens with a frame's result when it returns.
+#[derive(Clone)]
+pub enum Ret {
+    /// Pushed on the frame below (a call, or an awaited coroutine's frame).
+    Push,
+    /// An `__init__`: it must return `None`; the new instance is pushed instead.
+    Init(Value),
+}
+
+pub struct Frame {
+    pub code: Rc<Code>,
+    pub pc: usize,
+    /// Locals (parameters first), then free variables.
+    pub slots: Vec<Value>,
+    pub stack: Vec<Value>,
+    /// Handlers set up: (target, stack depth).
+    pub blocks: Vec<(u32, u32)>,
+    pub globals: Rc<Globals>,
+    /// A class body's namespace.
+    pub namespace: Option<Rc<RefCell<Vec<(Rc<str>, Value)>>>>,
+    /// The exception being handled here (`sys.exc_info()`), for context chaining and bare `raise`.
+    pub handling: Option<Raised>,
+    /// The function this frame runs (for `super()`).
+    pub func: Option<Rc<Function>>,
+    /// The coroutine whose frame this is, when it was awaited (it is done when this returns).
+    pub coro: Option<Rc<Coroutine>>,
+    pub ret: Ret,
+}
+
+impl Frame {
+    /// A frame for module code.
+    pub fn module(code: Rc<Code>, globals: Rc<Globals>) -> Frame {
+        let slots = vec![Value::Unbound; code.slots.len()];
+        Frame {
+            code,
+            pc: 0,
+            slots,
+            stack: Vec::new(),
+            blocks: Vec::new(),
+            globals,
+            namespace: None,
+            handling: None,
+            func: None,
+            coro: None,
+            ret: Ret::Push,
+        }
+    }
+
+    /// A frame for calling `func` with these arguments (bound to its parameters).
+    ///
+    /// # Errors
+    /// `TypeError` for arguments that do not fit, with CPython's message.
+    pub fn call(func: &Rc<Function>, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> PyResult<Frame> {
+        let code = func.code.clone();
+        let mut slots = bind(func, args, kwargs)?;
+        for &c in &code.cells {
+            let v = std::mem::replace(&mut slots[c as usize], Value::Unbound);
+            slots[c as usize] = Value::Cell(Rc::new(RefCell::new(v)));
+        }
+        for (i, cell) in func.closure.iter().enumerate() {
+            slots[code.nlocals as usize + i] = Value::Cell(cell.clone());
+        }
+        Ok(Frame {
+            code,
+            pc: 0,
+            slots,
+            stack: Vec::with_capacity(4),
+            blocks: Vec::new(),
+            globals: func.globals.clone(),
+            namespace: None,
+            handling: None,
+            func: Some(func.clone()),
+            coro: None,
+            ret: Ret::Push,
+        })
+    }
+
+    pub fn line(&self) -> u32 {
+        self.code.line_at(self.pc.saturating_sub(1))
+    }
+}
+
+/// `f() takes 2 positional arguments but 3 were given`, and friends.
+fn arg_error(func: &Function, msg: String) -> Raised {
+    type_error(format!("{}() {msg}", func.qualname.borrow()))
+}
+
+fn plural(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("{n} {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
+/// Binds arguments to parameters: the slots of a new frame (locals first, then free variables).
+fn bind(func: &Function, mut args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> PyResult<Vec<Value>> {
+    let code = &func.code;
+    let sig = &code.sig;
+    let nargs = sig.args as usize;
+    let mut slots = vec![Value::Unbound; code.slots.len()];
+    // Fast path: exactly the positional parameters.
+    if kwargs.is_empty() && args.len() == nargs && !sig.varargs && !sig.varkw && sig.kwonly == 0 {
+        for (slot, v) in slots.iter_mut().zip(args) {
+            *slot = v;
+        }
+        return Ok(slots);
+    }
+    let given = args.len();
+    let mut extra = Vec::new();
+    if given > nargs {
+        if !sig.varargs {
+            let ndefaults = func.defaults.len();
+            let takes = if ndefaults > 0 {
+                format!("from {} to {} positional arguments", nargs - ndefaults, nargs)
+            } else {
+                plural(nargs, "positional argument")
+            };
+            let kw_given = kwargs.iter().filter(|(k, _)| code.slots[nargs..nargs + sig.kwonly as usize].contains(k)).count();
+            let were = if given == 1 { "was" } else { "were" };
+            let msg = if kw_given > 0 {
+                format!(
+                    "takes {takes} but {} ({} given) {were} given",
+                    plural(given, "positional argument"),
+                    plural(kw_given, "keyword-only argument")
+                )
+            } else {
+                format!("takes {takes} but {given} {were} given")
+            };
+            return Err(arg_error(func, msg));
+        }
+        extra = args.split_off(nargs);
+    }
+    for (i, v) in args.into_iter().enumerate() {
+        slots[i] = v;
+    }
+    let kwonly_end = nargs + sig.kwonly as usize;
+    let varargs_slot = sig.varargs.then_some(kwonly_end);
+    let varkw_slot = sig.varkw.then(|| kwonly_end + sig.varargs as usize);
+    let mut extra_kw: Vec<(Value, Value)> = Vec::new();
+    for (k, v) in kwargs {
+        let pos = code.slots[..kwonly_end].iter().position(|n| *n == k);
+        match pos {
+            Some(i) if i < sig.posonly as usize => {
+                if sig.varkw {
+                    extra_kw.push((Value::Str(k), v));
+                    continue;
+                }
+                return Err(arg_error(
+                    func,
+                    format!("got some positional-only arguments passed as keyword arguments: '{k}'"),
+                ));
+            }
+            Some(i) => {
+                if !matches!(slots[i], Value::Unbound) {
+                    return Err(arg_error(func, format!("got multiple values for argument '{k}'")));
+                }
+                slots[i] = v;
+            }
+            None if sig.varkw => extra_kw.push((Value::Str(k), v)),
+            None => return Err(arg_error(func, format!("got an unexpected keyword argument '{k}'"))),
+        }
+    }
+    // Defaults for the missing positional parameters.
+    let ndefaults = func.defaults.len();
+    let first_default = nargs - ndefaults;
+    let mut missing = Vec::new();
+    for i in 0..nargs {
+        if matches!(slots[i], Value::Unbound) {
+            if i >= first_default {
+                slots[i] = func.defaults[i - first_default].clone();
+            } else {
+                missing.push(code.slots[i].clone());
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(arg_error(func, missing_message(&missing, "positional")));
+    }
+    let mut missing_kw = Vec::new();
+    for i in nargs..kwonly_end {
+        if matches!(slots[i], Value::Unbound) {
+            match func.kwdefaults.iter().find(|(k, _)| *k == code.slots[i]) {
+                Some((_, v)) => slots[i] = v.clone(),
+                None => missing_kw.push(code.slots[i].clone()),
+            }
+        }
+    }
+    if !missing_kw.is_empty() {
+        return Err(arg_error(func, missing_message(&missing_kw, "keyword-only")));
+    }
+    if let Some(s) = varargs_slot {
+        slots[s] = Value::tuple(extra);
+    }
+    if let Some(s) = varkw_slot {
+        let mut d = crate::objects::Dict::default();
+        for (k, v) in extra_kw {
+            d.insert(k, v)?;
+        }
+        slots[s] = Value::Dict(Rc::new(RefCell::new(d)));
+    }
+    Ok(slots)
+}
+
+/// `missing 2 required positional arguments: 'a' and 'b'`.
+fn missing_message(names: &[Rc<str>], kind: &str) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    let list = match quoted.len() {
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    };
+    let what = if names.len() == 1 { "argument" } else { "arguments" };
+    format!("missing {} required {kind} {what}: {list}", names.len())
+}

@@ -1,0 +1,185 @@
+//! The interpreter's state for the program being run (one per thread): its output, its clock,
+//! its limits, the `random` state and the task-name counter.
+
+use crate::host::Py;
+use crate::objects::Value;
+use asyncio_playground_engine::{Api, Micros, Run};
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// CPython's default recursion limit.
+pub const RECURSION_LIMIT: u32 = 1000;
+/// The frames CPython has on the stack under a task's step (`asyncio.run`, `Runner.run`,
+/// `run_until_complete`, `run_forever`, `_run_once`, `Handle._run`, and the module's own frame),
+/// which count against the limit.
+pub const FRAMES_UNDER_A_TASK: u32 = 7;
+/// A single step of a task may run this many instructions before it counts as blocking the loop.
+pub const STEP_OPS_LIMIT: u64 = 10_000_000;
+/// At most this many tasks alive at once.
+pub const TASK_LIMIT: usize = 100_000;
+
+/// The program's printed output: completed lines with the time each was completed.
+#[derive(Default)]
+pub struct Output {
+    pub lines: Vec<String>,
+    pub times: Vec<Micros>,
+    /// The current line, not yet ended by a newline.
+    pub partial: String,
+    /// When the partial line was last written to.
+    pub partial_time: Micros,
+}
+
+/// One line of what the program wrote to stderr (warnings, logged errors, the traceback).
+#[derive(Clone, Debug)]
+pub struct ErrLine {
+    pub text: String,
+    pub at: Micros,
+}
+
+/// One `asyncio.run`: the engine's run and the loop its Python objects belong to.
+pub type RunEntry = (Rc<RefCell<Run<Py>>>, Rc<crate::modules::asyncio::Loop>);
+
+pub struct Interp {
+    pub filename: RefCell<Rc<str>>,
+    pub source: RefCell<Rc<str>>,
+    pub out: RefCell<Output>,
+    pub err: RefCell<Vec<ErrLine>>,
+    /// The program's time when no loop runs (a loop keeps its own while it runs).
+    pub clock: Cell<Micros>,
+    /// `Task-N`: the last N handed out.
+    pub task_counter: Cell<u64>,
+    /// Python frames active on every stack (the recursion limit).
+    pub depth: Cell<u32>,
+    /// Instructions run in the current step (the blocking limit).
+    pub ops: Cell<u64>,
+    /// Why the run was stopped (a refusal or a limit), if it was.
+    pub stop: RefCell<Option<String>>,
+    pub random: RefCell<crate::modules::random::Random>,
+    /// Whether the program seeded `random` itself.
+    pub seeded: Cell<bool>,
+    pub builtins: RefCell<HashMap<Rc<str>, Value>>,
+    pub modules: RefCell<HashMap<&'static str, Value>>,
+    /// The source line being run (what the trace records for awaits and task creation).
+    pub line: Cell<u32>,
+    pub record_trace: Cell<bool>,
+    /// Every `asyncio.run` of the program, in order (finished or running), with its loop.
+    pub runs: RefCell<Vec<RunEntry>>,
+    /// The virtual-time limit (µs).
+    pub max_time: Cell<Micros>,
+}
+
+impl Interp {
+    fn new() -> Interp {
+        Interp {
+            filename: RefCell::new(Rc::from("main.py")),
+            source: RefCell::new(Rc::from("")),
+            out: RefCell::new(Output::default()),
+            err: RefCell::new(Vec::new()),
+            clock: Cell::new(0),
+            task_counter: Cell::new(0),
+            depth: Cell::new(0),
+            ops: Cell::new(0),
+            stop: RefCell::new(None),
+            random: RefCell::new(crate::modules::random::Random::with_seed_int(0)),
+            seeded: Cell::new(false),
+            builtins: RefCell::new(HashMap::new()),
+            modules: RefCell::new(HashMap::new()),
+            line: Cell::new(0),
+            record_trace: Cell::new(false),
+            runs: RefCell::new(Vec::new()),
+            max_time: Cell::new(24 * 3600 * 1_000_000),
+        }
+    }
+}
+
+thread_local! {
+    static INTERP: RefCell<Rc<Interp>> = RefCell::new(Rc::new(Interp::new()));
+}
+
+/// Runs `f` on the interpreter state (borrow its parts briefly: never across Python code).
+pub fn with<R>(f: impl FnOnce(&Interp) -> R) -> R {
+    let i = INTERP.with(|i| i.borrow().clone());
+    f(&i)
+}
+
+/// Whether the interpreter's state still exists (not while the thread is exiting: drops then
+/// must not report anything).
+pub fn alive() -> bool {
+    INTERP.try_with(|_| ()).is_ok()
+}
+
+/// Starts afresh for a new program.
+pub fn reset() {
+    INTERP.with(|i| *i.borrow_mut() = Rc::new(Interp::new()));
+}
+
+/// The program's time now: the running loop's, or the program's own clock.
+pub fn now() -> Micros {
+    Api::<Py>::try_with(|c| c.now()).unwrap_or_else(|| with(|i| i.clock.get()))
+}
+
+/// `Task-N`, the next one.
+pub fn next_task_name() -> Rc<str> {
+    with(|i| {
+        let n = i.task_counter.get() + 1;
+        i.task_counter.set(n);
+        Rc::from(format!("Task-{n}"))
+    })
+}
+
+/// Writes program output (`print`), stamping each completed line with the time.
+pub fn write_stdout(text: &str) {
+    let now = now();
+    let completed: Vec<u32> = with(|i| {
+        let mut out = i.out.borrow_mut();
+        let mut done = Vec::new();
+        let mut rest = text;
+        while let Some(nl) = rest.find('\n') {
+            let line = std::mem::take(&mut out.partial) + &rest[..nl];
+            out.lines.push(line);
+            out.times.push(now);
+            done.push(out.lines.len() as u32 - 1);
+            rest = &rest[nl + 1..];
+        }
+        if !rest.is_empty() {
+            out.partial.push_str(rest);
+            out.partial_time = now;
+        }
+        done
+    });
+    for index in completed {
+        Api::<Py>::try_with(|c| c.printed(index));
+    }
+}
+
+/// Writes to stderr (warnings, logged errors, tracebacks), one entry per line.
+pub fn write_stderr(text: &str) {
+    let at = now();
+    with(|i| {
+        let mut err = i.err.borrow_mut();
+        for line in text.trim_end_matches('\n').split('\n') {
+            err.push(ErrLine { text: line.to_string(), at });
+        }
+    });
+}
+
+/// Sets the current source line (for the trace).
+pub fn set_line(line: u32) {
+    with(|i| i.line.set(line));
+}
+
+pub fn line() -> u32 {
+    with(|i| i.line.get())
+}
+
+/// A time limit in words (`24 hours`, `90 seconds`).
+pub fn describe_limit(us: Micros) -> String {
+    let s = us / 1_000_000;
+    if s % 3600 == 0 && s >= 3600 {
+        let h = s / 3600;
+        format!("{h} hour{}", if h == 1 { "" } else { "s" })
+    } else {
+        format!("{s} second{}", if s == 1 { "" } else { "s" })
+    }
+}
