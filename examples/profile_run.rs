@@ -14,6 +14,8 @@ fn main() {
         .expect("a valid spec")
         .scenario;
     let start = std::time::Instant::now();
-    let outcome = ScenarioRun::run_virtual(&sc, true);
-    eprintln!("{} tasks in {:?}", outcome.tasks.len(), start.elapsed());
+    match ScenarioRun::run_virtual(&sc, true) {
+        Ok(outcome) => eprintln!("{} tasks in {:?}", outcome.tasks.len(), start.elapsed()),
+        Err(why) => eprintln!("stopped after {:?}: {why}", start.elapsed()),
+    }
 }

@@ -65,8 +65,27 @@ chromium_parts() {
   fi
 }
 
+# CPython 3.13.0 is the oracle of the conformance tests (pinned: ../shared/toolchain.md).
+cpython_oracle() {
+  local py="${ASYNCIO_PLAYGROUND_PYTHON:-${PYENV_ROOT:-$HOME/.pyenv}/versions/3.13.0/bin/python3}"
+  if [ "$("$py" -c 'import sys; print(sys.version.split()[0])' 2>/dev/null || true)" = 3.13.0 ]; then
+    return
+  fi
+  if [ "$(python3.13 -c 'import sys; print(sys.version.split()[0])' 2>/dev/null || true)" = 3.13.0 ]; then
+    return
+  fi
+  if command -v pyenv >/dev/null; then
+    say "installing CPython 3.13.0 with pyenv (the tests' oracle; takes a few minutes)"
+    pyenv install --skip-existing 3.13.0
+    return
+  fi
+  echo "The conformance tests need CPython 3.13.0 (their oracle) and none was found." >&2
+  echo "Install it (for example: pyenv install 3.13.0), or set ASYNCIO_PLAYGROUND_PYTHON to one." >&2
+  exit 1
+}
+
 case "${1:-build}" in
   build) rust_parts; wasm_tools; npm_packages ;;
-  test) rust_parts; wasm_tools; npm_packages; chromium_parts ;;
+  test) rust_parts; wasm_tools; npm_packages; chromium_parts; cpython_oracle ;;
   *) echo "usage: $0 build|test" >&2; exit 2 ;;
 esac

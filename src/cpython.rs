@@ -43,12 +43,16 @@ fn version_of(python: &Path) -> Option<(u32, u32, u32)> {
     }
 }
 
-/// The newest CPython 3.12+ to be found: `$ASYNCIO_PLAYGROUND_PYTHON` if set, else the newest pyenv
-/// version (`$PYENV_ROOT` or `~/.pyenv`), else `python3.13`, `python3.12` or `python3` on `PATH`.
+/// The CPython the tests take as the oracle: 3.13.0 (`../shared/toolchain.md`: pin it).
+pub const ORACLE_VERSION: (u32, u32, u32) = (3, 13, 0);
+
+/// CPython 3.13.0: `$ASYNCIO_PLAYGROUND_PYTHON` if set (it must be 3.13.0), else pyenv's
+/// (`$PYENV_ROOT` or `~/.pyenv`, `versions/3.13.0`), else `python3.13` or `python3` on `PATH`
+/// if one of them is 3.13.0.
 pub fn find_cpython() -> Option<CPython> {
     let ok = |path: PathBuf| {
         version_of(&path)
-            .filter(|v| *v >= (3, 12, 0))
+            .filter(|v| *v == ORACLE_VERSION)
             .map(|version| CPython { path, version })
     };
     if let Some(p) = std::env::var_os("ASYNCIO_PLAYGROUND_PYTHON") {
@@ -57,17 +61,28 @@ pub fn find_cpython() -> Option<CPython> {
     let root = std::env::var_os("PYENV_ROOT")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".pyenv")));
-    let mut found: Vec<CPython> = root
-        .and_then(|r| std::fs::read_dir(r.join("versions")).ok())
-        .into_iter()
-        .flatten()
-        .filter_map(|entry| ok(entry.ok()?.path().join("bin").join("python3")))
-        .collect();
-    found.sort_by_key(|py| py.version);
-    if let Some(newest) = found.pop() {
-        return Some(newest);
+    if let Some(py) = root.and_then(|r| ok(r.join("versions/3.13.0/bin/python3"))) {
+        return Some(py);
     }
-    ["python3.13", "python3.12", "python3"]
+    ["python3.13", "python3"]
         .into_iter()
         .find_map(|name| ok(PathBuf::from(name)))
+}
+
+/// CPython 3.13.0, or a panic that says loudly what is missing and how to get it: a test
+/// checked against CPython fails, never skips, without its oracle.
+///
+/// # Panics
+/// When no CPython 3.13.0 is found.
+pub fn require_cpython(test: &str) -> CPython {
+    match find_cpython() {
+        Some(py) => py,
+        None => panic!(
+            "\n************************************************************\n\
+             * {test}: CPython 3.13.0, the oracle, was not found.\n\
+             * `scripts/setup.sh test` installs it with pyenv; or set\n\
+             * ASYNCIO_PLAYGROUND_PYTHON to a CPython 3.13.0 binary.\n\
+             ************************************************************\n"
+        ),
+    }
 }

@@ -1,12 +1,14 @@
 //! asyncio-playground: see how Python's asyncio runs coroutines concurrently.
 //!
-//! [`engine`] is an asyncio-faithful event loop in pure Rust (the `asyncio-playground-engine` crate
-//! in `crates/engine`, re-exported: the page builds it for speed and the rest for size);
-//! [`scenario`] parses the scenario contract; [`program`] builds and runs the program a scenario
-//! stands for, and renders its outcome and its Python source; [`time_text`] and [`timeline`] are
-//! what the page and the CLI show of a run. The browser app lives in `web` (wasm32 only).
+//! [`engine`] is an asyncio-faithful event loop in pure Rust (`crates/engine`) and [`python`] the
+//! interpreter of the Python subset that runs on it (`crates/python`), both re-exported;
+//! [`scenario`] parses the scenario contract; [`program`] writes the program a scenario stands
+//! for, runs it through the interpreter and reads the scenario's outcome off the run;
+//! [`time_text`] and [`timeline`] are what the page and the CLI show of a run. The browser app
+//! lives in `web` (wasm32 only).
 
 pub use asyncio_playground_engine as engine;
+pub use asyncio_playground_python as python;
 pub mod program;
 pub mod scenario;
 pub mod time_text;
@@ -17,3 +19,10 @@ pub mod web;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cpython;
+
+/// Counts each thread's live bytes, for the interpreter's memory limit (the page installs the
+/// same wrapper around its own allocator).
+#[cfg(not(target_arch = "wasm32"))]
+#[global_allocator]
+static ALLOCATOR: asyncio_playground_python::memory::Counting<std::alloc::System> =
+    asyncio_playground_python::memory::Counting(std::alloc::System);

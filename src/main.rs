@@ -1,22 +1,29 @@
-//! The `asyncio-playground` command: run a scenario on the virtual clock and print its outcome JSON,
-//! its trace, or the equivalent Python program.
+//! The `asyncio-playground` command: run a Python program or a scenario on the virtual clock and
+//! print its outcome JSON or its trace, or print the program a scenario stands for.
 
-use asyncio_playground::program::{event_json, python_source, ScenarioRun};
+use asyncio_playground::program::{python_source, ScenarioRun};
+use asyncio_playground::python::{trace_json, End, Options, Outcome, Program};
 use asyncio_playground::scenario::Spec;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 const HELP: &str = "\
-asyncio-playground: what CPython's asyncio does with a scenario, computed by a faithful engine.
+asyncio-playground: what CPython 3.13's asyncio does with a program, on a virtual clock.
 
 Usage:
-  asyncio-playground run    '<spec>'   print the outcome as JSON (contract section 4)
-  asyncio-playground trace  '<spec>'   print every event of the run as JSON lines
-  asyncio-playground python '<spec>'   print the equivalent Python program
-  asyncio-playground --help            print this help
+  asyncio-playground run    FILE.py | -   print the program's outcome as JSON
+  asyncio-playground trace  FILE.py | -   print every event of its run as JSON lines
+  asyncio-playground run    '<spec>'      print a scenario's outcome as JSON
+  asyncio-playground trace  '<spec>'      print every event of a scenario's run as JSON lines
+  asyncio-playground python '<spec>'      print the Python program a scenario stands for
+  asyncio-playground --help               print this help
 
-<spec> is a URL query string (a leading '?' is allowed), e.g.
-  'pattern=gather&tasks=3&sleep=3000,1000,2000&fail=1'
+Options:
+  --max-time SECONDS   stop a program once its virtual time passes this (default 86400: 24 hours)
+
+A program is a file of Python within the playground's subset (README: \"The Python you can run\");
+'-' reads it from standard input. Anything else is a scenario: a URL query string (a leading
+'?' is allowed), e.g. 'pattern=gather&tasks=3&sleep=3000,1000,2000&fail=1'.
 
 Scenario keys:
   pattern            sequential | manual | taskgroup | wait | gather          (default gather)
@@ -25,53 +32,174 @@ Scenario keys:
   fail               comma list of task indices that raise ValueError('Task i failed')
   cancel             comma list of i@ms: loop.call_later(ms, tasks[i].cancel); not with sequential
   interrupt          ms: main is cancelled from outside at that time (like Ctrl-C)
-  linger             ms: main catches Exception from the pattern, prints it, sleeps that long
+  linger             ms: main catches Exception from the pattern and prints it, then sleeps that long
   return_exceptions  0 | 1                                                      (gather only)
   return_when        ALL_COMPLETED | FIRST_COMPLETED | FIRST_EXCEPTION            (wait only)
   timeout            ms                                                           (wait only)
 View keys (accepted and ignored here): clock, speed, autorun, embed, theme.
 Times in cancel, interrupt, linger and timeout are whole ms from 0 to 600000.
 
-Runs use the virtual clock: times are exact and a long scenario takes no time.
-Exit status: 0 for any valid spec, whatever the program did; 2 for an invalid spec or usage.
+What the program writes on stderr (a traceback, warnings) goes to stderr.
+Exit status: 0 when the program ran, whatever it did; 2 for a syntax error, a construct the
+playground refuses (seen in the source), an invalid spec or a usage error (the message on
+stderr, nothing on stdout); 3 when a run was stopped (a limit, or a refusal reached while
+running), with the reason on stderr.
 ";
+
+/// Exit status for a run that a limit or a refusal stopped.
+const STOPPED: u8 = 3;
+
+/// A parsed command line.
+struct Command {
+    name: String,
+    target: String,
+    max_time_us: u64,
+}
+
+fn parse_args(args: Vec<String>) -> Result<Command, String> {
+    let mut rest = Vec::new();
+    let mut max_time_us = Options::default().max_time;
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        if arg == "--max-time" {
+            let value = args.next().ok_or("--max-time needs a number of seconds")?;
+            max_time_us = parse_seconds(&value)?;
+        } else if let Some(value) = arg.strip_prefix("--max-time=") {
+            max_time_us = parse_seconds(value)?;
+        } else {
+            rest.push(arg);
+        }
+    }
+    match <[String; 2]>::try_from(rest) {
+        Ok([name, target]) if matches!(name.as_str(), "run" | "trace" | "python") => Ok(Command {
+            name,
+            target,
+            max_time_us,
+        }),
+        Ok([name, _]) => Err(format!(
+            "unknown command {name:?}; expected run, trace or python"
+        )),
+        Err(_) => Err("expected a command and one program or spec; see --help".into()),
+    }
+}
+
+/// `--max-time` in seconds (a positive number, at most 10 years) as microseconds.
+fn parse_seconds(text: &str) -> Result<u64, String> {
+    match text.parse::<f64>() {
+        Ok(s) if s > 0.0 && s <= 315_360_000.0 => Ok((s * 1e6).round() as u64),
+        _ => Err(format!(
+            "--max-time {text:?}: expected a number of seconds greater than 0 and at most 315360000 (10 years)"
+        )),
+    }
+}
+
+/// Whether the target names a program (a file, or `-`) rather than a scenario.
+fn is_program(target: &str) -> bool {
+    target == "-" || target.ends_with(".py") || std::path::Path::new(target).is_file()
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (command, spec) = match args.as_slice() {
-        [flag] if flag == "--help" || flag == "-h" || flag == "help" => {
+    if let [flag] = args.as_slice() {
+        if matches!(flag.as_str(), "--help" | "-h" | "help") {
             print!("{HELP}");
             return ExitCode::SUCCESS;
         }
-        [command, spec] => (command.as_str(), spec.as_str()),
-        _ => return usage_error("expected a command and one spec; see --help"),
-    };
-    if !matches!(command, "run" | "trace" | "python") {
-        return usage_error(&format!(
-            "unknown command {command:?}; expected run, trace or python"
-        ));
     }
-    let spec = match Spec::parse(spec) {
+    let cmd = match parse_args(args) {
+        Ok(cmd) => cmd,
+        Err(e) => return usage_error(&e),
+    };
+    if cmd.name != "python" && is_program(&cmd.target) {
+        return run_program(&cmd);
+    }
+    let spec = match Spec::parse(&cmd.target) {
         Ok(spec) => spec,
         Err(e) => return usage_error(&format!("invalid spec: {e}")),
     };
     let sc = &spec.scenario;
-    let text = match command {
-        "run" => ScenarioRun::run_virtual(sc, false).to_json() + "\n",
-        "python" => python_source(sc),
-        _ => {
-            let mut run = ScenarioRun::new(sc, true);
-            run.run_to_end(&mut asyncio_playground::engine::VirtualClock::default());
-            let run = run.run();
-            run.trace_from(0)
-                .iter()
-                .map(|e| event_json(e, run) + "\n")
-                .collect()
+    if cmd.name == "python" {
+        return print_out(&python_source(sc));
+    }
+    let mut run = ScenarioRun::new(sc, cmd.name == "trace");
+    run.program().run_virtual();
+    let outcome = match run.outcome() {
+        Some(Ok(outcome)) => outcome,
+        Some(Err(why)) => return stopped(&why),
+        None => return stopped("the run did not end"),
+    };
+    print_stderr(outcome.stderr.iter().map(|l| l.text.as_str()));
+    match cmd.name.as_str() {
+        "run" => print_out(&(outcome.to_json() + "\n")),
+        _ => print_out(&trace_json::trace_lines()),
+    }
+}
+
+/// `run FILE.py` / `trace FILE.py`.
+fn run_program(cmd: &Command) -> ExitCode {
+    let (source, filename) = match read_program(&cmd.target) {
+        Ok(read) => read,
+        Err(e) => return usage_error(&e),
+    };
+    let options = Options {
+        record_trace: cmd.name == "trace",
+        max_time: cmd.max_time_us,
+        ..Options::default()
+    };
+    let mut program = match Program::new(&source, &filename, &options) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("{}", e.render(&filename, &source));
+            return ExitCode::from(2);
         }
     };
+    let end = program.run_virtual();
+    let stderr = asyncio_playground::python::vm::interp::with(|i| i.err.borrow().clone());
+    print_stderr(stderr.iter().map(|l| l.text.as_str()));
+    if let End::Stopped(why) = &end {
+        return stopped(why);
+    }
+    match cmd.name.as_str() {
+        "run" => print_out(&(Outcome::collect(&end).to_json() + "\n")),
+        _ => print_out(&trace_json::trace_lines()),
+    }
+}
+
+/// The program's text and the file name its tracebacks show.
+fn read_program(target: &str) -> Result<(String, String), String> {
+    if target == "-" {
+        let mut source = String::new();
+        io::stdin()
+            .read_to_string(&mut source)
+            .map_err(|e| format!("cannot read the program from standard input: {e}"))?;
+        return Ok((source, "<stdin>".into()));
+    }
+    let bytes = std::fs::read(target).map_err(|e| format!("cannot read {target}: {e}"))?;
+    let source = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{target} is not UTF-8 text (byte {} is not valid); save it as UTF-8",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    Ok((source, target.to_string()))
+}
+
+fn print_out(text: &str) -> ExitCode {
     // A closed pipe (`| head`) is not an error worth a panic.
     let _ = io::stdout().lock().write_all(text.as_bytes());
     ExitCode::SUCCESS
+}
+
+fn print_stderr<'a>(lines: impl Iterator<Item = &'a str>) {
+    let mut err = io::stderr().lock();
+    for line in lines {
+        let _ = writeln!(err, "{line}");
+    }
+}
+
+fn stopped(why: &str) -> ExitCode {
+    eprintln!("asyncio-playground: the run was stopped: {why}");
+    ExitCode::from(STOPPED)
 }
 
 fn usage_error(message: &str) -> ExitCode {

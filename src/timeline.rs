@@ -1,17 +1,20 @@
-//! The timeline model: each lane's spans and end, folded incrementally from the engine's trace.
-//! Pure data (no UI code): the page draws it, the table view lists it, tests check it natively.
+//! The timeline model: one lane per task (main first, then in creation order), its spans and its
+//! end, folded incrementally from the engine's trace. Pure data (no UI code): the page draws it,
+//! the table view lists it, tests check it natively.
 
-use crate::engine::{Awaiting, CancelCause, Event, Finish, Micros, Run, What, Who};
+use crate::engine::{Awaiting, CancelCause, Event, Finish, Micros, Run, TaskId, What};
+use asyncio_playground_python::host::Py;
+use std::rc::Rc;
 
 /// What a lane is doing during a span of time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SpanKind {
     /// Created; its first step has not run yet (tasks start in the pass after their creation).
     WaitingToStart,
-    /// Suspended on something.
-    Suspended(Awaiting),
-    /// A coroutine awaited directly by main (`sequential`): it runs inside main's task.
-    InsideMain,
+    /// Suspended on something, at a source line.
+    Suspended { awaiting: Awaiting, line: u32 },
+    /// Its step blocked the loop (`time.sleep`, at a source line): nothing else ran.
+    Blocking { line: u32 },
 }
 
 impl SpanKind {
@@ -19,9 +22,12 @@ impl SpanKind {
     pub fn look(self) -> &'static str {
         match self {
             SpanKind::WaitingToStart => "waiting",
-            SpanKind::InsideMain => "inside",
-            SpanKind::Suspended(Awaiting::Sleep { .. }) => "sleep",
-            SpanKind::Suspended(_) => "await",
+            SpanKind::Suspended {
+                awaiting: Awaiting::Sleep { .. },
+                ..
+            } => "sleep",
+            SpanKind::Suspended { .. } => "await",
+            SpanKind::Blocking { .. } => "blocking",
         }
     }
 }
@@ -48,8 +54,6 @@ pub struct Span {
 /// The state a lane shows (`data-state` in the page).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LaneState {
-    /// Not created yet (a `sequential` coroutine main has not reached).
-    NotStarted,
     WaitingToStart,
     Suspended,
     Running,
@@ -61,7 +65,6 @@ pub enum LaneState {
 impl LaneState {
     pub fn name(self) -> &'static str {
         match self {
-            LaneState::NotStarted => "not_started",
             LaneState::WaitingToStart => "waiting",
             LaneState::Suspended => "suspended",
             LaneState::Running => "running",
@@ -72,11 +75,20 @@ impl LaneState {
     }
 }
 
-/// One lane: main or a task.
+/// One lane: a task.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Lane {
-    pub who: Who,
-    pub created: Option<Micros>,
+    pub task: TaskId,
+    /// CPython's name for it (`Task-1` is main).
+    pub name: Rc<str>,
+    /// Its coroutine's `__qualname__`.
+    pub coro: Rc<str>,
+    /// The task that created it (`None`: outside any task), and the source line.
+    pub created_by: Option<TaskId>,
+    pub created_line: u32,
+    pub created: Micros,
+    /// One of `asyncio.run`'s own shutdown tasks (not drawn).
+    pub internal: bool,
     pub spans: Vec<Span>,
     /// Steps run so far (each ends in a suspension or the finish).
     pub steps: u32,
@@ -87,21 +99,18 @@ pub struct Lane {
 }
 
 impl Lane {
-    fn new(who: Who) -> Lane {
-        Lane {
-            who,
-            created: None,
-            spans: Vec::new(),
-            steps: 0,
-            cancel_requested: None,
-            end: None,
-        }
-    }
-
     fn close_open_span(&mut self, at: Micros) {
         if let Some(span) = self.spans.last_mut().filter(|s| s.to.is_none()) {
             span.to = Some(at);
         }
+    }
+
+    fn open(&mut self, at: Micros, kind: SpanKind) {
+        self.spans.push(Span {
+            from: at,
+            to: None,
+            kind,
+        });
     }
 
     /// The lane's spans as bars (an open span ends at `now`): a span that looks like the bar before
@@ -133,81 +142,113 @@ impl Lane {
     pub fn state(&self) -> LaneState {
         match (&self.end, self.spans.last()) {
             (Some((_, Finish::Done)), _) => LaneState::Done,
-            (Some((_, Finish::Failed(_))), _) => LaneState::Failed,
+            (Some((_, Finish::Failed)), _) => LaneState::Failed,
             (Some((_, Finish::Cancelled { .. })), _) => LaneState::Cancelled,
-            (None, None) if self.created.is_none() => LaneState::NotStarted,
-            (None, Some(s)) if s.kind == SpanKind::WaitingToStart => LaneState::WaitingToStart,
-            (None, Some(s)) if matches!(s.kind, SpanKind::Suspended(_)) => LaneState::Suspended,
+            (None, Some(s)) if s.to.is_none() && s.kind == SpanKind::WaitingToStart => {
+                LaneState::WaitingToStart
+            }
+            (None, Some(s)) if s.to.is_none() && matches!(s.kind, SpanKind::Suspended { .. }) => {
+                LaneState::Suspended
+            }
             _ => LaneState::Running,
         }
     }
 }
 
-/// Every lane of a run: `lanes[0]` is main, `lanes[i + 1]` is task `i`.
+/// Every lane of a run, `lanes[t]` for task `TaskId(t)`: main is `lanes[0]`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Timeline {
     pub lanes: Vec<Lane>,
     /// How many trace events have been folded in.
     pub seen: usize,
+    /// The loop blocked (`time.sleep`): from, to, the task that blocked it.
+    pub stalls: Vec<(Micros, Micros, Option<TaskId>)>,
 }
 
 impl Timeline {
-    pub fn new(tasks: u32) -> Timeline {
-        let lanes = std::iter::once(Who::MAIN)
-            .chain((0..tasks).map(Who::work))
-            .map(Lane::new)
-            .collect();
-        Timeline { lanes, seen: 0 }
+    pub fn new() -> Timeline {
+        Timeline::default()
     }
 
-    fn lane_mut(&mut self, who: Who) -> Option<&mut Lane> {
-        let i = who.work_index().map_or(0, |i| i as usize + 1);
-        self.lanes.get_mut(i)
+    /// The lane of task `t`.
+    pub fn lane(&self, t: TaskId) -> Option<&Lane> {
+        self.lanes.get(t.0 as usize)
     }
 
-    /// The lane of `who`.
-    pub fn lane(&self, who: Who) -> Option<&Lane> {
-        self.lanes
-            .get(who.work_index().map_or(0, |i| i as usize + 1))
+    /// The lane of the task named `name` (`Task-3`).
+    pub fn lane_named(&self, name: &str) -> Option<&Lane> {
+        self.lanes.iter().find(|l| &*l.name == name)
+    }
+
+    /// The lanes the page draws: every task but `asyncio.run`'s own.
+    pub fn shown(&self) -> impl Iterator<Item = &Lane> {
+        self.lanes.iter().filter(|l| !l.internal)
     }
 
     /// Folds in the events the run recorded since the last call, and returns them (for the other
     /// readers of the same events, so that they are read once).
-    pub fn update(&mut self, run: &Run) -> Vec<Event> {
+    pub fn update(&mut self, run: &Run<Py>) -> Vec<Event> {
         let events = run.trace_from(self.seen);
         self.seen += events.len();
-        for e in &events {
-            self.apply(e, run);
-        }
+        run.with_core(|core| {
+            for e in &events {
+                self.apply(e, core);
+            }
+        });
         events
     }
 
-    fn apply(&mut self, e: &Event, run: &Run) {
-        let Some(lane) = self.lane_mut(e.who) else {
+    fn apply(&mut self, e: &Event, core: &crate::engine::Core<Py>) {
+        if let What::Created { by, line } = e.what {
+            let Some(task) = e.task else { return };
+            let info = core.task_info(task);
+            while self.lanes.len() <= task.0 as usize {
+                // Tasks are numbered in creation order, so this pushes exactly the new one.
+                let t = TaskId(self.lanes.len() as u32);
+                let info = if t == task {
+                    info.clone()
+                } else {
+                    core.task_info(t)
+                };
+                self.lanes.push(Lane {
+                    task: t,
+                    name: info.name.clone(),
+                    coro: info.coro_name.clone(),
+                    created_by: None,
+                    created_line: 0,
+                    created: info.created,
+                    internal: info.internal,
+                    spans: Vec::new(),
+                    steps: 0,
+                    cancel_requested: None,
+                    end: None,
+                });
+            }
+            let lane = &mut self.lanes[task.0 as usize];
+            lane.created_by = by;
+            lane.created_line = line;
+            lane.created = e.at;
+            lane.open(e.at, SpanKind::WaitingToStart);
+            return;
+        }
+        if let What::Blocked { us, .. } = e.what {
+            self.stalls.push((e.at, e.at + us, e.task));
+        }
+        let Some(lane) = e.task.and_then(|t| self.lanes.get_mut(t.0 as usize)) else {
             return;
         };
         match e.what {
-            What::Created | What::Entered => {
-                // A task waits for its first step; a coroutine main enters runs inside main at once.
-                let kind = if e.what == What::Created {
-                    SpanKind::WaitingToStart
-                } else {
-                    SpanKind::InsideMain
-                };
-                lane.created = Some(e.at);
-                lane.spans.push(Span {
-                    from: e.at,
-                    to: None,
-                    kind,
-                });
-            }
-            What::Suspended(awaiting) => {
+            What::Suspended { awaiting, line } => {
                 lane.close_open_span(e.at);
                 lane.steps += 1;
+                lane.open(e.at, SpanKind::Suspended { awaiting, line });
+            }
+            What::Blocked { us, line } => {
+                lane.close_open_span(e.at);
                 lane.spans.push(Span {
                     from: e.at,
-                    to: None,
-                    kind: SpanKind::Suspended(awaiting),
+                    to: Some(e.at + us),
+                    kind: SpanKind::Blocking { line },
                 });
             }
             What::CancelRequested(cause) => {
@@ -216,11 +257,9 @@ impl Timeline {
             What::Finished => {
                 lane.close_open_span(e.at);
                 lane.steps += 1;
-                if let Some(end) = run.end_of(e.who) {
-                    lane.end = Some((end.at, end.finish));
-                }
+                lane.end = core.task_info(lane.task).end;
             }
-            What::Printed(_) => {}
+            What::Created { .. } | What::Printed(_) | What::CallbackRan { .. } => {}
         }
     }
 }

@@ -88,8 +88,90 @@ fn trace_prints_one_json_object_per_event_ending_with_mains_finish() {
         .collect();
     assert!(events
         .iter()
-        .any(|e| e["event"] == "cancel_requested" && e["cause"]["kind"] == "taskgroup_abort"));
-    let last_main = events.iter().rev().find(|e| e["who"] == "main").unwrap();
+        .any(|e| e["event"] == "cancel_requested" && e["cause"]["kind"] == "taskgroup"));
+    let last_main = events.iter().rev().find(|e| e["task"] == "Task-1").unwrap();
     assert_eq!(last_main["event"], "finished");
     assert_eq!(last_main["error"]["type"], "ExceptionGroup");
+}
+
+/// Writes a program to a temporary file and returns its path.
+fn program_file(name: &str, source: &str) -> std::path::PathBuf {
+    let path = std::env::temp_dir().join(format!(
+        "asyncio-playground-cli-{}-{name}",
+        std::process::id()
+    ));
+    std::fs::write(&path, source).unwrap();
+    path
+}
+
+#[test]
+fn run_of_a_file_prints_the_program_outcome() {
+    let path = program_file(
+        "hello.py",
+        "import asyncio\n\nasync def main():\n    await asyncio.sleep(1)\n    print('hello')\n    return 42\n\nasyncio.run(main())\n",
+    );
+    let o = cli(&["run", path.to_str().unwrap()]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(json["stdout"], serde_json::json!(["hello"]));
+    assert_eq!(json["stdout_ms"], serde_json::json!([1000]));
+    assert_eq!(json["main"]["result"], "42");
+    std::fs::remove_file(path).ok();
+}
+
+#[test]
+fn a_program_from_standard_input_runs_too() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_asyncio-playground"))
+        .args(["run", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"print(7 // -2, -7 % 3)\n")
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(json["stdout"], serde_json::json!(["-4 2"]));
+    assert_eq!(json["main"], serde_json::Value::Null);
+}
+
+#[test]
+fn a_syntax_error_or_a_refusal_exits_2_with_the_line_and_nothing_on_stdout() {
+    for (name, source, says) in [
+        ("syntax.py", "def f(:\n    pass\n", "SyntaxError"),
+        ("refused.py", "import os\n", "line 1"),
+    ] {
+        let path = program_file(name, source);
+        let o = cli(&["run", path.to_str().unwrap()]);
+        let err = String::from_utf8_lossy(&o.stderr).into_owned();
+        assert_eq!(o.status.code(), Some(2), "{name}: {err}");
+        assert!(o.stdout.is_empty(), "{name}");
+        assert!(err.contains(says), "{name}: {err}");
+        std::fs::remove_file(path).ok();
+    }
+}
+
+#[test]
+fn a_run_stopped_at_the_time_limit_exits_3_with_the_reason() {
+    let path = program_file(
+        "forever.py",
+        "import asyncio\n\nasync def main():\n    while True:\n        await asyncio.sleep(1)\n\nasyncio.run(main())\n",
+    );
+    let o = cli(&["run", "--max-time", "5", path.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert_eq!(o.status.code(), Some(3), "{err}");
+    assert!(o.stdout.is_empty());
+    assert!(err.contains('5'), "names the limit: {err}");
+    std::fs::remove_file(path).ok();
 }

@@ -1,7 +1,8 @@
-//! Conformance: the engine's outcome equals CPython's for every scenario in `conformance/scenarios.txt`.
+//! Conformance: a scenario's outcome, read off its program's run through the interpreter, equals
+//! CPython's for every scenario in `conformance/scenarios.txt` and for seeded random ones.
 #![cfg(not(target_arch = "wasm32"))]
 
-use asyncio_playground::cpython::{find_cpython, CPython};
+use asyncio_playground::cpython::{require_cpython, CPython};
 use asyncio_playground::program::{python_source, ScenarioRun};
 use asyncio_playground::scenario::Spec;
 use serde_json::{json, Value};
@@ -9,24 +10,6 @@ use std::io::{BufRead, BufReader, Write};
 use std::process::Stdio;
 
 const ORACLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/conformance/oracle.py");
-
-fn cpython_or_skip(test: &str) -> Option<CPython> {
-    let py = find_cpython();
-    match &py {
-        Some(py) => eprintln!(
-            "{test}: CPython {} at {}",
-            py.version_string(),
-            py.path.display()
-        ),
-        None => eprintln!(
-            "\n************************************************************\n\
-             * {test}: SKIPPED — no CPython 3.12+ found\n\
-             * (install one, or set ASYNCIO_PLAYGROUND_PYTHON)\n\
-             ************************************************************\n"
-        ),
-    }
-    py
-}
 
 fn scenarios() -> Vec<String> {
     let text = include_str!("conformance/scenarios.txt");
@@ -124,10 +107,8 @@ fn random_scenarios(n: usize) -> Vec<String> {
 }
 
 #[test]
-fn engine_outcome_equals_cpython_outcome_for_every_listed_scenario() {
-    let Some(py) = cpython_or_skip("conformance") else {
-        return;
-    };
+fn scenario_outcome_equals_cpython_outcome_for_every_listed_scenario() {
+    let py = require_cpython("conformance");
     let listed = scenarios();
     assert!(listed.len() >= 60, "the suite keeps at least 60 scenarios");
     let n_random = std::env::var("CONFORMANCE_RANDOM")
@@ -152,8 +133,9 @@ fn engine_outcome_equals_cpython_outcome_for_every_listed_scenario() {
     let mut mismatches = Vec::new();
     for ((spec, _, _), theirs) in cases.iter().zip(&cpython) {
         let sc = Spec::parse(spec).unwrap().scenario;
-        let ours: Value =
-            serde_json::from_str(&ScenarioRun::run_virtual(&sc, false).to_json()).unwrap();
+        let ours = ScenarioRun::run_virtual(&sc, false)
+            .unwrap_or_else(|why| panic!("{spec}: stopped: {why}"));
+        let ours: Value = serde_json::from_str(&ours.to_json()).unwrap();
         for field in ["stdout", "main", "returned", "tasks"] {
             if ours[field] != theirs[field] {
                 mismatches.push(format!(
@@ -180,9 +162,7 @@ fn engine_outcome_equals_cpython_outcome_for_every_listed_scenario() {
 /// the engine's stdout. Sleeps are 0 to 120 ms apart by 40 ms so real-clock jitter cannot reorder them.
 #[test]
 fn generated_program_runs_as_is_and_prints_the_engine_stdout() {
-    let Some(py) = cpython_or_skip("python as is") else {
-        return;
-    };
+    let py = require_cpython("python as is");
     for spec in [
         "pattern=gather&sleep=120,40,80&fail=1&linger=60",
         "pattern=taskgroup&sleep=120,40,80&fail=1&linger=60",
@@ -197,8 +177,7 @@ fn generated_program_runs_as_is_and_prints_the_engine_stdout() {
             .lines()
             .map(String::from)
             .collect();
-        let outcome = ScenarioRun::run_virtual(&sc, false);
-        let engine: Vec<String> = outcome.stdout.iter().map(|l| l.to_string()).collect();
-        assert_eq!(printed, engine, "{spec}");
+        let outcome = ScenarioRun::run_virtual(&sc, false).unwrap();
+        assert_eq!(printed, outcome.stdout, "{spec}");
     }
 }

@@ -2,8 +2,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use asyncio_playground::engine::{CancelCause, Exc, Value, Who};
-use asyncio_playground::program::{Returned, TaskState::*};
+use asyncio_playground::engine::CancelCause;
+use asyncio_playground::program::{ResultItem, Returned, TaskState::*};
+use asyncio_playground::python::outcome::ErrorInfo;
 use common::*;
 
 #[test]
@@ -17,8 +18,8 @@ fn results_come_in_argument_order_not_completion_order() {
         panic!("gather returned")
     };
     assert_eq!(
-        *results,
-        vec![Ok(Value::Int(0)), Ok(Value::Int(1)), Ok(Value::Int(2))]
+        results,
+        [ResultItem::Int(0), ResultItem::Int(1), ResultItem::Int(2)]
     );
     assert_eq!(
         o.main.end_ms, 3000,
@@ -28,18 +29,17 @@ fn results_come_in_argument_order_not_completion_order() {
 
 #[test]
 fn the_first_exception_reaches_main_at_once_and_the_others_keep_running_until_shutdown() {
-    let o = outcome("pattern=gather&sleep=3000,1000,2000&fail=1");
-    assert_eq!(o.main.error, Some(Exc::TaskFailed(1)));
-    assert_eq!(o.main.end_ms, 1000);
+    let spec = "pattern=gather&sleep=3000,1000,2000&fail=1";
+    let o = outcome(spec);
+    assert_eq!(o.main.error, Some(value_error(1)));
+    assert_eq!((o.main.state, o.main.end_ms), (Failed, 1000));
     assert_eq!(
         states(&o),
         [Cancelled, Failed, Cancelled],
         "the others are cancelled only by asyncio.run"
     );
-    assert_eq!(
-        cancel_cause("pattern=gather&sleep=3000,1000,2000&fail=1", Who::work(0)),
-        Some(CancelCause::Shutdown)
-    );
+    assert_eq!(cancel_cause(spec, &task(0)), Some(CancelCause::Shutdown));
+    assert_eq!(cancel_cause(spec, &task(2)), Some(CancelCause::Shutdown));
 }
 
 #[test]
@@ -63,22 +63,27 @@ fn return_exceptions_puts_errors_and_cancellations_in_the_list() {
     let Some(Returned::Results(results)) = o.returned else {
         panic!("gather returned")
     };
+    let cancelled = ErrorInfo {
+        type_name: "CancelledError".into(),
+        message: String::new(),
+        exceptions: None,
+    };
     assert_eq!(
-        *results,
-        vec![
-            Ok(Value::Int(0)),
-            Err(Exc::Cancelled),
-            Err(Exc::TaskFailed(2))
+        results,
+        [
+            ResultItem::Int(0),
+            ResultItem::Error(cancelled),
+            ResultItem::Error(value_error(2))
         ]
     );
-    assert_eq!(o.main.end_ms, 3000);
+    assert_eq!((o.main.state, o.main.end_ms), (Done, 3000));
 }
 
 #[test]
 fn a_child_cancelled_from_outside_makes_gather_raise_cancelled_error() {
     let o = outcome("pattern=gather&sleep=3000,1000,2000&cancel=1@500");
-    assert_eq!(o.main.state, Cancelled);
-    assert_eq!(o.main.end_ms, 500);
+    assert_eq!((o.main.state, o.main.end_ms), (Cancelled, 500));
+    assert_eq!(o.main.error, None, "a cancellation has no error object");
 }
 
 #[test]
@@ -86,20 +91,22 @@ fn cancelling_main_cancels_every_unfinished_child_even_with_return_exceptions() 
     let spec = "pattern=gather&sleep=3000,1000,2000&interrupt=1500&return_exceptions=1";
     let o = outcome(spec);
     assert_eq!(states(&o), [Cancelled, Done, Cancelled]);
-    assert_eq!(o.main.state, Cancelled);
+    assert_eq!((o.main.state, o.main.end_ms), (Cancelled, 1500));
     assert_eq!(o.returned, None);
+    let t = timeline(spec);
+    assert_eq!(cause_in(&t, &task(0)), Some(CancelCause::Gather));
+    assert_eq!(cause_in(&t, &task(2)), Some(CancelCause::Gather));
+    // The scenario's interrupt is the program's own `call_later(..., current_task().cancel)`.
+    let line = line_of(spec, "asyncio.current_task().cancel");
     assert_eq!(
-        cancel_cause(spec, Who::work(0)),
-        Some(CancelCause::GatherCancelled)
+        cause_in(&t, MAIN),
+        Some(CancelCause::Program { line, by: None })
     );
 }
 
 #[test]
 fn gather_of_nothing_returns_an_empty_list_at_once() {
     let o = outcome("pattern=gather&tasks=0");
-    assert_eq!(
-        o.returned,
-        Some(Returned::Results(std::rc::Rc::new(vec![])))
-    );
+    assert_eq!(o.returned, Some(Returned::Results(vec![])));
     assert_eq!((o.main.end_ms, lines(&o)), (0, vec!["Done.".to_string()]));
 }

@@ -1,7 +1,7 @@
 //! The generated Python: the seed articles' shape, only what the scenario needs, valid Python.
 #![cfg(not(target_arch = "wasm32"))]
 
-use asyncio_playground::cpython::find_cpython;
+use asyncio_playground::cpython::require_cpython;
 use asyncio_playground::program::python_source;
 use asyncio_playground::scenario::{Pattern, Spec};
 
@@ -86,20 +86,29 @@ fn long_delay_lists_are_wrapped() {
     );
 }
 
+/// A program of every pattern, with every key that pattern takes.
+const SPECS: [&str; 5] = [
+    "pattern=sequential&tasks=0",
+    "pattern=manual&sleep=1500,1,2000&fail=1&cancel=2@500&interrupt=3000&linger=250",
+    "pattern=taskgroup&sleep=1,2&cancel=0@1&linger=0",
+    "pattern=wait&tasks=0&timeout=0&return_when=FIRST_EXCEPTION",
+    "pattern=gather&tasks=3&fail=0,1,2&return_exceptions=1&linger=5",
+];
+
+#[test]
+fn every_generated_program_compiles_in_the_interpreter() {
+    for spec in SPECS {
+        let src = source(spec);
+        if let Err(e) = asyncio_playground::python::program::compile(&src, "main.py") {
+            panic!("{spec}: {}\n{src}", e.render("main.py", &src));
+        }
+    }
+}
+
 #[test]
 fn every_generated_program_compiles_in_cpython() {
-    let Some(py) = find_cpython() else {
-        eprintln!("*** SKIPPED: no CPython 3.12+ found to compile the generated programs ***");
-        return;
-    };
-    let specs = [
-        "pattern=sequential&tasks=0",
-        "pattern=manual&sleep=1500,1,2000&fail=1&cancel=2@500&interrupt=3000&linger=250",
-        "pattern=taskgroup&sleep=1,2&cancel=0@1&linger=0",
-        "pattern=wait&tasks=0&timeout=0&return_when=FIRST_EXCEPTION",
-        "pattern=gather&tasks=3&fail=0,1,2&return_exceptions=1&linger=5",
-    ];
-    for spec in specs {
+    let py = require_cpython("generated programs compile");
+    for spec in SPECS {
         let out = py
             .command()
             .args(["-c", "import sys, ast; ast.parse(sys.stdin.read())"])

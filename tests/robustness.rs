@@ -107,12 +107,15 @@ fn valid_spec() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
 
     #[test]
     fn any_string_is_parsed_or_rejected_with_a_message_never_a_panic(q in queryish()) {
         match Spec::parse(&q) {
-            Ok(spec) => { ScenarioRun::run_virtual(&spec.scenario, false); }
+            Ok(spec) => {
+                let run = ScenarioRun::run_virtual(&spec.scenario, false);
+                prop_assert!(run.is_ok(), "{}: a valid scenario stops only at a limit: {:?}", q, run.err());
+            }
             Err(e) => prop_assert!(!e.to_string().is_empty()),
         }
     }
@@ -125,7 +128,7 @@ proptest! {
     #[test]
     fn every_valid_scenario_terminates_with_a_well_formed_outcome(q in valid_spec()) {
         let sc = Spec::parse(&q).map_err(|e| TestCaseError::fail(format!("{q}: {e}")))?.scenario;
-        let o = ScenarioRun::run_virtual(&sc, true);
+        let o = ScenarioRun::run_virtual(&sc, true).map_err(|why| TestCaseError::fail(format!("{q}: stopped: {why}")))?;
         prop_assert_eq!(o.tasks.len(), sc.tasks as usize);
         for t in &o.tasks {
             prop_assert_eq!(t.error.is_some(), t.state == TaskState::Failed, "{}", q);

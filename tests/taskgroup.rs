@@ -2,38 +2,57 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use asyncio_playground::engine::{CancelCause, Exc, Who};
+use asyncio_playground::engine::CancelCause;
 use asyncio_playground::program::TaskState::*;
+use asyncio_playground::python::outcome::ErrorInfo;
 use common::*;
+
+fn group(members: Vec<ErrorInfo>) -> ErrorInfo {
+    ErrorInfo {
+        type_name: "ExceptionGroup".into(),
+        message: "unhandled errors in a TaskGroup".into(),
+        exceptions: Some(members),
+    }
+}
 
 #[test]
 fn the_first_failure_cancels_the_siblings_and_raises_an_exception_group() {
     let spec = "pattern=taskgroup&sleep=3000,1000,2000&fail=1";
     let o = outcome(spec);
     assert_eq!(states(&o), [Cancelled, Failed, Cancelled]);
-    assert_eq!(
-        o.main.error,
-        Some(Exc::TaskGroup(std::rc::Rc::new(vec![Exc::TaskFailed(1)])))
-    );
+    assert_eq!(o.main.error, Some(group(vec![value_error(1)])));
     assert_eq!(
         o.main.end_ms, 1000,
         "the group does not wait for the cancelled siblings' sleeps"
     );
-    let cause = Some(CancelCause::TaskGroupAbort { failed: Some(1) });
-    assert_eq!(cancel_cause(spec, Who::work(0)), cause);
+    let t = timeline(spec);
+    let cause = Some(CancelCause::TaskGroup {
+        failed: Some(id(&t, &task(1))),
+    });
+    assert_eq!(cause_in(&t, &task(0)), cause);
+    assert_eq!(cause_in(&t, &task(2)), cause);
 }
 
 #[test]
 fn failures_in_the_same_pass_are_grouped_in_the_order_they_happened() {
     let o = outcome("pattern=taskgroup&tasks=5&sleep=1000&fail=4,2,0");
-    let errors = o.main.error.as_ref().unwrap().exceptions().to_vec();
     assert_eq!(
-        errors,
-        [Exc::TaskFailed(0), Exc::TaskFailed(2), Exc::TaskFailed(4)]
+        o.main.error,
+        Some(group(vec![value_error(0), value_error(2), value_error(4)]))
+    );
+    // As `traceback.format_exception_only(group, show_group=True)` gives it: the members indented.
+    let (_, exception) = o.program.traceback.as_ref().expect("the group escaped");
+    assert_eq!(
+        exception[0],
+        "ExceptionGroup: unhandled errors in a TaskGroup (3 sub-exceptions)"
     );
     assert_eq!(
-        o.main.error.unwrap().to_string(),
-        "unhandled errors in a TaskGroup (3 sub-exceptions)"
+        exception[1..],
+        [
+            "   ValueError: Task 0 failed",
+            "   ValueError: Task 2 failed",
+            "   ValueError: Task 4 failed"
+        ]
     );
 }
 
@@ -49,10 +68,15 @@ fn cancelling_main_cancels_the_children_and_main_ends_cancelled() {
     let spec = "pattern=taskgroup&sleep=3000,1000,2000&interrupt=1500";
     let o = outcome(spec);
     assert_eq!(states(&o), [Cancelled, Done, Cancelled]);
-    assert_eq!(o.main.state, Cancelled);
+    assert_eq!((o.main.state, o.main.end_ms), (Cancelled, 1500));
+    let t = timeline(spec);
     assert_eq!(
-        cancel_cause(spec, Who::work(2)),
-        Some(CancelCause::TaskGroupAbort { failed: None })
+        cause_in(&t, &task(0)),
+        Some(CancelCause::TaskGroup { failed: None })
+    );
+    assert_eq!(
+        cause_in(&t, &task(2)),
+        Some(CancelCause::TaskGroup { failed: None })
     );
 }
 

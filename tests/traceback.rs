@@ -1,79 +1,89 @@
-//! The console's traceback ends as CPython 3.13 prints it (frames elided).
+//! A scenario's program ends as CPython 3.13 ends it: the traceback it prints (asyncio's own
+//! frames collapsed to `...`), its main, its tasks and what nobody retrieved, field for field.
 #![cfg(not(target_arch = "wasm32"))]
 
-use asyncio_playground::cpython::find_cpython;
-use asyncio_playground::engine::Exc;
-use asyncio_playground::program::{python_source, traceback, ScenarioRun};
+mod oracle;
+
+use asyncio_playground::cpython::require_cpython;
+use asyncio_playground::program::python_source;
 use asyncio_playground::scenario::Spec;
+use std::path::PathBuf;
 
-/// CPython's stderr for a spec, line by line.
-fn cpython_stderr(spec: &str) -> Option<Vec<String>> {
-    let py = find_cpython()?;
-    let sc = Spec::parse(spec).unwrap().scenario;
-    let out = py.run_source(&python_source(&sc)).unwrap();
-    Some(
-        String::from_utf8(out.stderr)
-            .unwrap()
-            .lines()
-            .map(String::from)
-            .collect(),
-    )
+/// Scenarios whose programs end in a traceback or a cancellation of every kind.
+const ENDINGS: [&str; 8] = [
+    "pattern=taskgroup&tasks=3&sleep=10&fail=0,2",
+    "pattern=taskgroup&tasks=3&sleep=10,20,30&fail=1&cancel=2@5",
+    "pattern=gather&tasks=2&sleep=10&fail=1",
+    "pattern=gather&tasks=2&sleep=50&interrupt=10",
+    "pattern=sequential&tasks=3&sleep=10&fail=1",
+    "pattern=manual&tasks=3&sleep=10,20,30&fail=0&interrupt=15",
+    "pattern=wait&tasks=3&sleep=10&fail=1&return_when=FIRST_EXCEPTION",
+    "pattern=gather&tasks=3&sleep=10&fail=0,1&return_exceptions=1",
+];
+
+/// Writes each scenario's program to a file of its own.
+fn program_files(dir: &std::path::Path) -> Vec<PathBuf> {
+    ENDINGS
+        .iter()
+        .enumerate()
+        .map(|(i, spec)| {
+            let sc = Spec::parse(spec)
+                .unwrap_or_else(|e| panic!("{spec}: {e}"))
+                .scenario;
+            let path = dir.join(format!("scenario_{i}.py"));
+            std::fs::write(&path, python_source(&sc)).expect("write the program");
+            path
+        })
+        .collect()
 }
 
 #[test]
-fn a_plain_exception_ends_with_its_type_and_message() {
-    let lines = traceback(&Exc::TaskFailed(1));
-    assert_eq!(lines.first().unwrap(), "Traceback (most recent call last):");
-    assert_eq!(lines.last().unwrap(), "ValueError: Task 1 failed");
+fn scenario_programs_end_as_on_cpython_traceback_included() {
+    let py = require_cpython("traceback");
+    let dir = std::env::temp_dir().join(format!("asyncio-playground-tb-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let files = program_files(&dir);
+    let bad = oracle::disagreements(&py, &files);
+    std::fs::remove_dir_all(&dir).ok();
+    let listed: Vec<String> = ENDINGS
+        .iter()
+        .enumerate()
+        .map(|(i, s)| format!("scenario_{i}.py: {s}"))
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "{}\n\nwhere\n{}",
+        bad.join("\n"),
+        listed.join("\n")
+    );
 }
 
 #[test]
-fn an_exception_group_ends_like_cpython_313() {
+fn an_exception_group_lists_its_members_after_the_program_frames() {
     let spec = "pattern=taskgroup&tasks=3&sleep=10&fail=0,2";
     let sc = Spec::parse(spec).unwrap().scenario;
-    let ours = traceback(
-        ScenarioRun::run_virtual(&sc, false)
-            .main
-            .error
-            .as_ref()
-            .unwrap(),
-    );
-    let Some(theirs) = cpython_stderr(spec) else {
-        eprintln!("*** SKIPPED: no CPython 3.12+ found ***");
-        return;
-    };
-    // Every line we print that is not an elision appears in CPython's output, in the same order.
-    let mut it = theirs.iter();
-    for line in ours
+    let ours = oracle::playground_outcome(&python_source(&sc), "main.py").expect("it runs");
+    let tb = &ours["traceback"];
+    let frames: Vec<&str> = tb["frames"]
+        .as_array()
+        .expect("frames")
         .iter()
-        .filter(|l| !l.trim_start_matches([' ', '|']).starts_with("..."))
-    {
-        assert!(
-            it.any(|t| t == line),
-            "{line:?} not found in order in CPython's traceback:\n{}",
-            theirs.join("\n")
-        );
-    }
-}
-
-#[test]
-fn a_plain_exception_and_a_cancelled_main_end_like_cpython() {
-    for spec in [
-        "pattern=gather&tasks=2&sleep=10&fail=1",
-        "pattern=gather&tasks=2&sleep=50&interrupt=10",
-    ] {
-        let sc = Spec::parse(spec).unwrap().scenario;
-        let outcome = ScenarioRun::run_virtual(&sc, false);
-        let ours = traceback(outcome.main.error.as_ref().unwrap_or(&Exc::Cancelled));
-        let Some(theirs) = cpython_stderr(spec) else {
-            eprintln!("*** SKIPPED: no CPython 3.12+ found ***");
-            return;
-        };
-        assert_eq!(theirs.last(), ours.last(), "{spec}: the last line");
-        assert!(
-            theirs.contains(&ours[0]),
-            "{spec}: {:?} is in CPython's traceback",
-            ours[0]
-        );
-    }
+        .map(|f| f["function"].as_str().unwrap())
+        .collect();
+    assert_eq!(frames, ["<module>", "main"], "{tb}");
+    let text: Vec<&str> = tb["exception"]
+        .as_array()
+        .expect("exception lines")
+        .iter()
+        .map(|l| l.as_str().unwrap())
+        .collect();
+    let has = |needle: &str| text.iter().any(|l| l.ends_with(needle));
+    assert!(
+        has("ExceptionGroup: unhandled errors in a TaskGroup (2 sub-exceptions)"),
+        "{text:#?}"
+    );
+    assert!(
+        has("ValueError: Task 0 failed") && has("ValueError: Task 2 failed"),
+        "{text:#?}"
+    );
 }

@@ -1,89 +1,108 @@
-//! The program a scenario stands for (contract section 3): built on the engine, run, and rendered as
-//! outcome JSON, trace JSON lines, or the equivalent Python source.
+//! The program a scenario stands for (contract section 3): its Python source, run by the
+//! interpreter like any program, and the scenario outcome (contract section 4) read off that run.
 
-mod json;
 mod outcome;
-mod patterns;
 mod python;
-mod trace_json;
-mod traceback;
 
-pub use outcome::{MainOutcome, Outcome, Returned, TaskOutcome, TaskState};
+pub use outcome::{MainOutcome, Outcome, ResultItem, Returned, TaskOutcome, TaskState};
 pub use python::python_source;
-pub use trace_json::event_json;
-pub use traceback::traceback;
 
-use crate::engine::{Clock, Run, VirtualClock};
 use crate::scenario::Scenario;
-use std::cell::RefCell;
+use asyncio_playground_python::{End, Options, Program};
 use std::rc::Rc;
 
-/// A scenario's program on the engine, ready to be driven pass by pass (see [`Run`]).
+/// The functions whose frame ends a scenario's outcome is read from: `work(i)`'s (the
+/// coroutines of `sequential`) and `main`'s (the names it had bound: `results`, `done`,
+/// `pending`).
+const WATCHED: [&str; 2] = ["work", "main"];
+
+/// A scenario's program, compiled and ready to be driven (see [`Program::next_action`]).
+///
+/// The interpreter's state is per thread: making a `ScenarioRun` (or any [`Program`]) starts it
+/// afresh, so read what you need of one run before starting the next.
 ///
 /// # Examples
 /// ```
 /// use asyncio_playground::program::ScenarioRun;
 /// use asyncio_playground::scenario::Spec;
 /// let spec = Spec::parse("pattern=gather&tasks=3&sleep=3000,1000,2000&fail=1").unwrap();
-/// let outcome = ScenarioRun::run_virtual(&spec.scenario, false);
+/// let outcome = ScenarioRun::run_virtual(&spec.scenario, false).unwrap();
 /// assert_eq!(outcome.main.end_ms, 1000);
 /// assert!(outcome.stdout.is_empty());
 /// ```
 pub struct ScenarioRun {
-    run: Run,
+    program: Program,
     scenario: Rc<Scenario>,
-    returned: Rc<RefCell<Option<Returned>>>,
+    source: Rc<str>,
 }
 
 impl ScenarioRun {
-    /// Builds the program; `record_trace` keeps the full trace (the page needs it, the CLI's `run`
-    /// does not).
+    /// Writes the scenario's program and compiles it; `record_trace` keeps the engine's full
+    /// trace (the page needs it, the CLI's `run` does not).
     pub fn new(scenario: &Scenario, record_trace: bool) -> ScenarioRun {
-        let scenario = Rc::new(scenario.clone());
-        let returned = Rc::new(RefCell::new(None));
-        let (sc, ret) = (scenario.clone(), returned.clone());
-        let tasks = scenario.tasks as usize;
-        let run = Run::new(record_trace, tasks, move |api| patterns::main(api, sc, ret));
+        let source: Rc<str> = Rc::from(python_source(scenario));
+        let options = Options {
+            record_trace,
+            // A scenario is bounded by the scenario contract, not by the programs' time limit.
+            max_time: u64::MAX,
+            watch: WATCHED.iter().map(|&f| Rc::from(f)).collect(),
+        };
+        let program = Program::new(&source, "main.py", &options).unwrap_or_else(|e| {
+            // The generator writes only what the interpreter runs (tests/python_source.rs
+            // compiles every pattern); should that ever break, the run says so instead of
+            // panicking.
+            Program::stopped(format!(
+                "the scenario's program does not compile: {}",
+                e.message()
+            ))
+        });
         ScenarioRun {
-            run,
-            scenario,
-            returned,
+            program,
+            scenario: Rc::new(scenario.clone()),
+            source,
         }
     }
 
     /// Runs a scenario to the end on the virtual clock and returns its outcome.
-    pub fn run_virtual(scenario: &Scenario, record_trace: bool) -> Outcome {
+    ///
+    /// # Errors
+    /// Why the run stopped, if it did (a limit of the interpreter).
+    pub fn run_virtual(scenario: &Scenario, record_trace: bool) -> Result<Outcome, String> {
         let mut run = ScenarioRun::new(scenario, record_trace);
-        run.run_to_end(&mut VirtualClock::default());
-        run.outcome().expect("a finished run has an outcome")
+        run.program.run_virtual();
+        run.outcome()
+            .unwrap_or_else(|| Err("the run did not end".into()))
     }
 
-    /// Runs to the end on `clock`.
-    pub fn run_to_end(&mut self, clock: &mut impl Clock) {
-        let finished = self.run.run_to_end(clock);
-        debug_assert!(finished, "the scenario programs never stall");
+    /// The program, to drive and to read.
+    pub fn program(&mut self) -> &mut Program {
+        &mut self.program
     }
 
-    /// The engine run, to drive and to read.
-    pub fn run(&mut self) -> &mut Run {
-        &mut self.run
+    /// The engine run of the program's `asyncio.run` (once main has been started).
+    pub fn run(
+        &self,
+    ) -> Option<
+        Rc<std::cell::RefCell<asyncio_playground_engine::Run<asyncio_playground_python::host::Py>>>,
+    > {
+        self.program.runs().into_iter().next()
     }
 
     pub fn scenario(&self) -> &Scenario {
         &self.scenario
     }
 
-    /// The lines printed so far (shared, not copied).
-    pub fn stdout(&self) -> std::rc::Rc<Vec<crate::engine::Line>> {
-        self.run.stdout()
+    /// The Python text that runs.
+    pub fn source(&self) -> &Rc<str> {
+        &self.source
     }
 
-    /// The outcome (contract section 4), once `asyncio.run` has returned.
-    pub fn outcome(&mut self) -> Option<Outcome> {
-        Outcome::collect(
-            &mut self.run,
-            &self.scenario,
-            self.returned.borrow().clone(),
-        )
+    /// The outcome (contract section 4) once the program has ended: `Err` with the reason if it
+    /// was stopped.
+    pub fn outcome(&self) -> Option<Result<Outcome, String>> {
+        match self.program.end.as_ref()? {
+            End::Stopped(why) => Some(Err(why.clone())),
+            end => Some(Ok(Outcome::collect(&self.scenario, end))),
+        }
     }
 }

@@ -1,9 +1,13 @@
-//! The outcome of a run (contract section 4) and its JSON.
+//! The scenario outcome (scenario contract section 4), read off the run of the scenario's
+//! program: main and the tasks from the engine's tasks, `sequential`'s coroutines and main's
+//! `results` / `done, pending` from the frame ends the interpreter recorded.
 
-use super::json;
-use crate::engine::{Api, Exc, Finish, Line, Micros, Next, PyResult, Run, WaitSets, Who};
-use crate::scenario::Scenario;
-use std::rc::Rc;
+use crate::scenario::{Pattern, Scenario};
+use asyncio_playground_python::json;
+use asyncio_playground_python::objects::Value;
+use asyncio_playground_python::outcome::{error_json, ErrorInfo};
+use asyncio_playground_python::vm::interp::{self, ErrLine, FrameEnd};
+use asyncio_playground_python::End;
 
 /// How a task, a coroutine or main ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,175 +28,269 @@ impl TaskState {
             TaskState::NotStarted => "not_started",
         }
     }
-}
 
-/// What main received from the pattern's call, when it returned normally.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Returned {
-    /// gather's result list, in argument order.
-    Results(Rc<Vec<PyResult>>),
-    /// wait's `(done, pending)` as task indices, ascending.
-    Sets { done: Vec<u32>, pending: Vec<u32> },
-}
-
-impl Returned {
-    pub(super) fn from_sets(api: &Api, sets: &WaitSets) -> Returned {
-        // `wait` keeps the order of the tasks it was given, which main created in index order: the
-        // indices come out sorted, as the contract lists them.
-        let index = |tasks: &[crate::engine::TaskId]| -> Vec<u32> {
-            let v: Vec<u32> = tasks
-                .iter()
-                .filter_map(|&t| api.who_of(t).work_index())
-                .collect();
-            debug_assert!(v.windows(2).all(|w| w[0] < w[1]), "indices in order");
-            v
-        };
-        Returned::Sets {
-            done: index(&sets.done),
-            pending: index(&sets.pending),
+    /// The state of a program outcome's task (`pending` cannot outlast `asyncio.run`, which
+    /// cancels every task still running).
+    fn of_program(state: &str) -> TaskState {
+        match state {
+            "done" => TaskState::Done,
+            "failed" => TaskState::Failed,
+            "cancelled" => TaskState::Cancelled,
+            _ => TaskState::NotStarted,
         }
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One item of gather's result list.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ResultItem {
+    Int(i64),
+    /// An exception (a `CancelledError` too), with `return_exceptions=1`.
+    Error(ErrorInfo),
+    /// Anything else, as its `repr` (the scenario's `work` returns only ints).
+    Other(String),
+}
+
+/// What main received from the pattern's call, when it returned normally.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Returned {
+    /// gather's result list, in argument order.
+    Results(Vec<ResultItem>),
+    /// wait's `(done, pending)` as task indices, ascending.
+    Sets { done: Vec<u32>, pending: Vec<u32> },
+}
+
+#[derive(Clone, Debug, PartialEq)]
 pub struct MainOutcome {
     pub state: TaskState,
     pub end_ms: u64,
-    pub error: Option<Exc>,
+    pub error: Option<ErrorInfo>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TaskOutcome {
     pub index: u32,
     pub state: TaskState,
     /// `None` if it never ran.
     pub end_ms: Option<u64>,
-    pub error: Option<Exc>,
+    pub error: Option<ErrorInfo>,
 }
 
-/// Everything the contract's outcome JSON holds.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Everything the contract's outcome JSON holds, and the run's program outcome.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Outcome {
     pub spec: String,
-    /// The printed lines (`Display` gives their text).
-    pub stdout: Rc<Vec<Line>>,
+    pub stdout: Vec<String>,
     pub main: MainOutcome,
     pub returned: Option<Returned>,
     pub tasks: Vec<TaskOutcome>,
+    /// The same run as any program's outcome (programs contract section 6).
+    pub program: asyncio_playground_python::Outcome,
+    /// What the program wrote on stderr (a traceback, warnings), with the time of each line.
+    pub stderr: Vec<ErrLine>,
 }
 
-fn state_of(finish: &Finish) -> (TaskState, Option<Exc>) {
-    match finish {
-        Finish::Done => (TaskState::Done, None),
-        Finish::Failed(exc) => (TaskState::Failed, Some(exc.clone())),
-        Finish::Cancelled { .. } => (TaskState::Cancelled, None),
+/// The index of a scenario task from its name: main is `Task-1`, `work(i)`'s task `Task-{i+2}`.
+fn index_of_task(name: &str) -> Option<u32> {
+    name.strip_prefix("Task-")?
+        .parse::<u32>()
+        .ok()?
+        .checked_sub(2)
+}
+
+fn result_item(v: &Value) -> ResultItem {
+    match v {
+        Value::Int(i) => ResultItem::Int(*i),
+        Value::Exc(e) => ResultItem::Error(ErrorInfo::of(e)),
+        other => ResultItem::Other(
+            asyncio_playground_python::objects::repr::repr(other).unwrap_or_default(),
+        ),
     }
 }
 
-fn ms(at: Micros) -> u64 {
-    at / 1000
+/// Task indices of a set of tasks, ascending.
+fn indices(v: &Value) -> Vec<u32> {
+    let Value::Set(set) = v else {
+        return Vec::new();
+    };
+    let mut out: Vec<u32> = set
+        .borrow()
+        .iter()
+        .filter_map(|t| match t {
+            Value::Native(n) => {
+                n.downcast::<asyncio_playground_python::modules::asyncio::futures::TaskObj>()
+            }
+            _ => None,
+        })
+        .filter_map(|t| index_of_task(&t.lp.with(|c| c.task_name(t.id))))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// What main's pattern call returned: the names main had bound when its frame ended.
+fn returned(sc: &Scenario, main_end: Option<&FrameEnd>) -> Option<Returned> {
+    let local = |name: &str| {
+        main_end?
+            .locals
+            .iter()
+            .find(|(n, _)| &**n == name)
+            .map(|(_, v)| v.clone())
+    };
+    match sc.pattern {
+        Pattern::Gather => match local("results")? {
+            Value::List(items) => Some(Returned::Results(
+                items.borrow().iter().map(result_item).collect(),
+            )),
+            _ => None,
+        },
+        Pattern::Wait => Some(Returned::Sets {
+            done: indices(&local("done")?),
+            pending: indices(&local("pending")?),
+        }),
+        _ => None,
+    }
+}
+
+/// `work(i)` of `sequential`: how its coroutine's frame ended, if main reached it.
+fn coroutine_outcome(index: u32, end: Option<&FrameEnd>) -> TaskOutcome {
+    let Some(end) = end else {
+        return TaskOutcome {
+            index,
+            state: TaskState::NotStarted,
+            end_ms: None,
+            error: None,
+        };
+    };
+    let (state, error) = match &end.result {
+        Ok(_) => (TaskState::Done, None),
+        Err(e) if e.class.name.as_ref() == "CancelledError" => (TaskState::Cancelled, None),
+        Err(e) => (TaskState::Failed, Some(ErrorInfo::of(e))),
+    };
+    TaskOutcome {
+        index,
+        state,
+        end_ms: Some(asyncio_playground_engine::clock::to_ms(end.at)),
+        error,
+    }
 }
 
 impl Outcome {
-    /// Reads the outcome off a run, once `asyncio.run` has returned.
-    pub(super) fn collect(
-        run: &mut Run,
-        sc: &Scenario,
-        returned: Option<Returned>,
-    ) -> Option<Outcome> {
-        if run.next_action() != Next::Finished {
-            return None;
-        }
-        let main_end = run.end_of(Who::MAIN)?;
-        let (state, error) = state_of(&main_end.finish);
-        let tasks = (0..sc.tasks)
-            .map(|index| match run.end_of(Who::work(index)) {
-                Some(end) => {
-                    let (state, error) = state_of(&end.finish);
-                    TaskOutcome {
-                        index,
-                        state,
-                        end_ms: Some(ms(end.at)),
-                        error,
+    /// Reads the outcome off the interpreter once the scenario's program has ended.
+    pub(super) fn collect(sc: &Scenario, end: &End) -> Outcome {
+        let program = asyncio_playground_python::Outcome::collect(end);
+        let ends = interp::with(|i| i.frame_ends.borrow().clone());
+        let main_end = ends.iter().rev().find(|e| &*e.function == "main");
+        let main = match &program.main {
+            Some(m) => MainOutcome {
+                state: TaskState::of_program(m.state),
+                end_ms: m.end_ms.unwrap_or(0),
+                error: m.error.clone(),
+            },
+            None => MainOutcome {
+                state: TaskState::NotStarted,
+                end_ms: 0,
+                error: None,
+            },
+        };
+        // Each work(i) by its index: the coroutine's frame end (sequential), or its task.
+        let n = sc.tasks as usize;
+        let tasks: Vec<TaskOutcome> = if sc.pattern == Pattern::Sequential {
+            let mut by_index: Vec<Option<&FrameEnd>> = vec![None; n];
+            for e in ends.iter().filter(|e| &*e.function == "work") {
+                let value = e.locals.iter().find(|(name, _)| &**name == "value");
+                if let Some((_, Value::Int(i))) = value {
+                    if let Some(slot) = usize::try_from(*i).ok().and_then(|i| by_index.get_mut(i)) {
+                        slot.get_or_insert(e);
                     }
                 }
-                None => TaskOutcome {
+            }
+            by_index
+                .iter()
+                .zip(0..)
+                .map(|(end, index)| coroutine_outcome(index, *end))
+                .collect()
+        } else {
+            let mut tasks: Vec<TaskOutcome> = (0..sc.tasks)
+                .map(|index| TaskOutcome {
                     index,
                     state: TaskState::NotStarted,
                     end_ms: None,
                     error: None,
-                },
-            })
-            .collect();
-        Some(Outcome {
+                })
+                .collect();
+            for t in &program.tasks {
+                if let Some(slot) = index_of_task(&t.name).and_then(|i| tasks.get_mut(i as usize)) {
+                    slot.state = TaskState::of_program(t.state);
+                    slot.end_ms = t.end_ms;
+                    slot.error = t.error.clone();
+                }
+            }
+            tasks
+        };
+        Outcome {
             spec: sc.canonical(),
-            stdout: run.stdout(),
-            main: MainOutcome {
-                state,
-                end_ms: ms(main_end.at),
-                error,
-            },
-            returned,
+            stdout: program.stdout.clone(),
+            main,
+            returned: returned(sc, main_end),
             tasks,
-        })
+            stderr: interp::with(|i| i.err.borrow().clone()),
+            program,
+        }
     }
 
     /// The outcome as one line of JSON, keys in the contract's order.
     pub fn to_json(&self) -> String {
-        use std::fmt::Write;
-        // Written in place, numbers by hand (no `format!` per item): the outcome of 10,000 tasks
-        // is written in the frame that shows the end of the run.
         let mut out = String::with_capacity(256 + 64 * self.tasks.len() + 32 * self.stdout.len());
         out += "{\"spec\":";
         json::string(&mut out, &self.spec);
-        out += ",\"stdout\":[";
-        let mut text = String::new();
-        for (i, line) in self.stdout.iter().enumerate() {
-            out += if i > 0 { "," } else { "" };
-            text.clear();
-            let _ = write!(text, "{line}");
-            json::string(&mut out, &text);
-        }
-        out += "],\"main\":{\"state\":\"";
+        out += ",\"stdout\":";
+        json::list(&mut out, &self.stdout, |o, s| json::string(o, s));
+        out += ",\"main\":{\"state\":\"";
         out += self.main.state.name();
         out += "\",\"end_ms\":";
         json::int(&mut out, self.main.end_ms);
-        json::error_field(&mut out, self.main.error.as_ref());
+        error_field(&mut out, self.main.error.as_ref());
         out += "},\"returned\":";
         match &self.returned {
             None => out += "null",
             Some(Returned::Results(results)) => {
-                out += "{\"results\":[";
-                for (i, r) in results.iter().enumerate() {
-                    out += if i > 0 { "," } else { "" };
-                    json::result(&mut out, r);
-                }
-                out += "]}";
+                out += "{\"results\":";
+                json::list(&mut out, results, |o, r| match r {
+                    ResultItem::Int(i) => o.push_str(&i.to_string()),
+                    ResultItem::Error(e) => error_json(o, e),
+                    ResultItem::Other(s) => json::string(o, s),
+                });
+                out += "}";
             }
             Some(Returned::Sets { done, pending }) => {
                 out += "{\"done\":";
-                json::ints(&mut out, done);
+                json::list(&mut out, done, |o, &n| json::int(o, u64::from(n)));
                 out += ",\"pending\":";
-                json::ints(&mut out, pending);
+                json::list(&mut out, pending, |o, &n| json::int(o, u64::from(n)));
                 out += "}";
             }
         }
-        out += ",\"tasks\":[";
-        for (i, t) in self.tasks.iter().enumerate() {
-            out += if i > 0 { "," } else { "" };
-            out += "{\"index\":";
-            json::int(&mut out, u64::from(t.index));
-            out += ",\"state\":\"";
-            out += t.state.name();
-            out += "\",\"end_ms\":";
-            match t.end_ms {
-                Some(e) => json::int(&mut out, e),
-                None => out += "null",
-            }
-            json::error_field(&mut out, t.error.as_ref());
-            out += "}";
-        }
-        out += "]}";
+        out += ",\"tasks\":";
+        json::list(&mut out, &self.tasks, |o, t| {
+            o.push_str("{\"index\":");
+            json::int(o, u64::from(t.index));
+            o.push_str(",\"state\":\"");
+            o.push_str(t.state.name());
+            o.push_str("\",\"end_ms\":");
+            json::opt_int(o, t.end_ms);
+            error_field(o, t.error.as_ref());
+            o.push('}');
+        });
+        out += "}";
         out
+    }
+}
+
+/// Appends `,"error":{...}` when there is an error.
+fn error_field(out: &mut String, e: Option<&ErrorInfo>) {
+    if let Some(e) = e {
+        out.push_str(",\"error\":");
+        error_json(out, e);
     }
 }

@@ -3,7 +3,8 @@
 //! Only what the scenario needs is written: no `DELAYS` list when every task sleeps alike, no
 //! failure branch when none fails, no `loop` when nothing is armed, no `try` without `linger`.
 
-use crate::scenario::{return_when_name, Pattern, Scenario, Sleeps};
+use crate::engine::ReturnWhen;
+use crate::scenario::{Pattern, Scenario, Sleeps};
 use crate::time_text::trimmed_thousandths;
 
 /// `ms / 1000` as a Python literal: `1`, `1.5`, `0.001`.
@@ -78,7 +79,10 @@ pub fn python_source(sc: &Scenario) -> String {
             out += &indent(&body, "        ");
             out += "    except Exception as e:\n";
             out += "        print(f'Caught {type(e).__name__}: {e}')\n";
-            out += &format!("        # let the other tasks go on for a while\n        await asyncio.sleep({})\n", seconds(ms));
+            out += &format!(
+                "    # let the other tasks go on for a while\n    await asyncio.sleep({})\n",
+                seconds(ms)
+            );
         }
     }
     out += "    # report a final message\n    print('Done.')\n\n\n# start the event loop\nasyncio.run(main())\n";
@@ -132,8 +136,8 @@ fn pattern_body(sc: &Scenario) -> Vec<String> {
             if let Some(t) = sc.timeout {
                 args += &format!(", timeout={}", seconds(t));
             }
-            if sc.return_when != crate::engine::ReturnWhen::AllCompleted {
-                args += &format!(", return_when=asyncio.{}", return_when_name(sc.return_when));
+            if sc.return_when != ReturnWhen::AllCompleted {
+                args += &format!(", return_when=asyncio.{}", sc.return_when.name());
             }
             push("# wait for tasks to complete");
             push(&format!("done, pending = await asyncio.wait({args})"));

@@ -153,21 +153,12 @@ impl Scenario {
         }
         if self.return_when != ReturnWhen::AllCompleted {
             out += "&return_when=";
-            out += return_when_name(self.return_when);
+            out += self.return_when.name();
         }
         if let Some(t) = self.timeout {
             out += &format!("&timeout={t}");
         }
         out
-    }
-}
-
-/// The contract's (and asyncio's) name for a `return_when`.
-pub fn return_when_name(when: ReturnWhen) -> &'static str {
-    match when {
-        ReturnWhen::AllCompleted => "ALL_COMPLETED",
-        ReturnWhen::FirstCompleted => "FIRST_COMPLETED",
-        ReturnWhen::FirstException => "FIRST_EXCEPTION",
     }
 }
 

@@ -30,7 +30,8 @@ use wasm_bindgen::JsCast;
 /// as fast on the engine's allocation pattern (the same 227 B of wasm memory per pending task). It
 /// grows wasm memory as needed, like dlmalloc; memory freed by one run is reused by the next.
 #[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+static ALLOCATOR: asyncio_playground_python::memory::Counting<talc::wasm::WasmDynamicTalc> =
+    asyncio_playground_python::memory::Counting(talc::wasm::new_wasm_dynamic_allocator());
 
 /// Mounts the app into `#app` (called by `index.html` once the module is loaded).
 ///

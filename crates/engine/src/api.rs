@@ -54,7 +54,9 @@ impl<H> Default for Api<H> {
 impl<H: Host> Api<H> {
     /// Runs `f` on the running loop.
     pub fn with<R>(f: impl FnOnce(&mut Core<H>) -> R) -> R {
-        let core = RUNNING.with(|r| r.borrow().clone()).expect("no running event loop");
+        let core = RUNNING
+            .with(|r| r.borrow().clone())
+            .expect("no running event loop");
         let core = core
             .downcast_ref::<RefCell<Core<H>>>()
             .expect("the running loop is another host's");

@@ -147,7 +147,9 @@ impl<H: Host> Future for Sleep<H> {
                     let delay_s = this.delay_s;
                     let (fut, timer) = Api::<H>::with(|core| {
                         let until = deadline_after(core.now, delay_s);
-                        let fut = core.futs.create(crate::futures::Kind::Plain, Awaiting::Sleep { until });
+                        let fut = core
+                            .futs
+                            .create(crate::futures::Kind::Plain, Awaiting::Sleep { until });
                         let timer = core.call_at(until, Callback::SetResultUnlessCancelled(fut));
                         (fut, timer)
                     });
@@ -183,7 +185,9 @@ impl<H: Host> Future for Sleep<H> {
 impl<H: Host> Sleep<H> {
     /// `finally: h.cancel()`; and the sleep's future is no longer referred to.
     fn release(&mut self) {
-        if let SleepState::Waiting { timer, inner } = std::mem::replace(&mut self.state, SleepState::Done) {
+        if let SleepState::Waiting { timer, inner } =
+            std::mem::replace(&mut self.state, SleepState::Done)
+        {
             let fut = inner.fut;
             Api::<H>::try_with(|core| {
                 core.cancel_handle(timer);

@@ -255,18 +255,18 @@ impl<H: Host> Core<H> {
     /// # Errors
     /// `InvalidStateError` if the future is done (the host words it: CPython puts the future's
     /// state and repr in the message).
-    pub fn set_result(&mut self, fut: FutId, value: H::Value) -> Result<(), ()> {
+    pub fn set_result(&mut self, fut: FutId, value: H::Value) -> Result<(), InvalidState> {
         if self.futs.is_done(fut) {
-            return Err(());
+            return Err(InvalidState);
         }
         self.complete(fut, FutState::Finished(Ok(value)));
         Ok(())
     }
 
     /// `fut.set_exception(exc)`. Errors as [`Core::set_result`].
-    pub fn set_exception(&mut self, fut: FutId, exc: H::Exc) -> Result<(), ()> {
+    pub fn set_exception(&mut self, fut: FutId, exc: H::Exc) -> Result<(), InvalidState> {
         if self.futs.is_done(fut) {
-            return Err(());
+            return Err(InvalidState);
         }
         self.complete(fut, FutState::Finished(Err(exc)));
         Ok(())
@@ -367,3 +367,7 @@ impl<H: Host> Core<H> {
         }
     }
 }
+
+/// The future was already done (`asyncio.InvalidStateError`; the host words the message).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InvalidState;

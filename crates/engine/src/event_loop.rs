@@ -96,9 +96,7 @@ fn step<H: Host>(core: &Rc<RefCell<Core<H>>>, t: TaskId, exc: Option<H::Exc>) {
     // Throwing into a coroutine that never started raises at its start: the body never runs.
     let poll = match unstarted_throw {
         Some(exc) => Poll::Ready(Err(exc)),
-        None => coro
-            .as_mut()
-            .poll(&mut Context::from_waker(Waker::noop())),
+        None => coro.as_mut().poll(&mut Context::from_waker(Waker::noop())),
     };
     match poll {
         Poll::Pending => {

@@ -206,7 +206,10 @@ impl<H: Host> Futures<H> {
     /// Marks a pending future done and hands back its callbacks, for the loop to schedule.
     pub(crate) fn complete(&mut self, id: FutId, state: FutState<H>) -> Callbacks<H> {
         let slot = self.slot_mut(id);
-        debug_assert!(matches!(slot.state, FutState::Pending), "completing a done future");
+        debug_assert!(
+            matches!(slot.state, FutState::Pending),
+            "completing a done future"
+        );
         slot.log_traceback = matches!(state, FutState::Finished(Err(_)));
         slot.state = state;
         std::mem::replace(&mut slot.callbacks, Callbacks::None)

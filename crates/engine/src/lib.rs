@@ -30,10 +30,11 @@ mod timers;
 pub mod trace;
 
 pub use api::Api;
+pub use asyncio::wait::ReturnWhen;
 pub use awaitables::{AwaitFut, PyResult, Sleep, YieldNow};
 pub use callback::{Callback, HandleId, Native};
 pub use clock::{Clock, Micros, VirtualClock};
-pub use core::Core;
+pub use core::{Core, InvalidState};
 pub use futures::FutState;
 pub use host::{ErrorKind, Host, Report};
 pub use run::{Next, Run};

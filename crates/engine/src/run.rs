@@ -73,7 +73,14 @@ impl<H: Host> Run<H> {
     /// Creates the loop at time `now` and the main task (`loop.create_task(main)`, named `name`);
     /// nothing runs until the first pass. `tasks` is how many tasks the program will create, if
     /// known (room is made at once).
-    pub fn new(now: Micros, record_trace: bool, tasks: usize, main: Coro<H>, name: Rc<str>, coro_name: Rc<str>) -> Run<H> {
+    pub fn new(
+        now: Micros,
+        record_trace: bool,
+        tasks: usize,
+        main: Coro<H>,
+        name: Rc<str>,
+        coro_name: Rc<str>,
+    ) -> Run<H> {
         let mut core = Core::new(now, record_trace);
         core.reserve(tasks + 1);
         let main = core.create_task(main, name, coro_name);
@@ -194,7 +201,10 @@ impl<H: Host> Run<H> {
         for &t in &self.to_cancel {
             let failed = {
                 let core = self.core.borrow();
-                matches!(core.futs.state(core.task_future(t)), FutState::Finished(Err(_)))
+                matches!(
+                    core.futs.state(core.task_future(t)),
+                    FutState::Finished(Err(_))
+                )
             };
             if failed {
                 H::report(Report::ShutdownError(t));
@@ -284,7 +294,11 @@ impl<H: Host> Run<H> {
 
     /// How many events the trace holds (0 when not recording).
     pub fn trace_len(&self) -> usize {
-        self.core.borrow().trace.as_ref().map_or(0, |t| t.events.len())
+        self.core
+            .borrow()
+            .trace
+            .as_ref()
+            .map_or(0, |t| t.events.len())
     }
 
     /// The trace events from index `from` on.

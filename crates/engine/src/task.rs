@@ -207,13 +207,28 @@ impl<H: Host> Core<H> {
         match std::mem::take(&mut self.step.yielded) {
             Yielded::Bare => {
                 self.schedule(Callback::Step(t, None));
-                self.event(Some(t), What::Suspended { awaiting: Awaiting::NextPass, line });
+                self.event(
+                    Some(t),
+                    What::Suspended {
+                        awaiting: Awaiting::NextPass,
+                        line,
+                    },
+                );
             }
             Yielded::Fut(fut) if fut == self.task(t).fut => {
-                let message = format!("Task cannot await on itself: <Task pending name='{}'>", self.task(t).name);
+                let message = format!(
+                    "Task cannot await on itself: <Task pending name='{}'>",
+                    self.task(t).name
+                );
                 let exc = H::error(ErrorKind::RuntimeError, Some(&message));
                 self.schedule(Callback::Step(t, Some(exc)));
-                self.event(Some(t), What::Suspended { awaiting: Awaiting::NextPass, line });
+                self.event(
+                    Some(t),
+                    What::Suspended {
+                        awaiting: Awaiting::NextPass,
+                        line,
+                    },
+                );
             }
             Yielded::Fut(fut) => {
                 self.add_done_callback(fut, Callback::Wakeup(t, fut));
@@ -249,7 +264,13 @@ impl<H: Host> Core<H> {
                 Finish::Cancelled { cause, started }
             }
             Err(exc) if H::is_cancelled_error(&exc) => {
-                self.complete(fut, FutState::Cancelled { msg: None, exc: Some(exc) });
+                self.complete(
+                    fut,
+                    FutState::Cancelled {
+                        msg: None,
+                        exc: Some(exc),
+                    },
+                );
                 Finish::Cancelled { cause, started }
             }
             Err(exc) => {

@@ -74,12 +74,18 @@ impl Host for Py {
 
     fn exception_group(message: &str, errors: Vec<Raised>) -> Raised {
         let members = errors.into_iter().map(Value::Exc).collect();
-        match new_group(types().exception("BaseExceptionGroup"), &[Value::str(message), Value::list(members)]) {
+        match new_group(
+            types().exception("BaseExceptionGroup"),
+            &[Value::str(message), Value::list(members)],
+        ) {
             Ok(Value::Exc(e)) => {
                 e.suppress_context.set(true);
                 e
             }
-            _ => ExcObj::builtin("RuntimeError", Some("an exception group with no members".into())),
+            _ => ExcObj::builtin(
+                "RuntimeError",
+                Some("an exception group with no members".into()),
+            ),
         }
     }
 
@@ -189,12 +195,16 @@ pub fn task_object_dropped(lp: &Rc<Loop>, t: TaskId) {
     if !interp::alive() {
         return;
     }
-    let Ok(core) = lp.core.try_borrow() else { return };
+    let Ok(core) = lp.core.try_borrow() else {
+        return;
+    };
     let fut = core.task_future(t);
     if !core.unretrieved(fut) || !lp.logged.borrow_mut().insert(t) {
         return;
     }
-    let FutState::Finished(Err(e)) = core.future_state(fut) else { return };
+    let FutState::Finished(Err(e)) = core.future_state(fut) else {
+        return;
+    };
     let e = e.clone();
     let (name, coro) = (core.task_name(t), core.task_coro_name(t));
     drop(core);

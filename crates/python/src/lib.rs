@@ -10,6 +10,8 @@
 pub mod builtins;
 pub mod compile;
 pub mod host;
+pub mod json;
+pub mod memory;
 pub mod modules;
 pub mod numfmt;
 pub mod objects;
@@ -18,8 +20,9 @@ pub mod program;
 pub mod refuse;
 pub mod suggestions;
 pub mod syntax;
+pub mod trace_json;
 pub mod traceback;
 pub mod vm;
 
 pub use outcome::Outcome;
-pub use program::{End, Options, Program, Step};
+pub use program::{End, Next, Options, Program, Step};

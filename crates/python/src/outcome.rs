@@ -1,6 +1,7 @@
 //! The program outcome (programs contract, section 6): what it printed and when, how main and
 //! every task ended, the traceback of an exception that escaped, the exceptions nobody retrieved.
 
+use crate::json;
 use crate::objects::repr::{exc_str, repr};
 use crate::objects::{ExcObj, Raised};
 use crate::program::End;
@@ -59,6 +60,10 @@ pub struct TaskOutcome {
     pub error: Option<ErrorInfo>,
 }
 
+/// An escaped exception's frames in the program's file (line, function), outermost first, and
+/// the lines CPython prints for the exception itself.
+pub type Traceback = (Vec<(u32, String)>, Vec<String>);
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Outcome {
     pub stdout: Vec<String>,
@@ -66,7 +71,7 @@ pub struct Outcome {
     pub main: Option<TaskOutcome>,
     pub tasks: Vec<TaskOutcome>,
     /// The program's frames (line, function) and the exception's lines.
-    pub traceback: Option<(Vec<(u32, String)>, Vec<String>)>,
+    pub traceback: Option<Traceback>,
     pub unretrieved: Vec<String>,
 }
 
@@ -95,7 +100,10 @@ impl Outcome {
     pub fn collect(end: &End) -> Outcome {
         let (mut stdout, mut stdout_ms) = interp::with(|i| {
             let out = i.out.borrow();
-            (out.lines.clone(), out.times.iter().map(|&t| to_ms(t)).collect::<Vec<u64>>())
+            (
+                out.lines.clone(),
+                out.times.iter().map(|&t| to_ms(t)).collect::<Vec<u64>>(),
+            )
         });
         let partial = interp::with(|i| {
             let out = i.out.borrow();
@@ -134,108 +142,99 @@ impl Outcome {
             End::Raised(e) => Some(Self::traceback_of(e)),
             _ => None,
         };
-        Outcome { stdout, stdout_ms, main, tasks, traceback, unretrieved }
+        Outcome {
+            stdout,
+            stdout_ms,
+            main,
+            tasks,
+            traceback,
+            unretrieved,
+        }
     }
 
     fn traceback_of(e: &Raised) -> (Vec<(u32, String)>, Vec<String>) {
-        let frames = crate::traceback::frames(e).into_iter().map(|(l, n)| (l, n.to_string())).collect();
+        let frames = crate::traceback::frames(e)
+            .into_iter()
+            .map(|(l, n)| (l, n.to_string()))
+            .collect();
         (frames, crate::traceback::exception_only(e, true))
     }
 
-    /// The outcome JSON (one line).
+    /// The outcome JSON (one line, keys in the contract's order).
     pub fn to_json(&self) -> String {
-        let mut j = String::from("{\"stdout\":");
-        j += &json_list(self.stdout.iter().map(|s| json_str(s)));
+        let mut j = String::with_capacity(256 + 96 * self.tasks.len() + 24 * self.stdout.len());
+        j += "{\"stdout\":";
+        json::list(&mut j, &self.stdout, |j, s| json::string(j, s));
         j += ",\"stdout_ms\":";
-        j += &json_list(self.stdout_ms.iter().map(|t| t.to_string()));
+        json::list(&mut j, &self.stdout_ms, |j, &t| json::int(j, t));
         j += ",\"main\":";
-        j += &self.main.as_ref().map_or("null".into(), main_json);
+        match &self.main {
+            Some(m) => task_json(&mut j, m, false),
+            None => j += "null",
+        }
         j += ",\"tasks\":";
-        j += &json_list(self.tasks.iter().map(task_json));
+        json::list(&mut j, &self.tasks, |j, t| task_json(j, t, true));
         j += ",\"traceback\":";
-        j += &match &self.traceback {
-            None => "null".into(),
-            Some((frames, lines)) => format!(
-                "{{\"frames\":{},\"exception\":{}}}",
-                json_list(frames.iter().map(|(l, f)| format!("{{\"line\":{l},\"function\":{}}}", json_str(f)))),
-                json_list(lines.iter().map(|s| json_str(s)))
-            ),
-        };
+        match &self.traceback {
+            None => j += "null",
+            Some((frames, lines)) => {
+                j += "{\"frames\":";
+                json::list(&mut j, frames, |j, (line, function)| {
+                    j.push_str("{\"line\":");
+                    json::int(j, u64::from(*line));
+                    j.push_str(",\"function\":");
+                    json::string(j, function);
+                    j.push('}');
+                });
+                j += ",\"exception\":";
+                json::list(&mut j, lines, |j, s| json::string(j, s));
+                j.push('}');
+            }
+        }
         j += ",\"unretrieved\":";
-        j += &json_list(self.unretrieved.iter().map(|s| json_str(s)));
+        json::list(&mut j, &self.unretrieved, |j, s| json::string(j, s));
         j.push('}');
         j
     }
 }
 
-/// Main: its state, end, and result or error (no name: it is the task `asyncio.run` made).
-fn main_json(t: &TaskOutcome) -> String {
-    let mut j = format!("{{\"state\":\"{}\",\"end_ms\":{}", t.state, t.end_ms.map_or("null".into(), |v| v.to_string()));
+/// A task: name and coroutine (not for main: it is the task `asyncio.run` made), creation,
+/// state, end, and result or error.
+fn task_json(j: &mut String, t: &TaskOutcome, named: bool) {
+    j.push('{');
+    if named {
+        j.push_str("\"name\":");
+        json::string(j, &t.name);
+        j.push_str(",\"coro\":");
+        json::string(j, &t.coro);
+        j.push_str(",\"created_ms\":");
+        json::int(j, t.created_ms);
+        j.push(',');
+    }
+    j.push_str("\"state\":\"");
+    j.push_str(t.state);
+    j.push_str("\",\"end_ms\":");
+    json::opt_int(j, t.end_ms);
     if let Some(r) = &t.result {
-        j += &format!(",\"result\":{}", json_str(r));
+        j.push_str(",\"result\":");
+        json::string(j, r);
     }
     if let Some(e) = &t.error {
-        j += &format!(",\"error\":{}", error_json(e));
+        j.push_str(",\"error\":");
+        error_json(j, e);
     }
     j.push('}');
-    j
 }
 
-fn task_json(t: &TaskOutcome) -> String {
-    let mut j = format!(
-        "{{\"name\":{},\"coro\":{},\"created_ms\":{},\"state\":\"{}\",\"end_ms\":{}",
-        json_str(&t.name),
-        json_str(&t.coro),
-        t.created_ms,
-        t.state,
-        t.end_ms.map_or("null".into(), |v| v.to_string())
-    );
-    if let Some(r) = &t.result {
-        j += &format!(",\"result\":{}", json_str(r));
-    }
-    if let Some(e) = &t.error {
-        j += &format!(",\"error\":{}", error_json(e));
-    }
-    j.push('}');
-    j
-}
-
-pub fn error_json(e: &ErrorInfo) -> String {
-    let mut j = format!("{{\"type\":{},\"message\":{}", json_str(&e.type_name), json_str(&e.message));
+/// An error object: `{"type": T, "message": M}`, and `"exceptions"` for a group.
+pub fn error_json(j: &mut String, e: &ErrorInfo) {
+    j.push_str("{\"type\":");
+    json::string(j, &e.type_name);
+    j.push_str(",\"message\":");
+    json::string(j, &e.message);
     if let Some(members) = &e.exceptions {
-        j += &format!(",\"exceptions\":{}", json_list(members.iter().map(error_json)));
+        j.push_str(",\"exceptions\":");
+        json::list(j, members, error_json);
     }
     j.push('}');
-    j
-}
-
-pub fn json_list(items: impl Iterator<Item = String>) -> String {
-    let mut j = String::from("[");
-    for (i, it) in items.enumerate() {
-        if i > 0 {
-            j.push(',');
-        }
-        j += &it;
-    }
-    j.push(']');
-    j
-}
-
-/// A JSON string literal.
-pub fn json_str(s: &str) -> String {
-    let mut j = String::with_capacity(s.len() + 2);
-    j.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => j.push_str("\\\""),
-            '\\' => j.push_str("\\\\"),
-            '\n' => j.push_str("\\n"),
-            '\r' => j.push_str("\\r"),
-            '\t' => j.push_str("\\t"),
-            c if (c as u32) < 0x20 => j.push_str(&format!("\\u{:04x}", c as u32)),
-            c => j.push(c),
-        }
-    }
-    j.push('"');
-    j
 }

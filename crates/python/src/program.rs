@@ -43,17 +43,38 @@ pub struct Options {
     pub record_trace: bool,
     /// The virtual-time limit.
     pub max_time: Micros,
+    /// Functions whose frame ends are recorded (`interp::FrameEnd`; scenarios watch `work` and
+    /// `main`).
+    pub watch: Vec<Rc<str>>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { record_trace: false, max_time: 24 * 3600 * 1_000_000 }
+        Options {
+            record_trace: false,
+            max_time: 24 * 3600 * 1_000_000,
+            watch: Vec::new(),
+        }
     }
 }
 
 pub struct Program {
     thread: Option<Thread>,
     pub end: Option<End>,
+    /// The `asyncio.run` in progress, between [`Program::next_action`] and the passes it asks for.
+    active: Option<crate::modules::asyncio::runner::ActiveRun>,
+}
+
+/// What a program needs from its driver next (see [`Program::next_action`]).
+#[derive(Clone)]
+pub enum Next {
+    /// It ended.
+    Ended(End),
+    /// A pass of the loop can run now.
+    Ready,
+    /// The loop waits until this time (µs of program time; the virtual clock wakes at the
+    /// next whole millisecond).
+    At(Micros),
 }
 
 /// Parses, checks and compiles a program.
@@ -79,6 +100,7 @@ impl Program {
             *i.filename.borrow_mut() = Rc::from(filename);
             i.record_trace.set(options.record_trace);
             i.max_time.set(options.max_time);
+            *i.watch.borrow_mut() = options.watch.clone();
         });
         crate::builtins::install();
         let mut globals = HashMap::new();
@@ -87,7 +109,21 @@ impl Program {
         globals.insert(Rc::from("__doc__"), Value::None);
         let globals: Rc<Globals> = Rc::new(RefCell::new(globals));
         let frame = Frame::module(code, globals);
-        Ok(Program { thread: Some(Thread::new(frame)), end: None })
+        Ok(Program {
+            thread: Some(Thread::new(frame)),
+            end: None,
+            active: None,
+        })
+    }
+
+    /// A program that has already ended, stopped for `why` (for a driver that could not make the
+    /// one it wanted).
+    pub fn stopped(why: String) -> Program {
+        Program {
+            thread: None,
+            end: Some(End::Stopped(why)),
+            active: None,
+        }
     }
 
     /// Runs the module code until it ends or needs a loop driven.
@@ -106,7 +142,9 @@ impl Program {
                 None => {
                     // The run ended (or stopped) between polls: poll again to take its result.
                     match thread.poll_run(&mut cx) {
-                        Poll::Pending => self.finish(End::Stopped("the program is waiting on nothing".into())),
+                        Poll::Pending => {
+                            self.finish(End::Stopped("the program is waiting on nothing".into()))
+                        }
                         Poll::Ready(r) => self.settle(r),
                     }
                 }
@@ -119,7 +157,8 @@ impl Program {
         let end = match r {
             Ok(_) => End::Done,
             Err(e) if e.is_stop() => {
-                let why = interp::with(|i| i.stop.borrow().clone()).unwrap_or_else(|| "stopped".into());
+                let why =
+                    interp::with(|i| i.stop.borrow().clone()).unwrap_or_else(|| "stopped".into());
                 End::Stopped(why)
             }
             Err(e) => {
@@ -141,10 +180,66 @@ impl Program {
     /// Runs the whole program on the virtual clock.
     pub fn run_virtual(&mut self) -> End {
         loop {
-            match self.resume() {
-                Step::Ended(end) => return end,
-                Step::Loop(run, lp) => runner::drive_virtual(&run, &lp),
+            match self.next_action() {
+                Next::Ended(end) => return end,
+                Next::Ready => self.run_pass(self.now()),
+                Next::At(deadline) => {
+                    let mut clock = asyncio_playground_engine::VirtualClock::at(self.now());
+                    asyncio_playground_engine::Clock::wait_until(&mut clock, deadline);
+                    self.run_pass(asyncio_playground_engine::Clock::now(&clock));
+                }
             }
         }
+    }
+
+    /// What the program needs next: the module code runs until it ends or a loop needs
+    /// driving, and the limits are applied (virtual time, a loop waiting on nothing).
+    pub fn next_action(&mut self) -> Next {
+        loop {
+            if let Some((run, _)) = &self.active {
+                match runner::next_step(run) {
+                    Some(asyncio_playground_engine::Next::At(t)) => return Next::At(t),
+                    Some(_) => return Next::Ready,
+                    None => self.active = None,
+                }
+            }
+            match self.resume() {
+                Step::Ended(end) => return Next::Ended(end),
+                Step::Loop(run, lp) => self.active = Some((run, lp)),
+            }
+        }
+    }
+
+    /// Runs one pass of the loop at `now` (after [`Program::next_action`] said `Ready` or `At`).
+    pub fn run_pass(&mut self, now: Micros) {
+        self.run_pass_within(now, || false);
+    }
+
+    /// [`Program::run_pass`], stopping between two callbacks once `out_of_time()` says so;
+    /// returns whether the pass completed (an unfinished one goes on at the next call).
+    pub fn run_pass_within(&mut self, now: Micros, out_of_time: impl FnMut() -> bool) -> bool {
+        match &self.active {
+            Some((run, lp)) => runner::pass_within(run, lp, now, out_of_time),
+            None => true,
+        }
+    }
+
+    /// The program's time now: the running loop's, or its own clock between loops.
+    pub fn now(&self) -> Micros {
+        match &self.active {
+            Some((run, _)) => run.borrow().now(),
+            None => interp::with(|i| i.clock.get()),
+        }
+    }
+
+    /// Every `asyncio.run` the program has started, in order (finished or running): their
+    /// engine runs, to read traces and tasks.
+    pub fn runs(&self) -> Vec<Rc<RefCell<Run<Py>>>> {
+        interp::with(|i| i.runs.borrow().iter().map(|(run, _)| run.clone()).collect())
+    }
+
+    /// The loop in progress, if any (to read its trace).
+    pub fn active_run(&self) -> Option<Rc<RefCell<Run<Py>>>> {
+        self.active.as_ref().map(|(run, _)| run.clone())
     }
 }

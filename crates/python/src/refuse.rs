@@ -7,7 +7,15 @@ use crate::syntax::token::Span;
 
 /// The dunders a class may define.
 const ALLOWED_DUNDERS: &[&str] = &[
-    "__init__", "__repr__", "__str__", "__enter__", "__exit__", "__aenter__", "__aexit__", "__aiter__", "__anext__",
+    "__init__",
+    "__repr__",
+    "__str__",
+    "__enter__",
+    "__exit__",
+    "__aenter__",
+    "__aexit__",
+    "__aiter__",
+    "__anext__",
 ];
 
 const MODULES: &[&str] = &["asyncio", "time", "random"];
@@ -23,7 +31,10 @@ pub fn check(body: &[Stmt]) -> R {
 }
 
 fn refuse(what: impl Into<String>, span: Span) -> CompileError {
-    CompileError::refused(format!("{} is not supported in the playground", what.into()), span)
+    CompileError::refused(
+        format!("{} is not supported in the playground", what.into()),
+        span,
+    )
 }
 
 fn module_refusal(name: &str, span: Span) -> CompileError {
@@ -58,19 +69,34 @@ fn stmt(s: &Stmt, in_class: bool) -> R {
         }
         StmtKind::FunctionDef(f) => {
             decorators(&f.decorators, in_class)?;
-            if in_class && f.name.starts_with("__") && f.name.ends_with("__") && !ALLOWED_DUNDERS.contains(&&*f.name) {
-                let what = if &*f.name == "__await__" { "__await__".to_string() } else { format!("defining {} in a class", f.name) };
+            if in_class
+                && f.name.starts_with("__")
+                && f.name.ends_with("__")
+                && !ALLOWED_DUNDERS.contains(&&*f.name)
+            {
+                let what = if &*f.name == "__await__" {
+                    "__await__".to_string()
+                } else {
+                    format!("defining {} in a class", f.name)
+                };
                 return Err(refuse(what, s.span));
             }
             body(&f.body)
         }
         StmtKind::ClassDef(c) => {
             if let Some(d) = c.decorators.first() {
-                return Err(CompileError::refused("class decorators are not supported in the playground", d.span));
+                return Err(CompileError::refused(
+                    "class decorators are not supported in the playground",
+                    d.span,
+                ));
             }
             for a in &c.bases {
                 if let Arg::Kw(k, e) = a {
-                    let what = if &**k == "metaclass" { "metaclasses".to_string() } else { format!("class keyword '{k}'") };
+                    let what = if &**k == "metaclass" {
+                        "metaclasses".to_string()
+                    } else {
+                        format!("class keyword '{k}'")
+                    };
                     return Err(refuse(what, e.span));
                 }
             }
@@ -79,7 +105,10 @@ fn stmt(s: &Stmt, in_class: bool) -> R {
             }
             for inner in &c.body {
                 if let StmtKind::Assign(targets, _) = &inner.kind {
-                    if targets.iter().any(|t| matches!(&t.kind, ExprKind::Name(n) if &**n == "__slots__")) {
+                    if targets
+                        .iter()
+                        .any(|t| matches!(&t.kind, ExprKind::Name(n) if &**n == "__slots__"))
+                    {
                         return Err(refuse("__slots__", inner.span));
                     }
                 }
@@ -91,11 +120,19 @@ fn stmt(s: &Stmt, in_class: bool) -> R {
             body(a)?;
             body(b)
         }
-        StmtKind::For { body: a, orelse, .. } => {
+        StmtKind::For {
+            body: a, orelse, ..
+        } => {
             body(a)?;
             body(orelse)
         }
-        StmtKind::Try { body: b, handlers, orelse, finalbody, .. } => {
+        StmtKind::Try {
+            body: b,
+            handlers,
+            orelse,
+            finalbody,
+            ..
+        } => {
             body(b)?;
             for h in handlers {
                 body(&h.body)?;

@@ -27,7 +27,12 @@ fn levenshtein(a: &str, b: &str, max_cost: usize) -> usize {
     let pre = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
     a.drain(..pre);
     b.drain(..pre);
-    let post = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let post = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
     a.truncate(a.len() - post);
     b.truncate(b.len() - post);
     if a.is_empty() || b.is_empty() {
@@ -75,7 +80,8 @@ pub fn closest(wrong: &str, candidates: &[String]) -> Option<String> {
         if name == wrong {
             continue;
         }
-        let max = ((name.chars().count() + wrong_len + 3) * MOVE_COST / 6).min(best.saturating_sub(1));
+        let max =
+            ((name.chars().count() + wrong_len + 3) * MOVE_COST / 6).min(best.saturating_sub(1));
         let d = levenshtein(wrong, name, max);
         if d > max {
             continue;
@@ -122,7 +128,9 @@ fn dir(obj: &Value) -> Vec<String> {
 
 /// The suggestion for an `AttributeError` carrying `name` and `obj`.
 pub fn attribute(e: &ExcObj) -> Option<String> {
-    let Some(Value::Str(wrong)) = e.get_attr("name") else { return None };
+    let Some(Value::Str(wrong)) = e.get_attr("name") else {
+        return None;
+    };
     let obj = e.get_attr("obj")?;
     let mut candidates = dir(&obj);
     if !wrong.starts_with('_') {

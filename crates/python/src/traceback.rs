@@ -9,7 +9,11 @@ use std::rc::Rc;
 
 /// `Traceback (most recent call last): …` through the exception line(s), as printed on stderr.
 pub fn format_exception(e: &Raised) -> String {
-    let mut ctx = Ctx { depth: 0, need_close: false, out: String::new() };
+    let mut ctx = Ctx {
+        depth: 0,
+        need_close: false,
+        out: String::new(),
+    };
     let (source, file) = interp::with(|i| (i.source.borrow().clone(), i.filename.borrow().clone()));
     ctx.format(e, &source, &file, &mut Vec::new());
     ctx.out
@@ -74,7 +78,10 @@ pub fn final_line(e: &ExcObj) -> String {
 
 /// The program's frames of a traceback, outermost first: (line, function).
 pub fn frames(e: &ExcObj) -> Vec<(u32, Rc<str>)> {
-    Tb::entries(&e.traceback.borrow()).into_iter().map(|t| (t.line, t.name.clone())).collect()
+    Tb::entries(&e.traceback.borrow())
+        .into_iter()
+        .map(|t| (t.line, t.name.clone()))
+        .collect()
 }
 
 /// `traceback._ExceptionPrintContext` and `TracebackException.format`.
@@ -115,7 +122,12 @@ impl Ctx {
             let (msg, next) = if let Some(c) = cause {
                 (Some("\nThe above exception was the direct cause of the following exception:\n\n"), Some(c))
             } else if let Some(c) = context.filter(|_| !e.suppress_context.get()) {
-                (Some("\nDuring handling of the above exception, another exception occurred:\n\n"), Some(c))
+                (
+                    Some(
+                        "\nDuring handling of the above exception, another exception occurred:\n\n",
+                    ),
+                    Some(c),
+                )
             } else {
                 (None, None)
             };
@@ -139,7 +151,10 @@ impl Ctx {
                         self.depth += 1;
                     }
                     if !stack.is_empty() {
-                        self.emit("Exception Group Traceback (most recent call last):\n", toplevel.then_some('+'));
+                        self.emit(
+                            "Exception Group Traceback (most recent call last):\n",
+                            toplevel.then_some('+'),
+                        );
                         self.emit(&stack, None);
                     }
                     let only = exception_only(&e, false).join("\n") + "\n";
@@ -152,17 +167,34 @@ impl Ctx {
                             self.need_close = true;
                         }
                         let truncated = i >= 15;
-                        let title = if truncated { "...".to_string() } else { (i + 1).to_string() };
-                        self.out += &format!("{}{}+---------------- {title} ----------------\n", self.indent(), if i == 0 { "+-" } else { "  " });
+                        let title = if truncated {
+                            "...".to_string()
+                        } else {
+                            (i + 1).to_string()
+                        };
+                        self.out += &format!(
+                            "{}{}+---------------- {title} ----------------\n",
+                            self.indent(),
+                            if i == 0 { "+-" } else { "  " }
+                        );
                         self.depth += 1;
                         if !truncated {
                             self.format(&members[i], source, file, seen);
                         } else {
                             let remaining = members.len() - 15;
-                            self.emit(&format!("and {remaining} more exception{}\n", if remaining > 1 { "s" } else { "" }), None);
+                            self.emit(
+                                &format!(
+                                    "and {remaining} more exception{}\n",
+                                    if remaining > 1 { "s" } else { "" }
+                                ),
+                                None,
+                            );
                         }
                         if last && self.need_close {
-                            self.out += &format!("{}+------------------------------------\n", self.indent());
+                            self.out += &format!(
+                                "{}+------------------------------------\n",
+                                self.indent()
+                            );
                             self.need_close = false;
                         }
                         self.depth -= 1;
@@ -189,7 +221,10 @@ fn format_stack(e: &ExcObj, source: &str, file: &str) -> String {
     let flush = |out: &mut String, count: usize| {
         if count > 3 {
             let n = count - 3;
-            out.push_str(&format!("  [Previous line repeated {n} more time{}]\n", if n > 1 { "s" } else { "" }));
+            out.push_str(&format!(
+                "  [Previous line repeated {n} more time{}]\n",
+                if n > 1 { "s" } else { "" }
+            ));
         }
     };
     for t in &entries {
@@ -209,7 +244,10 @@ fn format_stack(e: &ExcObj, source: &str, file: &str) -> String {
         if count > 3 {
             continue;
         }
-        out.push_str(&format!("  File \"{file}\", line {}, in {}\n", t.line, t.name));
+        out.push_str(&format!(
+            "  File \"{file}\", line {}, in {}\n",
+            t.line, t.name
+        ));
         if let Some(text) = lines.get(t.line.saturating_sub(1) as usize) {
             let stripped = text.trim();
             if !stripped.is_empty() {
@@ -237,27 +275,76 @@ fn carets(text: &str, cols: (u32, u32, u32)) -> Option<String> {
         return None;
     }
     let stripped_end = chars.len() - chars.iter().rev().take_while(|c| c.is_whitespace()).count();
-    if start == indent && end == stripped_end {
+    let segment: String = chars[start..end].iter().collect();
+    let stripped: String = chars[indent..stripped_end].iter().collect();
+    // `_should_show_carets`: not under `return f(...)` or `x = f(...)` spanning the whole
+    // statement; under anchors; else only when the part is not the whole line.
+    if call_spans_statement(&stripped, start - indent, end - indent) {
         return None;
     }
-    let segment: String = chars[start..end].iter().collect();
-    let marks = anchors(&segment).unwrap_or_else(|| "^".repeat(end - start));
+    let anchors = anchors(&segment);
+    if anchors.is_none() && start == indent && end == stripped_end {
+        return None;
+    }
+    let marks = anchors.unwrap_or_else(|| "^".repeat(end - start));
     Some(format!("{}{marks}", " ".repeat(start - indent)))
+}
+
+/// Whether the statement is `return name(...)` or `target = f(...)` (one name target) and the
+/// call is exactly columns `start..end` of it.
+fn call_spans_statement(statement: &str, start: usize, end: usize) -> bool {
+    use crate::syntax::ast::StmtKind;
+    let Ok(tree) = crate::syntax::parse(statement) else {
+        return false;
+    };
+    let Some(first) = tree.first() else {
+        return false;
+    };
+    let value = match &first.kind {
+        StmtKind::Return(Some(v)) if matches!(&v.kind, ExprKind::Call(f, _) if matches!(f.kind, ExprKind::Name(_))) => {
+            v
+        }
+        StmtKind::Assign(targets, v)
+            if targets.len() == 1
+                && matches!(targets[0].kind, ExprKind::Name(_))
+                && matches!(v.kind, ExprKind::Call(..)) =>
+        {
+            v
+        }
+        _ => return false,
+    };
+    let col = |p: crate::syntax::token::Pos| p.col as usize;
+    value.span.start.line == value.span.end.line
+        && col(value.span.start) == start
+        && col(value.span.end) == end
 }
 
 /// CPython's anchors: `~` for the operands and `^` for the operator, the index or the call.
 fn anchors(segment: &str) -> Option<String> {
     let tree = crate::syntax::parse(&format!("({segment})")).ok()?;
-    let crate::syntax::ast::StmtKind::Expr(e) = &tree.first()?.kind else { return None };
+    let crate::syntax::ast::StmtKind::Expr(e) = &tree.first()?.kind else {
+        return None;
+    };
     let n = segment.chars().count();
     let col = |p: crate::syntax::token::Pos| (p.col as usize).saturating_sub(1);
     let mut marks: Vec<char> = vec!['~'; n];
     match &e.kind {
         ExprKind::BinOp(_, left, right) => {
             let (l_end, r_start) = (col(left.span.end), col(right.span.start));
-            let op_text: String = segment.chars().skip(l_end).take(r_start.saturating_sub(l_end)).collect();
-            let off = op_text.chars().take_while(|c| c.is_whitespace() || *c == ')').count();
-            let op_len = op_text.trim_start_matches(|c: char| c.is_whitespace() || c == ')').chars().take_while(|c| !c.is_whitespace() && *c != '(').count();
+            let op_text: String = segment
+                .chars()
+                .skip(l_end)
+                .take(r_start.saturating_sub(l_end))
+                .collect();
+            let off = op_text
+                .chars()
+                .take_while(|c| c.is_whitespace() || *c == ')')
+                .count();
+            let op_len = op_text
+                .trim_start_matches(|c: char| c.is_whitespace() || c == ')')
+                .chars()
+                .take_while(|c| !c.is_whitespace() && *c != '(')
+                .count();
             for m in marks.iter_mut().skip(l_end + off).take(op_len.max(1)) {
                 *m = '^';
             }

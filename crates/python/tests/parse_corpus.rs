@@ -19,5 +19,10 @@ fn every_corpus_program_parses() {
         }
     }
     assert!(n > 0);
-    assert!(failures.is_empty(), "{} of {n} failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {n} failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

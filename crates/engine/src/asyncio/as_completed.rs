@@ -87,7 +87,8 @@ impl<H: Host> AsCompleted<H> {
         if !fs.is_empty() {
             if let Some(t) = timeout_s {
                 let at = deadline_after(core.now(), t);
-                it.0.timeout_handle.set(Some(core.call_at(at, Callback::Native(handler, None))));
+                it.0.timeout_handle
+                    .set(Some(core.call_at(at, Callback::Native(handler, None))));
             }
         }
         it

@@ -85,7 +85,9 @@ impl<H: Host> Native<H> for Gathering {
 impl<H: Host> CancelHook<H> for Gathering {
     /// `_GatheringFuture.cancel(msg)`: cancels every child; true if any took the cancel.
     fn cancel(&self, core: &mut Core<H>, msg: Option<H::Value>) -> bool {
-        let Some(outer) = self.outer.get() else { return false };
+        let Some(outer) = self.outer.get() else {
+            return false;
+        };
         if core.future_done(outer) {
             return false;
         }
@@ -120,7 +122,11 @@ pub fn gather<H: Host>(core: &mut Core<H>, children: &[FutId], return_exceptions
     }
     // `arg_to_fut`: a repeated argument is one child, called back once.
     let mut seen = std::collections::HashSet::with_capacity(children.len());
-    let distinct: Vec<FutId> = children.iter().copied().filter(|&c| seen.insert(c)).collect();
+    let distinct: Vec<FutId> = children
+        .iter()
+        .copied()
+        .filter(|&c| seen.insert(c))
+        .collect();
     let state = Rc::new(Gathering {
         outer: Cell::new(None),
         children: children.into(),

@@ -79,7 +79,13 @@ impl Lock {
     /// `await lock.acquire()`.
     pub async fn acquire<H: Host>(&self) -> Result<bool, H::Exc> {
         let free = !self.locked()
-            && Api::<H>::with(|core| self.0.waiters.borrow().iter().all(|&w| core.future_cancelled(w)));
+            && Api::<H>::with(|core| {
+                self.0
+                    .waiters
+                    .borrow()
+                    .iter()
+                    .all(|&w| core.future_cancelled(w))
+            });
         if free {
             self.0.locked.set(true);
             return Ok(true);
@@ -101,7 +107,10 @@ impl Lock {
     /// `RuntimeError('Lock is not acquired.')`.
     pub fn release<H: Host>(&self, core: &mut Core<H>) -> Result<(), H::Exc> {
         if !self.locked() {
-            return Err(H::error(ErrorKind::RuntimeError, Some("Lock is not acquired.")));
+            return Err(H::error(
+                ErrorKind::RuntimeError,
+                Some("Lock is not acquired."),
+            ));
         }
         self.0.locked.set(false);
         self.wake_up_first(core);
@@ -131,7 +140,10 @@ impl Default for Event {
 
 impl Event {
     pub fn new() -> Event {
-        Event(Rc::new((RefCell::new(VecDeque::new()), std::cell::Cell::new(false))))
+        Event(Rc::new((
+            RefCell::new(VecDeque::new()),
+            std::cell::Cell::new(false),
+        )))
     }
 
     /// `is_set()`.
@@ -214,7 +226,11 @@ impl Condition {
 
     /// What `repr` shows in brackets.
     pub fn repr_extra(&self) -> String {
-        let extra = if self.lock.locked() { "locked" } else { "unlocked" };
+        let extra = if self.lock.locked() {
+            "locked"
+        } else {
+            "unlocked"
+        };
         with_waiters(extra, self.waiters.borrow().len())
     }
 
@@ -225,7 +241,10 @@ impl Condition {
     /// `RuntimeError('cannot wait on un-acquired lock')`.
     pub async fn wait<H: Host>(&self) -> Result<bool, H::Exc> {
         if !self.lock.locked() {
-            return Err(H::error(ErrorKind::RuntimeError, Some("cannot wait on un-acquired lock")));
+            return Err(H::error(
+                ErrorKind::RuntimeError,
+                Some("cannot wait on un-acquired lock"),
+            ));
         }
         let fut = Api::<H>::with(|core| {
             let fut = core.create_future(Awaiting::Condition);
@@ -265,7 +284,10 @@ impl Condition {
     /// `RuntimeError('cannot notify on un-acquired lock')`.
     pub fn notify<H: Host>(&self, core: &mut Core<H>, n: usize) -> Result<(), H::Exc> {
         if !self.lock.locked() {
-            return Err(H::error(ErrorKind::RuntimeError, Some("cannot notify on un-acquired lock")));
+            return Err(H::error(
+                ErrorKind::RuntimeError,
+                Some("cannot notify on un-acquired lock"),
+            ));
         }
         self.notify_n(core, n);
         Ok(())

@@ -93,13 +93,19 @@ impl<H: Host> Queue<H> {
 
     /// The waiting getters, putters and unfinished tasks (for repr).
     pub fn counts(&self) -> (usize, usize, i64) {
-        (self.0.getters.borrow().len(), self.0.putters.borrow().len(), self.0.unfinished_tasks.get())
+        (
+            self.0.getters.borrow().len(),
+            self.0.putters.borrow().len(),
+            self.0.unfinished_tasks.get(),
+        )
     }
 
     /// `_wakeup_next(waiters)`: the first waiter not done gets `None`.
     fn wakeup_next(core: &mut Core<H>, waiters: &RefCell<VecDeque<FutId>>) {
         loop {
-            let Some(waiter) = waiters.borrow_mut().pop_front() else { break };
+            let Some(waiter) = waiters.borrow_mut().pop_front() else {
+                break;
+            };
             if !core.future_done(waiter) {
                 let _ = core.set_result(waiter, H::none());
                 break;
@@ -146,7 +152,9 @@ impl<H: Host> Queue<H> {
             return Err(H::error(ErrorKind::QueueFull, None));
         }
         self.put_item(item)?;
-        self.0.unfinished_tasks.set(self.0.unfinished_tasks.get() + 1);
+        self.0
+            .unfinished_tasks
+            .set(self.0.unfinished_tasks.get() + 1);
         self.0.finished.clear();
         Self::wakeup_next(core, &self.0.getters);
         Ok(())
@@ -212,7 +220,10 @@ impl<H: Host> Queue<H> {
     pub fn task_done(&self, core: &mut Core<H>) -> Result<(), H::Exc> {
         let n = self.0.unfinished_tasks.get();
         if n <= 0 {
-            return Err(H::error(ErrorKind::ValueError, Some("task_done() called too many times")));
+            return Err(H::error(
+                ErrorKind::ValueError,
+                Some("task_done() called too many times"),
+            ));
         }
         self.0.unfinished_tasks.set(n - 1);
         if n == 1 {
@@ -224,14 +235,21 @@ impl<H: Host> Queue<H> {
     /// `await queue.join()`.
     pub async fn join(&self) -> Result<(), H::Exc> {
         if self.0.unfinished_tasks.get() > 0 {
-            self.0.finished.wait_labelled::<H>(Awaiting::QueueJoin).await?;
+            self.0
+                .finished
+                .wait_labelled::<H>(Awaiting::QueueJoin)
+                .await?;
         }
         Ok(())
     }
 }
 
 /// `heapq._siftdown(heap, startpos, pos)`.
-fn sift_down<H: Host>(heap: &mut [H::Value], startpos: usize, mut pos: usize) -> Result<(), H::Exc> {
+fn sift_down<H: Host>(
+    heap: &mut [H::Value],
+    startpos: usize,
+    mut pos: usize,
+) -> Result<(), H::Exc> {
     let newitem = heap[pos].clone();
     while pos > startpos {
         let parentpos = (pos - 1) >> 1;

@@ -31,7 +31,10 @@ impl Semaphore {
     /// `ValueError('Semaphore initial value must be >= 0')`.
     pub fn new<H: Host>(value: i64, bounded: bool) -> Result<Semaphore, H::Exc> {
         if value < 0 {
-            return Err(H::error(ErrorKind::ValueError, Some("Semaphore initial value must be >= 0")));
+            return Err(H::error(
+                ErrorKind::ValueError,
+                Some("Semaphore initial value must be >= 0"),
+            ));
         }
         Ok(Semaphore(Rc::new(State {
             waiters: RefCell::new(VecDeque::new()),
@@ -51,7 +54,13 @@ impl Semaphore {
 
     /// `locked()`: no unit left, or a waiter not cancelled ahead of any newcomer.
     pub fn locked<H: Host>(&self, core: &Core<H>) -> bool {
-        self.value() == 0 || self.0.waiters.borrow().iter().any(|&w| !core.future_cancelled(w))
+        self.value() == 0
+            || self
+                .0
+                .waiters
+                .borrow()
+                .iter()
+                .any(|&w| !core.future_cancelled(w))
     }
 
     /// What `repr` shows in brackets: `unlocked, value:2`.
@@ -73,7 +82,10 @@ impl Semaphore {
         let (fut, outcome) = wait_in_line::<H>(&self.0.waiters, Awaiting::Semaphore).await;
         Api::<H>::with(|core| {
             if let Err(exc) = &outcome {
-                if H::is_cancelled_error(exc) && core.future_done(fut) && !core.future_cancelled(fut) {
+                if H::is_cancelled_error(exc)
+                    && core.future_done(fut)
+                    && !core.future_cancelled(fut)
+                {
                     self.0.value.set(self.value() + 1);
                 }
             }
@@ -94,7 +106,10 @@ impl Semaphore {
     pub fn release<H: Host>(&self, core: &mut Core<H>) -> Result<(), H::Exc> {
         if let Some(bound) = self.0.bound {
             if self.value() >= bound {
-                return Err(H::error(ErrorKind::ValueError, Some("BoundedSemaphore released too many times")));
+                return Err(H::error(
+                    ErrorKind::ValueError,
+                    Some("BoundedSemaphore released too many times"),
+                ));
             }
         }
         self.0.value.set(self.value() + 1);
@@ -109,7 +124,10 @@ impl Semaphore {
     pub fn release_without_loop<H: Host>(&self) -> Result<(), H::Exc> {
         if let Some(bound) = self.0.bound {
             if self.value() >= bound {
-                return Err(H::error(ErrorKind::ValueError, Some("BoundedSemaphore released too many times")));
+                return Err(H::error(
+                    ErrorKind::ValueError,
+                    Some("BoundedSemaphore released too many times"),
+                ));
             }
         }
         self.0.value.set(self.value() + 1);

@@ -22,7 +22,9 @@ struct InnerDone(Rc<Shield>);
 
 impl<H: Host> Native<H> for InnerDone {
     fn call(&self, core: &mut Core<H>, _fut: Option<FutId>) {
-        let (inner, Some(outer)) = (self.0.inner, self.0.outer.get()) else { return };
+        let (inner, Some(outer)) = (self.0.inner, self.0.outer.get()) else {
+            return;
+        };
         if core.future_cancelled(outer) {
             if !core.future_cancelled(inner) {
                 let _ = core.future_exception(inner);

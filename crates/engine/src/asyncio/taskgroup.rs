@@ -185,7 +185,9 @@ impl<H: Host> TaskGroup<H> {
         if core.future_cancelled(fut) {
             return;
         }
-        let Ok(Some(exc)) = core.future_exception(fut) else { return };
+        let Ok(Some(exc)) = core.future_exception(fut) else {
+            return;
+        };
         let Some(parent) = parent else { return };
         {
             let mut st = self.0.borrow_mut();
@@ -242,7 +244,9 @@ impl<H: Host> TaskGroup<H> {
             if let Err(ex) = AwaitFut::<H>::new(fut).await {
                 if H::is_cancelled_error(&ex) && !self.0.borrow().aborting {
                     propagate_cancellation_error = Some(ex);
-                    Api::<H>::with(|core| self.abort(core, CancelCause::TaskGroup { failed: None }));
+                    Api::<H>::with(|core| {
+                        self.abort(core, CancelCause::TaskGroup { failed: None })
+                    });
                 } else if !H::is_cancelled_error(&ex) {
                     return Err(ex);
                 }
@@ -279,11 +283,18 @@ impl<H: Host> TaskGroup<H> {
             if core.task_cancelling(parent) > 0 {
                 let cause = core.tasks[parent.0 as usize].cause;
                 core.task_uncancel(parent);
-                core.task_cancel(parent, None, cause.unwrap_or(CancelCause::TaskGroup { failed: None }));
+                core.task_cancel(
+                    parent,
+                    None,
+                    cause.unwrap_or(CancelCause::TaskGroup { failed: None }),
+                );
             }
         });
         self.0.borrow_mut().errors = None;
-        Err(H::exception_group("unhandled errors in a TaskGroup", errors))
+        Err(H::exception_group(
+            "unhandled errors in a TaskGroup",
+            errors,
+        ))
     }
 
     /// Whether the group's tasks have all finished (for the trace reader: nothing else).

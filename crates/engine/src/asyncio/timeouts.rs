@@ -111,7 +111,10 @@ impl Timeout {
     pub fn repr(&self, when_text: impl Fn(f64) -> String) -> String {
         let st = self.0.borrow();
         let info = match (st.state, st.when) {
-            (TimeoutState::Entered, Some(w)) => format!(" when={}", when_text((w * 1000.0).round_ties_even() / 1000.0)),
+            (TimeoutState::Entered, Some(w)) => format!(
+                " when={}",
+                when_text((w * 1000.0).round_ties_even() / 1000.0)
+            ),
             (TimeoutState::Entered, None) => " when=None".to_string(),
             _ => String::new(),
         };
@@ -157,10 +160,16 @@ impl Timeout {
     /// `RuntimeError` if already entered, or outside a task.
     pub fn aenter<H: Host>(&self, core: &mut Core<H>, line: u32) -> Result<(), H::Exc> {
         if self.state() != TimeoutState::Created {
-            return Err(H::error(ErrorKind::RuntimeError, Some("Timeout has already been entered")));
+            return Err(H::error(
+                ErrorKind::RuntimeError,
+                Some("Timeout has already been entered"),
+            ));
         }
         let Some(task) = core.current_task() else {
-            return Err(H::error(ErrorKind::RuntimeError, Some("Timeout should be used inside a task")));
+            return Err(H::error(
+                ErrorKind::RuntimeError,
+                Some("Timeout should be used inside a task"),
+            ));
         };
         let when = {
             let mut st = self.0.borrow_mut();

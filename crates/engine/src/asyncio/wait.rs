@@ -92,7 +92,9 @@ pub async fn wait<H: Host>(
         let native: Rc<dyn Native<H>> = state.clone();
         if let Some(t) = timeout_s {
             let at = deadline_after(core.now(), t);
-            state.timeout.set(Some(core.call_at(at, Callback::Native(native.clone(), None))));
+            state.timeout.set(Some(
+                core.call_at(at, Callback::Native(native.clone(), None)),
+            ));
         }
         for &f in &fs {
             core.add_done_callback(f, Callback::Native(native.clone(), None));
@@ -112,6 +114,7 @@ pub async fn wait<H: Host>(
     });
     outcome?;
     Ok(Api::<H>::with(|core| {
-        fs.iter().partition(|&&f| !matches!(core.future_state(f), FutState::Pending))
+        fs.iter()
+            .partition(|&&f| !matches!(core.future_state(f), FutState::Pending))
     }))
 }

@@ -22,11 +22,18 @@ fn init(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
 /// `super().__init__` when no class of the program's defines it: `BaseException.__init__`
 /// (sets `args`) or `object.__init__`.
 pub fn base_init(this: &Value) -> Value {
-    Value::builtin("__init__", "BaseException.__init__", init, Some(this.clone()))
+    Value::builtin(
+        "__init__",
+        "BaseException.__init__",
+        init,
+        Some(this.clone()),
+    )
 }
 
 fn with_traceback(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
-    let Some(Value::Exc(e)) = b else { return Ok(Value::None) };
+    let Some(Value::Exc(e)) = b else {
+        return Ok(Value::None);
+    };
     if matches!(args.first(), Some(Value::None)) {
         *e.traceback.borrow_mut() = None;
     }
@@ -34,11 +41,22 @@ fn with_traceback(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
 }
 
 fn add_note(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
-    let Some(Value::Exc(e)) = b else { return Ok(Value::None) };
+    let Some(Value::Exc(e)) = b else {
+        return Ok(Value::None);
+    };
     let note = match args.first() {
         Some(Value::Str(s)) => Value::Str(s.clone()),
-        Some(other) => return Err(type_error(format!("note must be a str, not '{}'", type_name(other)))),
-        None => return Err(type_error("BaseException.add_note() takes exactly one argument (0 given)")),
+        Some(other) => {
+            return Err(type_error(format!(
+                "note must be a str, not '{}'",
+                type_name(other)
+            )))
+        }
+        None => {
+            return Err(type_error(
+                "BaseException.add_note() takes exactly one argument (0 given)",
+            ))
+        }
     };
     match e.get_attr("__notes__") {
         Some(Value::List(l)) => l.borrow_mut().push(note),
@@ -48,7 +66,9 @@ fn add_note(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
 }
 
 fn split(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
-    let Some(Value::Exc(e)) = b else { return Ok(Value::None) };
+    let Some(Value::Exc(e)) = b else {
+        return Ok(Value::None);
+    };
     let typ = args.first().cloned().unwrap_or(Value::None);
     let classes = match_classes(&typ)?;
     let (m, r) = split_group(e, &classes);
@@ -56,19 +76,26 @@ fn split(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
 }
 
 fn subgroup(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
-    let Some(Value::Exc(e)) = b else { return Ok(Value::None) };
+    let Some(Value::Exc(e)) = b else {
+        return Ok(Value::None);
+    };
     let classes = match_classes(&args.first().cloned().unwrap_or(Value::None))?;
     Ok(opt(split_group(e, &classes).0))
 }
 
 fn derive_method(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
-    let Some(Value::Exc(e)) = b else { return Ok(Value::None) };
+    let Some(Value::Exc(e)) = b else {
+        return Ok(Value::None);
+    };
     let members = match args.first() {
         Some(v) => crate::objects::iter::collect(v)?,
         None => Vec::new(),
     };
     let message = e.group.as_ref().map_or(Rc::from(""), |g| g.0.clone());
-    new_group(types().exception("BaseExceptionGroup"), &[Value::Str(message), Value::list(members)])
+    new_group(
+        types().exception("BaseExceptionGroup"),
+        &[Value::Str(message), Value::list(members)],
+    )
 }
 
 fn opt(e: Option<Raised>) -> Value {
@@ -95,23 +122,39 @@ pub fn method(e: &Rc<ExcObj>, obj: &Value, name: &str) -> Option<Value> {
 pub fn new_group(cls: Rc<Class>, args: &[Value]) -> PyResult {
     let t = types();
     if args.len() != 2 {
-        return Err(type_error(format!("BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)", args.len())));
+        return Err(type_error(format!(
+            "BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)",
+            args.len()
+        )));
     }
     let Value::Str(message) = &args[0] else {
-        return Err(type_error(format!("argument 1 must be str, not {}", type_name(&args[0]))));
+        return Err(type_error(format!(
+            "argument 1 must be str, not {}",
+            type_name(&args[0])
+        )));
     };
     let items = match &args[1] {
         v @ (Value::List(_) | Value::Tuple(_)) => crate::objects::iter::collect(v)?,
-        _ => return Err(type_error("second argument (exceptions) must be a sequence")),
+        _ => {
+            return Err(type_error(
+                "second argument (exceptions) must be a sequence",
+            ))
+        }
     };
     if items.is_empty() {
-        return Err(crate::vm::value_error("second argument (exceptions) must be a non-empty sequence"));
+        return Err(crate::vm::value_error(
+            "second argument (exceptions) must be a non-empty sequence",
+        ));
     }
     let mut members = Vec::new();
     for (i, it) in items.iter().enumerate() {
         match it {
             Value::Exc(e) => members.push(e.clone()),
-            _ => return Err(crate::vm::value_error(format!("Item {i} of second argument (exceptions) is not an exception"))),
+            _ => {
+                return Err(crate::vm::value_error(format!(
+                    "Item {i} of second argument (exceptions) is not an exception"
+                )))
+            }
         }
     }
     let exception = t.exception("Exception");
@@ -120,11 +163,18 @@ pub fn new_group(cls: Rc<Class>, args: &[Value]) -> PyResult {
         t.exception("ExceptionGroup")
     } else {
         if cls.is_subclass(&t.exception("ExceptionGroup")) && !all_exceptions {
-            return Err(type_error("Cannot nest BaseExceptions in an ExceptionGroup"));
+            return Err(type_error(
+                "Cannot nest BaseExceptions in an ExceptionGroup",
+            ));
         }
         cls
     };
-    Ok(Value::Exc(ExcObj::group(class, message.clone(), members, args.to_vec())))
+    Ok(Value::Exc(ExcObj::group(
+        class,
+        message.clone(),
+        members,
+        args.to_vec(),
+    )))
 }
 
 /// The classes an `except*` (or `split`) matches.
@@ -137,7 +187,9 @@ fn match_classes(typ: &Value) -> PyResult<Vec<Rc<Class>>> {
         .into_iter()
         .map(|v| match v {
             Value::Class(c) if c.is_exception() => Ok(c),
-            _ => Err(type_error("catching classes that do not inherit from BaseException is not allowed")),
+            _ => Err(type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
         })
         .collect()
 }
@@ -157,7 +209,10 @@ fn derive(of: &Rc<ExcObj>, members: Vec<Rc<ExcObj>>) -> Rc<ExcObj> {
         t.exception("BaseExceptionGroup")
     };
     let message = of.group.as_ref().map_or(Rc::from(""), |g| g.0.clone());
-    let args = vec![Value::Str(message.clone()), Value::list(members.iter().map(|m| Value::Exc(m.clone())).collect())];
+    let args = vec![
+        Value::Str(message.clone()),
+        Value::list(members.iter().map(|m| Value::Exc(m.clone())).collect()),
+    ];
     let g = ExcObj::group(class, message, members, args);
     *g.traceback.borrow_mut() = of.traceback.borrow().clone();
     *g.cause.borrow_mut() = of.cause.borrow().clone();
@@ -177,7 +232,9 @@ fn split_by(e: &Rc<ExcObj>, cond: &dyn Fn(&ExcObj) -> bool) -> (Option<Raised>, 
     if cond(e) {
         return (Some(e.clone()), None);
     }
-    let Some((_, members)) = &e.group else { return (None, Some(e.clone())) };
+    let Some((_, members)) = &e.group else {
+        return (None, Some(e.clone()));
+    };
     let (mut m, mut r) = (Vec::new(), Vec::new());
     for x in members.iter() {
         let (a, b) = split_by(x, cond);
@@ -230,7 +287,9 @@ fn state(v: &Value) -> Option<&StarState> {
 
 /// The start of `except*`: the exception being handled becomes what is left to match.
 pub fn star_begin(e: Value) -> PyResult {
-    let Value::Exc(orig) = e else { return Err(type_error("except* on a non-exception")) };
+    let Value::Exc(orig) = e else {
+        return Err(type_error("except* on a non-exception"));
+    };
     Ok(Value::Native(Rc::new(StarState {
         rest: RefCell::new(Some(orig.clone())),
         orig,
@@ -240,19 +299,29 @@ pub fn star_begin(e: Value) -> PyResult {
 
 /// One `except* typ:` clause: takes the matching part out of what is left.
 pub fn star_match(st: &Value, typ: &Value) -> PyResult {
-    let Some(st) = state(st) else { return Ok(Value::None) };
+    let Some(st) = state(st) else {
+        return Ok(Value::None);
+    };
     let classes = match_classes(typ)?;
     let eg = types().exception("BaseExceptionGroup");
     if classes.iter().any(|c| c.is_subclass(&eg)) {
-        return Err(type_error("catching ExceptionGroup with except* is not allowed. Use except instead."));
+        return Err(type_error(
+            "catching ExceptionGroup with except* is not allowed. Use except instead.",
+        ));
     }
     let rest = st.rest.borrow().clone();
-    let Some(rest) = rest else { return Ok(Value::None) };
+    let Some(rest) = rest else {
+        return Ok(Value::None);
+    };
     if rest.group.is_none() {
         // A naked exception: it matches wrapped in a group with no message.
         if matches(&rest, &classes) {
             *st.rest.borrow_mut() = None;
-            let class = if rest.is_a("Exception") { types().exception("ExceptionGroup") } else { eg };
+            let class = if rest.is_a("Exception") {
+                types().exception("ExceptionGroup")
+            } else {
+                eg
+            };
             let args = vec![Value::str(""), Value::tuple(vec![Value::Exc(rest.clone())])];
             let g = ExcObj::group(class, Rc::from(""), vec![rest.clone()], args);
             *g.traceback.borrow_mut() = rest.traceback.borrow().clone();
@@ -301,7 +370,10 @@ pub fn star_end(st: &Value) -> Option<Raised> {
     let reraised = if kept.is_empty() {
         None
     } else {
-        split_by(orig, &|x: &ExcObj| kept.iter().any(|k| std::ptr::eq(&**k, x))).0
+        split_by(orig, &|x: &ExcObj| {
+            kept.iter().any(|k| std::ptr::eq(&**k, x))
+        })
+        .0
     };
     new_raised.extend(reraised);
     match new_raised.len() {
@@ -309,7 +381,10 @@ pub fn star_end(st: &Value) -> Option<Raised> {
         1 => new_raised.pop(),
         _ => {
             let members: Vec<Value> = new_raised.iter().map(|m| Value::Exc(m.clone())).collect();
-            match new_group(types().exception("BaseExceptionGroup"), &[Value::str(""), Value::list(members)]) {
+            match new_group(
+                types().exception("BaseExceptionGroup"),
+                &[Value::str(""), Value::list(members)],
+            ) {
                 Ok(Value::Exc(g)) => Some(g),
                 _ => None,
             }

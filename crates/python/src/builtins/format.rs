@@ -30,7 +30,12 @@ pub fn format_value(v: &Value, conv: u8, spec: Option<&Value>) -> PyResult<Strin
     let spec = match spec {
         None => "",
         Some(Value::Str(s)) => s,
-        Some(other) => return Err(type_error(format!("format spec must be str, not {}", type_name(other)))),
+        Some(other) => {
+            return Err(type_error(format!(
+                "format spec must be str, not {}",
+                type_name(other)
+            )))
+        }
     };
     format_spec(v, spec)
 }
@@ -40,13 +45,24 @@ pub fn format_spec(v: &Value, spec: &str) -> PyResult<String> {
     match v {
         Value::Str(s) if spec.is_empty() => Ok(s.to_string()),
         Value::Int(i) if spec.is_empty() => Ok(i.to_string()),
-        Value::Str(s) => numfmt::format_str(s, &FormatSpec::parse(spec).map_err(to_exc)?).map_err(to_exc),
-        Value::Int(i) => numfmt::format_int(*i, &FormatSpec::parse(spec).map_err(to_exc)?).map_err(to_exc),
+        Value::Str(s) => {
+            numfmt::format_str(s, &FormatSpec::parse(spec).map_err(to_exc)?).map_err(to_exc)
+        }
+        Value::Int(i) => {
+            numfmt::format_int(*i, &FormatSpec::parse(spec).map_err(to_exc)?).map_err(to_exc)
+        }
         Value::Bool(b) if spec.is_empty() => Ok(if *b { "True" } else { "False" }.to_string()),
-        Value::Bool(b) => numfmt::format_int(*b as i64, &FormatSpec::parse(spec).map_err(to_exc)?).map_err(to_exc),
-        Value::Float(f) => numfmt::format_float(*f, &FormatSpec::parse(spec).map_err(to_exc)?).map_err(to_exc),
+        Value::Bool(b) => {
+            numfmt::format_int(*b as i64, &FormatSpec::parse(spec).map_err(to_exc)?).map_err(to_exc)
+        }
+        Value::Float(f) => {
+            numfmt::format_float(*f, &FormatSpec::parse(spec).map_err(to_exc)?).map_err(to_exc)
+        }
         other if spec.is_empty() => str(other),
-        other => Err(type_error(format!("unsupported format string passed to {}.__format__", type_name(other)))),
+        other => Err(type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            type_name(other)
+        ))),
     }
 }
 
@@ -56,8 +72,15 @@ fn percent_arg(v: &Value) -> PyResult<PercentArg> {
         Value::Int(i) => PercentArg::Int(*i),
         Value::Bool(b) => PercentArg::Bool(*b),
         Value::Float(f) => PercentArg::Float(*f),
-        Value::Str(s) => PercentArg::Str { str_: s.to_string(), repr: repr(v)? },
-        other => PercentArg::Other { str_: str(other)?, repr: repr(other)?, type_name: type_name(other) },
+        Value::Str(s) => PercentArg::Str {
+            str_: s.to_string(),
+            repr: repr(v)?,
+        },
+        other => PercentArg::Other {
+            str_: str(other)?,
+            repr: repr(other)?,
+            type_name: type_name(other),
+        },
     })
 }
 
@@ -65,7 +88,9 @@ fn percent_arg(v: &Value) -> PyResult<PercentArg> {
 pub fn percent(fmt: &str, args: &Value) -> PyResult<String> {
     if let Value::Dict(_) = args {
         if fmt.contains("%(") {
-            return Err(crate::vm::refuse("%-formatting with a mapping ('%(name)s')"));
+            return Err(crate::vm::refuse(
+                "%-formatting with a mapping ('%(name)s')",
+            ));
         }
     }
     let list: Vec<Value> = match args {
@@ -143,17 +168,29 @@ fn format_field(
     let (first, rest) = name.split_at(first_end);
     let mut v = if first.is_empty() {
         if *manual {
-            return Err(value_error("cannot switch from manual field specification to automatic field numbering"));
+            return Err(value_error(
+                "cannot switch from manual field specification to automatic field numbering",
+            ));
         }
         let n = auto.map_or(0, |n| n + 1);
         *auto = Some(n);
-        args.get(n).cloned().ok_or_else(|| index_error(format!("Replacement index {n} out of range for positional args tuple")))?
+        args.get(n).cloned().ok_or_else(|| {
+            index_error(format!(
+                "Replacement index {n} out of range for positional args tuple"
+            ))
+        })?
     } else if let Ok(n) = first.parse::<usize>() {
         if auto.is_some() {
-            return Err(value_error("cannot switch from automatic field numbering to manual field specification"));
+            return Err(value_error(
+                "cannot switch from automatic field numbering to manual field specification",
+            ));
         }
         *manual = true;
-        args.get(n).cloned().ok_or_else(|| index_error(format!("Replacement index {n} out of range for positional args tuple")))?
+        args.get(n).cloned().ok_or_else(|| {
+            index_error(format!(
+                "Replacement index {n} out of range for positional args tuple"
+            ))
+        })?
     } else {
         kwargs
             .iter()
@@ -168,7 +205,9 @@ fn format_field(
             v = attr::getattr(&v, &Rc::from(&r[..end]))?;
             rest = &r[end..];
         } else if let Some(r) = rest.strip_prefix('[') {
-            let end = r.find(']').ok_or_else(|| value_error("Missing ']' in format string"))?;
+            let end = r
+                .find(']')
+                .ok_or_else(|| value_error("Missing ']' in format string"))?;
             let key = &r[..end];
             let k = match key.parse::<i64>() {
                 Ok(n) => Value::Int(n),

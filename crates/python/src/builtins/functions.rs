@@ -53,8 +53,15 @@ pub fn exactly(name: &str, args: &[Value], n: usize) -> PyResult<()> {
     if args.len() == n {
         return Ok(());
     }
-    let what = if n == 1 { "exactly one argument".to_string() } else { format!("exactly {n} arguments") };
-    Err(type_error(format!("{name}() takes {what} ({} given)", args.len())))
+    let what = if n == 1 {
+        "exactly one argument".to_string()
+    } else {
+        format!("exactly {n} arguments")
+    };
+    Err(type_error(format!(
+        "{name}() takes {what} ({} given)",
+        args.len()
+    )))
 }
 
 /// Refuses keyword arguments a built-in does not take.
@@ -72,7 +79,11 @@ pub fn take_kwargs(fname: &str, kwargs: Kw, names: &[&str]) -> PyResult<Vec<Opti
     for (k, v) in kwargs {
         match names.iter().position(|n| **n == *k) {
             Some(i) => out[i] = Some(v),
-            None => return Err(type_error(format!("{fname}() got an unexpected keyword argument '{k}'"))),
+            None => {
+                return Err(type_error(format!(
+                    "{fname}() got an unexpected keyword argument '{k}'"
+                )))
+            }
         }
     }
     Ok(out)
@@ -84,7 +95,10 @@ fn print(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
         match v {
             None | Some(Value::None) => Ok(default.to_string()),
             Some(Value::Str(s)) => Ok(s.to_string()),
-            Some(other) => Err(type_error(format!("{what} must be None or a string, not {}", type_name(other)))),
+            Some(other) => Err(type_error(format!(
+                "{what} must be None or a string, not {}",
+                type_name(other)
+            ))),
         }
     };
     let sep = text_of(&kw[0], " ", "sep")?;
@@ -120,13 +134,28 @@ pub fn length(v: &Value) -> PyResult<usize> {
         Value::Range(r) => r.len() as usize,
         Value::Iter(i) => match &*i.borrow() {
             Iter::View { dict, .. } => dict.borrow().len(),
-            _ => return Err(type_error(format!("object of type '{}' has no len()", type_name(v)))),
+            _ => {
+                return Err(type_error(format!(
+                    "object of type '{}' has no len()",
+                    type_name(v)
+                )))
+            }
         },
         Value::Native(n) => match n.getattr("__len__") {
             Some(Value::Int(k)) => k as usize,
-            _ => return Err(type_error(format!("object of type '{}' has no len()", type_name(v)))),
+            _ => {
+                return Err(type_error(format!(
+                    "object of type '{}' has no len()",
+                    type_name(v)
+                )))
+            }
         },
-        other => return Err(type_error(format!("object of type '{}' has no len()", type_name(other)))),
+        other => {
+            return Err(type_error(format!(
+                "object of type '{}' has no len()",
+                type_name(other)
+            )))
+        }
     })
 }
 
@@ -140,21 +169,35 @@ fn abs(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     no_kwargs("abs", &kwargs)?;
     exactly("abs", &args, 1)?;
     match &args[0] {
-        Value::Int(i) => i.checked_abs().map(Value::Int).ok_or_else(crate::vm::ops::overflow),
+        Value::Int(i) => i
+            .checked_abs()
+            .map(Value::Int)
+            .ok_or_else(crate::vm::ops::overflow),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(f) => Ok(Value::Float(f.abs())),
-        other => Err(type_error(format!("bad operand type for abs(): '{}'", type_name(other)))),
+        other => Err(type_error(format!(
+            "bad operand type for abs(): '{}'",
+            type_name(other)
+        ))),
     }
 }
 
 fn round(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     let kw = take_kwargs("round", kwargs, &["number", "ndigits"])?;
     let mut args = args.into_iter();
-    let x = args.next().or(kw[0].clone()).ok_or_else(|| type_error("round() missing required argument 'number' (pos 1)"))?;
+    let x = args
+        .next()
+        .or(kw[0].clone())
+        .ok_or_else(|| type_error("round() missing required argument 'number' (pos 1)"))?;
     let nd = args.next().or(kw[1].clone());
     let nd = match nd {
         None | Some(Value::None) => None,
-        Some(v) => Some(as_int(&v).ok_or_else(|| type_error(format!("'{}' object cannot be interpreted as an integer", type_name(&v))))?),
+        Some(v) => Some(as_int(&v).ok_or_else(|| {
+            type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(&v)
+            ))
+        })?),
     };
     super::numbers::round(&x, nd)
 }
@@ -162,11 +205,17 @@ fn round(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
 fn divmod(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     no_kwargs("divmod", &kwargs)?;
     if args.len() != 2 {
-        return Err(type_error(format!("divmod expected 2 arguments, got {}", args.len())));
+        return Err(type_error(format!(
+            "divmod expected 2 arguments, got {}",
+            args.len()
+        )));
     }
     let (a, b) = (&args[0], &args[1]);
     if let (Some(_), Some(0)) = (as_int(a), as_int(b)) {
-        return Err(crate::vm::exc("ZeroDivisionError", "integer division or modulo by zero"));
+        return Err(crate::vm::exc(
+            "ZeroDivisionError",
+            "integer division or modulo by zero",
+        ));
     }
     if as_float(b) == Some(0.0) && (matches!(a, Value::Float(_)) || matches!(b, Value::Float(_))) {
         return Err(crate::vm::exc("ZeroDivisionError", "float divmod()"));
@@ -190,19 +239,31 @@ fn rename(e: crate::objects::Raised, from: &str, to: &str) -> crate::objects::Ra
 fn pow(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     let kw = take_kwargs("pow", kwargs, &["base", "exp", "mod"])?;
     let mut it = args.into_iter();
-    let base = it.next().or(kw[0].clone()).ok_or_else(|| type_error("pow() missing required argument 'base' (pos 1)"))?;
-    let exp = it.next().or(kw[1].clone()).ok_or_else(|| type_error("pow() missing required argument 'exp' (pos 2)"))?;
+    let base = it
+        .next()
+        .or(kw[0].clone())
+        .ok_or_else(|| type_error("pow() missing required argument 'base' (pos 1)"))?;
+    let exp = it
+        .next()
+        .or(kw[1].clone())
+        .ok_or_else(|| type_error("pow() missing required argument 'exp' (pos 2)"))?;
     match it.next().or(kw[2].clone()) {
-        None | Some(Value::None) => binary(BinOp::Pow, &base, &exp).map_err(|e| rename(e, "**", "** or pow()")),
+        None | Some(Value::None) => {
+            binary(BinOp::Pow, &base, &exp).map_err(|e| rename(e, "**", "** or pow()"))
+        }
         Some(m) => {
             let (Some(b), Some(e), Some(m)) = (as_int(&base), as_int(&exp), as_int(&m)) else {
-                return Err(type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+                return Err(type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ));
             };
             if m == 0 {
                 return Err(value_error("pow() 3rd argument cannot be 0"));
             }
             if e < 0 {
-                return Err(crate::vm::refuse("pow() with a negative exponent and a modulus"));
+                return Err(crate::vm::refuse(
+                    "pow() with a negative exponent and a modulus",
+                ));
             }
             let mut result: i128 = 1;
             let mut base = (b as i128).rem_euclid(m as i128);
@@ -224,15 +285,25 @@ fn pow(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
 fn sum(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     let kw = take_kwargs("sum", kwargs, &["start"])?;
     if args.is_empty() {
-        return Err(type_error("sum() takes at least 1 positional argument (0 given)"));
+        return Err(type_error(
+            "sum() takes at least 1 positional argument (0 given)",
+        ));
     }
     if args.len() > 2 {
-        return Err(type_error(format!("sum() takes at most 2 arguments ({} given)", args.len())));
+        return Err(type_error(format!(
+            "sum() takes at most 2 arguments ({} given)",
+            args.len()
+        )));
     }
-    let start = args.get(1).cloned().or(kw[0].clone()).unwrap_or(Value::Int(0));
-    match &start {
-        Value::Str(_) => return Err(type_error("sum() can't sum strings [use ''.join(seq) instead]")),
-        _ => {}
+    let start = args
+        .get(1)
+        .cloned()
+        .or(kw[0].clone())
+        .unwrap_or(Value::Int(0));
+    if let Value::Str(_) = &start {
+        return Err(type_error(
+            "sum() can't sum strings [use ''.join(seq) instead]",
+        ));
     }
     let it = get_iter(&args[0])?;
     let mut result = start;
@@ -268,7 +339,11 @@ fn sum(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
         }
     }
     if let Some((f, c)) = float_mode {
-        return Ok(Value::Float(if c != 0.0 && c.is_finite() { f + c } else { f }));
+        return Ok(Value::Float(if c != 0.0 && c.is_finite() {
+            f + c
+        } else {
+            f
+        }));
     }
     Ok(result)
 }
@@ -278,11 +353,17 @@ fn extreme(name: &str, op: CmpOp, args: Vec<Value>, kwargs: Kw) -> PyResult {
     let kw = take_kwargs(name, kwargs, &["key", "default"])?;
     let key = kw[0].clone().filter(|k| !matches!(k, Value::None));
     let items = match args.len() {
-        0 => return Err(type_error(format!("{name} expected at least 1 argument, got 0"))),
+        0 => {
+            return Err(type_error(format!(
+                "{name} expected at least 1 argument, got 0"
+            )))
+        }
         1 => collect(&args[0])?,
         _ => {
             if kw[1].is_some() {
-                return Err(type_error(format!("Cannot specify a default for {name}() with multiple positional arguments")));
+                return Err(type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
             }
             args
         }
@@ -295,7 +376,14 @@ fn extreme(name: &str, op: CmpOp, args: Vec<Value>, kwargs: Kw) -> PyResult {
         };
         let better = match &best {
             None => true,
-            Some((_, bk)) => py_cmp(op, &k, bk)? == Some(if op == CmpOp::Lt { Ordering::Less } else { Ordering::Greater }),
+            Some((_, bk)) => {
+                py_cmp(op, &k, bk)?
+                    == Some(if op == CmpOp::Lt {
+                        Ordering::Less
+                    } else {
+                        Ordering::Greater
+                    })
+            }
         };
         if better {
             best = Some((item, k));
@@ -303,7 +391,9 @@ fn extreme(name: &str, op: CmpOp, args: Vec<Value>, kwargs: Kw) -> PyResult {
     }
     match best {
         Some((v, _)) => Ok(v),
-        None => kw[1].clone().ok_or_else(|| value_error(format!("{name}() iterable argument is empty"))),
+        None => kw[1]
+            .clone()
+            .ok_or_else(|| value_error(format!("{name}() iterable argument is empty"))),
     }
 }
 
@@ -342,7 +432,10 @@ fn all(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
 /// Sorts `items` stably by `keys` (`reverse` keeps equal items in order, as CPython does).
 pub fn sort_values(items: &mut Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<()> {
     let keys: Vec<Value> = match key {
-        Some(f) => items.iter().map(|v| call(f, vec![v.clone()], Vec::new())).collect::<PyResult<_>>()?,
+        Some(f) => items
+            .iter()
+            .map(|v| call(f, vec![v.clone()], Vec::new()))
+            .collect::<PyResult<_>>()?,
         None => items.clone(),
     };
     let mut idx: Vec<usize> = (0..items.len()).collect();
@@ -428,7 +521,10 @@ fn merge_sort(mut idx: Vec<usize>, lt: &mut impl FnMut(usize, usize) -> bool) ->
 fn sorted(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     let kw = take_kwargs("sorted", kwargs, &["key", "reverse"])?;
     if args.len() != 1 {
-        return Err(type_error(format!("sorted expected 1 argument, got {}", args.len())));
+        return Err(type_error(format!(
+            "sorted expected 1 argument, got {}",
+            args.len()
+        )));
     }
     let mut items = collect(&args[0])?;
     let key = kw[0].clone().filter(|k| !matches!(k, Value::None));
@@ -443,12 +539,18 @@ fn sorted(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
 fn reversed(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     no_kwargs("reversed", &kwargs)?;
     if args.len() != 1 {
-        return Err(type_error(format!("reversed expected 1 argument, got {}", args.len())));
+        return Err(type_error(format!(
+            "reversed expected 1 argument, got {}",
+            args.len()
+        )));
     }
     match &args[0] {
         Value::List(l) => {
             let left = l.borrow().len();
-            Ok(new_iter(Iter::Reversed { list: l.clone(), left }))
+            Ok(new_iter(Iter::Reversed {
+                list: l.clone(),
+                left,
+            }))
         }
         v @ (Value::Tuple(_) | Value::Str(_) | Value::Range(_)) => {
             let mut items = collect(v)?;
@@ -457,26 +559,48 @@ fn reversed(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
                 Value::Range(_) => "range_iterator",
                 _ => "reversed",
             };
-            Ok(new_iter(Iter::Items { items, pos: 0, name }))
+            Ok(new_iter(Iter::Items {
+                items,
+                pos: 0,
+                name,
+            }))
         }
         Value::Dict(d) => {
             let mut items = d.borrow().keys();
             items.reverse();
-            Ok(new_iter(Iter::Items { items, pos: 0, name: "dict_reversekeyiterator" }))
+            Ok(new_iter(Iter::Items {
+                items,
+                pos: 0,
+                name: "dict_reversekeyiterator",
+            }))
         }
-        other => Err(type_error(format!("'{}' object is not reversible", type_name(other)))),
+        other => Err(type_error(format!(
+            "'{}' object is not reversible",
+            type_name(other)
+        ))),
     }
 }
 
 fn enumerate(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     let kw = take_kwargs("enumerate", kwargs, &["iterable", "start"])?;
     let mut it = args.into_iter();
-    let iterable = it.next().or(kw[0].clone()).ok_or_else(|| type_error("enumerate() missing required argument 'iterable'"))?;
+    let iterable = it
+        .next()
+        .or(kw[0].clone())
+        .ok_or_else(|| type_error("enumerate() missing required argument 'iterable'"))?;
     let start = match it.next().or(kw[1].clone()) {
         None => 0,
-        Some(v) => as_int(&v).ok_or_else(|| type_error(format!("'{}' object cannot be interpreted as an integer", type_name(&v))))?,
+        Some(v) => as_int(&v).ok_or_else(|| {
+            type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(&v)
+            ))
+        })?,
     };
-    Ok(new_iter(Iter::Enumerate { inner: get_iter(&iterable)?, n: start }))
+    Ok(new_iter(Iter::Enumerate {
+        inner: get_iter(&iterable)?,
+        n: start,
+    }))
 }
 
 fn zip(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
@@ -514,9 +638,15 @@ fn map(_: Option<&Value>, mut args: Vec<Value>, kwargs: Kw) -> PyResult {
 fn filter(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     no_kwargs("filter", &kwargs)?;
     if args.len() != 2 {
-        return Err(type_error(format!("filter expected 2 arguments, got {}", args.len())));
+        return Err(type_error(format!(
+            "filter expected 2 arguments, got {}",
+            args.len()
+        )));
     }
-    Ok(new_iter(Iter::Filter { f: args[0].clone(), inner: get_iter(&args[1])? }))
+    Ok(new_iter(Iter::Filter {
+        f: args[0].clone(),
+        inner: get_iter(&args[1])?,
+    }))
 }
 
 /// `isinstance(obj, classinfo)` for one class.
@@ -534,23 +664,33 @@ fn class_list(name: &str, info: &Value) -> PyResult<Vec<Rc<crate::objects::Class
             }
             Ok(out)
         }
-        _ => Err(type_error(format!("{name}() arg 2 must be a type, a tuple of types, or a union"))),
+        _ => Err(type_error(format!(
+            "{name}() arg 2 must be a type, a tuple of types, or a union"
+        ))),
     }
 }
 
 fn isinstance(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     no_kwargs("isinstance", &kwargs)?;
     if args.len() != 2 {
-        return Err(type_error(format!("isinstance expected 2 arguments, got {}", args.len())));
+        return Err(type_error(format!(
+            "isinstance expected 2 arguments, got {}",
+            args.len()
+        )));
     }
     let classes = class_list("isinstance", &args[1])?;
-    Ok(Value::Bool(classes.iter().any(|c| is_instance(&args[0], c))))
+    Ok(Value::Bool(
+        classes.iter().any(|c| is_instance(&args[0], c)),
+    ))
 }
 
 fn issubclass(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     no_kwargs("issubclass", &kwargs)?;
     if args.len() != 2 {
-        return Err(type_error(format!("issubclass expected 2 arguments, got {}", args.len())));
+        return Err(type_error(format!(
+            "issubclass expected 2 arguments, got {}",
+            args.len()
+        )));
     }
     let Value::Class(c) = &args[0] else {
         return Err(type_error("issubclass() arg 1 must be a class"));
@@ -562,14 +702,20 @@ fn issubclass(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
 fn attr_name(f: &str, v: &Value) -> PyResult<Rc<str>> {
     match v {
         Value::Str(s) => Ok(s.clone()),
-        other => Err(type_error(format!("{f}(): attribute name must be string, not '{}'", type_name(other)))),
+        other => Err(type_error(format!(
+            "{f}(): attribute name must be string, not '{}'",
+            type_name(other)
+        ))),
     }
 }
 
 fn hasattr(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     no_kwargs("hasattr", &kwargs)?;
     if args.len() != 2 {
-        return Err(type_error(format!("hasattr expected 2 arguments, got {}", args.len())));
+        return Err(type_error(format!(
+            "hasattr expected 2 arguments, got {}",
+            args.len()
+        )));
     }
     let name = attr_name("hasattr", &args[1])?;
     match attr::getattr(&args[0], &name) {
@@ -582,7 +728,10 @@ fn hasattr(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
 fn getattr(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     no_kwargs("getattr", &kwargs)?;
     if !(2..=3).contains(&args.len()) {
-        return Err(type_error(format!("getattr expected 2 or 3 arguments, got {}", args.len())));
+        return Err(type_error(format!(
+            "getattr expected 2 or 3 arguments, got {}",
+            args.len()
+        )));
     }
     let name = attr_name("getattr", &args[1])?;
     match attr::getattr(&args[0], &name) {
@@ -594,7 +743,10 @@ fn getattr(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
 fn setattr(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     no_kwargs("setattr", &kwargs)?;
     if args.len() != 3 {
-        return Err(type_error(format!("setattr expected 3 arguments, got {}", args.len())));
+        return Err(type_error(format!(
+            "setattr expected 3 arguments, got {}",
+            args.len()
+        )));
     }
     let name = attr_name("setattr", &args[1])?;
     attr::setattr(&args[0], &name, args[2].clone())?;
@@ -612,10 +764,18 @@ fn iter(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
 fn next_(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     no_kwargs("next", &kwargs)?;
     if !(1..=2).contains(&args.len()) {
-        return Err(type_error(format!("next expected at least 1 argument, got {}", args.len())));
+        return Err(type_error(format!(
+            "next expected at least 1 argument, got {}",
+            args.len()
+        )));
     }
-    if !matches!(args[0], Value::Iter(_) | Value::Gen(_)) && !matches!(&args[0], Value::Native(n) if n.has_attr("__next__")) {
-        return Err(type_error(format!("'{}' object is not an iterator", type_name(&args[0]))));
+    if !matches!(args[0], Value::Iter(_) | Value::Gen(_))
+        && !matches!(&args[0], Value::Native(n) if n.has_attr("__next__"))
+    {
+        return Err(type_error(format!(
+            "'{}' object is not an iterator",
+            type_name(&args[0])
+        )));
     }
     match next(&args[0])? {
         Some(v) => Ok(v),
@@ -641,7 +801,12 @@ fn hash_(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
 fn chr(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     no_kwargs("chr", &kwargs)?;
     exactly("chr", &args, 1)?;
-    let i = as_int(&args[0]).ok_or_else(|| type_error(format!("'{}' object cannot be interpreted as an integer", type_name(&args[0]))))?;
+    let i = as_int(&args[0]).ok_or_else(|| {
+        type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(&args[0])
+        ))
+    })?;
     u32::try_from(i)
         .ok()
         .filter(|&c| c <= 0x10ffff)
@@ -658,20 +823,33 @@ fn ord(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
             let mut chars = s.chars();
             match (chars.next(), chars.next()) {
                 (Some(c), None) => Ok(Value::Int(c as i64)),
-                _ => Err(type_error(format!("ord() expected a character, but string of length {} found", s.chars().count()))),
+                _ => Err(type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.chars().count()
+                ))),
             }
         }
-        other => Err(type_error(format!("ord() expected string of length 1, but {} found", type_name(other)))),
+        other => Err(type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            type_name(other)
+        ))),
     }
 }
 
 fn format(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     no_kwargs("format", &kwargs)?;
     if !(1..=2).contains(&args.len()) {
-        return Err(type_error(format!("format expected at most 2 arguments, got {}", args.len())));
+        return Err(type_error(format!(
+            "format expected at most 2 arguments, got {}",
+            args.len()
+        )));
     }
     let spec = args.get(1).cloned().unwrap_or(Value::str(""));
-    Ok(Value::string(super::format::format_value(&args[0], 0, Some(&spec))?))
+    Ok(Value::string(super::format::format_value(
+        &args[0],
+        0,
+        Some(&spec),
+    )?))
 }
 
 fn repr_(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {

@@ -1,7 +1,7 @@
 //! Methods of the built-in types (`list.append`, `dict.get`, `set.add`, …); `str`'s are in
 //! `str_methods.rs`. Each is a built-in function whose first argument is the object when unbound.
 
-use super::functions::{take_kwargs, sort_values};
+use super::functions::{sort_values, take_kwargs};
 use super::type_name;
 use crate::objects::class::{Class, Tag};
 use crate::objects::compare::py_eq;
@@ -40,7 +40,12 @@ macro_rules! list_of {
     ($v:expr) => {
         match &$v {
             Value::List(l) => l.clone(),
-            other => return Err(type_error(format!("descriptor requires a 'list' object but received a '{}'", type_name(other)))),
+            other => {
+                return Err(type_error(format!(
+                    "descriptor requires a 'list' object but received a '{}'",
+                    type_name(other)
+                )))
+            }
         }
     };
 }
@@ -56,6 +61,7 @@ fn list_extend(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
     let l = list_of!(this(b, &mut args)?);
     count_args("list.extend", &args, 1, 1)?;
     let items = collect(&args[0])?;
+    crate::vm::reserve(items.len() * std::mem::size_of::<Value>())?;
     l.borrow_mut().extend(items);
     Ok(Value::None)
 }
@@ -63,7 +69,12 @@ fn list_extend(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
 fn list_insert(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
     let l = list_of!(this(b, &mut args)?);
     count_args("insert", &args, 2, 2)?;
-    let i = as_int(&args[0]).ok_or_else(|| type_error(format!("'{}' object cannot be interpreted as an integer", type_name(&args[0]))))?;
+    let i = as_int(&args[0]).ok_or_else(|| {
+        type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(&args[0])
+        ))
+    })?;
     let mut l = l.borrow_mut();
     let n = l.len() as i64;
     let at = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
@@ -79,7 +90,12 @@ fn list_pop(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
         return Err(index_error("pop from empty list"));
     }
     let i = match args.first() {
-        Some(v) => as_int(v).ok_or_else(|| type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v))))?,
+        Some(v) => as_int(v).ok_or_else(|| {
+            type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(v)
+            ))
+        })?,
         None => -1,
     };
     match norm_index(i, l.len()) {
@@ -91,7 +107,10 @@ fn list_pop(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
 fn list_remove(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
     let l = list_of!(this(b, &mut args)?);
     count_args("list.remove", &args, 1, 1)?;
-    let pos = l.borrow().iter().position(|x| x.is(&args[0]) || py_eq(x, &args[0]));
+    let pos = l
+        .borrow()
+        .iter()
+        .position(|x| x.is(&args[0]) || py_eq(x, &args[0]));
     match pos {
         Some(k) => {
             l.borrow_mut().remove(k);
@@ -108,7 +127,9 @@ fn seq_index(items: &[Value], args: &[Value], what: &str) -> PyResult {
         match v {
             None => Ok(default),
             Some(x) => {
-                let i = as_int(x).ok_or_else(|| type_error("slice indices must be integers or have an __index__ method"))?;
+                let i = as_int(x).ok_or_else(|| {
+                    type_error("slice indices must be integers or have an __index__ method")
+                })?;
                 Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
             }
         }
@@ -121,7 +142,10 @@ fn seq_index(items: &[Value], args: &[Value], what: &str) -> PyResult {
         }
     }
     if what == "list" {
-        return Err(value_error(format!("{} is not in list", crate::objects::repr::repr(&args[0])?)));
+        return Err(value_error(format!(
+            "{} is not in list",
+            crate::objects::repr::repr(&args[0])?
+        )));
     }
     Err(value_error("tuple.index(x): x not in tuple"))
 }
@@ -135,7 +159,11 @@ fn list_index(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
 fn list_count(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
     let l = list_of!(this(b, &mut args)?);
     count_args("list.count", &args, 1, 1)?;
-    let n = l.borrow().iter().filter(|x| x.is(&args[0]) || py_eq(x, &args[0])).count();
+    let n = l
+        .borrow()
+        .iter()
+        .filter(|x| x.is(&args[0]) || py_eq(x, &args[0]))
+        .count();
     Ok(Value::Int(n as i64))
 }
 
@@ -193,13 +221,21 @@ const LIST: &[(&str, BuiltinFn)] = &[
 ];
 
 fn tuple_count(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
-    let Value::Tuple(t) = this(b, &mut args)? else { return Err(type_error("a tuple is required")) };
+    let Value::Tuple(t) = this(b, &mut args)? else {
+        return Err(type_error("a tuple is required"));
+    };
     count_args("tuple.count", &args, 1, 1)?;
-    Ok(Value::Int(t.iter().filter(|x| x.is(&args[0]) || py_eq(x, &args[0])).count() as i64))
+    Ok(Value::Int(
+        t.iter()
+            .filter(|x| x.is(&args[0]) || py_eq(x, &args[0]))
+            .count() as i64,
+    ))
 }
 
 fn tuple_index(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
-    let Value::Tuple(t) = this(b, &mut args)? else { return Err(type_error("a tuple is required")) };
+    let Value::Tuple(t) = this(b, &mut args)? else {
+        return Err(type_error("a tuple is required"));
+    };
     seq_index(&t, &args, "tuple")
 }
 
@@ -209,7 +245,12 @@ macro_rules! dict_of {
     ($v:expr) => {
         match &$v {
             Value::Dict(d) => d.clone(),
-            other => return Err(type_error(format!("descriptor requires a 'dict' object but received a '{}'", type_name(other)))),
+            other => {
+                return Err(type_error(format!(
+                    "descriptor requires a 'dict' object but received a '{}'",
+                    type_name(other)
+                )))
+            }
         }
     };
 }
@@ -222,7 +263,10 @@ fn dict_get(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
 }
 
 fn view(d: &Rc<RefCell<Dict>>, kind: ViewKind) -> Value {
-    new_iter(Iter::View { dict: d.clone(), kind })
+    new_iter(Iter::View {
+        dict: d.clone(),
+        kind,
+    })
 }
 
 fn dict_items(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
@@ -258,7 +302,8 @@ fn dict_popitem(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
     let d = dict_of!(this(b, &mut args)?);
     count_args("dict.popitem", &args, 0, 0)?;
     let item = d.borrow_mut().pop_last();
-    item.map(|(k, v)| Value::tuple(vec![k, v])).ok_or_else(|| key_error(Value::str("popitem(): dictionary is empty")))
+    item.map(|(k, v)| Value::tuple(vec![k, v]))
+        .ok_or_else(|| key_error(Value::str("popitem(): dictionary is empty")))
 }
 
 fn dict_setdefault(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
@@ -317,7 +362,12 @@ macro_rules! set_of {
     ($v:expr) => {
         match &$v {
             Value::Set(s) => s.clone(),
-            other => return Err(type_error(format!("descriptor requires a 'set' object but received a '{}'", type_name(other)))),
+            other => {
+                return Err(type_error(format!(
+                    "descriptor requires a 'set' object but received a '{}'",
+                    type_name(other)
+                )))
+            }
         }
     };
 }
@@ -472,11 +522,16 @@ fn int_is_integer(_: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
     Ok(Value::Bool(true))
 }
 
-const INT: &[(&str, BuiltinFn)] = &[("bit_length", int_bit_length), ("is_integer", int_is_integer)];
+const INT: &[(&str, BuiltinFn)] = &[
+    ("bit_length", int_bit_length),
+    ("is_integer", int_is_integer),
+];
 
 fn float_is_integer(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
     let v = this(b, &mut args)?;
-    Ok(Value::Bool(matches!(v, Value::Float(f) if f.is_finite() && f.fract() == 0.0)))
+    Ok(Value::Bool(
+        matches!(v, Value::Float(f) if f.is_finite() && f.fract() == 0.0),
+    ))
 }
 
 const FLOAT: &[(&str, BuiltinFn)] = &[("is_integer", float_is_integer)];
@@ -540,17 +595,31 @@ pub fn call(obj: &Value, name: &str, args: Vec<Value>) -> PyResult<Result<Value,
 pub fn bound(obj: &Value, name: &str) -> Option<Value> {
     let f = find(tag_of(obj), name)?;
     let qual = format!("{}.{name}", type_name(obj));
-    Some(Value::builtin(static_name(tag_of(obj), name), &qual, f, Some(obj.clone())))
+    Some(Value::builtin(
+        static_name(tag_of(obj), name),
+        &qual,
+        f,
+        Some(obj.clone()),
+    ))
 }
 
 /// `list.append` (from the class): the unbound method.
 pub fn unbound(cls: &Rc<Class>, name: &str) -> Option<Value> {
     let f = find(cls.tag, name)?;
-    Some(Value::builtin(static_name(cls.tag, name), &format!("{}.{name}", cls.name), f, None))
+    Some(Value::builtin(
+        static_name(cls.tag, name),
+        &format!("{}.{name}", cls.name),
+        f,
+        None,
+    ))
 }
 
 fn static_name(tag: Tag, name: &str) -> &'static str {
-    table(tag).iter().find(|(n, _)| *n == name).map(|(n, _)| *n).unwrap_or("method")
+    table(tag)
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(n, _)| *n)
+        .unwrap_or("method")
 }
 
 /// The method names of a built-in value's type (for suggestions).

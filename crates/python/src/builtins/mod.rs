@@ -53,7 +53,12 @@ pub fn class_of(v: &Value) -> Rc<Class> {
         Value::Exc(e) => e.class.clone(),
         Value::Coro(_) | Value::NativeCoro(_) => t.coroutine.clone(),
         Value::Gen(_) => t.generator.clone(),
-        Value::Iter(i) => Class::new(i.borrow().type_name(), "builtins", vec![t.object.clone()], crate::objects::class::Tag::Iterator),
+        Value::Iter(i) => Class::new(
+            i.borrow().type_name(),
+            "builtins",
+            vec![t.object.clone()],
+            crate::objects::class::Tag::Iterator,
+        ),
         Value::Module(_) => t.module.clone(),
         Value::Super(_) => t.super_.clone(),
         Value::Native(n) => n.class(),
@@ -71,8 +76,14 @@ pub fn name_error(name: &str) -> Raised {
 
 /// Names CPython has as built-ins that the playground refuses, and why.
 pub const REFUSED: &[(&str, &str)] = &[
-    ("input", "input() is not supported in the playground: a program here cannot read from its user"),
-    ("open", "open() is not supported in the playground: a program here has no files"),
+    (
+        "input",
+        "input() is not supported in the playground: a program here cannot read from its user",
+    ),
+    (
+        "open",
+        "open() is not supported in the playground: a program here has no files",
+    ),
     ("eval", "eval() is not supported in the playground"),
     ("exec", "exec() is not supported in the playground"),
     ("compile", "compile() is not supported in the playground"),
@@ -80,15 +91,27 @@ pub const REFUSED: &[(&str, &str)] = &[
     ("locals", "locals() is not supported in the playground"),
     ("vars", "vars() is not supported in the playground"),
     ("dir", "dir() is not supported in the playground"),
-    ("__import__", "__import__() is not supported in the playground"),
-    ("breakpoint", "breakpoint() is not supported in the playground"),
+    (
+        "__import__",
+        "__import__() is not supported in the playground",
+    ),
+    (
+        "breakpoint",
+        "breakpoint() is not supported in the playground",
+    ),
     ("exit", "exit() is not supported in the playground"),
     ("quit", "quit() is not supported in the playground"),
     ("help", "help() is not supported in the playground"),
-    ("memoryview", "memoryview is not supported in the playground"),
+    (
+        "memoryview",
+        "memoryview is not supported in the playground",
+    ),
     ("bytes", "bytes are not supported in the playground"),
     ("bytearray", "bytearray is not supported in the playground"),
-    ("complex", "complex numbers are not supported in the playground"),
+    (
+        "complex",
+        "complex numbers are not supported in the playground",
+    ),
     ("frozenset", "frozenset is not supported in the playground"),
     ("property", "property is not supported in the playground"),
     ("delattr", "delattr() is not supported in the playground"),

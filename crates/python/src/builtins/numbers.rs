@@ -22,7 +22,9 @@ pub fn int_true_div(a: i64, b: i64) -> f64 {
 /// `int(s, base)`.
 pub fn parse_int(s: &str, base: i64) -> PyResult<i64> {
     if base != 0 && !(2..=36).contains(&base) {
-        return Err(crate::vm::value_error("int() base must be >= 2 and <= 36, or 0"));
+        return Err(crate::vm::value_error(
+            "int() base must be >= 2 and <= 36, or 0",
+        ));
     }
     numfmt::parse_int(s, base as u32).map_err(to_exc)
 }
@@ -40,12 +42,19 @@ pub fn float_to_int(x: f64) -> PyResult<i64> {
 /// `round(x, ndigits)`.
 pub fn round(x: &Value, nd: Option<i64>) -> PyResult {
     match (x, nd) {
-        (Value::Int(_) | Value::Bool(_), None) => Ok(Value::Int(crate::vm::ops::as_int(x).expect("an int"))),
+        (Value::Int(_) | Value::Bool(_), None) => {
+            Ok(Value::Int(crate::vm::ops::as_int(x).expect("an int")))
+        }
         (Value::Int(_) | Value::Bool(_), Some(n)) => {
-            numfmt::round_int(crate::vm::ops::as_int(x).expect("an int"), n).map(Value::Int).map_err(to_exc)
+            numfmt::round_int(crate::vm::ops::as_int(x).expect("an int"), n)
+                .map(Value::Int)
+                .map_err(to_exc)
         }
         (Value::Float(f), nd) => numfmt::round_float(*f, nd).map(value).map_err(to_exc),
-        (other, _) => Err(type_error(format!("type {} doesn't define __round__ method", super::type_name(other)))),
+        (other, _) => Err(type_error(format!(
+            "type {} doesn't define __round__ method",
+            super::type_name(other)
+        ))),
     }
 }
 

@@ -24,12 +24,20 @@ fn text(b: Option<&Value>, args: &mut Vec<Value>, method: &str) -> PyResult<Rc<s
 fn arg_str(v: &Value, what: &str) -> PyResult<Rc<str>> {
     match v {
         Value::Str(s) => Ok(s.clone()),
-        other => Err(type_error(format!("{what} must be str, not {}", type_name(other)))),
+        other => Err(type_error(format!(
+            "{what} must be str, not {}",
+            type_name(other)
+        ))),
     }
 }
 
 fn arg_int(v: &Value) -> PyResult<i64> {
-    as_int(v).ok_or_else(|| type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v))))
+    as_int(v).ok_or_else(|| {
+        type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(v)
+        ))
+    })
 }
 
 fn s(v: String) -> PyResult {
@@ -49,9 +57,17 @@ fn format(b: Option<&Value>, mut args: Vec<Value>, kwargs: Kw) -> PyResult {
 fn join(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
     let t = text(b, &mut args, "join")?;
     if args.len() != 1 {
-        return Err(type_error(format!("str.join() takes exactly one argument ({} given)", args.len())));
+        return Err(type_error(format!(
+            "str.join() takes exactly one argument ({} given)",
+            args.len()
+        )));
     }
     let items = collect(&args[0]).map_err(|_| type_error("can only join an iterable"))?;
+    let len: usize = items
+        .iter()
+        .map(|v| if let Value::Str(p) = v { p.len() } else { 0 })
+        .sum();
+    crate::vm::reserve(len.saturating_add(t.len().saturating_mul(items.len())))?;
     let mut out = String::new();
     for (i, it) in items.iter().enumerate() {
         if i > 0 {
@@ -60,7 +76,10 @@ fn join(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
         match it {
             Value::Str(p) => out.push_str(p),
             other => {
-                return Err(type_error(format!("sequence item {i}: expected str instance, {} found", type_name(other))))
+                return Err(type_error(format!(
+                    "sequence item {i}: expected str instance, {} found",
+                    type_name(other)
+                )))
             }
         }
     }
@@ -97,7 +116,9 @@ fn split(b: Option<&Value>, mut args: Vec<Value>, kwargs: Kw) -> PyResult {
             if max < 0 {
                 t.split(&*sep).map(String::from).collect()
             } else {
-                t.splitn(max as usize + 1, &*sep).map(String::from).collect()
+                t.splitn(max as usize + 1, &*sep)
+                    .map(String::from)
+                    .collect()
             }
         }
         None => {
@@ -126,7 +147,10 @@ fn rsplit(b: Option<&Value>, mut args: Vec<Value>, kwargs: Kw) -> PyResult {
             if max < 0 {
                 t.split(&*sep).map(String::from).collect()
             } else {
-                let mut v: Vec<String> = t.rsplitn(max as usize + 1, &*sep).map(String::from).collect();
+                let mut v: Vec<String> = t
+                    .rsplitn(max as usize + 1, &*sep)
+                    .map(String::from)
+                    .collect();
                 v.reverse();
                 v
             }
@@ -139,7 +163,9 @@ fn rsplit(b: Option<&Value>, mut args: Vec<Value>, kwargs: Kw) -> PyResult {
                     out.push(rest.to_string());
                     break;
                 }
-                let start = rest.rfind(is_space).map_or(0, |k| k + rest[k..].chars().next().map_or(1, char::len_utf8));
+                let start = rest.rfind(is_space).map_or(0, |k| {
+                    k + rest[k..].chars().next().map_or(1, char::len_utf8)
+                });
                 out.push(rest[start..].to_string());
                 rest = rest[..start].trim_end_matches(is_space);
             }
@@ -160,7 +186,13 @@ fn strip_chars(args: &[Value]) -> PyResult<Option<Vec<char>>> {
     }
 }
 
-fn strip_with(b: Option<&Value>, mut args: Vec<Value>, name: &str, left: bool, right: bool) -> PyResult {
+fn strip_with(
+    b: Option<&Value>,
+    mut args: Vec<Value>,
+    name: &str,
+    left: bool,
+    right: bool,
+) -> PyResult {
     let t = text(b, &mut args, name)?;
     let chars = strip_chars(&args)?;
     let keep = |c: char| match &chars {
@@ -198,7 +230,15 @@ fn casefold(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
 }
 fn swapcase(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
     let t = text(b, &mut args, "swapcase")?;
-    s(t.chars().flat_map(|c| if c.is_uppercase() { c.to_lowercase().collect::<Vec<_>>() } else { c.to_uppercase().collect() }).collect())
+    s(t.chars()
+        .flat_map(|c| {
+            if c.is_uppercase() {
+                c.to_lowercase().collect::<Vec<_>>()
+            } else {
+                c.to_uppercase().collect()
+            }
+        })
+        .collect())
 }
 
 fn title(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
@@ -220,7 +260,10 @@ fn capitalize(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
     let t = text(b, &mut args, "capitalize")?;
     let mut chars = t.chars();
     let out = match chars.next() {
-        Some(f) => f.to_uppercase().chain(chars.flat_map(|c| c.to_lowercase())).collect(),
+        Some(f) => f
+            .to_uppercase()
+            .chain(chars.flat_map(|c| c.to_lowercase()))
+            .collect(),
         None => String::new(),
     };
     s(out)
@@ -238,7 +281,10 @@ fn span(t: &str, args: &[Value], from: usize) -> PyResult<(usize, usize)> {
             }
         }
     };
-    Ok((bound(args.get(from), 0)? as usize, bound(args.get(from + 1), n)? as usize))
+    Ok((
+        bound(args.get(from), 0)? as usize,
+        bound(args.get(from + 1), n)? as usize,
+    ))
 }
 
 /// The byte range of characters `a..b`.
@@ -251,10 +297,17 @@ fn char_index(t: &str, byte: usize) -> i64 {
     t[..byte].chars().count() as i64
 }
 
-fn find_impl(b: Option<&Value>, mut args: Vec<Value>, name: &str, rev: bool) -> PyResult<Option<i64>> {
+fn find_impl(
+    b: Option<&Value>,
+    mut args: Vec<Value>,
+    name: &str,
+    rev: bool,
+) -> PyResult<Option<i64>> {
     let t = text(b, &mut args, name)?;
     if args.is_empty() {
-        return Err(type_error(format!("{name}() takes at least 1 argument (0 given)")));
+        return Err(type_error(format!(
+            "{name}() takes at least 1 argument (0 given)"
+        )));
     }
     let sub = arg_str(&args[0], &format!("{name}() argument 1"))?;
     let (a, e) = span(&t, &args, 1)?;
@@ -263,7 +316,11 @@ fn find_impl(b: Option<&Value>, mut args: Vec<Value>, name: &str, rev: bool) -> 
     }
     let (ba, be) = byte_range(&t, a, e);
     let hay = &t[ba..be];
-    let found = if rev { hay.rfind(&*sub) } else { hay.find(&*sub) };
+    let found = if rev {
+        hay.rfind(&*sub)
+    } else {
+        hay.find(&*sub)
+    };
     Ok(found.map(|k| char_index(&t, ba + k)))
 }
 
@@ -274,10 +331,14 @@ fn rfind(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
     Ok(Value::Int(find_impl(b, args, "rfind", true)?.unwrap_or(-1)))
 }
 fn index(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
-    find_impl(b, args, "index", false)?.map(Value::Int).ok_or_else(|| value_error("substring not found"))
+    find_impl(b, args, "index", false)?
+        .map(Value::Int)
+        .ok_or_else(|| value_error("substring not found"))
 }
 fn rindex(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
-    find_impl(b, args, "rindex", true)?.map(Value::Int).ok_or_else(|| value_error("substring not found"))
+    find_impl(b, args, "rindex", true)?
+        .map(Value::Int)
+        .ok_or_else(|| value_error("substring not found"))
 }
 
 fn count(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
@@ -292,19 +353,31 @@ fn count(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
     }
     let (ba, be) = byte_range(&t, a, e);
     let hay = &t[ba..be];
-    let n = if sub.is_empty() { hay.chars().count() + 1 } else { hay.matches(&*sub).count() };
+    let n = if sub.is_empty() {
+        hay.chars().count() + 1
+    } else {
+        hay.matches(&*sub).count()
+    };
     Ok(Value::Int(n as i64))
 }
 
 fn affix(b: Option<&Value>, mut args: Vec<Value>, name: &str, end: bool) -> PyResult {
     let t = text(b, &mut args, name)?;
     if args.is_empty() {
-        return Err(type_error(format!("{name}() takes at least 1 argument (0 given)")));
+        return Err(type_error(format!(
+            "{name}() takes at least 1 argument (0 given)"
+        )));
     }
     let (a, e) = span(&t, &args, 1)?;
     let (ba, be) = byte_range(&t, a, e);
     let hay = if a > e { "" } else { &t[ba..be] };
-    let test = |p: &str| if end { hay.ends_with(p) } else { hay.starts_with(p) };
+    let test = |p: &str| {
+        if end {
+            hay.ends_with(p)
+        } else {
+            hay.starts_with(p)
+        }
+    };
     let ok = match &args[0] {
         Value::Str(p) => (a <= e || p.is_empty() && a <= t.chars().count()) && test(p),
         Value::Tuple(ps) => {
@@ -335,7 +408,10 @@ fn replace(b: Option<&Value>, mut args: Vec<Value>, kwargs: Kw) -> PyResult {
     let t = text(b, &mut args, "replace")?;
     let kw = take_kwargs("replace", kwargs, &["count"])?;
     if args.len() < 2 {
-        return Err(type_error(format!("replace expected at least 2 arguments, got {}", args.len())));
+        return Err(type_error(format!(
+            "replace expected at least 2 arguments, got {}",
+            args.len()
+        )));
     }
     let old = arg_str(&args[0], "replace() argument 1")?;
     let new = arg_str(&args[1], "replace() argument 2")?;
@@ -343,6 +419,15 @@ fn replace(b: Option<&Value>, mut args: Vec<Value>, kwargs: Kw) -> PyResult {
         None => -1,
         Some(v) => arg_int(v)?,
     };
+    if new.len() > old.len() {
+        let found = if old.is_empty() {
+            t.chars().count() + 1
+        } else {
+            t.matches(&*old).count()
+        };
+        let found = if n < 0 { found } else { found.min(n as usize) };
+        crate::vm::reserve(t.len() + found.saturating_mul(new.len() - old.len()))?;
+    }
     if n < 0 {
         if old.is_empty() {
             let mut out = String::from(&*new);
@@ -360,7 +445,9 @@ fn replace(b: Option<&Value>, mut args: Vec<Value>, kwargs: Kw) -> PyResult {
 fn pad(b: Option<&Value>, mut args: Vec<Value>, name: &str, how: u8) -> PyResult {
     let t = text(b, &mut args, name)?;
     if args.is_empty() {
-        return Err(type_error(format!("{name}() takes at least 1 argument (0 given)")));
+        return Err(type_error(format!(
+            "{name}() takes at least 1 argument (0 given)"
+        )));
     }
     let width = arg_int(&args[0])?;
     let fill = match args.get(1) {
@@ -370,7 +457,11 @@ fn pad(b: Option<&Value>, mut args: Vec<Value>, name: &str, how: u8) -> PyResult
             let mut cs = f.chars();
             match (cs.next(), cs.next()) {
                 (Some(c), None) => c,
-                _ => return Err(type_error("The fill character must be exactly one character long")),
+                _ => {
+                    return Err(type_error(
+                        "The fill character must be exactly one character long",
+                    ))
+                }
             }
         }
     };
@@ -379,6 +470,7 @@ fn pad(b: Option<&Value>, mut args: Vec<Value>, name: &str, how: u8) -> PyResult
         return Ok(Value::Str(t));
     }
     let total = (width - n) as usize;
+    crate::vm::reserve(total.saturating_mul(fill.len_utf8()))?;
     let (left, right) = match how {
         b'l' => (0, total),
         b'r' => (total, 0),
@@ -405,11 +497,15 @@ fn rjust(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
 
 fn zfill(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
     let t = text(b, &mut args, "zfill")?;
-    let width = arg_int(args.first().ok_or_else(|| type_error("zfill() takes exactly one argument (0 given)"))?)?;
+    let width = arg_int(
+        args.first()
+            .ok_or_else(|| type_error("zfill() takes exactly one argument (0 given)"))?,
+    )?;
     let n = t.chars().count() as i64;
     if width <= n {
         return Ok(Value::Str(t));
     }
+    crate::vm::reserve((width - n) as usize)?;
     let zeros = "0".repeat((width - n) as usize);
     match t.chars().next() {
         Some(c @ ('+' | '-')) => s(format!("{c}{zeros}{}", &t[1..])),
@@ -430,7 +526,18 @@ fn splitlines(b: Option<&Value>, mut args: Vec<Value>, kwargs: Kw) -> PyResult {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        let brk = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        let brk = matches!(
+            c,
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        );
         if brk {
             let mut end = i + 1;
             if c == '\r' && chars.get(i + 1) == Some(&'\n') {
@@ -456,7 +563,9 @@ fn predicate(b: Option<&Value>, mut args: Vec<Value>, name: &str, f: fn(char) ->
 }
 
 fn isdigit(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
-    predicate(b, args, "isdigit", |c| c.is_ascii_digit() || c.is_numeric() && c.to_digit(10).is_some())
+    predicate(b, args, "isdigit", |c| {
+        c.is_ascii_digit() || c.is_numeric() && c.is_ascii_digit()
+    })
 }
 fn isdecimal(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
     predicate(b, args, "isdecimal", |c| c.is_ascii_digit())
@@ -498,18 +607,29 @@ fn islower(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
 fn isidentifier(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
     let t = text(b, &mut args, "isidentifier")?;
     let mut cs = t.chars();
-    Ok(Value::Bool(cs.next().is_some_and(|c| c == '_' || c.is_alphabetic()) && cs.all(|c| c == '_' || c.is_alphanumeric())))
+    Ok(Value::Bool(
+        cs.next().is_some_and(|c| c == '_' || c.is_alphabetic())
+            && cs.all(|c| c == '_' || c.is_alphanumeric()),
+    ))
 }
 
 fn partition_impl(b: Option<&Value>, mut args: Vec<Value>, name: &str, rev: bool) -> PyResult {
     let t = text(b, &mut args, name)?;
-    let sep = arg_str(args.first().ok_or_else(|| type_error(format!("{name}() takes exactly one argument (0 given)")))?, "sep")?;
+    let sep = arg_str(
+        args.first()
+            .ok_or_else(|| type_error(format!("{name}() takes exactly one argument (0 given)")))?,
+        "sep",
+    )?;
     if sep.is_empty() {
         return Err(value_error("empty separator"));
     }
     let found = if rev { t.rfind(&*sep) } else { t.find(&*sep) };
     let parts = match found {
-        Some(k) => [t[..k].to_string(), sep.to_string(), t[k + sep.len()..].to_string()],
+        Some(k) => [
+            t[..k].to_string(),
+            sep.to_string(),
+            t[k + sep.len()..].to_string(),
+        ],
         None if rev => [String::new(), String::new(), t.to_string()],
         None => [t.to_string(), String::new(), String::new()],
     };
@@ -525,13 +645,21 @@ fn rpartition(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
 
 fn removeprefix(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
     let t = text(b, &mut args, "removeprefix")?;
-    let p = arg_str(args.first().ok_or_else(|| type_error("removeprefix() takes exactly one argument (0 given)"))?, "removeprefix() argument")?;
+    let p = arg_str(
+        args.first()
+            .ok_or_else(|| type_error("removeprefix() takes exactly one argument (0 given)"))?,
+        "removeprefix() argument",
+    )?;
     s(t.strip_prefix(&*p).unwrap_or(&t).to_string())
 }
 
 fn removesuffix(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
     let t = text(b, &mut args, "removesuffix")?;
-    let p = arg_str(args.first().ok_or_else(|| type_error("removesuffix() takes exactly one argument (0 given)"))?, "removesuffix() argument")?;
+    let p = arg_str(
+        args.first()
+            .ok_or_else(|| type_error("removesuffix() takes exactly one argument (0 given)"))?,
+        "removesuffix() argument",
+    )?;
     s(t.strip_suffix(&*p).unwrap_or(&t).to_string())
 }
 

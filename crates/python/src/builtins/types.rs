@@ -18,7 +18,9 @@ fn one_optional(name: &str, args: &[Value]) -> PyResult<Option<Value>> {
     match args.len() {
         0 => Ok(None),
         1 => Ok(Some(args[0].clone())),
-        n => Err(type_error(format!("{name} expected at most 1 argument, got {n}"))),
+        n => Err(type_error(format!(
+            "{name} expected at most 1 argument, got {n}"
+        ))),
     }
 }
 
@@ -30,13 +32,22 @@ pub fn construct(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kw) -> PyResult {
             let kw = take_kwargs("int", kwargs, &["base"])?;
             let base = match args.get(1).or(kw[0].as_ref()) {
                 None => None,
-                Some(b) => Some(as_int(b).ok_or_else(|| type_error(format!("'{}' object cannot be interpreted as an integer", type_name(b))))?),
+                Some(b) => Some(as_int(b).ok_or_else(|| {
+                    type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        type_name(b)
+                    ))
+                })?),
             };
             match (args.first(), base) {
                 (None, None) => Ok(Value::Int(0)),
                 (None, Some(_)) => Err(type_error("int() missing string argument")),
-                (Some(Value::Str(s)), b) => super::numbers::parse_int(s, b.unwrap_or(10)).map(Value::Int),
-                (Some(_), Some(_)) => Err(type_error("int() can't convert non-string with explicit base")),
+                (Some(Value::Str(s)), b) => {
+                    super::numbers::parse_int(s, b.unwrap_or(10)).map(Value::Int)
+                }
+                (Some(_), Some(_)) => Err(type_error(
+                    "int() can't convert non-string with explicit base",
+                )),
                 (Some(v), None) => to_int(v),
             }
         }
@@ -107,14 +118,26 @@ pub fn construct(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kw) -> PyResult {
             no_kwargs("range", &kwargs)?;
             let ints: Vec<i64> = args
                 .iter()
-                .map(|a| as_int(a).ok_or_else(|| type_error(format!("'{}' object cannot be interpreted as an integer", type_name(a)))))
+                .map(|a| {
+                    as_int(a).ok_or_else(|| {
+                        type_error(format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            type_name(a)
+                        ))
+                    })
+                })
                 .collect::<PyResult<_>>()?;
             let (start, stop, step) = match ints.as_slice() {
                 [stop] => (0, *stop, 1),
                 [start, stop] => (*start, *stop, 1),
                 [start, stop, step] => (*start, *stop, *step),
                 [] => return Err(type_error("range expected at least 1 argument, got 0")),
-                _ => return Err(type_error(format!("range expected at most 3 arguments, got {}", ints.len()))),
+                _ => {
+                    return Err(type_error(format!(
+                        "range expected at most 3 arguments, got {}",
+                        ints.len()
+                    )))
+                }
             };
             if step == 0 {
                 return Err(value_error("range() arg 3 must not be zero"));
@@ -125,7 +148,9 @@ pub fn construct(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kw) -> PyResult {
             no_kwargs("type", &kwargs)?;
             match args.len() {
                 1 => Ok(Value::Class(class_of(&args[0]))),
-                3 => Err(crate::vm::refuse("type() with three arguments (making a class)")),
+                3 => Err(crate::vm::refuse(
+                    "type() with three arguments (making a class)",
+                )),
                 _ => Err(type_error("type() takes 1 or 3 arguments")),
             }
         }
@@ -133,12 +158,23 @@ pub fn construct(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kw) -> PyResult {
             if !args.is_empty() || !kwargs.is_empty() {
                 return Err(type_error("object() takes no arguments"));
             }
-            Ok(Value::Instance(Rc::new(Instance { class: t.object.clone(), attrs: RefCell::new(Vec::new()) })))
+            Ok(Value::Instance(Rc::new(Instance {
+                class: t.object.clone(),
+                attrs: RefCell::new(Vec::new()),
+            })))
         }
         Tag::StaticMethod | Tag::ClassMethod => {
-            let kind = if cls.tag == Tag::StaticMethod { WrapKind::Static } else { WrapKind::Class };
+            let kind = if cls.tag == Tag::StaticMethod {
+                WrapKind::Static
+            } else {
+                WrapKind::Class
+            };
             if args.len() != 1 {
-                return Err(type_error(format!("{} expected 1 argument, got {}", cls.name, args.len())));
+                return Err(type_error(format!(
+                    "{} expected 1 argument, got {}",
+                    cls.name,
+                    args.len()
+                )));
             }
             Ok(call::wrap(kind, args[0].clone()))
         }
@@ -150,7 +186,11 @@ pub fn construct(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kw) -> PyResult {
         Tag::Slice => {
             let mut a = args.clone();
             a.resize(3, Value::None);
-            let parts = if args.len() == 1 { [Value::None, args[0].clone(), Value::None] } else { [a[0].clone(), a[1].clone(), a[2].clone()] };
+            let parts = if args.len() == 1 {
+                [Value::None, args[0].clone(), Value::None]
+            } else {
+                [a[0].clone(), a[1].clone(), a[2].clone()]
+            };
             Ok(Value::Slice(Rc::new(parts)))
         }
         Tag::Exception => {
@@ -158,7 +198,10 @@ pub fn construct(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kw) -> PyResult {
                 return super::exceptions::new_group(cls.clone(), &args);
             }
             if !kwargs.is_empty() {
-                return Err(type_error(format!("{}() takes no keyword arguments", cls.name)));
+                return Err(type_error(format!(
+                    "{}() takes no keyword arguments",
+                    cls.name
+                )));
             }
             if cls.is_subclass(&t.exception("PlaygroundStop")) {
                 return Err(type_error("cannot create this"));
@@ -166,14 +209,21 @@ pub fn construct(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kw) -> PyResult {
             Ok(Value::Exc(ExcObj::new(cls.clone(), args)))
         }
         Tag::Asyncio => crate::modules::asyncio::construct(cls, args, kwargs),
-        _ => Err(type_error(format!("cannot create '{}' instances", cls.name))),
+        _ => Err(type_error(format!(
+            "cannot create '{}' instances",
+            cls.name
+        ))),
     }
 }
 
 /// `dict.update(v)` / `dict(v)`: from a mapping, or an iterable of pairs.
 pub fn dict_update(d: &mut Dict, v: &Value) -> PyResult<()> {
     if let Value::Dict(src) = v {
-        let entries: Vec<(Value, Value)> = src.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let entries: Vec<(Value, Value)> = src
+            .borrow()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
         for (k, v) in entries {
             d.insert(k, v)?;
         }
@@ -181,7 +231,9 @@ pub fn dict_update(d: &mut Dict, v: &Value) -> PyResult<()> {
     }
     for (i, item) in collect(v)?.into_iter().enumerate() {
         let pair = collect(&item).map_err(|_| {
-            type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence"))
+            type_error(format!(
+                "cannot convert dictionary update sequence element #{i} to a sequence"
+            ))
         })?;
         if pair.len() != 2 {
             return Err(value_error(format!(

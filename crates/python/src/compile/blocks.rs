@@ -18,7 +18,13 @@ pub(super) enum Body<'a> {
 }
 
 impl Compiler {
-    pub(super) fn try_except(&mut self, body: &[Stmt], handlers: &[Handler], orelse: &[Stmt], star: bool) -> CResult {
+    pub(super) fn try_except(
+        &mut self,
+        body: &[Stmt],
+        handlers: &[Handler],
+        orelse: &[Stmt],
+        star: bool,
+    ) -> CResult {
         let setup = self.emit(Op::SetupExcept(0));
         self.unit().fblocks.push(FBlock::Try);
         self.stmts(body)?;
@@ -44,7 +50,10 @@ impl Compiler {
                         Some(self.emit(Op::PopJumpIfFalse(0)))
                     }
                     None if k + 1 < handlers.len() => {
-                        return Err(CompileError::syntax("default 'except:' must be last", h.span));
+                        return Err(CompileError::syntax(
+                            "default 'except:' must be last",
+                            h.span,
+                        ));
                     }
                     None => None,
                 };
@@ -55,7 +64,9 @@ impl Compiler {
                     }
                 }
                 let cleanup = self.emit(Op::SetupExcept(0));
-                self.unit().fblocks.push(FBlock::Handler { name: h.name.clone() });
+                self.unit().fblocks.push(FBlock::Handler {
+                    name: h.name.clone(),
+                });
                 self.stmts(&h.body)?;
                 self.unit().fblocks.pop();
                 self.emit(Op::PopBlock);
@@ -93,7 +104,10 @@ impl Compiler {
         for h in handlers {
             self.unit().span = h.span;
             let Some(t) = &h.typ else {
-                return Err(CompileError::syntax("expected one or more exception types", h.span));
+                return Err(CompileError::syntax(
+                    "expected one or more exception types",
+                    h.span,
+                ));
             };
             self.expr(t)?;
             self.unit().span = h.span;
@@ -109,7 +123,7 @@ impl Compiler {
                 }
             }
             let cleanup = self.emit(Op::SetupExcept(0));
-            self.unit().fblocks.push(FBlock::StarHandler { name: h.name.clone() });
+            self.unit().fblocks.push(FBlock::StarHandler);
             self.stmts(&h.body)?;
             self.unit().fblocks.pop();
             self.emit(Op::PopBlock);
@@ -142,7 +156,9 @@ impl Compiler {
         star: bool,
     ) -> CResult {
         let setup = self.emit(Op::SetupExcept(0));
-        self.unit().fblocks.push(FBlock::Finally(Rc::new(finalbody.to_vec())));
+        self.unit()
+            .fblocks
+            .push(FBlock::Finally(Rc::new(finalbody.to_vec())));
         if handlers.is_empty() {
             self.stmts(body)?;
         } else {
@@ -174,9 +190,18 @@ impl Compiler {
         Ok(())
     }
 
-    pub(super) fn with(&mut self, items: &[WithItem], body: &[Stmt], is_async: bool, s: &Stmt) -> CResult {
+    pub(super) fn with(
+        &mut self,
+        items: &[WithItem],
+        body: &[Stmt],
+        is_async: bool,
+        s: &Stmt,
+    ) -> CResult {
         if is_async && !self.unit().is_async {
-            return Err(CompileError::syntax("'async with' outside async function", s.span));
+            return Err(CompileError::syntax(
+                "'async with' outside async function",
+                s.span,
+            ));
         }
         let (item, rest) = items.split_first().expect("a with has an item");
         self.expr(&item.ctx)?;
@@ -228,9 +253,19 @@ impl Compiler {
         Ok(())
     }
 
-    pub(super) fn async_for(&mut self, target: &Expr, iter: &Expr, body: &[Stmt], orelse: &[Stmt], s: &Stmt) -> CResult {
+    pub(super) fn async_for(
+        &mut self,
+        target: &Expr,
+        iter: &Expr,
+        body: &[Stmt],
+        orelse: &[Stmt],
+        s: &Stmt,
+    ) -> CResult {
         if !self.unit().is_async {
-            return Err(CompileError::syntax("'async for' outside async function", s.span));
+            return Err(CompileError::syntax(
+                "'async for' outside async function",
+                s.span,
+            ));
         }
         self.expr(iter)?;
         self.unit().span = s.span;
@@ -241,10 +276,16 @@ impl Compiler {
         self.emit(Op::Await);
         self.emit(Op::PopBlock);
         self.store(target)?;
-        self.unit().fblocks.push(FBlock::Loop { start, breaks: Vec::new(), items: 1 });
+        self.unit().fblocks.push(FBlock::Loop {
+            start,
+            breaks: Vec::new(),
+            items: 1,
+        });
         self.stmts(body)?;
         self.emit(Op::Jump(start));
-        let Some(FBlock::Loop { breaks, .. }) = self.unit().fblocks.pop() else { unreachable!() };
+        let Some(FBlock::Loop { breaks, .. }) = self.unit().fblocks.pop() else {
+            unreachable!()
+        };
         self.patch(setup);
         self.unit().span = s.span;
         self.emit(Op::EndAsyncFor);
@@ -259,9 +300,20 @@ impl Compiler {
         for d in &f.decorators {
             self.expr(d)?;
         }
-        let kind = if f.is_async { CodeKind::AsyncFunction } else { CodeKind::Function };
+        let kind = if f.is_async {
+            CodeKind::AsyncFunction
+        } else {
+            CodeKind::Function
+        };
         self.unit().span = s.span;
-        self.make_function(&f.name, &f.params, Body::Block(&f.body), kind, s.span, f.returns.as_ref())?;
+        self.make_function(
+            &f.name,
+            &f.params,
+            Body::Block(&f.body),
+            kind,
+            s.span,
+            f.returns.as_ref(),
+        )?;
         for _ in &f.decorators {
             self.emit(Op::Call(1));
         }
@@ -280,7 +332,12 @@ impl Compiler {
         returns: Option<&Expr>,
     ) -> CResult {
         let mut flags = 0u8;
-        let defaults: Vec<&Expr> = params.posonly.iter().chain(&params.args).filter_map(|p| p.default.as_ref()).collect();
+        let defaults: Vec<&Expr> = params
+            .posonly
+            .iter()
+            .chain(&params.args)
+            .filter_map(|p| p.default.as_ref())
+            .collect();
         if !defaults.is_empty() {
             for d in &defaults {
                 self.expr(d)?;
@@ -288,7 +345,11 @@ impl Compiler {
             self.emit(Op::BuildTuple(defaults.len() as u32));
             flags |= 1;
         }
-        let kwdefaults: Vec<&Param> = params.kwonly.iter().filter(|p| p.default.is_some()).collect();
+        let kwdefaults: Vec<&Param> = params
+            .kwonly
+            .iter()
+            .filter(|p| p.default.is_some())
+            .collect();
         if !kwdefaults.is_empty() {
             for p in &kwdefaults {
                 self.emit_const(Value::Str(p.name.clone()));
@@ -297,7 +358,13 @@ impl Compiler {
             self.emit(Op::BuildMap(kwdefaults.len() as u32));
             flags |= 2;
         }
-        let all = params.posonly.iter().chain(&params.args).chain(&params.kwonly).chain(&params.vararg).chain(&params.kwarg);
+        let all = params
+            .posonly
+            .iter()
+            .chain(&params.args)
+            .chain(&params.kwonly)
+            .chain(&params.vararg)
+            .chain(&params.kwarg);
         for p in all {
             if let Some(a) = &p.annotation {
                 self.expr(a)?;
@@ -336,13 +403,20 @@ impl Compiler {
     }
 
     /// Emits the closure (if any) and `MakeFunction` for a compiled code object.
-    pub(super) fn finish_function(&mut self, code: Rc<super::code::Code>, mut flags: u8, span: Span) {
+    pub(super) fn finish_function(
+        &mut self,
+        code: Rc<super::code::Code>,
+        mut flags: u8,
+        span: Span,
+    ) {
         let free: Vec<Rc<str>> = code.slots[code.nlocals as usize..].to_vec();
         self.unit().span = span;
         if !free.is_empty() {
             for n in &free {
                 match self.lookup(n) {
-                    super::symtable::Where::Cell(i) | super::symtable::Where::Free(i) | super::symtable::Where::Local(i) => {
+                    super::symtable::Where::Cell(i)
+                    | super::symtable::Where::Free(i)
+                    | super::symtable::Where::Local(i) => {
                         self.emit(Op::LoadClosure(i));
                     }
                     _ => {
@@ -365,7 +439,13 @@ impl Compiler {
         }
         let scope = self.scope_at(s.span);
         let qualname = self.qualname_for(&c.name);
-        self.push_unit(scope, CodeKind::Class, c.name.clone(), qualname, s.span.start.line);
+        self.push_unit(
+            scope,
+            CodeKind::Class,
+            c.name.clone(),
+            qualname,
+            s.span.start.line,
+        );
         self.stmts(&c.body)?;
         self.emit_const(Value::None);
         self.emit(Op::Return);

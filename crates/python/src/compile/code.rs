@@ -201,11 +201,17 @@ pub struct Code {
 
 impl Code {
     pub fn is_coroutine(&self) -> bool {
-        matches!(self.kind, CodeKind::AsyncFunction | CodeKind::AsyncComprehension)
+        matches!(
+            self.kind,
+            CodeKind::AsyncFunction | CodeKind::AsyncComprehension
+        )
     }
 
     pub fn is_inlined(&self) -> bool {
-        matches!(self.kind, CodeKind::Comprehension | CodeKind::AsyncComprehension)
+        matches!(
+            self.kind,
+            CodeKind::Comprehension | CodeKind::AsyncComprehension
+        )
     }
 
     pub fn line_at(&self, pc: usize) -> u32 {
@@ -216,7 +222,10 @@ impl Code {
 impl Code {
     /// A listing of the code and the code it defines, for debugging.
     pub fn dis(&self) -> String {
-        let mut out = format!("== {} ({:?}) slots={:?} nlocals={} cells={:?}\n", self.qualname, self.kind, self.slots, self.nlocals, self.cells);
+        let mut out = format!(
+            "== {} ({:?}) slots={:?} nlocals={} cells={:?}\n",
+            self.qualname, self.kind, self.slots, self.nlocals, self.cells
+        );
         for (i, op) in self.ops.iter().enumerate() {
             out += &format!("{i:4} L{:<3} {op:?}\n", self.line_at(i));
         }

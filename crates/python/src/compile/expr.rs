@@ -26,11 +26,19 @@ fn awaits(e: &Expr) -> bool {
         ExprKind::Await(_) => true,
         ExprKind::Lambda(..) => false,
         ExprKind::Name(_) | ExprKind::Const(_) | ExprKind::BigInt(_) => false,
-        ExprKind::FString(parts) => parts.iter().any(|p| matches!(p, FPart::Field { expr, .. } if awaits(expr))),
+        ExprKind::FString(parts) => parts
+            .iter()
+            .any(|p| matches!(p, FPart::Field { expr, .. } if awaits(expr))),
         ExprKind::BinOp(_, a, b) | ExprKind::Subscript(a, b) => awaits(a) || awaits(b),
-        ExprKind::Unary(_, a) | ExprKind::Attribute(a, _) | ExprKind::Starred(a) | ExprKind::YieldFrom(a) | ExprKind::Named(_, a) => awaits(a),
+        ExprKind::Unary(_, a)
+        | ExprKind::Attribute(a, _)
+        | ExprKind::Starred(a)
+        | ExprKind::YieldFrom(a)
+        | ExprKind::Named(_, a) => awaits(a),
         ExprKind::Yield(a) => a.as_ref().is_some_and(|a| awaits(a)),
-        ExprKind::BoolOp(_, v) | ExprKind::List(v) | ExprKind::Tuple(v) | ExprKind::Set(v) => any(v),
+        ExprKind::BoolOp(_, v) | ExprKind::List(v) | ExprKind::Tuple(v) | ExprKind::Set(v) => {
+            any(v)
+        }
         ExprKind::Compare(a, rest) => awaits(a) || rest.iter().any(|(_, e)| awaits(e)),
         ExprKind::Call(f, args) => {
             awaits(f)
@@ -38,16 +46,24 @@ fn awaits(e: &Expr) -> bool {
                     Arg::Pos(e) | Arg::Star(e) | Arg::Kw(_, e) | Arg::StarStar(e) => awaits(e),
                 })
         }
-        ExprKind::Slice(a, b, c) => [a, b, c].iter().any(|x| x.as_ref().is_some_and(|x| awaits(x))),
-        ExprKind::Dict(items) => items.iter().any(|(k, v)| k.as_ref().is_some_and(awaits) || awaits(v)),
-        ExprKind::ListComp(e, g) | ExprKind::SetComp(e, g) | ExprKind::GenExp(e, g) => awaits(e) || gens_await(g),
+        ExprKind::Slice(a, b, c) => [a, b, c]
+            .iter()
+            .any(|x| x.as_ref().is_some_and(|x| awaits(x))),
+        ExprKind::Dict(items) => items
+            .iter()
+            .any(|(k, v)| k.as_ref().is_some_and(awaits) || awaits(v)),
+        ExprKind::ListComp(e, g) | ExprKind::SetComp(e, g) | ExprKind::GenExp(e, g) => {
+            awaits(e) || gens_await(g)
+        }
         ExprKind::DictComp(k, v, g) => awaits(k) || awaits(v) || gens_await(g),
         ExprKind::IfExp(a, b, c) => awaits(a) || awaits(b) || awaits(c),
     }
 }
 
 fn gens_await(gens: &[Comprehension]) -> bool {
-    gens.iter().enumerate().any(|(i, g)| g.is_async || (i > 0 && awaits(&g.iter)) || awaits(&g.target) || g.ifs.iter().any(awaits))
+    gens.iter().enumerate().any(|(i, g)| {
+        g.is_async || (i > 0 && awaits(&g.iter)) || awaits(&g.target) || g.ifs.iter().any(awaits)
+    })
 }
 
 impl Compiler {
@@ -95,7 +111,11 @@ impl Compiler {
                 for (i, v) in values.iter().enumerate() {
                     self.expr(v)?;
                     if i + 1 < values.len() {
-                        let op = if *is_and { Op::JumpIfFalseOrPop(0) } else { Op::JumpIfTrueOrPop(0) };
+                        let op = if *is_and {
+                            Op::JumpIfFalseOrPop(0)
+                        } else {
+                            Op::JumpIfTrueOrPop(0)
+                        };
                         ends.push(self.emit(op));
                     }
                 }
@@ -138,12 +158,25 @@ impl Compiler {
             ExprKind::Tuple(elts) => self.sequence(elts, 1)?,
             ExprKind::Set(elts) => self.sequence(elts, 2)?,
             ExprKind::Dict(items) => self.dict(items)?,
-            ExprKind::ListComp(elt, gens) => self.comprehension(CompKind::List, &[elt], gens, span)?,
-            ExprKind::SetComp(elt, gens) => self.comprehension(CompKind::Set, &[elt], gens, span)?,
-            ExprKind::DictComp(k, v, gens) => self.comprehension(CompKind::Dict, &[k, v], gens, span)?,
+            ExprKind::ListComp(elt, gens) => {
+                self.comprehension(CompKind::List, &[elt], gens, span)?
+            }
+            ExprKind::SetComp(elt, gens) => {
+                self.comprehension(CompKind::Set, &[elt], gens, span)?
+            }
+            ExprKind::DictComp(k, v, gens) => {
+                self.comprehension(CompKind::Dict, &[k, v], gens, span)?
+            }
             ExprKind::GenExp(elt, gens) => self.comprehension(CompKind::Gen, &[elt], gens, span)?,
             ExprKind::Lambda(params, body) => {
-                self.make_function(&Rc::from("<lambda>"), params, Body::Lambda(body), CodeKind::Lambda, span, None)?;
+                self.make_function(
+                    &Rc::from("<lambda>"),
+                    params,
+                    Body::Lambda(body),
+                    CodeKind::Lambda,
+                    span,
+                    None,
+                )?;
             }
             ExprKind::IfExp(test, body, orelse) => {
                 self.expr(test)?;
@@ -175,7 +208,12 @@ impl Compiler {
                 self.emit(Op::Dup);
                 self.store_name(name);
             }
-            ExprKind::Starred(_) => return Err(CompileError::syntax("can't use starred expression here", span)),
+            ExprKind::Starred(_) => {
+                return Err(CompileError::syntax(
+                    "can't use starred expression here",
+                    span,
+                ))
+            }
         }
         Ok(())
     }
@@ -240,7 +278,10 @@ impl Compiler {
     }
 
     fn call(&mut self, f: &Expr, args: &[Arg], span: Span) -> CResult {
-        if matches!(&f.kind, ExprKind::Name(n) if &**n == "super") && args.is_empty() && self.in_function() {
+        if matches!(&f.kind, ExprKind::Name(n) if &**n == "super")
+            && args.is_empty()
+            && self.in_function()
+        {
             self.unit().uses_super = true;
             self.unit().span = span;
             self.emit(Op::Super);
@@ -260,7 +301,9 @@ impl Compiler {
             return Ok(());
         }
         self.expr(f)?;
-        let starred = args.iter().any(|a| matches!(a, Arg::Star(_) | Arg::StarStar(_)));
+        let starred = args
+            .iter()
+            .any(|a| matches!(a, Arg::Star(_) | Arg::StarStar(_)));
         if starred {
             self.emit(Op::BuildList(0));
             for a in args {
@@ -278,7 +321,9 @@ impl Compiler {
                 }
             }
             self.emit(Op::ListToTuple);
-            let has_kw = args.iter().any(|a| matches!(a, Arg::Kw(..) | Arg::StarStar(_)));
+            let has_kw = args
+                .iter()
+                .any(|a| matches!(a, Arg::Kw(..) | Arg::StarStar(_)));
             if has_kw {
                 self.emit(Op::BuildMap(0));
                 for a in args {
@@ -311,8 +356,14 @@ impl Compiler {
         }
         for a in args {
             if let Arg::Kw(name, e) = a {
-                if names.iter().any(|n: &Value| matches!(n, Value::Str(s) if s == name)) {
-                    return Err(CompileError::syntax(format!("keyword argument repeated: {name}"), e.span));
+                if names
+                    .iter()
+                    .any(|n: &Value| matches!(n, Value::Str(s) if s == name))
+                {
+                    return Err(CompileError::syntax(
+                        format!("keyword argument repeated: {name}"),
+                        e.span,
+                    ));
                 }
                 self.expr(e)?;
                 names.push(Value::Str(name.clone()));
@@ -343,17 +394,29 @@ impl Compiler {
             });
             return Ok(());
         }
-        self.emit(if which == 2 { Op::BuildSet(0) } else { Op::BuildList(0) });
+        self.emit(if which == 2 {
+            Op::BuildSet(0)
+        } else {
+            Op::BuildList(0)
+        });
         for e in elts {
             match &e.kind {
                 ExprKind::Starred(inner) => {
                     self.expr(inner)?;
                     self.unit().span = e.span;
-                    self.emit(if which == 2 { Op::SetUpdate } else { Op::ListExtend });
+                    self.emit(if which == 2 {
+                        Op::SetUpdate
+                    } else {
+                        Op::ListExtend
+                    });
                 }
                 _ => {
                     self.expr(e)?;
-                    self.emit(if which == 2 { Op::SetAdd(0) } else { Op::ListAppend(0) });
+                    self.emit(if which == 2 {
+                        Op::SetAdd(0)
+                    } else {
+                        Op::ListAppend(0)
+                    });
                 }
             }
         }
@@ -390,7 +453,13 @@ impl Compiler {
         Ok(())
     }
 
-    fn comprehension(&mut self, kind: CompKind, elts: &[&Expr], gens: &[Comprehension], span: Span) -> CResult {
+    fn comprehension(
+        &mut self,
+        kind: CompKind,
+        elts: &[&Expr],
+        gens: &[Comprehension],
+        span: Span,
+    ) -> CResult {
         let is_async = gens_await(gens) || elts.iter().any(|e| awaits(e));
         if is_async && !self.unit().is_async {
             let msg = if gens.iter().any(|g| g.is_async) {
@@ -401,10 +470,16 @@ impl Compiler {
             return Err(CompileError::syntax(msg, span));
         }
         if is_async && kind == CompKind::Gen {
-            return Err(CompileError::refused("asynchronous generator expressions are not supported in the playground", span));
+            return Err(CompileError::refused(
+                "asynchronous generator expressions are not supported in the playground",
+                span,
+            ));
         }
         if gens.iter().any(|g| g.is_async) {
-            return Err(CompileError::refused("async for in comprehensions is not supported in the playground", span));
+            return Err(CompileError::refused(
+                "async for in comprehensions is not supported in the playground",
+                span,
+            ));
         }
         self.expr(&gens[0].iter)?;
         self.unit().span = span;
@@ -415,7 +490,11 @@ impl Compiler {
             CompKind::Dict => ("<dictcomp>", CodeKind::Comprehension),
             CompKind::Gen => ("<genexpr>", CodeKind::GenExpr),
         };
-        let code_kind = if is_async { CodeKind::AsyncComprehension } else { code_kind };
+        let code_kind = if is_async {
+            CodeKind::AsyncComprehension
+        } else {
+            code_kind
+        };
         let scope = self.scope_at(span);
         let qualname = self.qualname_for(name);
         self.push_unit(scope, code_kind, Rc::from(name), qualname, span.start.line);
@@ -442,7 +521,13 @@ impl Compiler {
         Ok(())
     }
 
-    fn comp_loop(&mut self, kind: CompKind, elts: &[&Expr], gens: &[Comprehension], i: usize) -> CResult {
+    fn comp_loop(
+        &mut self,
+        kind: CompKind,
+        elts: &[&Expr],
+        gens: &[Comprehension],
+        i: usize,
+    ) -> CResult {
         let g = &gens[i];
         if i == 0 {
             self.emit(Op::LoadFast(0));

@@ -2,8 +2,8 @@
 //! comprehension), with the names resolved by [`symtable`]. Statements are in `stmt.rs`,
 //! expressions in `expr.rs`.
 
-pub mod code;
 mod blocks;
+pub mod code;
 mod expr;
 mod stmt;
 pub mod symtable;
@@ -21,7 +21,11 @@ use symtable::{SymTable, Where};
 enum FBlock {
     /// A loop: where `continue` goes, the jumps `break` makes, and how many stack items it holds
     /// (a `for` loop's iterator).
-    Loop { start: u32, breaks: Vec<usize>, items: u32 },
+    Loop {
+        start: u32,
+        breaks: Vec<usize>,
+        items: u32,
+    },
     /// A `try` body (its handler is set up).
     Try,
     /// A `try` body with a `finally` (set up), whose body runs when leaving.
@@ -32,7 +36,7 @@ enum FBlock {
     /// A `with` body: `__exit__` (awaited for `async with`) is called when leaving.
     With { is_async: bool },
     /// An `except*` clause body.
-    StarHandler { name: Option<Rc<str>> },
+    StarHandler,
     /// A `finally` body run because of an exception (set up, with that exception handled).
     FinallyEnd,
 }
@@ -76,7 +80,13 @@ pub fn compile_module(body: &[Stmt], filename: &str) -> Result<Rc<Code>, Compile
         units: Vec::new(),
         filename: Rc::from(filename),
     };
-    c.push_unit(0, CodeKind::Module, Rc::from("<module>"), Rc::from("<module>"), 1);
+    c.push_unit(
+        0,
+        CodeKind::Module,
+        Rc::from("<module>"),
+        Rc::from("<module>"),
+        1,
+    );
     c.stmts(body)?;
     c.emit_const(Value::None);
     c.emit(Op::Return);
@@ -88,9 +98,18 @@ impl Compiler {
         self.units.last_mut().expect("a unit is being compiled")
     }
 
-    fn push_unit(&mut self, scope: usize, kind: CodeKind, name: Rc<str>, qualname: Rc<str>, line: u32) {
+    fn push_unit(
+        &mut self,
+        scope: usize,
+        kind: CodeKind,
+        name: Rc<str>,
+        qualname: Rc<str>,
+        line: u32,
+    ) {
         let tb_name = if matches!(kind, CodeKind::Comprehension | CodeKind::AsyncComprehension) {
-            self.units.last().map_or(name.clone(), |u| u.tb_name.clone())
+            self.units
+                .last()
+                .map_or(name.clone(), |u| u.tb_name.clone())
         } else {
             name.clone()
         };
@@ -140,7 +159,11 @@ impl Compiler {
 
     /// The scope of the node that starts at `span`.
     fn scope_at(&self, span: Span) -> usize {
-        self.st.by_pos.get(&(span.start.line, span.start.col)).copied().expect("every scope node was analyzed")
+        self.st
+            .by_pos
+            .get(&(span.start.line, span.start.col))
+            .copied()
+            .expect("every scope node was analyzed")
     }
 
     /// The qualified name of something named `name` defined in the current unit.
@@ -255,7 +278,13 @@ impl Compiler {
     }
 
     fn in_function(&self) -> bool {
-        self.units.iter().rev().any(|u| !matches!(u.kind, CodeKind::Module | CodeKind::Class))
-            && !matches!(self.units.last().map(|u| u.kind), Some(CodeKind::Module | CodeKind::Class))
+        self.units
+            .iter()
+            .rev()
+            .any(|u| !matches!(u.kind, CodeKind::Module | CodeKind::Class))
+            && !matches!(
+                self.units.last().map(|u| u.kind),
+                Some(CodeKind::Module | CodeKind::Class)
+            )
     }
 }

@@ -67,17 +67,29 @@ impl Compiler {
                 self.unit().span = test.span;
                 self.expr(test)?;
                 let jf = self.emit(Op::PopJumpIfFalse(0));
-                self.unit().fblocks.push(FBlock::Loop { start, breaks: Vec::new(), items: 0 });
+                self.unit().fblocks.push(FBlock::Loop {
+                    start,
+                    breaks: Vec::new(),
+                    items: 0,
+                });
                 self.stmts(body)?;
                 self.emit(Op::Jump(start));
-                let Some(FBlock::Loop { breaks, .. }) = self.unit().fblocks.pop() else { unreachable!() };
+                let Some(FBlock::Loop { breaks, .. }) = self.unit().fblocks.pop() else {
+                    unreachable!()
+                };
                 self.patch(jf);
                 self.stmts(orelse)?;
                 for b in breaks {
                     self.patch(b);
                 }
             }
-            StmtKind::For { target, iter, body, orelse, is_async } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                is_async,
+            } => {
                 if *is_async {
                     self.async_for(target, iter, body, orelse, s)?;
                 } else {
@@ -87,10 +99,16 @@ impl Compiler {
                     let start = self.here();
                     let fi = self.emit(Op::ForIter(0));
                     self.store(target)?;
-                    self.unit().fblocks.push(FBlock::Loop { start, breaks: Vec::new(), items: 1 });
+                    self.unit().fblocks.push(FBlock::Loop {
+                        start,
+                        breaks: Vec::new(),
+                        items: 1,
+                    });
                     self.stmts(body)?;
                     self.emit(Op::Jump(start));
-                    let Some(FBlock::Loop { breaks, .. }) = self.unit().fblocks.pop() else { unreachable!() };
+                    let Some(FBlock::Loop { breaks, .. }) = self.unit().fblocks.pop() else {
+                        unreachable!()
+                    };
                     self.patch(fi);
                     self.stmts(orelse)?;
                     for b in breaks {
@@ -100,13 +118,24 @@ impl Compiler {
             }
             StmtKind::Break | StmtKind::Continue => {
                 let is_break = matches!(s.kind, StmtKind::Break);
-                let Some(depth) = self.unit().fblocks.iter().rposition(|b| matches!(b, FBlock::Loop { .. })) else {
-                    let msg = if is_break { "'break' outside loop" } else { "'continue' not properly in loop" };
+                let Some(depth) = self
+                    .unit()
+                    .fblocks
+                    .iter()
+                    .rposition(|b| matches!(b, FBlock::Loop { .. }))
+                else {
+                    let msg = if is_break {
+                        "'break' outside loop"
+                    } else {
+                        "'continue' not properly in loop"
+                    };
                     return Err(CompileError::syntax(msg, s.span));
                 };
                 self.unwind(depth + 1, false)?;
                 if is_break {
-                    let FBlock::Loop { items, .. } = self.unit().fblocks[depth].clone() else { unreachable!() };
+                    let FBlock::Loop { items, .. } = self.unit().fblocks[depth].clone() else {
+                        unreachable!()
+                    };
                     for _ in 0..items {
                         self.emit(Op::Pop);
                     }
@@ -115,7 +144,9 @@ impl Compiler {
                         breaks.push(j);
                     }
                 } else {
-                    let FBlock::Loop { start, .. } = self.unit().fblocks[depth].clone() else { unreachable!() };
+                    let FBlock::Loop { start, .. } = self.unit().fblocks[depth].clone() else {
+                        unreachable!()
+                    };
                     self.emit(Op::Jump(start));
                 }
             }
@@ -167,7 +198,13 @@ impl Compiler {
                 self.unit().span = s.span;
                 self.emit(Op::Raise(n));
             }
-            StmtKind::Try { body, handlers, orelse, finalbody, star } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                star,
+            } => {
                 if finalbody.is_empty() {
                     self.try_except(body, handlers, orelse, *star)?;
                 } else {
@@ -176,12 +213,19 @@ impl Compiler {
             }
             StmtKind::FunctionDef(f) => self.function_def(f, s)?,
             StmtKind::ClassDef(c) => self.class_def(c, s)?,
-            StmtKind::With { items, body, is_async } => self.with(items, body, *is_async, s)?,
+            StmtKind::With {
+                items,
+                body,
+                is_async,
+            } => self.with(items, body, *is_async, s)?,
             StmtKind::Import(names) => {
                 for a in names {
                     let i = self.name_index(&a.name);
                     self.emit(Op::ImportName(i));
-                    let bound = a.asname.clone().unwrap_or_else(|| Rc::from(a.name.split('.').next().unwrap_or("")));
+                    let bound = a
+                        .asname
+                        .clone()
+                        .unwrap_or_else(|| Rc::from(a.name.split('.').next().unwrap_or("")));
                     self.store_name(&bound);
                 }
             }
@@ -196,7 +240,12 @@ impl Compiler {
                 }
                 self.emit(Op::Pop);
             }
-            StmtKind::Match => return Err(CompileError::refused("the match statement is not supported in the playground", s.span)),
+            StmtKind::Match => {
+                return Err(CompileError::refused(
+                    "the match statement is not supported in the playground",
+                    s.span,
+                ))
+            }
         }
         Ok(())
     }
@@ -231,7 +280,7 @@ impl Compiler {
                     self.emit(Op::Pop);
                     self.emit(Op::PopExcept);
                 }
-                FBlock::StarHandler { .. } => {
+                FBlock::StarHandler => {
                     let span = self.unit().span;
                     return Err(CompileError::syntax(
                         "'break', 'continue' and 'return' cannot appear in an except* block",
@@ -304,7 +353,12 @@ impl Compiler {
                 self.emit(Op::Rot3);
                 self.emit(Op::StoreSubscr);
             }
-            _ => return Err(CompileError::syntax("illegal expression for augmented assignment", target.span)),
+            _ => {
+                return Err(CompileError::syntax(
+                    "illegal expression for augmented assignment",
+                    target.span,
+                ))
+            }
         }
         Ok(())
     }
@@ -327,14 +381,24 @@ impl Compiler {
             }
             ExprKind::Tuple(elts) | ExprKind::List(elts) => {
                 self.unit().span = target.span;
-                let star = elts.iter().position(|e| matches!(e.kind, ExprKind::Starred(_)));
+                let star = elts
+                    .iter()
+                    .position(|e| matches!(e.kind, ExprKind::Starred(_)));
                 match star {
                     None => {
                         self.emit(Op::UnpackSequence(elts.len() as u32));
                     }
                     Some(i) => {
-                        if elts.iter().filter(|e| matches!(e.kind, ExprKind::Starred(_))).count() > 1 {
-                            return Err(CompileError::syntax("multiple starred expressions in assignment", target.span));
+                        if elts
+                            .iter()
+                            .filter(|e| matches!(e.kind, ExprKind::Starred(_)))
+                            .count()
+                            > 1
+                        {
+                            return Err(CompileError::syntax(
+                                "multiple starred expressions in assignment",
+                                target.span,
+                            ));
                         }
                         self.emit(Op::UnpackEx(i as u32, (elts.len() - i - 1) as u32));
                     }
@@ -347,9 +411,17 @@ impl Compiler {
                 }
             }
             ExprKind::Starred(_) => {
-                return Err(CompileError::syntax("starred assignment target must be in a list or tuple", target.span))
+                return Err(CompileError::syntax(
+                    "starred assignment target must be in a list or tuple",
+                    target.span,
+                ))
             }
-            _ => return Err(CompileError::syntax("cannot assign to expression", target.span)),
+            _ => {
+                return Err(CompileError::syntax(
+                    "cannot assign to expression",
+                    target.span,
+                ))
+            }
         }
         Ok(())
     }
@@ -374,7 +446,12 @@ impl Compiler {
                     self.delete(e)?;
                 }
             }
-            _ => return Err(CompileError::syntax("cannot delete expression", target.span)),
+            _ => {
+                return Err(CompileError::syntax(
+                    "cannot delete expression",
+                    target.span,
+                ))
+            }
         }
         Ok(())
     }

@@ -62,10 +62,6 @@ impl Scope {
         }
     }
 
-    fn is_function_like(&self) -> bool {
-        matches!(self.kind, Some(ScopeKind::Function | ScopeKind::Comprehension | ScopeKind::GenExpr))
-    }
-
     pub fn lookup(&self, name: &str) -> Where {
         self.names.get(name).copied().unwrap_or(match self.kind {
             Some(ScopeKind::Module | ScopeKind::Class) => Where::Name,
@@ -87,12 +83,18 @@ pub struct SymTable {
 /// `nonlocal` with no binding; `global` after use of a parameter name.
 pub fn analyze(module: &[Stmt]) -> Result<SymTable, CompileError> {
     let mut b = Builder {
-        scopes: vec![Scope { kind: Some(ScopeKind::Module), ..Scope::default() }],
+        scopes: vec![Scope {
+            kind: Some(ScopeKind::Module),
+            ..Scope::default()
+        }],
         cur: 0,
         by_pos: HashMap::new(),
     };
     b.stmts(module);
-    let mut st = SymTable { scopes: b.scopes, by_pos: b.by_pos };
+    let mut st = SymTable {
+        scopes: b.scopes,
+        by_pos: b.by_pos,
+    };
     st.resolve(0)?;
     Ok(st)
 }
@@ -136,7 +138,9 @@ impl Builder {
                 let n = n.clone();
                 self.scope().bind(&n);
             }
-            ExprKind::Tuple(elts) | ExprKind::List(elts) => elts.iter().for_each(|e| self.target(e)),
+            ExprKind::Tuple(elts) | ExprKind::List(elts) => {
+                elts.iter().for_each(|e| self.target(e))
+            }
             ExprKind::Starred(e) => self.target(e),
             _ => self.expr(t),
         }
@@ -148,7 +152,14 @@ impl Builder {
                 self.expr(d);
             }
         }
-        for param in p.posonly.iter().chain(&p.args).chain(&p.kwonly).chain(&p.vararg).chain(&p.kwarg) {
+        for param in p
+            .posonly
+            .iter()
+            .chain(&p.args)
+            .chain(&p.kwonly)
+            .chain(&p.vararg)
+            .chain(&p.kwarg)
+        {
             if let Some(a) = &param.annotation {
                 self.expr(a);
             }
@@ -184,7 +195,13 @@ impl Builder {
                 self.stmts(a);
                 self.stmts(b);
             }
-            StmtKind::For { target, iter, body, orelse, .. } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            } => {
                 self.expr(iter);
                 self.target(target);
                 self.stmts(body);
@@ -212,7 +229,13 @@ impl Builder {
                 a.iter().for_each(|e| self.expr(e));
                 b.iter().for_each(|e| self.expr(e));
             }
-            StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                ..
+            } => {
                 self.stmts(body);
                 for h in handlers {
                     if let Some(t) = &h.typ {
@@ -242,7 +265,9 @@ impl Builder {
                 c.decorators.iter().for_each(|d| self.expr(d));
                 for a in &c.bases {
                     match a {
-                        Arg::Pos(e) | Arg::Star(e) | Arg::Kw(_, e) | Arg::StarStar(e) => self.expr(e),
+                        Arg::Pos(e) | Arg::Star(e) | Arg::Kw(_, e) | Arg::StarStar(e) => {
+                            self.expr(e)
+                        }
                     }
                 }
                 let name = c.name.clone();
@@ -262,7 +287,10 @@ impl Builder {
             }
             StmtKind::Import(names) => {
                 for a in names {
-                    let bound = a.asname.clone().unwrap_or_else(|| Rc::from(a.name.split('.').next().unwrap_or("")));
+                    let bound = a
+                        .asname
+                        .clone()
+                        .unwrap_or_else(|| Rc::from(a.name.split('.').next().unwrap_or("")));
                     self.scope().bind(&bound);
                 }
             }
@@ -303,11 +331,15 @@ impl Builder {
                 self.expr(a);
                 self.expr(b);
             }
-            ExprKind::Unary(_, a) | ExprKind::Await(a) | ExprKind::Starred(a) | ExprKind::YieldFrom(a) => self.expr(a),
+            ExprKind::Unary(_, a)
+            | ExprKind::Await(a)
+            | ExprKind::Starred(a)
+            | ExprKind::YieldFrom(a) => self.expr(a),
             ExprKind::Yield(a) => a.iter().for_each(|e| self.expr(e)),
-            ExprKind::BoolOp(_, vs) | ExprKind::List(vs) | ExprKind::Tuple(vs) | ExprKind::Set(vs) => {
-                vs.iter().for_each(|e| self.expr(e))
-            }
+            ExprKind::BoolOp(_, vs)
+            | ExprKind::List(vs)
+            | ExprKind::Tuple(vs)
+            | ExprKind::Set(vs) => vs.iter().for_each(|e| self.expr(e)),
             ExprKind::Compare(a, rest) => {
                 self.expr(a);
                 rest.iter().for_each(|(_, e)| self.expr(e));
@@ -316,7 +348,9 @@ impl Builder {
                 self.expr(f);
                 for a in args {
                     match a {
-                        Arg::Pos(e) | Arg::Star(e) | Arg::Kw(_, e) | Arg::StarStar(e) => self.expr(e),
+                        Arg::Pos(e) | Arg::Star(e) | Arg::Kw(_, e) | Arg::StarStar(e) => {
+                            self.expr(e)
+                        }
                     }
                 }
             }
@@ -339,8 +373,12 @@ impl Builder {
             ExprKind::ListComp(elt, gens) | ExprKind::SetComp(elt, gens) => {
                 self.comprehension(ScopeKind::Comprehension, gens, &[elt], e.span)
             }
-            ExprKind::GenExp(elt, gens) => self.comprehension(ScopeKind::GenExpr, gens, &[elt], e.span),
-            ExprKind::DictComp(k, v, gens) => self.comprehension(ScopeKind::Comprehension, gens, &[k, v], e.span),
+            ExprKind::GenExp(elt, gens) => {
+                self.comprehension(ScopeKind::GenExpr, gens, &[elt], e.span)
+            }
+            ExprKind::DictComp(k, v, gens) => {
+                self.comprehension(ScopeKind::Comprehension, gens, &[k, v], e.span)
+            }
             ExprKind::Lambda(params, body) => {
                 self.params_defaults(params);
                 let prev = self.enter(ScopeKind::Function, params.names(), e.span);
@@ -356,7 +394,10 @@ impl Builder {
                 self.expr(v);
                 // PEP 572: in a comprehension, the name binds in the enclosing non-comprehension scope.
                 let mut s = self.cur;
-                while matches!(self.scopes[s].kind, Some(ScopeKind::Comprehension | ScopeKind::GenExpr)) {
+                while matches!(
+                    self.scopes[s].kind,
+                    Some(ScopeKind::Comprehension | ScopeKind::GenExpr)
+                ) {
                     let parent = self.scopes[s].parent.expect("a comprehension has a parent");
                     if !self.scopes[s].nonlocals.iter().any(|(x, _)| x == n) && parent != 0 {
                         self.scopes[s].nonlocals.push((n.clone(), e.span));
@@ -386,12 +427,17 @@ impl SymTable {
     /// Resolves scope `id` and its children.
     fn resolve(&mut self, id: usize) -> Result<(), CompileError> {
         let kind = self.scopes[id].kind;
-        if matches!(kind, Some(ScopeKind::Function | ScopeKind::Comprehension | ScopeKind::GenExpr)) {
+        if matches!(
+            kind,
+            Some(ScopeKind::Function | ScopeKind::Comprehension | ScopeKind::GenExpr)
+        ) {
             let scope = &self.scopes[id];
             let mut locals: Vec<Rc<str>> = scope.params.clone();
-            let nonlocal_names: Vec<Rc<str>> = scope.nonlocals.iter().map(|(n, _)| n.clone()).collect();
+            let nonlocal_names: Vec<Rc<str>> =
+                scope.nonlocals.iter().map(|(n, _)| n.clone()).collect();
             for n in &scope.bound {
-                if !locals.contains(n) && !scope.globals.contains(n) && !nonlocal_names.contains(n) {
+                if !locals.contains(n) && !scope.globals.contains(n) && !nonlocal_names.contains(n)
+                {
                     locals.push(n.clone());
                 }
             }
@@ -409,15 +455,16 @@ impl SymTable {
             let nonlocals = scope.nonlocals.clone();
             for (n, span) in nonlocals {
                 if !self.capture(id, &n) {
-                    return Err(CompileError::syntax(format!("no binding for nonlocal '{n}' found"), span));
+                    return Err(CompileError::syntax(
+                        format!("no binding for nonlocal '{n}' found"),
+                        span,
+                    ));
                 }
             }
             let used = self.scopes[id].used.clone();
             for n in used {
-                if !self.scopes[id].names.contains_key(&n) {
-                    if !self.capture(id, &n) {
-                        self.scopes[id].names.insert(n.clone(), Where::Global);
-                    }
+                if !self.scopes[id].names.contains_key(&n) && !self.capture(id, &n) {
+                    self.scopes[id].names.insert(n.clone(), Where::Global);
                 }
             }
         } else if kind == Some(ScopeKind::Class) {

@@ -11,14 +11,26 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 /// A module with these functions and other attributes.
-pub fn module(name: &'static str, functions: &[(&'static str, BuiltinFn)], extra: Vec<(&str, Value)>) -> Value {
+pub fn module(
+    name: &'static str,
+    functions: &[(&'static str, BuiltinFn)],
+    extra: Vec<(&str, Value)>,
+) -> Value {
     let mut attrs: Vec<(Rc<str>, Value)> = functions
         .iter()
-        .map(|(n, f)| (Rc::from(*n), Value::builtin(n, &format!("{name}.{n}"), *f, None)))
+        .map(|(n, f)| {
+            (
+                Rc::from(*n),
+                Value::builtin(n, &format!("{name}.{n}"), *f, None),
+            )
+        })
         .collect();
     attrs.extend(extra.into_iter().map(|(n, v)| (Rc::from(n), v)));
     attrs.push((Rc::from("__name__"), Value::str(name)));
-    Value::Module(Rc::new(Module { name: Rc::from(name), attrs: RefCell::new(attrs) }))
+    Value::Module(Rc::new(Module {
+        name: Rc::from(name),
+        attrs: RefCell::new(attrs),
+    }))
 }
 
 /// Hints for modules learners reach for.
@@ -31,8 +43,14 @@ const HINTS: &[(&str, &str)] = &[
     ("aiofiles", "simulate I/O with asyncio.sleep(seconds)"),
     ("threading", "threads are not simulated in this version"),
     ("concurrent", "threads are not simulated in this version"),
-    ("multiprocessing", "processes are not simulated in this version"),
-    ("math", "use the built-in operators (** for powers, abs, round)"),
+    (
+        "multiprocessing",
+        "processes are not simulated in this version",
+    ),
+    (
+        "math",
+        "use the built-in operators (** for powers, abs, round)",
+    ),
     ("sys", "the playground has no sys module"),
     ("os", "the playground has no operating system to talk to"),
 ];
@@ -40,7 +58,10 @@ const HINTS: &[(&str, &str)] = &[
 /// Why a module is refused: `the module 'aiohttp' is not supported in the playground: simulate
 /// I/O with asyncio.sleep(seconds)`.
 pub fn unknown_module(name: &str) -> String {
-    let hint = HINTS.iter().find(|(m, _)| *m == name).map_or(String::new(), |(_, h)| format!(": {h}"));
+    let hint = HINTS
+        .iter()
+        .find(|(m, _)| *m == name)
+        .map_or(String::new(), |(_, h)| format!(": {h}"));
     format!("the module '{name}' is not supported in the playground{hint}")
 }
 
@@ -70,7 +91,9 @@ pub fn import(name: &str) -> PyResult {
 
 /// `from module import name`.
 pub fn import_from(module: &Value, name: &str) -> PyResult {
-    let Value::Module(m) = module else { return Err(crate::vm::type_error("not a module")) };
+    let Value::Module(m) = module else {
+        return Err(crate::vm::type_error("not a module"));
+    };
     if name == "*" {
         return Err(refuse("from ... import *"));
     }
@@ -85,7 +108,10 @@ pub fn import_from(module: &Value, name: &str) -> PyResult {
     if refused {
         return Err(refuse(format!("{}.{name}", m.name)));
     }
-    Err(crate::vm::exc("ImportError", format!("cannot import name '{name}' from '{}'", m.name)))
+    Err(crate::vm::exc(
+        "ImportError",
+        format!("cannot import name '{name}' from '{}'", m.name),
+    ))
 }
 
 /// `module.name` for a name the module lacks: a refusal if CPython has it.

@@ -18,8 +18,17 @@ pub const EPOCH: f64 = 1_700_000_000.0;
 
 fn sleep(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
     let s = match args.first() {
-        Some(v) => as_float(v).ok_or_else(|| type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v))))?,
-        None => return Err(type_error("time.sleep() takes exactly one argument (0 given)")),
+        Some(v) => as_float(v).ok_or_else(|| {
+            type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(v)
+            ))
+        })?,
+        None => {
+            return Err(type_error(
+                "time.sleep() takes exactly one argument (0 given)",
+            ))
+        }
     };
     if s.is_nan() {
         return Err(value_error("Invalid value NaN (not a number)"));
@@ -57,8 +66,19 @@ const FUNCTIONS: &[(&str, BuiltinFn)] = &[
 
 /// Names of CPython's `time` the playground does not have.
 pub const REFUSED: &[&str] = &[
-    "process_time", "thread_time", "time_ns", "perf_counter_ns", "monotonic_ns", "localtime", "gmtime",
-    "strftime", "strptime", "ctime", "asctime", "mktime", "sleep_ns",
+    "process_time",
+    "thread_time",
+    "time_ns",
+    "perf_counter_ns",
+    "monotonic_ns",
+    "localtime",
+    "gmtime",
+    "strftime",
+    "strptime",
+    "ctime",
+    "asctime",
+    "mktime",
+    "sleep_ns",
 ];
 
 pub fn make() -> Value {

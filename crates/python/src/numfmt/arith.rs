@@ -1,5 +1,5 @@
-//! int()/float() parsing of str, and float/int arithmetic with CPython's results and errors.
-use super::repr::{err, str_repr, ErrKind::*, PyErr};
+//! Float and int arithmetic (// % divmod ** round int() /) with CPython's results and errors.
+use super::repr::{err, ErrKind::*, PyErr};
 
 /// An int or a float result (round(), `int ** int`).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -10,90 +10,6 @@ pub enum IntOrFloat {
 
 fn too_large<T>() -> Result<T, PyErr> {
     err(OverflowError, "integer too large")
-}
-
-/// str.isspace() for one char (Rust's White_Space plus the \x1c-\x1f separators).
-fn is_py_space(c: char) -> bool {
-    c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
-}
-
-/// int(s, base). Gap: non-ASCII decimal digits, which CPython accepts, are rejected.
-pub fn parse_int(s: &str, base: u32) -> Result<i64, PyErr> {
-    if base == 1 || base > 36 {
-        return err(ValueError, "int() base must be >= 2 and <= 36, or 0");
-    }
-    let invalid = || {
-        let r: String = str_repr(s).chars().take(200).collect();
-        err(ValueError, format!("invalid literal for int() with base {base}: {r}"))
-    };
-    let t = s.trim_matches(is_py_space);
-    let (neg, t) = match t.as_bytes().first() {
-        Some(b'-') => (true, &t[1..]),
-        Some(b'+') => (false, &t[1..]),
-        _ => (false, t),
-    };
-    let lower = t.get(..2).map(|p| p.to_ascii_lowercase());
-    let prefix_base = match lower.as_deref() {
-        Some("0x") => 16,
-        Some("0o") => 8,
-        Some("0b") => 2,
-        _ => 0,
-    };
-    let (base, t, octal_like) = match (base, prefix_base) {
-        (0, 0) => (10, t, t.starts_with('0')),
-        (0, p) => (p, t[2..].strip_prefix('_').unwrap_or(&t[2..]), false),
-        (b, p) if b == p => (b, t[2..].strip_prefix('_').unwrap_or(&t[2..]), false),
-        (b, _) => (b, t, false),
-    };
-    let Some(v) = digits_value(t, base) else { return invalid() };
-    if octal_like && v != 0 {
-        return invalid();
-    }
-    let v = if neg { -v } else { v };
-    i64::try_from(v).map_or_else(|_| too_large(), Ok)
-}
-
-/// Value of `t`: one or more base-`base` digits with single underscores between them.
-/// Saturates beyond i64 (keeps validating); None if malformed.
-fn digits_value(t: &str, base: u32) -> Option<i128> {
-    let mut v: i128 = 0;
-    let mut prev_digit = false;
-    for c in t.chars() {
-        if c == '_' && prev_digit {
-            prev_digit = false;
-            continue;
-        }
-        let d = c.to_digit(base)?;
-        v = (v * base as i128 + d as i128).min(1 << 64);
-        prev_digit = true;
-    }
-    prev_digit.then_some(v)
-}
-
-/// float(s): whitespace, underscores between digits, inf/infinity/nan in any case.
-pub fn parse_float(s: &str) -> Result<f64, PyErr> {
-    let invalid = || err(ValueError, format!("could not convert string to float: {}", str_repr(s)));
-    let t = s.trim_matches(is_py_space);
-    let b = t.as_bytes();
-    let mut clean = String::with_capacity(t.len());
-    for (i, &c) in b.iter().enumerate() {
-        if c == b'_' {
-            let around = i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit);
-            if !around {
-                return invalid();
-            }
-        } else if c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.') {
-            clean.push(c as char);
-        } else {
-            return invalid();
-        }
-    }
-    let word = clean.trim_start_matches(['+', '-']).to_ascii_lowercase();
-    let named = matches!(word.as_str(), "inf" | "infinity" | "nan");
-    if !named && word.bytes().any(|c| c.is_ascii_alphabetic() && c != b'e') {
-        return invalid();
-    }
-    clean.parse::<f64>().map_or_else(|_| invalid(), Ok)
 }
 
 /// Python's divmod for floats (b != 0): floor quotient snapped to an integer, remainder
@@ -111,7 +27,11 @@ fn div_mod(a: f64, b: f64) -> (f64, f64) {
     }
     let q = if div != 0.0 {
         let f = div.floor();
-        if div - f > 0.5 { f + 1.0 } else { f }
+        if div - f > 0.5 {
+            f + 1.0
+        } else {
+            f
+        }
     } else {
         0f64.copysign(a / b)
     };
@@ -132,7 +52,13 @@ pub fn float_mod(a: f64, b: f64) -> Result<f64, PyErr> {
         return err(ZeroDivisionError, "float modulo by zero");
     }
     let m = a % b;
-    Ok(if m == 0.0 { 0f64.copysign(b) } else if (b < 0.0) != (m < 0.0) { m + b } else { m })
+    Ok(if m == 0.0 {
+        0f64.copysign(b)
+    } else if (b < 0.0) != (m < 0.0) {
+        m + b
+    } else {
+        m
+    })
 }
 
 /// divmod(a, b) for floats.
@@ -147,8 +73,9 @@ fn is_odd_integer(x: f64) -> bool {
     x.abs() % 2.0 == 1.0
 }
 
-/// a ** b for floats, following CPython's float_pow special cases. A negative base with
-/// a non-integral exponent is refused with ValueError "complex result".
+/// a ** b for floats, following CPython's float_pow special cases. A negative base with a
+/// non-integral exponent (a complex result in Python) gives ValueError "complex result", or
+/// OverflowError "complex exponentiation" where CPython's complex pow overflows.
 pub fn float_pow(a: f64, b: f64) -> Result<f64, PyErr> {
     if b == 0.0 {
         return Ok(1.0);
@@ -161,18 +88,35 @@ pub fn float_pow(a: f64, b: f64) -> Result<f64, PyErr> {
     }
     if b.is_infinite() {
         let m = a.abs();
-        return Ok(if m == 1.0 { 1.0 } else if (b > 0.0) == (m > 1.0) { f64::INFINITY } else { 0.0 });
+        return Ok(if m == 1.0 {
+            1.0
+        } else if (b > 0.0) == (m > 1.0) {
+            f64::INFINITY
+        } else {
+            0.0
+        });
     }
     if a.is_infinite() || a == 0.0 {
         if a == 0.0 && b < 0.0 {
-            return err(ZeroDivisionError, "0.0 cannot be raised to a negative power");
+            return err(
+                ZeroDivisionError,
+                "0.0 cannot be raised to a negative power",
+            );
         }
         let big = if a == 0.0 { b < 0.0 } else { b > 0.0 };
         let mag = if big { f64::INFINITY } else { 0.0 };
-        return Ok(if is_odd_integer(b) { mag.copysign(a) } else { mag });
+        return Ok(if is_odd_integer(b) {
+            mag.copysign(a)
+        } else {
+            mag
+        });
     }
     let negate = a < 0.0 && is_odd_integer(b);
     if a < 0.0 && b != b.floor() {
+        // CPython hands this to complex pow, which fails when |a| ** b overflows.
+        if (-a).powf(b).is_infinite() {
+            return err(OverflowError, "complex exponentiation");
+        }
         return err(ValueError, "complex result");
     }
     let m = a.abs();
@@ -229,9 +173,14 @@ pub fn round_float(x: f64, ndigits: Option<i64>) -> Result<IntOrFloat, PyErr> {
     let r = if sig >= 17 {
         x
     } else if sig >= 1 {
-        format!("{:.*e}", (sig - 1) as usize, x).parse().unwrap_or(x)
+        format!("{:.*e}", (sig - 1) as usize, x)
+            .parse()
+            .unwrap_or(x)
     } else if sig == 0 && above_half(x.abs()) {
-        format!("1e{}", -nd).parse::<f64>().unwrap_or(f64::INFINITY).copysign(x)
+        format!("1e{}", -nd)
+            .parse::<f64>()
+            .unwrap_or(f64::INFINITY)
+            .copysign(x)
     } else {
         0f64.copysign(x)
     };
@@ -244,8 +193,15 @@ pub fn round_float(x: f64, ndigits: Option<i64>) -> Result<IntOrFloat, PyErr> {
 /// floor(log10(x)) for finite x > 0, exactly.
 fn decimal_exponent(x: f64) -> i32 {
     let s = format!("{:e}", x);
-    let exact = if s.starts_with("1e") { format!("{:.800e}", x) } else { s };
-    exact.rsplit_once('e').and_then(|(_, e)| e.parse().ok()).unwrap_or(0)
+    let exact = if s.starts_with("1e") {
+        format!("{:.800e}", x)
+    } else {
+        s
+    };
+    exact
+        .rsplit_once('e')
+        .and_then(|(_, e)| e.parse().ok())
+        .unwrap_or(0)
 }
 
 /// For x = d.ddd * 10^e: is x strictly above 5 * 10^e (exact decimal expansion)?
@@ -261,12 +217,16 @@ pub fn round_int(x: i64, ndigits: i64) -> Result<i64, PyErr> {
     if ndigits >= 0 {
         return Ok(x);
     }
-    if ndigits < -38 {
-        return Ok(0);
+    if ndigits < -19 {
+        return Ok(0); // |x| < 2**63 < 10**20 / 2
     }
-    let p = 10i128.pow((-ndigits) as u32);
+    let p = 10i128.pow(ndigits.unsigned_abs() as u32);
     let (q, r) = ((x as i128).div_euclid(p), (x as i128).rem_euclid(p));
-    let q = if 2 * r > p || (2 * r == p && q % 2 != 0) { q + 1 } else { q };
+    let q = if r > p - r || (r == p - r && q % 2 != 0) {
+        q + 1
+    } else {
+        q
+    };
     i64::try_from(q * p).map_or_else(|_| too_large(), Ok)
 }
 

@@ -1,4 +1,5 @@
 //! format(x, spec) / f-string `{x:spec}` for float, int and str, as CPython 3.13 renders them.
+use super::layout::layout;
 use super::repr::{double_to_string, err, ErrKind::*, PyErr, MAX_OUTPUT};
 
 /// A parsed `[[fill]align][sign][z][#][0][width][grouping][.precision][type]`.
@@ -45,8 +46,19 @@ impl FormatSpec {
     pub fn parse(spec: &str) -> Result<FormatSpec, PyErr> {
         let c: Vec<char> = spec.chars().collect();
         let is_align = |ch: Option<&char>| matches!(ch, Some('<' | '>' | '=' | '^'));
-        let mut f = FormatSpec { fill: None, align: None, sign: None, no_neg_0: false, alt: false,
-            zero: false, width: None, grouping: None, precision: None, ty: None, junk: None };
+        let mut f = FormatSpec {
+            fill: None,
+            align: None,
+            sign: None,
+            no_neg_0: false,
+            alt: false,
+            zero: false,
+            width: None,
+            grouping: None,
+            precision: None,
+            ty: None,
+            junk: None,
+        };
         let mut p = 0;
         if is_align(c.get(1)) {
             (f.fill, f.align, p) = (Some(c[0]), Some(c[1]), 2);
@@ -91,18 +103,24 @@ impl FormatSpec {
     /// The checks CPython makes at the end of parsing, which depend on the object's type.
     fn validate(&self, default_ty: char, type_name: &str) -> Result<(), PyErr> {
         if let Some(j) = &self.junk {
-            return err(ValueError, format!("Invalid format specifier '{j}' for object of type '{type_name}'"));
+            return err(
+                ValueError,
+                format!("Invalid format specifier '{j}' for object of type '{type_name}'"),
+            );
         }
         let ty = self.ty.unwrap_or(default_ty);
         match (self.grouping, ty) {
             (None, _) | (Some(_), 'd' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F' | '\0') => Ok(()),
             (Some('_'), 'b' | 'o' | 'x' | 'X') => Ok(()),
-            (Some(g), t) => err(ValueError, format!("Cannot specify '{g}' with {}.", quoted(t))),
+            (Some(g), t) => err(
+                ValueError,
+                format!("Cannot specify '{g}' with {}.", quoted(t)),
+            ),
         }
     }
 
     /// Alignment with the type's default and the `0` flag applied.
-    fn align_or(&self, default: char) -> char {
+    pub(crate) fn align_or(&self, default: char) -> char {
         match self.align {
             Some(a) => a,
             None if self.zero && default == '>' => '=',
@@ -110,18 +128,29 @@ impl FormatSpec {
         }
     }
 
-    fn fill_char(&self) -> char {
+    /// The padding char: the explicit fill, else '0' with the `0` flag, else ' '.
+    pub(crate) fn fill_char(&self) -> char {
         self.fill.unwrap_or(if self.zero { '0' } else { ' ' })
     }
 }
 
 /// `'c'` for printable ASCII, else `'\x..'`, as CPython quotes a type code.
 fn quoted(t: char) -> String {
-    if (t as u32) > 32 && (t as u32) < 128 { format!("'{t}'") } else { format!("'\\x{:x}'", t as u32) }
+    if (t as u32) > 32 && (t as u32) < 128 {
+        format!("'{t}'")
+    } else {
+        format!("'\\x{:x}'", t as u32)
+    }
 }
 
 fn unknown_code<T>(t: char, type_name: &str) -> Result<T, PyErr> {
-    err(ValueError, format!("Unknown format code {} for object of type '{type_name}'", quoted(t)))
+    err(
+        ValueError,
+        format!(
+            "Unknown format code {} for object of type '{type_name}'",
+            quoted(t)
+        ),
+    )
 }
 
 /// Refuses outputs that cannot sensibly be built.
@@ -182,10 +211,16 @@ pub fn format_int(x: i64, spec: &FormatSpec) -> Result<String, PyErr> {
         return unknown_code(ty, "int");
     }
     if spec.precision.is_some() {
-        return err(ValueError, "Precision not allowed in integer format specifier");
+        return err(
+            ValueError,
+            "Precision not allowed in integer format specifier",
+        );
     }
     if spec.no_neg_0 {
-        return err(ValueError, "Negative zero coercion (z) not allowed in integer format specifier");
+        return err(
+            ValueError,
+            "Negative zero coercion (z) not allowed in integer format specifier",
+        );
     }
     check_size(spec.width, 0)?;
     let neg = if x < 0 { "-" } else { "" };
@@ -199,23 +234,35 @@ pub fn format_int(x: i64, spec: &FormatSpec) -> Result<String, PyErr> {
         _ => (u.to_string(), ""),
     };
     let prefix = if spec.alt { prefix } else { "" };
-    let group = if matches!(ty, 'b' | 'o' | 'x' | 'X') { 4 } else { 3 };
+    let group = if matches!(ty, 'b' | 'o' | 'x' | 'X') {
+        4
+    } else {
+        3
+    };
     Ok(layout(spec, neg, prefix, &digits, "", group))
 }
 
 /// The `c` presentation: the code point as a one-char string.
 fn format_char(x: i64, spec: &FormatSpec) -> Result<String, PyErr> {
     if spec.sign.is_some() {
-        return err(ValueError, "Sign not allowed with integer format specifier 'c'");
+        return err(
+            ValueError,
+            "Sign not allowed with integer format specifier 'c'",
+        );
     }
     if spec.alt {
-        return err(ValueError, "Alternate form (#) not allowed with integer format specifier 'c'");
+        return err(
+            ValueError,
+            "Alternate form (#) not allowed with integer format specifier 'c'",
+        );
     }
     let c = match u32::try_from(x) {
         Ok(n) if n <= 0x10FFFF => char::from_u32(n),
         _ => return err(OverflowError, "%c arg not in range(0x110000)"),
     };
-    let Some(c) = c else { return err(ValueError, "surrogates not allowed") };
+    let Some(c) = c else {
+        return err(ValueError, "surrogates not allowed");
+    };
     Ok(layout(spec, "", "", "", &c.to_string(), 3))
 }
 
@@ -234,9 +281,20 @@ fn float_core(x: f64, spec: &FormatSpec, ty: char) -> Result<String, PyErr> {
     if spec.precision.is_some_and(|p| p > i32::MAX as usize) {
         return err(ValueError, "precision too big");
     }
-    let magnitude = if x.is_finite() { x.abs().log10().max(0.0) as usize } else { 0 };
-    check_size(spec.width, spec.precision.unwrap_or(0).saturating_add(magnitude))?;
-    let (x, dty, pct) = if ty == '%' { (x * 100.0, 'f', "%") } else { (x, ty, "") };
+    let magnitude = if x.is_finite() {
+        x.abs().log10().max(0.0) as usize
+    } else {
+        0
+    };
+    check_size(
+        spec.width,
+        spec.precision.unwrap_or(0).saturating_add(magnitude),
+    )?;
+    let (x, dty, pct) = if ty == '%' {
+        (x * 100.0, 'f', "%")
+    } else {
+        (x, ty, "")
+    };
     let s = match (dty, spec.precision) {
         ('\0', None) => double_to_string(x, 'r', 0, spec.alt, true),
         ('\0', Some(p)) => double_to_string(x, 'g', p, spec.alt, true),
@@ -248,7 +306,9 @@ fn float_core(x: f64, spec: &FormatSpec, ty: char) -> Result<String, PyErr> {
         Some(b) => ("-", b),
         None => ("", s.as_str()),
     };
-    let cut = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
+    let cut = body
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(body.len());
     let rest = format!("{}{pct}", &body[cut..]);
     let group = if ty == 'n' { 0 } else { 3 };
     Ok(layout(spec, neg, "", &body[..cut], &rest, group))
@@ -261,53 +321,4 @@ fn drop_neg_zero(s: String) -> String {
         Some(rest) if mantissa.chars().all(|c| matches!(c, '-' | '0' | '.')) => rest.to_string(),
         _ => s,
     }
-}
-
-/// CPython's calc_number_widths + fill_number: sign, prefix, grouped digits, rest, padding.
-fn layout(spec: &FormatSpec, neg: &str, prefix: &str, digits: &str, rest: &str, group: usize) -> String {
-    let sign = match (neg, spec.sign) {
-        ("-", _) => "-",
-        (_, Some('+')) => "+",
-        (_, Some(' ')) => " ",
-        _ => "",
-    };
-    let width = spec.width.unwrap_or(0) as isize;
-    let fill = spec.fill_char();
-    let align = spec.align_or('>');
-    let fixed = (sign.len() + prefix.len() + rest.chars().count()) as isize;
-    let min_width = if fill == '0' && align == '=' { width - fixed } else { 0 };
-    let sep = spec.grouping.filter(|_| group > 0);
-    let grouped = if digits.is_empty() { String::new() } else { group_digits(digits, sep, group, min_width) };
-    let pad = (width - fixed - grouped.len() as isize).max(0) as usize;
-    let (l, s, r) = match align {
-        '<' => (0, 0, pad),
-        '^' => (pad / 2, 0, pad - pad / 2),
-        '=' => (0, pad, 0),
-        _ => (pad, 0, 0),
-    };
-    let f = |k: usize| fill.to_string().repeat(k);
-    format!("{}{sign}{prefix}{}{grouped}{rest}{}", f(l), f(s), f(r))
-}
-
-/// _PyUnicode_InsertThousandsGrouping: groups of `size` from the right, separated by `sep`
-/// (None: no separators), left-padded with zeros until at least `min_width` chars.
-fn group_digits(digits: &str, sep: Option<char>, size: usize, min_width: isize) -> String {
-    let size = if sep.is_some() { size as isize } else { isize::MAX };
-    let (mut remaining, mut min_w) = (digits.len() as isize, min_width);
-    let mut parts = Vec::new();
-    loop {
-        let len = size.min(remaining.max(min_w).max(1));
-        let chars = remaining.min(len).max(0);
-        let zeros = (len - remaining).max(0) as usize;
-        let end = remaining as usize;
-        parts.push("0".repeat(zeros) + &digits[end - chars as usize..end]);
-        remaining -= chars;
-        min_w -= len;
-        if remaining <= 0 && min_w <= 0 {
-            break;
-        }
-        min_w -= 1;
-    }
-    parts.reverse();
-    parts.join(&sep.map(String::from).unwrap_or_default())
 }

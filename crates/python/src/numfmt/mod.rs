@@ -3,11 +3,15 @@
 
 pub mod arith;
 pub mod fmtspec;
+mod layout;
+pub mod parse;
 pub mod percent;
 pub mod repr;
+pub mod unicode;
 
 pub use arith::*;
 pub use fmtspec::*;
+pub use parse::*;
 pub use percent::*;
 pub use repr::{float_repr, str_repr, ErrKind, PyErr};
 
@@ -24,7 +28,7 @@ pub fn to_exc(e: PyErr) -> Raised {
         }
         ErrKind::OverflowError => "OverflowError",
         ErrKind::MemoryError => {
-            return crate::vm::stop("the program uses more memory than the playground allows (64 MiB)");
+            return crate::vm::stop(crate::vm::exec::MEMORY_LIMIT);
         }
     };
     if e.kind == ErrKind::ValueError && e.message == "complex result" {

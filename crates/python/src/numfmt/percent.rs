@@ -7,8 +7,15 @@ pub enum PercentArg {
     Int(i64),
     Float(f64),
     Bool(bool),
-    Str { str_: String, repr: String },
-    Other { str_: String, repr: String, type_name: String },
+    Str {
+        str_: String,
+        repr: String,
+    },
+    Other {
+        str_: String,
+        repr: String,
+        type_name: String,
+    },
 }
 
 impl PercentArg {
@@ -29,7 +36,11 @@ impl PercentArg {
             PercentArg::Float(x) => float_repr(*x),
             PercentArg::Bool(b) => (if *b { "True" } else { "False" }).to_string(),
             PercentArg::Str { str_, repr: r } | PercentArg::Other { str_, repr: r, .. } => {
-                if repr { r.clone() } else { str_.clone() }
+                if repr {
+                    r.clone()
+                } else {
+                    str_.clone()
+                }
             }
         }
     }
@@ -67,19 +78,27 @@ struct Cursor<'a> {
 impl<'a> Cursor<'a> {
     /// The current char, or "incomplete format".
     fn peek(&self) -> Result<char, PyErr> {
-        self.fmt.get(self.pos).copied().map_or_else(|| err(ValueError, "incomplete format"), Ok)
+        self.fmt
+            .get(self.pos)
+            .copied()
+            .map_or_else(|| err(ValueError, "incomplete format"), Ok)
     }
 
     fn take_arg(&mut self) -> Result<&'a PercentArg, PyErr> {
         let a = self.args.get(self.next);
         self.next += 1;
-        a.map_or_else(|| err(TypeError, "not enough arguments for format string"), Ok)
+        a.map_or_else(
+            || err(TypeError, "not enough arguments for format string"),
+            Ok,
+        )
     }
 
     /// A `*` operand: an int, else "* wants int".
     fn star(&mut self) -> Result<i64, PyErr> {
         self.pos += 1;
-        self.take_arg()?.int().map_or_else(|| err(TypeError, "* wants int"), Ok)
+        self.take_arg()?
+            .int()
+            .map_or_else(|| err(TypeError, "* wants int"), Ok)
     }
 
     /// Decimal digits at the cursor, refusing values above `max` with `msg`.
@@ -116,7 +135,11 @@ impl<'a> Cursor<'a> {
             let w = self.star()?;
             c.ljust |= w < 0;
             // CPython negates in Py_ssize_t: i64::MIN stays negative and means no padding.
-            c.width = if w == i64::MIN { 0 } else { usize::try_from(w.unsigned_abs()).unwrap_or(usize::MAX) };
+            c.width = if w == i64::MIN {
+                0
+            } else {
+                usize::try_from(w.unsigned_abs()).unwrap_or(usize::MAX)
+            };
         } else {
             c.width = self.number(i64::MAX, "width too big")? as usize;
         }
@@ -154,7 +177,12 @@ impl Conv {
 /// `fmt % args`. A single non-tuple operand arrives as a slice of one; a lone `dict`
 /// operand (Other with type_name "dict") is not reported as unconverted, as in CPython.
 pub fn percent_format(fmt: &str, args: &[PercentArg]) -> Result<String, PyErr> {
-    let mut cur = Cursor { fmt: fmt.chars().collect(), pos: 0, args, next: 0 };
+    let mut cur = Cursor {
+        fmt: fmt.chars().collect(),
+        pos: 0,
+        args,
+        next: 0,
+    };
     let mut out = String::with_capacity(fmt.len());
     while let Some(&ch) = cur.fmt.get(cur.pos) {
         cur.pos += 1;
@@ -175,7 +203,10 @@ pub fn percent_format(fmt: &str, args: &[PercentArg]) -> Result<String, PyErr> {
     }
     let mapping = matches!(args, [PercentArg::Other { type_name, .. }] if type_name == "dict");
     if cur.next < args.len() && !mapping {
-        return err(TypeError, "not all arguments converted during string formatting");
+        return err(
+            TypeError,
+            "not all arguments converted during string formatting",
+        );
     }
     Ok(out)
 }
@@ -202,14 +233,28 @@ fn convert(ty: char, at: usize, arg: &PercentArg, c: &Conv) -> Result<String, Py
             let (neg, digits) = match (arg, arg.int()) {
                 (_, Some(i)) => (i < 0, i.unsigned_abs().to_string()),
                 (PercentArg::Float(x), _) => float_digits(*x)?,
-                _ => return err(TypeError, format!("%{ty} format: a real number is required, not {}", arg.type_name())),
+                _ => {
+                    return err(
+                        TypeError,
+                        format!(
+                            "%{ty} format: a real number is required, not {}",
+                            arg.type_name()
+                        ),
+                    )
+                }
             };
             c.fits()?;
             Ok(number(neg, "", &zero_extend(digits, c.prec), c))
         }
         'o' | 'x' | 'X' => {
             let Some(i) = arg.int() else {
-                return err(TypeError, format!("%{ty} format: an integer is required, not {}", arg.type_name()));
+                return err(
+                    TypeError,
+                    format!(
+                        "%{ty} format: an integer is required, not {}",
+                        arg.type_name()
+                    ),
+                );
             };
             c.fits()?;
             let u = i.unsigned_abs();
@@ -218,22 +263,44 @@ fn convert(ty: char, at: usize, arg: &PercentArg, c: &Conv) -> Result<String, Py
                 'x' => (format!("{u:x}"), "0x"),
                 _ => (format!("{u:X}"), "0X"),
             };
-            Ok(number(i < 0, if c.alt { prefix } else { "" }, &zero_extend(digits, c.prec), c))
+            Ok(number(
+                i < 0,
+                if c.alt { prefix } else { "" },
+                &zero_extend(digits, c.prec),
+                c,
+            ))
         }
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
             let x = match (arg, arg.int()) {
                 (_, Some(i)) => i as f64,
                 (PercentArg::Float(x), _) => *x,
-                _ => return err(TypeError, format!("must be real number, not {}", arg.type_name())),
+                _ => {
+                    return err(
+                        TypeError,
+                        format!("must be real number, not {}", arg.type_name()),
+                    )
+                }
             };
             c.fits()?;
             let s = double_to_string(x, ty, c.prec.unwrap_or(6), c.alt, false);
-            let (neg, body) = s.strip_prefix('-').map_or((false, s.as_str()), |b| (true, b));
+            let (neg, body) = s
+                .strip_prefix('-')
+                .map_or((false, s.as_str()), |b| (true, b));
             Ok(number(neg, "", body, c))
         }
         _ => {
-            let shown = if (31..=126).contains(&(ty as u32)) { ty } else { '?' };
-            err(ValueError, format!("unsupported format character '{shown}' (0x{:x}) at index {at}", ty as u32))
+            let shown = if (31..=126).contains(&(ty as u32)) {
+                ty
+            } else {
+                '?'
+            };
+            err(
+                ValueError,
+                format!(
+                    "unsupported format character '{shown}' (0x{:x}) at index {at}",
+                    ty as u32
+                ),
+            )
         }
     }
 }
@@ -242,7 +309,9 @@ fn convert(ty: char, at: usize, arg: &PercentArg, c: &Conv) -> Result<String, Py
 fn char_of(arg: &PercentArg) -> Result<char, PyErr> {
     if let Some(i) = arg.int() {
         return match u32::try_from(i) {
-            Ok(n) if n <= 0x10FFFF => char::from_u32(n).map_or_else(|| err(ValueError, "surrogates not allowed"), Ok),
+            Ok(n) if n <= 0x10FFFF => {
+                char::from_u32(n).map_or_else(|| err(ValueError, "surrogates not allowed"), Ok)
+            }
             _ => err(OverflowError, "%c arg not in range(0x110000)"),
         };
     }
@@ -271,18 +340,34 @@ fn float_digits(x: f64) -> Result<(bool, String), PyErr> {
 /// Left-pads `digits` with zeros to at least `prec` digits.
 fn zero_extend(digits: String, prec: Option<usize>) -> String {
     let want = prec.unwrap_or(0);
-    if digits.len() >= want { digits } else { "0".repeat(want - digits.len()) + &digits }
+    if digits.len() >= want {
+        digits
+    } else {
+        "0".repeat(want - digits.len()) + &digits
+    }
 }
 
 /// Space-pads text to the width (left unless `-`); `0` and signs do not apply.
 fn pad_text(t: String, c: &Conv) -> String {
     let pad = " ".repeat(c.width.saturating_sub(t.chars().count()));
-    if c.ljust { t + &pad } else { pad + &t }
+    if c.ljust {
+        t + &pad
+    } else {
+        pad + &t
+    }
 }
 
 /// Sign, prefix, zero or space padding, then the body of a numeric conversion.
 fn number(neg: bool, prefix: &str, body: &str, c: &Conv) -> String {
-    let sign = if neg { "-" } else if c.plus { "+" } else if c.blank { " " } else { "" };
+    let sign = if neg {
+        "-"
+    } else if c.plus {
+        "+"
+    } else if c.blank {
+        " "
+    } else {
+        ""
+    };
     let used = sign.len() + prefix.len() + body.len();
     let pad = c.width.saturating_sub(used);
     if c.ljust {

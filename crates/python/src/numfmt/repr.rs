@@ -1,4 +1,5 @@
 //! Python errors as values, float repr (shortest round-trip) and the float/str rendering core.
+pub use super::unicode::is_printable;
 
 /// The Python exception class an operation raises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,7 +21,10 @@ pub struct PyErr {
 
 /// Builds an `Err(PyErr)` of `kind` with `message`.
 pub(crate) fn err<T>(kind: ErrKind, message: impl Into<String>) -> Result<T, PyErr> {
-    Err(PyErr { kind, message: message.into() })
+    Err(PyErr {
+        kind,
+        message: message.into(),
+    })
 }
 
 /// Outputs longer than this many chars are refused with MemoryError (keeps wasm alive).
@@ -34,11 +38,30 @@ pub fn float_repr(x: f64) -> String {
 /// Scientific digits of finite `x >= 0`: (`digits` without point, decimal exponent).
 /// `prec` = Some(p) rounds correctly to p+1 significant digits; None gives the shortest.
 fn sci(x: f64, prec: Option<usize>) -> (String, i32) {
-    let s = match prec {
-        Some(p) => format!("{:.*e}", p, x),
-        None => return shortest(x),
+    match prec {
+        Some(p) => split_sci(&exact(x, p, true)),
+        None => shortest(x),
+    }
+}
+
+/// Rust's `{:.p$e}` (`sci`) or `{:.p$}` of `x` for any `p` (Rust refuses p past u16::MAX).
+/// A double's exact decimal expansion ends within 1100 digits; the rest are zeros.
+fn exact(x: f64, prec: usize, sci: bool) -> String {
+    const CAP: usize = 1100;
+    let p = prec.min(CAP);
+    let s = if sci {
+        format!("{:.*e}", p, x)
+    } else {
+        format!("{:.*}", p, x)
     };
-    split_sci(&s)
+    if prec <= CAP {
+        return s;
+    }
+    let zeros = "0".repeat(prec - CAP);
+    match s.split_once('e') {
+        Some((m, e)) => format!("{m}{zeros}e{e}"),
+        None => s + &zeros,
+    }
 }
 
 /// Shortest round-trip digits of finite `x >= 0`; exact ties between two shortest
@@ -50,7 +73,11 @@ fn shortest(x: f64) -> (String, i32) {
     }
     let (d2, e2) = split_sci(&format!("{:.*e}", d.len() - 1, x));
     let back = format!("{}.{}e{}", &d2[..1], &d2[1..], e2).parse::<f64>();
-    if back == Ok(x) { (d2, e2) } else { (d, e) }
+    if back == Ok(x) {
+        (d2, e2)
+    } else {
+        (d, e)
+    }
 }
 
 /// Splits Rust's `d.ddde-7` into ("dddd", -7).
@@ -62,13 +89,22 @@ fn split_sci(s: &str) -> (String, i32) {
 /// Renders the exponent suffix like C: `e+05`, `E-123`.
 fn exp_suffix(exp: i32, upper: bool) -> String {
     let sign = if exp < 0 { '-' } else { '+' };
-    format!("{}{}{:02}", if upper { 'E' } else { 'e' }, sign, exp.unsigned_abs())
+    format!(
+        "{}{}{:02}",
+        if upper { 'E' } else { 'e' },
+        sign,
+        exp.unsigned_abs()
+    )
 }
 
 /// `d.ddd` mantissa from digits; a lone digit gets a '.' only when `alt`.
 fn mantissa(digits: &str, alt: bool) -> String {
     let (first, rest) = digits.split_at(1.min(digits.len()));
-    if rest.is_empty() && !alt { first.to_string() } else { format!("{first}.{rest}") }
+    if rest.is_empty() && !alt {
+        first.to_string()
+    } else {
+        format!("{first}.{rest}")
+    }
 }
 
 /// Places the point in `digits * 10^(exp+1-len)`, fixed notation, no exponent.
@@ -79,14 +115,24 @@ fn positional(digits: &str, exp: i32, keep: bool, alt: bool) -> String {
     let (int, mut frac) = if e < 0 {
         ("0".to_string(), "0".repeat((-e - 1) as usize) + digits)
     } else if e + 1 >= n {
-        (digits.to_string() + &"0".repeat((e + 1 - n) as usize), String::new())
+        (
+            digits.to_string() + &"0".repeat((e + 1 - n) as usize),
+            String::new(),
+        )
     } else {
-        (digits[..(e + 1) as usize].to_string(), digits[(e + 1) as usize..].to_string())
+        (
+            digits[..(e + 1) as usize].to_string(),
+            digits[(e + 1) as usize..].to_string(),
+        )
     };
     if !keep {
         frac.truncate(frac.trim_end_matches('0').len());
     }
-    if frac.is_empty() && !alt { int } else { format!("{int}.{frac}") }
+    if frac.is_empty() && !alt {
+        int
+    } else {
+        format!("{int}.{frac}")
+    }
 }
 
 /// CPython's PyOS_double_to_string: `ty` is one of e E f F g G r (r = repr).
@@ -94,15 +140,32 @@ fn positional(digits: &str, exp: i32, keep: bool, alt: bool) -> String {
 /// `add_dot_0` appends ".0" to results with neither point nor exponent (and, for 'g',
 /// moves the exponent threshold from `prec` to `prec - 1`).
 /// NaN carries no sign; -0.0 keeps its '-'.
-pub(crate) fn double_to_string(x: f64, ty: char, prec: usize, alt: bool, add_dot_0: bool) -> String {
+pub(crate) fn double_to_string(
+    x: f64,
+    ty: char,
+    prec: usize,
+    alt: bool,
+    add_dot_0: bool,
+) -> String {
     let upper = ty.is_ascii_uppercase();
-    let sign = if x.is_sign_negative() && !x.is_nan() { "-" } else { "" };
+    let sign = if x.is_sign_negative() && !x.is_nan() {
+        "-"
+    } else {
+        ""
+    };
     let body = if x.is_nan() {
         "nan".to_string()
     } else if x.is_infinite() {
         "inf".to_string()
     } else {
-        finite_body(x.abs(), ty.to_ascii_lowercase(), prec, alt, upper, add_dot_0)
+        finite_body(
+            x.abs(),
+            ty.to_ascii_lowercase(),
+            prec,
+            alt,
+            upper,
+            add_dot_0,
+        )
     };
     let mut out = format!("{sign}{body}");
     if upper {
@@ -119,8 +182,12 @@ pub(crate) fn double_to_string(x: f64, ty: char, prec: usize, alt: bool, add_dot
 fn finite_body(x: f64, ty: char, prec: usize, alt: bool, upper: bool, dot0: bool) -> String {
     match ty {
         'f' => {
-            let s = format!("{:.*}", prec, x);
-            if alt && prec == 0 { s + "." } else { s }
+            let s = exact(x, prec, false);
+            if alt && prec == 0 {
+                s + "."
+            } else {
+                s
+            }
         }
         'e' => {
             let (d, e) = sci(x, Some(prec));
@@ -138,7 +205,7 @@ fn finite_body(x: f64, ty: char, prec: usize, alt: bool, upper: bool, dot0: bool
         }
         _ => {
             let (d, e) = sci(x, None);
-            if e < -4 || e >= 16 {
+            if !(-4..16).contains(&e) {
                 mantissa(&d, alt) + &exp_suffix(e, upper)
             } else {
                 positional(&d, e, false, false)
@@ -150,12 +217,20 @@ fn finite_body(x: f64, ty: char, prec: usize, alt: bool, upper: bool, dot0: bool
 /// Drops trailing '0's but keeps at least one digit.
 fn trim_zeros(d: &str) -> &str {
     let t = d.trim_end_matches('0');
-    if t.is_empty() { &d[..1.min(d.len())] } else { t }
+    if t.is_empty() {
+        &d[..1.min(d.len())]
+    } else {
+        t
+    }
 }
 
 /// Python's repr of a str: quotes chosen as CPython does, escapes for non-printables.
 pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -193,31 +268,11 @@ pub(crate) fn push_hex_escape(out: &mut String, c: char) {
 pub(crate) fn ascii_escape(repr: &str) -> String {
     let mut out = String::with_capacity(repr.len());
     for c in repr.chars() {
-        if c.is_ascii() { out.push(c) } else { push_hex_escape(&mut out, c) }
+        if c.is_ascii() {
+            out.push(c)
+        } else {
+            push_hex_escape(&mut out, c)
+        }
     }
     out
-}
-
-/// str.isprintable() for one char: false for categories Cc Cf Co Zs Zl Zp (space excepted)
-/// and for some unassigned (Cn) areas. Gap: most unassigned code points count as printable.
-pub fn is_printable(c: char) -> bool {
-    let n = c as u32;
-    if c == ' ' {
-        return true;
-    }
-    if c.is_control() || c.is_whitespace() || is_format_char(n) {
-        return false;
-    }
-    let private = (0xE000..=0xF8FF).contains(&n) || n >= 0xF0000;
-    let nonchar = (n & 0xFFFE) == 0xFFFE || (0xFDD0..=0xFDEF).contains(&n);
-    let unassigned = (0x323B0..=0xDFFFF).contains(&n) || (0xE01F0..=0xEFFFF).contains(&n);
-    !(private || nonchar || unassigned)
-}
-
-/// General category Cf (format controls), Unicode 15.1.
-fn is_format_char(n: u32) -> bool {
-    matches!(n, 0xAD | 0x600..=0x605 | 0x61C | 0x6DD | 0x70F | 0x890..=0x891 | 0x8E2 | 0x180E
-        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0x2066..=0x206F | 0xFEFF
-        | 0xFFF9..=0xFFFB | 0x110BD | 0x110CD | 0x13430..=0x1343F | 0x1BCA0..=0x1BCA3
-        | 0x1D173..=0x1D17A | 0xE0000..=0xE00FF)
 }

@@ -68,7 +68,8 @@ impl Class {
 
     /// C3 linearization (single inheritance is the common case; `ExceptionGroup` has two bases).
     pub fn compute_mro(self: &Rc<Self>) {
-        let mut seqs: Vec<Vec<Rc<Class>>> = self.bases.iter().map(|b| b.mro.borrow().clone()).collect();
+        let mut seqs: Vec<Vec<Rc<Class>>> =
+            self.bases.iter().map(|b| b.mro.borrow().clone()).collect();
         seqs.push(self.bases.clone());
         let mut out = vec![self.clone()];
         loop {
@@ -76,9 +77,10 @@ impl Class {
             if seqs.is_empty() {
                 break;
             }
-            let head = seqs.iter().map(|s| s[0].clone()).find(|h| {
-                !seqs.iter().any(|s| s[1..].iter().any(|c| Rc::ptr_eq(c, h)))
-            });
+            let head = seqs
+                .iter()
+                .map(|s| s[0].clone())
+                .find(|h| !seqs.iter().any(|s| s[1..].iter().any(|c| Rc::ptr_eq(c, h))));
             let Some(head) = head else { break };
             for s in &mut seqs {
                 if Rc::ptr_eq(&s[0], &head) {
@@ -97,19 +99,29 @@ impl Class {
 
     /// Looks `name` up along the MRO.
     pub fn lookup(&self, name: &str) -> Option<Value> {
-        self.mro
-            .borrow()
-            .iter()
-            .find_map(|c| c.dict.borrow().iter().find(|(k, _)| &**k == name).map(|(_, v)| v.clone()))
+        self.mro.borrow().iter().find_map(|c| {
+            c.dict
+                .borrow()
+                .iter()
+                .find(|(k, _)| &**k == name)
+                .map(|(_, v)| v.clone())
+        })
     }
 
     /// Looks `name` up along the MRO after `after` (for `super()`).
     pub fn lookup_after(&self, after: &Rc<Class>, name: &str) -> Option<Value> {
         let mro = self.mro.borrow();
-        let start = mro.iter().position(|c| Rc::ptr_eq(c, after)).map_or(mro.len(), |i| i + 1);
-        mro[start..]
+        let start = mro
             .iter()
-            .find_map(|c| c.dict.borrow().iter().find(|(k, _)| &**k == name).map(|(_, v)| v.clone()))
+            .position(|c| Rc::ptr_eq(c, after))
+            .map_or(mro.len(), |i| i + 1);
+        mro[start..].iter().find_map(|c| {
+            c.dict
+                .borrow()
+                .iter()
+                .find(|(k, _)| &**k == name)
+                .map(|(_, v)| v.clone())
+        })
     }
 
     pub fn set_attr(&self, name: Rc<str>, value: Value) {
@@ -129,7 +141,12 @@ impl Class {
     /// The built-in class this class's instances are made like (a user class's nearest built-in
     /// ancestor: `object`, or an exception class).
     pub fn builtin_base(self: &Rc<Self>) -> Rc<Class> {
-        self.mro.borrow().iter().find(|c| c.tag != Tag::User).cloned().unwrap_or_else(|| types().object.clone())
+        self.mro
+            .borrow()
+            .iter()
+            .find(|c| c.tag != Tag::User)
+            .cloned()
+            .unwrap_or_else(|| types().object.clone())
     }
 
     /// The name as a traceback shows it: `ValueError`, `MyError`, `asyncio.exceptions.CancelledError`.
@@ -150,7 +167,11 @@ pub struct Instance {
 
 impl Instance {
     pub fn get(&self, name: &str) -> Option<Value> {
-        self.attrs.borrow().iter().find(|(k, _)| &**k == name).map(|(_, v)| v.clone())
+        self.attrs
+            .borrow()
+            .iter()
+            .find(|(k, _)| &**k == name)
+            .map(|(_, v)| v.clone())
     }
 
     pub fn set(&self, name: Rc<str>, value: Value) {
@@ -239,7 +260,11 @@ const EXCEPTIONS: &[(&str, &str, &[&str])] = &[
     ("SystemExit", "builtins", &["BaseException"]),
     ("GeneratorExit", "builtins", &["BaseException"]),
     ("BaseExceptionGroup", "builtins", &["BaseException"]),
-    ("ExceptionGroup", "builtins", &["BaseExceptionGroup", "Exception"]),
+    (
+        "ExceptionGroup",
+        "builtins",
+        &["BaseExceptionGroup", "Exception"],
+    ),
     ("CancelledError", "asyncio.exceptions", &["BaseException"]),
     ("InvalidStateError", "asyncio.exceptions", &["Exception"]),
     ("QueueEmpty", "asyncio.queues", &["Exception"]),
@@ -260,7 +285,13 @@ fn make_types() -> Types {
     for (name, module, bases) in EXCEPTIONS {
         let bases = bases
             .iter()
-            .map(|n| exceptions.iter().find(|c: &&Rc<Class>| &*c.name == *n).cloned().expect("bases first"))
+            .map(|n| {
+                exceptions
+                    .iter()
+                    .find(|c: &&Rc<Class>| &*c.name == *n)
+                    .cloned()
+                    .expect("bases first")
+            })
             .collect();
         exceptions.push(Class::new(name, module, bases, Tag::Exception));
     }

@@ -13,7 +13,11 @@ pub fn cmp_int_float(i: i64, f: f64) -> Option<Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
+        return Some(if f > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        });
     }
     let t = f.trunc();
     if t >= 9.3e18 {
@@ -24,7 +28,13 @@ pub fn cmp_int_float(i: i64, f: f64) -> Option<Ordering> {
     }
     let ti = t as i128;
     match (i as i128).cmp(&ti) {
-        Ordering::Equal => Some(if f > t { Ordering::Less } else if f < t { Ordering::Greater } else { Ordering::Equal }),
+        Ordering::Equal => Some(if f > t {
+            Ordering::Less
+        } else if f < t {
+            Ordering::Greater
+        } else {
+            Ordering::Equal
+        }),
         o => Some(o),
     }
 }
@@ -60,7 +70,9 @@ pub fn py_eq(a: &Value, b: &Value) -> bool {
     }
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => x == y,
-        (Value::Tuple(x), Value::Tuple(y)) => x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| p.is(q) || py_eq(p, q)),
+        (Value::Tuple(x), Value::Tuple(y)) => {
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| p.is(q) || py_eq(p, q))
+        }
         (Value::List(x), Value::List(y)) => {
             let (x, y) = (x.borrow(), y.borrow());
             x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| p.is(q) || py_eq(p, q))
@@ -68,7 +80,8 @@ pub fn py_eq(a: &Value, b: &Value) -> bool {
         (Value::Dict(x), Value::Dict(y)) => {
             let (x, y) = (x.borrow(), y.borrow());
             x.len() == y.len()
-                && x.iter().all(|(k, v)| matches!(y.get(k), Ok(Some(w)) if w.is(v) || py_eq(v, &w)))
+                && x.iter()
+                    .all(|(k, v)| matches!(y.get(k), Ok(Some(w)) if w.is(v) || py_eq(v, &w)))
         }
         (Value::Set(x), Value::Set(y)) => {
             let (x, y) = (x.borrow(), y.borrow());
@@ -80,11 +93,13 @@ pub fn py_eq(a: &Value, b: &Value) -> bool {
         }
         (Value::Method(x), Value::Method(y)) => x.0.is(&y.0) && x.1.is(&y.1),
         (Value::Builtin(x), Value::Builtin(y)) => {
-            std::ptr::fn_addr_eq(x.f, y.f) && x.name == y.name && match (&x.bound, &y.bound) {
-                (Some(p), Some(q)) => p.is(q),
-                (None, None) => true,
-                _ => false,
-            }
+            std::ptr::fn_addr_eq(x.f, y.f)
+                && x.name == y.name
+                && match (&x.bound, &y.bound) {
+                    (Some(p), Some(q)) => p.is(q),
+                    (None, None) => true,
+                    _ => false,
+                }
         }
         _ => a.is(b),
     }
@@ -164,7 +179,13 @@ pub fn hash(v: &Value) -> PyResult<i64> {
         }
         Value::Range(r) => {
             let n = r.len();
-            let (start, step) = if n == 0 { (Value::None, Value::None) } else if n == 1 { (Value::Int(r.start), Value::None) } else { (Value::Int(r.start), Value::Int(r.step)) };
+            let (start, step) = if n == 0 {
+                (Value::None, Value::None)
+            } else if n == 1 {
+                (Value::Int(r.start), Value::None)
+            } else {
+                (Value::Int(r.start), Value::Int(r.step))
+            };
             hash_tuple(&[hash_int(n), hash(&start)?, hash(&step)?])
         }
         Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => {
@@ -174,7 +195,11 @@ pub fn hash(v: &Value) -> PyResult<i64> {
             // `_Py_HashPointer`: the address rotated by 4 bits.
             let p = other.id() as u64;
             let h = p.rotate_right(4) as i64;
-            if h == -1 { -2 } else { h }
+            if h == -1 {
+                -2
+            } else {
+                h
+            }
         }
     })
 }

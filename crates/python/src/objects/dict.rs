@@ -98,7 +98,10 @@ impl Dict {
         if self.index.is_empty() {
             return Ok(None);
         }
-        Ok(self.find(h, key).1.and_then(|e| self.entries[e].as_ref().map(|(_, _, v)| v.clone())))
+        Ok(self
+            .find(h, key)
+            .1
+            .and_then(|e| self.entries[e].as_ref().map(|(_, _, v)| v.clone())))
     }
 
     /// A `str` key, without hashing errors.
@@ -149,7 +152,9 @@ impl Dict {
 
     /// Entry `i` in insertion order, counting deleted ones (for iterators that notice changes).
     pub fn entry_at(&self, i: usize) -> Option<Option<(&Value, &Value)>> {
-        self.entries.get(i).map(|e| e.as_ref().map(|(_, k, v)| (k, v)))
+        self.entries
+            .get(i)
+            .map(|e| e.as_ref().map(|(_, k, v)| (k, v)))
     }
 
     /// How many entry positions there are (deleted ones included).

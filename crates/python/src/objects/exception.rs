@@ -5,6 +5,9 @@ use super::Value;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+/// An exception group's message and members.
+pub type Group = (Rc<str>, Rc<[Rc<ExcObj>]>);
+
 /// One traceback entry (`tb_frame`, `tb_lineno`), newest last along `next`.
 pub struct Tb {
     /// The function's name (`<module>` for the top level).
@@ -42,7 +45,7 @@ pub struct ExcObj {
     pub suppress_context: Cell<bool>,
     pub traceback: RefCell<Option<Rc<Tb>>>,
     /// For exception groups: the members (`exceptions`), and the message (`message`).
-    pub group: Option<(Rc<str>, Rc<[Rc<ExcObj>]>)>,
+    pub group: Option<Group>,
 }
 
 /// A raised exception, as it travels through frames and futures.
@@ -63,7 +66,12 @@ impl ExcObj {
     }
 
     /// A group (`BaseExceptionGroup(message, exceptions)`), of `class`.
-    pub fn group(class: Rc<Class>, message: Rc<str>, members: Vec<Rc<ExcObj>>, args: Vec<Value>) -> Rc<ExcObj> {
+    pub fn group(
+        class: Rc<Class>,
+        message: Rc<str>,
+        members: Vec<Rc<ExcObj>>,
+        args: Vec<Value>,
+    ) -> Rc<ExcObj> {
         Rc::new(ExcObj {
             class,
             args: RefCell::new(Rc::from(args)),
@@ -88,7 +96,11 @@ impl ExcObj {
 
     /// `isinstance(self, <built-in class name>)`.
     pub fn is_a(&self, name: &str) -> bool {
-        self.class.mro.borrow().iter().any(|c| &*c.name == name && c.tag == super::class::Tag::Exception)
+        self.class
+            .mro
+            .borrow()
+            .iter()
+            .any(|c| &*c.name == name && c.tag == super::class::Tag::Exception)
     }
 
     pub fn is_cancelled(&self) -> bool {
@@ -104,7 +116,11 @@ impl ExcObj {
     }
 
     pub fn get_attr(&self, name: &str) -> Option<Value> {
-        self.attrs.borrow().iter().find(|(k, _)| &**k == name).map(|(_, v)| v.clone())
+        self.attrs
+            .borrow()
+            .iter()
+            .find(|(k, _)| &**k == name)
+            .map(|(_, v)| v.clone())
     }
 
     pub fn set_attr(&self, name: Rc<str>, value: Value) {
@@ -118,7 +134,13 @@ impl ExcObj {
     /// Adds a traceback entry for a frame the exception is leaving (prepended: outermost first).
     pub fn push_frame(&self, name: Rc<str>, line: u32, cols: (u32, u32, u32)) {
         let next = self.traceback.borrow_mut().take();
-        *self.traceback.borrow_mut() = Some(Rc::new(Tb { name, line, cols, asyncio_above: std::cell::Cell::new(false), next }));
+        *self.traceback.borrow_mut() = Some(Rc::new(Tb {
+            name,
+            line,
+            cols,
+            asyncio_above: std::cell::Cell::new(false),
+            next,
+        }));
     }
 
     /// The exception came up through asyncio's own frames: the traceback shows `...` there.

@@ -1,8 +1,8 @@
 //! Functions: a code object with its globals, defaults and closure.
 
-pub use crate::compile::code::Code;
 use super::class::Class;
 use super::Value;
+pub use crate::compile::code::Code;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};

@@ -11,7 +11,11 @@ const HASH_INF: i64 = 314_159;
 
 /// Maps the reserved error code `-1` to `-2`, as every CPython hash function does.
 fn fix_minus_one(h: i64) -> i64 {
-    if h == -1 { -2 } else { h }
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
 }
 
 /// `long_hash` (Objects/longobject.c) for an int that fits in 64 bits:

@@ -15,22 +15,67 @@ pub enum ViewKind {
 }
 
 pub enum Iter {
-    List { list: Rc<super::List>, pos: usize },
-    Tuple { items: Rc<[Value]>, pos: usize },
-    Str { chars: Vec<char>, pos: usize, ascii: bool },
-    Range { next: i64, left: i64, step: i64 },
-    Dict { dict: Rc<RefCell<Dict>>, kind: ViewKind, pos: usize, len: usize },
-    Set { set: Rc<RefCell<super::Set>>, pos: usize, len: usize },
+    List {
+        list: Rc<super::List>,
+        pos: usize,
+    },
+    Tuple {
+        items: Rc<[Value]>,
+        pos: usize,
+    },
+    Str {
+        chars: Vec<char>,
+        pos: usize,
+        ascii: bool,
+    },
+    Range {
+        next: i64,
+        left: i64,
+        step: i64,
+    },
+    Dict {
+        dict: Rc<RefCell<Dict>>,
+        kind: ViewKind,
+        pos: usize,
+        len: usize,
+    },
+    Set {
+        set: Rc<RefCell<super::Set>>,
+        pos: usize,
+        len: usize,
+    },
     /// A list reversed (`list_reverseiterator`): positions counted from the end.
-    Reversed { list: Rc<super::List>, left: usize },
+    Reversed {
+        list: Rc<super::List>,
+        left: usize,
+    },
     /// Already computed items (`reversed` of other sequences).
-    Items { items: Vec<Value>, pos: usize, name: &'static str },
-    Enumerate { inner: Value, n: i64 },
-    Zip { iters: Vec<Value>, strict: bool },
-    Map { f: Value, iters: Vec<Value> },
-    Filter { f: Value, inner: Value },
+    Items {
+        items: Vec<Value>,
+        pos: usize,
+        name: &'static str,
+    },
+    Enumerate {
+        inner: Value,
+        n: i64,
+    },
+    Zip {
+        iters: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        f: Value,
+        iters: Vec<Value>,
+    },
+    Filter {
+        f: Value,
+        inner: Value,
+    },
     /// A dict view (`d.keys()`): iterable again and again.
-    View { dict: Rc<RefCell<Dict>>, kind: ViewKind },
+    View {
+        dict: Rc<RefCell<Dict>>,
+        kind: ViewKind,
+    },
 }
 
 impl Iter {
@@ -42,9 +87,18 @@ impl Iter {
             Iter::Str { ascii: true, .. } => "str_ascii_iterator",
             Iter::Str { .. } => "str_iterator",
             Iter::Range { .. } => "range_iterator",
-            Iter::Dict { kind: ViewKind::Keys, .. } => "dict_keyiterator",
-            Iter::Dict { kind: ViewKind::Values, .. } => "dict_valueiterator",
-            Iter::Dict { kind: ViewKind::Items, .. } => "dict_itemiterator",
+            Iter::Dict {
+                kind: ViewKind::Keys,
+                ..
+            } => "dict_keyiterator",
+            Iter::Dict {
+                kind: ViewKind::Values,
+                ..
+            } => "dict_valueiterator",
+            Iter::Dict {
+                kind: ViewKind::Items,
+                ..
+            } => "dict_itemiterator",
             Iter::Set { .. } => "set_iterator",
             Iter::Reversed { .. } => "list_reverseiterator",
             Iter::Items { name, .. } => name,
@@ -52,9 +106,18 @@ impl Iter {
             Iter::Zip { .. } => "zip",
             Iter::Map { .. } => "map",
             Iter::Filter { .. } => "filter",
-            Iter::View { kind: ViewKind::Keys, .. } => "dict_keys",
-            Iter::View { kind: ViewKind::Values, .. } => "dict_values",
-            Iter::View { kind: ViewKind::Items, .. } => "dict_items",
+            Iter::View {
+                kind: ViewKind::Keys,
+                ..
+            } => "dict_keys",
+            Iter::View {
+                kind: ViewKind::Values,
+                ..
+            } => "dict_values",
+            Iter::View {
+                kind: ViewKind::Items,
+                ..
+            } => "dict_items",
         }
     }
 }
@@ -69,17 +132,40 @@ pub fn new_iter(it: Iter) -> Value {
 /// `TypeError: 'int' object is not iterable`.
 pub fn get_iter(v: &Value) -> PyResult {
     Ok(match v {
-        Value::List(l) => new_iter(Iter::List { list: l.clone(), pos: 0 }),
-        Value::Tuple(t) => new_iter(Iter::Tuple { items: t.clone(), pos: 0 }),
-        Value::Str(s) => new_iter(Iter::Str { chars: s.chars().collect(), pos: 0, ascii: s.is_ascii() }),
-        Value::Range(r) => new_iter(Iter::Range { next: r.start, left: r.len(), step: r.step }),
+        Value::List(l) => new_iter(Iter::List {
+            list: l.clone(),
+            pos: 0,
+        }),
+        Value::Tuple(t) => new_iter(Iter::Tuple {
+            items: t.clone(),
+            pos: 0,
+        }),
+        Value::Str(s) => new_iter(Iter::Str {
+            chars: s.chars().collect(),
+            pos: 0,
+            ascii: s.is_ascii(),
+        }),
+        Value::Range(r) => new_iter(Iter::Range {
+            next: r.start,
+            left: r.len(),
+            step: r.step,
+        }),
         Value::Dict(d) => {
             let len = d.borrow().len();
-            new_iter(Iter::Dict { dict: d.clone(), kind: ViewKind::Keys, pos: 0, len })
+            new_iter(Iter::Dict {
+                dict: d.clone(),
+                kind: ViewKind::Keys,
+                pos: 0,
+                len,
+            })
         }
         Value::Set(s) => {
             let len = s.borrow().len();
-            new_iter(Iter::Set { set: s.clone(), pos: 0, len })
+            new_iter(Iter::Set {
+                set: s.clone(),
+                pos: 0,
+                len,
+            })
         }
         Value::Iter(i) => {
             let view = match &*i.borrow() {
@@ -89,18 +175,30 @@ pub fn get_iter(v: &Value) -> PyResult {
             match view {
                 Some((dict, kind)) => {
                     let len = dict.borrow().len();
-                    new_iter(Iter::Dict { dict, kind, pos: 0, len })
+                    new_iter(Iter::Dict {
+                        dict,
+                        kind,
+                        pos: 0,
+                        len,
+                    })
                 }
                 None => v.clone(),
             }
         }
         Value::Gen(_) => v.clone(),
-        Value::Native(n) if n.has_attr("__iter__") => {
-            crate::vm::call::call(&crate::vm::attr::getattr(v, &Rc::from("__iter__"))?, Vec::new(), Vec::new())?
+        Value::Native(n) if n.has_attr("__iter__") => crate::vm::call::call(
+            &crate::vm::attr::getattr(v, &Rc::from("__iter__"))?,
+            Vec::new(),
+            Vec::new(),
+        )?,
+        Value::Instance(i) if i.class.lookup("__iter__").is_some() => {
+            return Err(crate::vm::refuse("__iter__"))
         }
-        Value::Instance(i) if i.class.lookup("__iter__").is_some() => return Err(crate::vm::refuse("__iter__")),
         other => {
-            return Err(type_error(format!("'{}' object is not iterable", crate::builtins::type_name(other))))
+            return Err(type_error(format!(
+                "'{}' object is not iterable",
+                crate::builtins::type_name(other)
+            )))
         }
     })
 }
@@ -118,7 +216,10 @@ pub fn next(it: &Value) -> PyResult<Option<Value>> {
                 Err(e) => Err(e),
             }
         }
-        other => Err(type_error(format!("'{}' object is not an iterator", crate::builtins::type_name(other)))),
+        other => Err(type_error(format!(
+            "'{}' object is not an iterator",
+            crate::builtins::type_name(other)
+        ))),
     }
 }
 
@@ -162,7 +263,12 @@ fn next_of(cell: &Rc<RefCell<Iter>>) -> PyResult<Option<Value>> {
                 *next = next.wrapping_add(*step);
                 return Ok(Some(Value::Int(v)));
             }
-            Iter::Dict { dict, kind, pos, len } => {
+            Iter::Dict {
+                dict,
+                kind,
+                pos,
+                len,
+            } => {
                 let d = dict.borrow();
                 if d.len() != *len {
                     *len = usize::MAX;
@@ -205,7 +311,12 @@ fn next_of(cell: &Rc<RefCell<Iter>>) -> PyResult<Option<Value>> {
                 *pos += 1;
                 return Ok(v);
             }
-            Iter::View { .. } => return Err(type_error(format!("'{}' object is not an iterator", it.type_name()))),
+            Iter::View { .. } => {
+                return Err(type_error(format!(
+                    "'{}' object is not an iterator",
+                    it.type_name()
+                )))
+            }
             Iter::Enumerate { inner, n } => {
                 let r = Lazy::Enumerate(inner.clone(), *n);
                 *n += 1;
@@ -217,15 +328,32 @@ fn next_of(cell: &Rc<RefCell<Iter>>) -> PyResult<Option<Value>> {
         }
     };
     match lazy {
-        Lazy::Enumerate(inner, n) => Ok(next(&inner)?.map(|v| Value::tuple(vec![Value::Int(n), v]))),
+        Lazy::Enumerate(inner, n) => {
+            Ok(next(&inner)?.map(|v| Value::tuple(vec![Value::Int(n), v])))
+        }
         Lazy::Zip(iters, strict) => {
             let mut out = Vec::with_capacity(iters.len());
             for (k, i) in iters.iter().enumerate() {
                 match next(i)? {
                     Some(v) => out.push(v),
                     None => {
-                        if strict && (k > 0 || iters[1..].iter().any(|j| next(j).ok().flatten().is_some())) {
-                            let which = if k > 0 { format!("argument {} is shorter than argument{}", k + 1, if k == 1 { " 1".to_string() } else { format!("s 1-{k}") }) } else { "argument 2 is longer than argument 1".to_string() };
+                        if strict
+                            && (k > 0
+                                || iters[1..].iter().any(|j| next(j).ok().flatten().is_some()))
+                        {
+                            let which = if k > 0 {
+                                format!(
+                                    "argument {} is shorter than argument{}",
+                                    k + 1,
+                                    if k == 1 {
+                                        " 1".to_string()
+                                    } else {
+                                        format!("s 1-{k}")
+                                    }
+                                )
+                            } else {
+                                "argument 2 is longer than argument 1".to_string()
+                            };
                             return Err(crate::vm::value_error(format!("zip() {which}")));
                         }
                         return Ok(None);
@@ -248,8 +376,14 @@ fn next_of(cell: &Rc<RefCell<Iter>>) -> PyResult<Option<Value>> {
             Ok(Some(call(&f, args, Vec::new())?))
         }
         Lazy::Filter(f, inner) => loop {
-            let Some(v) = next(&inner)? else { return Ok(None) };
-            let keep = if matches!(f, Value::None) { truthy(&v)? } else { truthy(&call(&f, vec![v.clone()], Vec::new())?)? };
+            let Some(v) = next(&inner)? else {
+                return Ok(None);
+            };
+            let keep = if matches!(f, Value::None) {
+                truthy(&v)?
+            } else {
+                truthy(&call(&f, vec![v.clone()], Vec::new())?)?
+            };
             if keep {
                 return Ok(Some(v));
             }
@@ -265,7 +399,7 @@ pub fn collect(v: &Value) -> PyResult<Vec<Value>> {
         Value::Range(r) => {
             let n = r.len();
             if n > 50_000_000 {
-                return Err(crate::vm::stop("the program uses more memory than the playground allows (64 MiB)"));
+                return Err(crate::vm::stop(crate::vm::exec::MEMORY_LIMIT));
             }
             Ok((0..n).map(|i| Value::Int(r.get(i))).collect())
         }

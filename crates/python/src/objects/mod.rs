@@ -2,15 +2,15 @@
 
 pub mod class;
 pub mod compare;
-pub mod hash;
-pub mod repr;
-pub mod settable;
 pub mod dict;
 pub mod exception;
 pub mod function;
+pub mod hash;
 pub mod iter;
 pub mod native;
+pub mod repr;
 pub mod set;
+pub mod settable;
 
 pub use class::{Class, Instance};
 pub use dict::Dict;
@@ -111,7 +111,11 @@ pub struct Module {
 
 impl Module {
     pub fn get(&self, name: &str) -> Option<Value> {
-        self.attrs.borrow().iter().find(|(k, _)| &**k == name).map(|(_, v)| v.clone())
+        self.attrs
+            .borrow()
+            .iter()
+            .find(|(k, _)| &**k == name)
+            .map(|(_, v)| v.clone())
     }
 }
 
@@ -144,7 +148,12 @@ impl Value {
         Value::Tuple(Rc::from(items))
     }
 
-    pub fn builtin(name: &'static str, qualname: &str, f: BuiltinFn, bound: Option<Value>) -> Value {
+    pub fn builtin(
+        name: &'static str,
+        qualname: &str,
+        f: BuiltinFn,
+        bound: Option<Value>,
+    ) -> Value {
         Value::Builtin(Rc::new(Builtin {
             name,
             qualname: Rc::from(qualname),

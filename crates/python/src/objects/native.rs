@@ -31,7 +31,10 @@ impl dyn NativeObj {
     }
 
     pub fn method(&self, name: &str) -> Option<BuiltinFn> {
-        self.methods().iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
+        self.methods()
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, f)| *f)
     }
 
     pub fn has_attr(&self, name: &str) -> bool {
@@ -39,7 +42,11 @@ impl dyn NativeObj {
     }
 
     /// `obj.name(*args)`: `Err(args)` back if it has no such method.
-    pub fn call_method(self: &Rc<Self>, name: &str, args: Vec<Value>) -> PyResult<Result<Value, Vec<Value>>> {
+    pub fn call_method(
+        self: &Rc<Self>,
+        name: &str,
+        args: Vec<Value>,
+    ) -> PyResult<Result<Value, Vec<Value>>> {
         match self.method(name) {
             Some(f) => Ok(Ok(f(Some(&Value::Native(self.clone())), args, Vec::new())?)),
             None => Ok(Err(args)),
@@ -48,7 +55,10 @@ impl dyn NativeObj {
 
     /// `obj(*args)`: asyncio's objects are not callable.
     pub fn call(&self, _args: Vec<Value>, _kwargs: Vec<(Rc<str>, Value)>) -> PyResult {
-        Err(crate::vm::type_error(format!("'{}' object is not callable", self.class().name)))
+        Err(crate::vm::type_error(format!(
+            "'{}' object is not callable",
+            self.class().name
+        )))
     }
 
     /// The object as its concrete type.

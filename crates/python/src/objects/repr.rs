@@ -16,14 +16,20 @@ pub use crate::numfmt::str_repr;
 
 /// A fake but stable address for default reprs (`<… object at 0x7f…>`).
 pub fn addr(v: &Value) -> String {
-    format!("0x{:x}", 0x7f00_0000_0000u64 | (v.id() as u64 & 0xffff_ffff_fff0))
+    format!(
+        "0x{:x}",
+        0x7f00_0000_0000u64 | (v.id() as u64 & 0xffff_ffff_fff0)
+    )
 }
 
 /// `repr(v)`.
 pub fn repr(v: &Value) -> PyResult<String> {
     let depth = DEPTH.with(|d| d.get());
     if depth > 200 {
-        return Err(crate::vm::exc("RecursionError", "maximum recursion depth exceeded while getting the repr of an object"));
+        return Err(crate::vm::exc(
+            "RecursionError",
+            "maximum recursion depth exceeded while getting the repr of an object",
+        ));
     }
     DEPTH.with(|d| d.set(depth + 1));
     let r = repr_inner(v);
@@ -57,9 +63,16 @@ fn repr_inner(v: &Value) -> PyResult<String> {
             if d.try_borrow_mut().is_err() {
                 return Ok("{...}".into());
             }
-            let entries: Vec<(Value, Value)> = d.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+            let entries: Vec<(Value, Value)> = d
+                .borrow()
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
             let _guard = d.borrow();
-            let parts: PyResult<Vec<String>> = entries.iter().map(|(k, v)| Ok(format!("{}: {}", repr(k)?, repr(v)?))).collect();
+            let parts: PyResult<Vec<String>> = entries
+                .iter()
+                .map(|(k, v)| Ok(format!("{}: {}", repr(k)?, repr(v)?)))
+                .collect();
             format!("{{{}}}", parts?.join(", "))
         }
         Value::Set(s) => {
@@ -72,7 +85,12 @@ fn repr_inner(v: &Value) -> PyResult<String> {
         }
         Value::Range(r) if r.step == 1 => format!("range({}, {})", r.start, r.stop),
         Value::Range(r) => format!("range({}, {}, {})", r.start, r.stop, r.step),
-        Value::Slice(s) => format!("slice({}, {}, {})", repr(&s[0])?, repr(&s[1])?, repr(&s[2])?),
+        Value::Slice(s) => format!(
+            "slice({}, {}, {})",
+            repr(&s[0])?,
+            repr(&s[1])?,
+            repr(&s[2])?
+        ),
         Value::Func(f) => format!("<function {} at {}>", f.qualname.borrow(), addr(v)),
         Value::Method(m) => {
             let name = match &m.1 {
@@ -91,7 +109,11 @@ fn repr_inner(v: &Value) -> PyResult<String> {
             ),
         },
         Value::Wrapped(w) => {
-            let kind = if w.0 == super::WrapKind::Static { "staticmethod" } else { "classmethod" };
+            let kind = if w.0 == super::WrapKind::Static {
+                "staticmethod"
+            } else {
+                "classmethod"
+            };
             format!("<{kind}({})>", repr(&w.1)?)
         }
         Value::Class(c) => {
@@ -103,7 +125,12 @@ fn repr_inner(v: &Value) -> PyResult<String> {
         }
         Value::Instance(inst) => match inst.class.lookup("__repr__") {
             Some(f) => user_text(&f, v, "__repr__")?,
-            None => format!("<{}.{} object at {}>", inst.class.module, inst.class.qualname, addr(v)),
+            None => format!(
+                "<{}.{} object at {}>",
+                inst.class.module,
+                inst.class.qualname,
+                addr(v)
+            ),
         },
         Value::Exc(e) => match e.class.lookup("__repr__") {
             Some(f) if e.class.tag == Tag::User => user_text(&f, v, "__repr__")?,
@@ -134,7 +161,11 @@ fn repr_inner(v: &Value) -> PyResult<String> {
             }
         }
         Value::Module(m) => format!("<module '{}'>", m.name),
-        Value::Super(s) => format!("<super: <class '{}'>, <{} object>>", s.0.name, crate::builtins::type_name(&s.1)),
+        Value::Super(s) => format!(
+            "<super: <class '{}'>, <{} object>>",
+            s.0.name,
+            crate::builtins::type_name(&s.1)
+        ),
         Value::Native(n) => n.repr(),
         Value::Ellipsis => "Ellipsis".into(),
         Value::Cell(_) => "<cell>".into(),
@@ -157,7 +188,11 @@ fn user_text(f: &Value, obj: &Value, which: &str) -> PyResult<String> {
 /// `BaseException.__repr__`: `ValueError('bad')`, `KeyError(1, 2)`.
 pub fn exc_repr(e: &ExcObj) -> PyResult<String> {
     let args = e.args();
-    let inner = if args.len() == 1 { repr(&args[0])? } else { join(&args)? };
+    let inner = if args.len() == 1 {
+        repr(&args[0])?
+    } else {
+        join(&args)?
+    };
     Ok(format!("{}({inner})", e.class.name))
 }
 
@@ -170,7 +205,10 @@ pub fn exc_str(e: &Rc<ExcObj>) -> PyResult<String> {
     }
     if let Some((msg, members)) = &e.group {
         let n = members.len();
-        return Ok(format!("{msg} ({n} sub-exception{})", if n == 1 { "" } else { "s" }));
+        return Ok(format!(
+            "{msg} ({n} sub-exception{})",
+            if n == 1 { "" } else { "s" }
+        ));
     }
     let args = e.args();
     Ok(match args.len() {

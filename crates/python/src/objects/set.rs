@@ -30,7 +30,10 @@ impl Set {
 
     /// `{1, 2, 3}` with three or more constants (CPython builds it from a frozenset constant).
     pub fn from_constants(items: Vec<Value>) -> PyResult<Set> {
-        Ok(Set(SetTable::from_constant_display(hashed(items)?, &mut eq)))
+        Ok(Set(SetTable::from_constant_display(
+            hashed(items)?,
+            &mut eq,
+        )))
     }
 
     pub fn len(&self) -> usize {

@@ -141,7 +141,12 @@ pub struct Params {
 impl Params {
     /// Every parameter name, in slot order (positional, `*args`, keyword-only, `**kwargs`).
     pub fn names(&self) -> Vec<Rc<str>> {
-        let mut v: Vec<Rc<str>> = self.posonly.iter().chain(&self.args).map(|p| p.name.clone()).collect();
+        let mut v: Vec<Rc<str>> = self
+            .posonly
+            .iter()
+            .chain(&self.args)
+            .map(|p| p.name.clone())
+            .collect();
         v.extend(self.kwonly.iter().map(|p| p.name.clone()));
         v.extend(self.vararg.iter().map(|p| p.name.clone()));
         v.extend(self.kwarg.iter().map(|p| p.name.clone()));

@@ -79,24 +79,36 @@ impl CompileError {
     pub fn render(&self, filename: &str, source: &str) -> String {
         match self {
             CompileError::Refused { msg, span } => {
-                format!("line {}, column {}: {msg}", span.start.line, span.start.col + 1)
+                format!(
+                    "line {}, column {}: {msg}",
+                    span.start.line,
+                    span.start.col + 1
+                )
             }
             CompileError::Syntax { kind, msg, span } => {
                 let mut out = format!("  File \"{filename}\", line {}\n", span.start.line);
-                if let Some(text) = source.lines().nth(span.start.line.saturating_sub(1) as usize) {
+                if let Some(text) = source
+                    .lines()
+                    .nth(span.start.line.saturating_sub(1) as usize)
+                {
                     let trimmed = text.trim_start();
                     let indent = text.chars().count() - trimmed.chars().count();
                     let trimmed = trimmed.trim_end();
                     if !trimmed.is_empty() {
                         out += &format!("    {trimmed}\n");
                         let start = (span.start.col as usize).saturating_sub(indent);
-                        let end = if span.end.line == span.start.line && span.end.col > span.start.col {
-                            (span.end.col as usize).saturating_sub(indent)
-                        } else {
-                            start + 1
-                        };
+                        let end =
+                            if span.end.line == span.start.line && span.end.col > span.start.col {
+                                (span.end.col as usize).saturating_sub(indent)
+                            } else {
+                                start + 1
+                            };
                         let end = end.min(trimmed.chars().count().max(start + 1));
-                        out += &format!("    {}{}\n", " ".repeat(start), "^".repeat((end - start).max(1)));
+                        out += &format!(
+                            "    {}{}\n",
+                            " ".repeat(start),
+                            "^".repeat((end - start).max(1))
+                        );
                     }
                 }
                 out += &format!("{}: {msg}", kind.name());
@@ -113,7 +125,12 @@ impl fmt::Display for CompileError {
                 write!(f, "{}: {msg} (line {})", kind.name(), span.start.line)
             }
             CompileError::Refused { msg, span } => {
-                write!(f, "line {}, column {}: {msg}", span.start.line, span.start.col + 1)
+                write!(
+                    f,
+                    "line {}, column {}: {msg}",
+                    span.start.line,
+                    span.start.col + 1
+                )
             }
         }
     }

@@ -86,10 +86,8 @@ impl Lexer<'_> {
 
     fn run(&mut self) -> Result<(), CompileError> {
         loop {
-            if self.at_line_start && self.brackets.is_empty() {
-                if !self.indentation()? {
-                    break;
-                }
+            if self.at_line_start && self.brackets.is_empty() && !self.indentation()? {
+                break;
             }
             let Some(c) = self.peek() else { break };
             let start = self.pos();
@@ -132,7 +130,9 @@ impl Lexer<'_> {
                         }
                     }
                 }
-                c if c.is_ascii_digit() || (c == '.' && self.peek_at(1).is_some_and(|d| d.is_ascii_digit())) => {
+                c if c.is_ascii_digit()
+                    || (c == '.' && self.peek_at(1).is_some_and(|d| d.is_ascii_digit())) =>
+                {
                     self.number()?
                 }
                 c if is_name_start(c) => {
@@ -187,7 +187,10 @@ impl Lexer<'_> {
             let here = self.pos();
             if width > current {
                 if !self.last_line_opens_block() {
-                    return Err(CompileError::indentation("unexpected indent", Span::new(line_start, here)));
+                    return Err(CompileError::indentation(
+                        "unexpected indent",
+                        Span::new(line_start, here),
+                    ));
                 }
                 self.indents.push(width);
                 self.push(Tok::Indent, line_start);
@@ -216,10 +219,20 @@ impl Lexer<'_> {
 
     fn finish(&mut self) -> Result<(), CompileError> {
         if let Some(&(c, pos)) = self.brackets.last() {
-            return self.err(format!("'{c}' was never closed"), pos, Pos { line: pos.line, col: pos.col + 1 });
+            return self.err(
+                format!("'{c}' was never closed"),
+                pos,
+                Pos {
+                    line: pos.line,
+                    col: pos.col + 1,
+                },
+            );
         }
         let end = self.pos();
-        if !matches!(self.tokens.last().map(|t| &t.tok), None | Some(Tok::Newline) | Some(Tok::Dedent)) {
+        if !matches!(
+            self.tokens.last().map(|t| &t.tok),
+            None | Some(Tok::Newline) | Some(Tok::Dedent)
+        ) {
             self.push(Tok::Newline, end);
         }
         while self.indents.len() > 1 {
@@ -231,7 +244,9 @@ impl Lexer<'_> {
     }
 
     fn operator(&mut self, start: Pos) -> Result<(), CompileError> {
-        let rest: String = self.chars[self.i..self.chars.len().min(self.i + 3)].iter().collect();
+        let rest: String = self.chars[self.i..self.chars.len().min(self.i + 3)]
+            .iter()
+            .collect();
         let Some(&op) = OPERATORS.iter().find(|op| rest.starts_with(**op)) else {
             let c = self.peek().expect("operator at a character");
             if c == '!' {
@@ -250,7 +265,9 @@ impl Lexer<'_> {
             self.bump();
         }
         match op {
-            "(" | "[" | "{" => self.brackets.push((op.chars().next().expect("one char"), start)),
+            "(" | "[" | "{" => self
+                .brackets
+                .push((op.chars().next().expect("one char"), start)),
             ")" | "]" | "}" => {
                 let close = op.chars().next().expect("one char");
                 match self.brackets.pop() {
@@ -293,7 +310,10 @@ impl Lexer<'_> {
         if radix != 10 {
             self.bump();
             self.bump();
-            while let Some(c) = self.peek().filter(|c| c.is_ascii_alphanumeric() || *c == '_') {
+            while let Some(c) = self
+                .peek()
+                .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+            {
                 text.push(c);
                 self.bump();
             }
@@ -334,7 +354,8 @@ impl Lexer<'_> {
         }
         if matches!(self.peek(), Some('e' | 'E'))
             && (self.peek_at(1).is_some_and(|c| c.is_ascii_digit())
-                || (matches!(self.peek_at(1), Some('+' | '-')) && self.peek_at(2).is_some_and(|c| c.is_ascii_digit())))
+                || (matches!(self.peek_at(1), Some('+' | '-'))
+                    && self.peek_at(2).is_some_and(|c| c.is_ascii_digit())))
         {
             is_float = true;
             text.push('e');
@@ -356,12 +377,15 @@ impl Lexer<'_> {
             self.bump();
             return self.err("invalid decimal literal", start, self.pos());
         }
-        if text.contains("__") || text.ends_with('_') || text.contains("_.") || text.contains("._") {
+        if text.contains("__") || text.ends_with('_') || text.contains("_.") || text.contains("._")
+        {
             return self.err("invalid decimal literal", start, self.pos());
         }
         let clean = text.replace('_', "");
         if is_float {
-            let v: f64 = clean.parse().map_err(|_| CompileError::syntax("invalid decimal literal", Span::new(start, self.pos())))?;
+            let v: f64 = clean.parse().map_err(|_| {
+                CompileError::syntax("invalid decimal literal", Span::new(start, self.pos()))
+            })?;
             self.push(Tok::Float(v), start);
         } else {
             if clean.len() > 1 && clean.starts_with('0') && clean.chars().any(|c| c != '0') {
@@ -389,14 +413,24 @@ impl Lexer<'_> {
         if k == 0 || !matches!(self.peek_at(k), Some('"' | '\'')) {
             return None;
         }
-        let prefix: String = self.chars[self.i..self.i + k].iter().collect::<String>().to_lowercase();
-        matches!(prefix.as_str(), "r" | "b" | "f" | "u" | "rb" | "br" | "fr" | "rf").then_some(k)
+        let prefix: String = self.chars[self.i..self.i + k]
+            .iter()
+            .collect::<String>()
+            .to_lowercase();
+        matches!(
+            prefix.as_str(),
+            "r" | "b" | "f" | "u" | "rb" | "br" | "fr" | "rf"
+        )
+        .then_some(k)
     }
 
     fn string(&mut self) -> Result<(), CompileError> {
         let start = self.pos();
         let k = self.string_prefix_len().unwrap_or(0);
-        let prefix: String = (0..k).filter_map(|_| self.bump()).collect::<String>().to_lowercase();
+        let prefix: String = (0..k)
+            .filter_map(|_| self.bump())
+            .collect::<String>()
+            .to_lowercase();
         let quote = self.bump().expect("a quote follows the prefix");
         let triple = self.peek() == Some(quote) && self.peek_at(1) == Some(quote);
         if triple {
@@ -425,31 +459,51 @@ impl Lexer<'_> {
 
     /// Finds where a string's body ends (the index of its closing quote), from `self.i`, without
     /// moving. In an f-string, a quote inside a replacement field does not close it (3.12).
-    fn scan_string_end(&self, quote: char, triple: bool, fstring: bool, start: Pos) -> Result<usize, CompileError> {
+    fn scan_string_end(
+        &self,
+        quote: char,
+        triple: bool,
+        fstring: bool,
+        start: Pos,
+    ) -> Result<usize, CompileError> {
         let mut j = self.i;
         let mut depth = 0usize;
         let unterminated = |lx: &Lexer| {
             let (msg, line) = if triple {
-                ("unterminated triple-quoted string literal", lx.chars.iter().filter(|&&c| c == '\n').count() as u32 + 1)
+                (
+                    "unterminated triple-quoted string literal",
+                    lx.chars.iter().filter(|&&c| c == '\n').count() as u32 + 1,
+                )
             } else {
                 ("unterminated string literal", start.line)
             };
             Err(CompileError::syntax(
                 format!("{msg} (detected at line {line})"),
-                Span::new(start, Pos { line: start.line, col: start.col + 1 }),
+                Span::new(
+                    start,
+                    Pos {
+                        line: start.line,
+                        col: start.col + 1,
+                    },
+                ),
             ))
         };
         loop {
-            let Some(&c) = self.chars.get(j) else { return unterminated(self) };
+            let Some(&c) = self.chars.get(j) else {
+                return unterminated(self);
+            };
             if depth > 0 {
                 match c {
                     '\'' | '"' => {
                         // A nested string inside a replacement field.
-                        let nested_triple = self.chars.get(j + 1) == Some(&c) && self.chars.get(j + 2) == Some(&c);
+                        let nested_triple =
+                            self.chars.get(j + 1) == Some(&c) && self.chars.get(j + 2) == Some(&c);
                         let step = if nested_triple { 3 } else { 1 };
                         j += step;
                         loop {
-                            let Some(&d) = self.chars.get(j) else { return unterminated(self) };
+                            let Some(&d) = self.chars.get(j) else {
+                                return unterminated(self);
+                            };
                             if d == '\\' {
                                 j += 2;
                                 continue;
@@ -457,7 +511,11 @@ impl Lexer<'_> {
                             if d == '\n' && !nested_triple {
                                 return unterminated(self);
                             }
-                            if d == c && (!nested_triple || (self.chars.get(j + 1) == Some(&c) && self.chars.get(j + 2) == Some(&c))) {
+                            if d == c
+                                && (!nested_triple
+                                    || (self.chars.get(j + 1) == Some(&c)
+                                        && self.chars.get(j + 2) == Some(&c)))
+                            {
                                 j += step;
                                 break;
                             }
@@ -486,10 +544,12 @@ impl Lexer<'_> {
                     }
                     depth = 1;
                 }
-                c if c == quote => {
-                    if !triple || (self.chars.get(j + 1) == Some(&quote) && self.chars.get(j + 2) == Some(&quote)) {
-                        return Ok(j);
-                    }
+                c if c == quote
+                    && (!triple
+                        || (self.chars.get(j + 1) == Some(&quote)
+                            && self.chars.get(j + 2) == Some(&quote))) =>
+                {
+                    return Ok(j);
                 }
                 _ => {}
             }

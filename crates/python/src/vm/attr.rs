@@ -22,7 +22,10 @@ pub fn no_attribute(obj: &Value, name: &str) -> crate::objects::Raised {
     let msg = match obj {
         Value::Class(c) => format!("type object '{}' has no attribute '{name}'", c.qualname),
         Value::Module(m) => format!("module '{}' has no attribute '{name}'", m.name),
-        other => format!("'{}' object has no attribute '{name}'", crate::builtins::type_name(other)),
+        other => format!(
+            "'{}' object has no attribute '{name}'",
+            crate::builtins::type_name(other)
+        ),
     };
     let e = attribute_error(msg);
     e.set_attr(Rc::from("name"), Value::str(name));
@@ -45,9 +48,15 @@ fn exc_attr(e: &Rc<ExcObj>, obj: &Value, name: &str) -> Option<Value> {
         }
         "__class__" => Value::Class(e.class.clone()),
         "message" if e.group.is_some() => Value::Str(e.group.as_ref().expect("checked").0.clone()),
-        "exceptions" if e.group.is_some() => {
-            Value::tuple(e.group.as_ref().expect("checked").1.iter().map(|x| Value::Exc(x.clone())).collect())
-        }
+        "exceptions" if e.group.is_some() => Value::tuple(
+            e.group
+                .as_ref()
+                .expect("checked")
+                .1
+                .iter()
+                .map(|x| Value::Exc(x.clone()))
+                .collect(),
+        ),
         _ => {
             if let Some(v) = e.get_attr(name) {
                 return Some(v);
@@ -72,22 +81,35 @@ pub fn getattr(obj: &Value, name: &Rc<str>) -> PyResult {
                 }
                 Some(Value::Dict(Rc::new(std::cell::RefCell::new(d))))
             }
-            _ => inst.get(name).or_else(|| inst.class.lookup(name).map(|v| bind(v, obj, &inst.class))),
+            _ => inst
+                .get(name)
+                .or_else(|| inst.class.lookup(name).map(|v| bind(v, obj, &inst.class))),
         },
         Value::Class(cls) => match &**name {
             "__name__" => Some(Value::Str(cls.name.clone())),
             "__qualname__" => Some(Value::Str(cls.qualname.clone())),
             "__module__" => Some(Value::Str(cls.module.clone())),
-            "__mro__" => Some(Value::tuple(cls.mro.borrow().iter().map(|c| Value::Class(c.clone())).collect())),
-            "__bases__" => Some(Value::tuple(cls.bases.iter().map(|c| Value::Class(c.clone())).collect())),
+            "__mro__" => Some(Value::tuple(
+                cls.mro
+                    .borrow()
+                    .iter()
+                    .map(|c| Value::Class(c.clone()))
+                    .collect(),
+            )),
+            "__bases__" => Some(Value::tuple(
+                cls.bases.iter().map(|c| Value::Class(c.clone())).collect(),
+            )),
             "__doc__" if cls.lookup("__doc__").is_none() => Some(Value::None),
-            _ => cls.lookup(name).map(|v| match v {
-                Value::Wrapped(w) => match w.0 {
-                    WrapKind::Static => w.1.clone(),
-                    WrapKind::Class => Value::Method(Rc::new((obj.clone(), w.1.clone()))),
-                },
-                other => other,
-            }).or_else(|| crate::builtins::types::class_attr(cls, name)),
+            _ => cls
+                .lookup(name)
+                .map(|v| match v {
+                    Value::Wrapped(w) => match w.0 {
+                        WrapKind::Static => w.1.clone(),
+                        WrapKind::Class => Value::Method(Rc::new((obj.clone(), w.1.clone()))),
+                    },
+                    other => other,
+                })
+                .or_else(|| crate::builtins::types::class_attr(cls, name)),
         },
         Value::Exc(e) => exc_attr(e, obj, name),
         Value::Super(s) => {
@@ -101,7 +123,9 @@ pub fn getattr(obj: &Value, name: &Rc<str>) -> PyResult {
             match start.lookup_after(cls, name) {
                 Some(v) => Some(match this {
                     Value::Class(c) => match v {
-                        Value::Wrapped(w) if w.0 == WrapKind::Class => Value::Method(Rc::new((Value::Class(c.clone()), w.1.clone()))),
+                        Value::Wrapped(w) if w.0 == WrapKind::Class => {
+                            Value::Method(Rc::new((Value::Class(c.clone()), w.1.clone())))
+                        }
                         Value::Wrapped(w) => w.1.clone(),
                         other => other,
                     },
@@ -136,15 +160,30 @@ pub fn getattr(obj: &Value, name: &Rc<str>) -> PyResult {
         Value::Coro(c) => match &**name {
             "__name__" => Some(Value::Str(c.name.clone())),
             "__qualname__" => Some(Value::Str(c.qualname.clone())),
-            "close" => Some(Value::builtin("close", "coroutine.close", crate::builtins::methods::coro_close, Some(obj.clone()))),
+            "close" => Some(Value::builtin(
+                "close",
+                "coroutine.close",
+                crate::builtins::methods::coro_close,
+                Some(obj.clone()),
+            )),
             _ => None,
         },
         Value::NativeCoro(c) => match &**name {
-            "__name__" | "__qualname__" => Some(Value::str(c.qualname.rsplit('.').next().unwrap_or(c.qualname))),
-            "close" => Some(Value::builtin("close", "coroutine.close", crate::builtins::methods::coro_close, Some(obj.clone()))),
+            "__name__" | "__qualname__" => Some(Value::str(
+                c.qualname.rsplit('.').next().unwrap_or(c.qualname),
+            )),
+            "close" => Some(Value::builtin(
+                "close",
+                "coroutine.close",
+                crate::builtins::methods::coro_close,
+                Some(obj.clone()),
+            )),
             _ => None,
         },
-        Value::Native(n) => n.method(name).map(|f| Value::builtin("method", name, f, Some(obj.clone()))).or_else(|| n.getattr(name)),
+        Value::Native(n) => n
+            .method(name)
+            .map(|f| Value::builtin("method", name, f, Some(obj.clone())))
+            .or_else(|| n.getattr(name)),
         _ => None,
     };
     match found {
@@ -167,7 +206,10 @@ pub fn setattr(obj: &Value, name: &Rc<str>, v: Value) -> PyResult<()> {
             cls.set_attr(name.clone(), v);
             Ok(())
         }
-        Value::Class(cls) => Err(type_error(format!("cannot set '{name}' attribute of immutable type '{}'", cls.name))),
+        Value::Class(cls) => Err(type_error(format!(
+            "cannot set '{name}' attribute of immutable type '{}'",
+            cls.name
+        ))),
         Value::Exc(e) => {
             match &**name {
                 "__cause__" => {
@@ -214,7 +256,9 @@ pub fn setattr(obj: &Value, name: &Rc<str>, v: Value) -> PyResult<()> {
         other => {
             let tn = crate::builtins::type_name(other);
             if getattr(other, name).is_ok() {
-                Err(attribute_error(format!("'{tn}' object attribute '{name}' is read-only")))
+                Err(attribute_error(format!(
+                    "'{tn}' object attribute '{name}' is read-only"
+                )))
             } else {
                 Err(attribute_error(format!(
                     "'{tn}' object has no attribute '{name}' and no __dict__ for setting new attributes"

@@ -34,26 +34,37 @@ pub fn prepare(f: &Value, mut args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -
         Value::Builtin(b) => {
             let v = (b.f)(b.bound.as_ref(), args, kwargs)?;
             if let Some((run, lp)) = crate::modules::asyncio::runner::as_request(&v) {
-                return Ok(Callee::Suspend(crate::modules::asyncio::runner::suspend_on(run, lp)));
+                return Ok(Callee::Suspend(
+                    crate::modules::asyncio::runner::suspend_on(run, lp),
+                ));
             }
             Ok(Callee::Done(v))
         }
         Value::Class(cls) => instantiate(cls, args, kwargs),
         Value::Wrapped(w) => prepare(&w.1, args, kwargs),
         Value::Native(n) => Ok(Callee::Done(n.call(args, kwargs)?)),
-        other => Err(type_error(format!("'{}' object is not callable", crate::builtins::type_name(other)))),
+        other => Err(type_error(format!(
+            "'{}' object is not callable",
+            crate::builtins::type_name(other)
+        ))),
     }
 }
 
 /// Calls a Python function: a frame, or a coroutine / generator object for `async def` and
 /// generator expressions.
-pub fn call_function(func: &Rc<Function>, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> PyResult<Callee> {
+pub fn call_function(
+    func: &Rc<Function>,
+    args: Vec<Value>,
+    kwargs: Vec<(Rc<str>, Value)>,
+) -> PyResult<Callee> {
     let frame = Frame::call(func, args, kwargs)?;
     match func.code.kind {
         CodeKind::AsyncFunction | CodeKind::AsyncComprehension => {
             let name = func.name.borrow().clone();
             let qualname = func.qualname.borrow().clone();
-            Ok(Callee::Done(Value::Coro(Coroutine::new(frame, name, qualname))))
+            Ok(Callee::Done(Value::Coro(Coroutine::new(
+                frame, name, qualname,
+            ))))
         }
         CodeKind::GenExpr => Ok(Callee::Done(Value::Gen(Rc::new(Generator {
             qualname: func.qualname.borrow().clone(),
@@ -83,7 +94,9 @@ pub fn run_frame(frame: Frame) -> PyResult {
             Exit::Yield(_) => return Err(runtime_error("a plain function tried to suspend")),
             Exit::Pending => {
                 // Only `asyncio.run` suspends a plain function: run it to its end here.
-                let Some(fut) = t.awaiting.take() else { return Err(runtime_error("a plain function tried to suspend")) };
+                let Some(fut) = t.awaiting.take() else {
+                    return Err(runtime_error("a plain function tried to suspend"));
+                };
                 let r = crate::modules::asyncio::runner::block_on(fut);
                 t.resume_with(r);
             }
@@ -106,12 +119,17 @@ pub fn method(obj: &Value, name: &Rc<str>, mut args: Vec<Value>) -> PyResult<Cal
                 Some(_) | None => prepare(&attr::getattr(obj, name)?, args, Vec::new()),
             }
         }
-        Value::Str(_) | Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Tuple(_) | Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
-            match crate::builtins::methods::call(obj, name, args)? {
-                Ok(v) => Ok(Callee::Done(v)),
-                Err(args) => prepare(&attr::getattr(obj, name)?, args, Vec::new()),
-            }
-        }
+        Value::Str(_)
+        | Value::List(_)
+        | Value::Dict(_)
+        | Value::Set(_)
+        | Value::Tuple(_)
+        | Value::Int(_)
+        | Value::Float(_)
+        | Value::Bool(_) => match crate::builtins::methods::call(obj, name, args)? {
+            Ok(v) => Ok(Callee::Done(v)),
+            Err(args) => prepare(&attr::getattr(obj, name)?, args, Vec::new()),
+        },
         Value::Native(n) => match n.call_method(name, args)? {
             Ok(v) => Ok(Callee::Done(v)),
             Err(args) => prepare(&attr::getattr(obj, name)?, args, Vec::new()),
@@ -121,9 +139,15 @@ pub fn method(obj: &Value, name: &Rc<str>, mut args: Vec<Value>) -> PyResult<Cal
 }
 
 /// `cls(*args, **kwargs)`.
-fn instantiate(cls: &Rc<Class>, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> PyResult<Callee> {
+fn instantiate(
+    cls: &Rc<Class>,
+    args: Vec<Value>,
+    kwargs: Vec<(Rc<str>, Value)>,
+) -> PyResult<Callee> {
     if cls.tag != Tag::User {
-        return Ok(Callee::Done(crate::builtins::types::construct(cls, args, kwargs)?));
+        return Ok(Callee::Done(crate::builtins::types::construct(
+            cls, args, kwargs,
+        )?));
     }
     let base = cls.builtin_base();
     let obj = if base.tag == Tag::Exception {
@@ -156,7 +180,10 @@ fn instantiate(cls: &Rc<Class>, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>)
                 return Err(type_error(format!("{}() takes no arguments", cls.name)));
             }
             if base.tag == Tag::Exception && !kwargs.is_empty() {
-                return Err(type_error(format!("{}() takes no keyword arguments", cls.name)));
+                return Err(type_error(format!(
+                    "{}() takes no keyword arguments",
+                    cls.name
+                )));
             }
             Ok(Callee::Done(obj))
         }
@@ -198,7 +225,10 @@ pub fn awaitable(v: Value) -> PyResult<Awaitable> {
 }
 
 fn not_awaitable(v: &Value) -> crate::objects::Raised {
-    type_error(format!("'{}' object can't be awaited", crate::builtins::type_name(v)))
+    type_error(format!(
+        "'{}' object can't be awaited",
+        crate::builtins::type_name(v)
+    ))
 }
 
 /// `type(obj).__aiter__(obj)`.
@@ -236,16 +266,32 @@ pub fn anext(it: &Value) -> PyResult {
 /// `with ctx:` / `async with ctx:`: the bound `__exit__` / `__aexit__`, and what `__enter__`
 /// returned (for `async with`, the awaitable `__aenter__` returned).
 pub fn enter_context(ctx: &Value, is_async: bool) -> PyResult<(Value, Value)> {
-    let (enter, exit) = if is_async { ("__aenter__", "__aexit__") } else { ("__enter__", "__exit__") };
+    let (enter, exit) = if is_async {
+        ("__aenter__", "__aexit__")
+    } else {
+        ("__enter__", "__exit__")
+    };
     let has = |name: &str| match ctx {
         Value::Instance(i) => i.class.lookup(name).is_some(),
         Value::Native(n) => n.has_attr(name),
         _ => false,
     };
     if !has(enter) || !has(exit) {
-        let what = if is_async { "the asynchronous context manager protocol" } else { "the context manager protocol" };
-        let missing = if !has(enter) { "" } else { " (missed __exit__ method)" };
-        let missing = if is_async && has(enter) { " (missed __aexit__ method)" } else { missing };
+        let what = if is_async {
+            "the asynchronous context manager protocol"
+        } else {
+            "the context manager protocol"
+        };
+        let missing = if !has(enter) {
+            ""
+        } else {
+            " (missed __exit__ method)"
+        };
+        let missing = if is_async && has(enter) {
+            " (missed __aexit__ method)"
+        } else {
+            missing
+        };
         return Err(type_error(format!(
             "'{}' object does not support {what}{missing}",
             crate::builtins::type_name(ctx)
@@ -256,7 +302,13 @@ pub fn enter_context(ctx: &Value, is_async: bool) -> PyResult<(Value, Value)> {
     Ok((exit_fn, entered))
 }
 
-pub fn make_function(code: Rc<Code>, globals: Rc<Globals>, defaults: Option<Value>, kwdefaults: Option<Value>, closure: Option<Value>) -> Value {
+pub fn make_function(
+    code: Rc<Code>,
+    globals: Rc<Globals>,
+    defaults: Option<Value>,
+    kwdefaults: Option<Value>,
+    closure: Option<Value>,
+) -> Value {
     let defaults = match defaults {
         Some(Value::Tuple(t)) => t.to_vec(),
         _ => Vec::new(),
@@ -298,13 +350,25 @@ pub fn make_function(code: Rc<Code>, globals: Rc<Globals>, defaults: Option<Valu
 
 /// The dunders a program's class may define (the rest are outside the subset).
 const ALLOWED_DUNDERS: &[&str] = &[
-    "__init__", "__repr__", "__str__", "__enter__", "__exit__", "__aenter__", "__aexit__", "__aiter__", "__anext__",
-    "__doc__", "__module__", "__qualname__",
+    "__init__",
+    "__repr__",
+    "__str__",
+    "__enter__",
+    "__exit__",
+    "__aenter__",
+    "__aexit__",
+    "__aiter__",
+    "__anext__",
+    "__doc__",
+    "__module__",
+    "__qualname__",
 ];
 
 /// `class name(bases): body`.
 pub fn build_class(body: &Value, name: Rc<str>, bases: Vec<Value>) -> PyResult {
-    let Value::Func(body) = body else { return Err(type_error("class body is not a function")) };
+    let Value::Func(body) = body else {
+        return Err(type_error("class body is not a function"));
+    };
     if bases.len() > 1 {
         return Err(refuse("multiple inheritance"));
     }
@@ -312,7 +376,10 @@ pub fn build_class(body: &Value, name: Rc<str>, bases: Vec<Value>) -> PyResult {
         None => types().object.clone(),
         Some(Value::Class(c)) => {
             if !matches!(c.tag, Tag::User | Tag::Object | Tag::Exception) {
-                return Err(refuse(format!("subclassing the built-in type '{}'", c.name)));
+                return Err(refuse(format!(
+                    "subclassing the built-in type '{}'",
+                    c.name
+                )));
             }
             if c.is_subclass(&types().exception("PlaygroundStop")) {
                 return Err(type_error("cannot subclass this"));
@@ -368,7 +435,9 @@ pub fn zero_arg_super(frame: &Frame) -> PyResult {
         other => other.clone(),
     });
     match (cls, first) {
-        (Some(cls), Some(obj)) if !matches!(obj, Value::Unbound) => Ok(Value::Super(Rc::new((cls, obj)))),
+        (Some(cls), Some(obj)) if !matches!(obj, Value::Unbound) => {
+            Ok(Value::Super(Rc::new((cls, obj))))
+        }
         _ => Err(runtime_error("super(): no arguments")),
     }
 }

@@ -61,7 +61,10 @@ pub fn warn_never_awaited(qualname: &str) {
     let line = interp::line();
     let (file, text) = interp::with(|i| {
         let src = i.source.borrow().clone();
-        let text = src.lines().nth(line.saturating_sub(1) as usize).map(|l| l.trim().to_string());
+        let text = src
+            .lines()
+            .nth(line.saturating_sub(1) as usize)
+            .map(|l| l.trim().to_string());
         (i.filename.borrow().clone(), text)
     });
     let mut msg = if line == 0 {
@@ -94,7 +97,7 @@ pub struct NativeCoro {
 }
 
 impl NativeCoro {
-    pub fn new(qualname: &'static str, fut: impl Future<Output = PyResult> + 'static) -> Value {
+    pub fn value(qualname: &'static str, fut: impl Future<Output = PyResult> + 'static) -> Value {
         Value::NativeCoro(Rc::new(NativeCoro {
             qualname,
             fut: RefCell::new(Some(Box::pin(fut))),
@@ -106,7 +109,10 @@ impl NativeCoro {
     /// # Errors
     /// `RuntimeError: cannot reuse already awaited coroutine`.
     pub fn start(&self) -> PyResult<NativeFuture> {
-        self.fut.borrow_mut().take().ok_or_else(|| runtime_error("cannot reuse already awaited coroutine"))
+        self.fut
+            .borrow_mut()
+            .take()
+            .ok_or_else(|| runtime_error("cannot reuse already awaited coroutine"))
     }
 }
 
@@ -134,7 +140,9 @@ impl Generator {
         if self.running.get() {
             return Err(super::value_error("generator already executing"));
         }
-        let Some(mut thread) = self.thread.borrow_mut().take() else { return Ok(None) };
+        let Some(mut thread) = self.thread.borrow_mut().take() else {
+            return Ok(None);
+        };
         self.running.set(true);
         let exit = thread.run_sync();
         self.running.set(false);
@@ -154,7 +162,10 @@ impl Generator {
 /// A task's coroutine, as the engine runs it: the Python coroutine's frames on a thread of their
 /// own, or one of asyncio's coroutines.
 pub enum TaskCoro {
-    Python { coro: Rc<Coroutine>, thread: Option<Thread> },
+    Python {
+        coro: Rc<Coroutine>,
+        thread: Option<Thread>,
+    },
     Native(NativeFuture),
 }
 

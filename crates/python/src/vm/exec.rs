@@ -14,6 +14,9 @@ use asyncio_playground_engine::Api;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
+/// Why a run that outgrew [`crate::memory::LIMIT`] stopped.
+pub const MEMORY_LIMIT: &str = "the program uses more memory than the playground allows (64 MiB)";
+
 /// How a thread stopped running.
 pub enum Exit {
     /// Its bottom frame returned.
@@ -62,11 +65,21 @@ macro_rules! t {
 
 impl Thread {
     pub fn new(frame: Frame) -> Thread {
-        Thread { frames: vec![frame], awaiting: None, in_task: false, pending: None }
+        Thread {
+            frames: vec![frame],
+            awaiting: None,
+            in_task: false,
+            pending: None,
+        }
     }
 
     pub fn for_task(frame: Frame) -> Thread {
-        Thread { frames: vec![frame], awaiting: None, in_task: true, pending: None }
+        Thread {
+            frames: vec![frame],
+            awaiting: None,
+            in_task: true,
+            pending: None,
+        }
     }
 
     /// Resumes with what a suspension gave: a value pushed on the top frame, or an exception
@@ -183,7 +196,11 @@ impl Thread {
                 let pc = frame.pc.saturating_sub(1);
                 let span = frame.code.spans.get(pc).copied().unwrap_or_default();
                 let lines = span.end.line.saturating_sub(span.start.line);
-                e.push_frame(frame.code.tb_name.clone(), span.start.line, (span.start.col, lines, span.end.col));
+                e.push_frame(
+                    frame.code.tb_name.clone(),
+                    span.start.line,
+                    (span.start.col, lines, span.end.col),
+                );
             }
             if let Some((target, depth)) = frame.blocks.pop() {
                 frame.stack.truncate(depth as usize);
@@ -195,6 +212,7 @@ impl Thread {
             if let Some(c) = &popped.coro {
                 c.state.set(super::coroutine::CoroState::Done);
             }
+            interp::frame_ended(&popped, Err(&e));
             add_tb = !popped.code.is_inlined();
             if self.frames.is_empty() {
                 return Some(Exit::Raise(e));
@@ -209,6 +227,7 @@ impl Thread {
         if let Some(c) = &popped.coro {
             c.state.set(super::coroutine::CoroState::Done);
         }
+        interp::frame_ended(&popped, Ok(&v));
         let v = match popped.ret {
             Ret::Push => v,
             Ret::Init(obj) => {
@@ -254,11 +273,17 @@ impl Thread {
             budget += 1;
             if budget >= 4096 {
                 budget = 0;
-                let over = interp::with(|i| {
+                let (over, memory) = interp::with(|i| {
                     let n = i.ops.get() + 4096;
                     i.ops.set(n);
-                    n > STEP_OPS_LIMIT
+                    (
+                        n > STEP_OPS_LIMIT,
+                        crate::memory::live_bytes() - i.memory_base.get(),
+                    )
                 });
+                if memory > crate::memory::LIMIT {
+                    return Flow::Exc(super::stop(MEMORY_LIMIT), Mode::New);
+                }
                 if over {
                     return Flow::Exc(
                         super::stop("a single step ran more than 10,000,000 operations without awaiting: it is blocking the event loop"),
@@ -266,7 +291,10 @@ impl Thread {
                     );
                 }
             }
-            let frame = self.frames.last_mut().expect("a running thread has a frame");
+            let frame = self
+                .frames
+                .last_mut()
+                .expect("a running thread has a frame");
             let op = frame.code.ops[frame.pc];
             frame.pc += 1;
             match op {
@@ -344,12 +372,20 @@ impl Thread {
                 Op::DeleteGlobal(n) => {
                     let name = frame.code.names[n as usize].clone();
                     if frame.globals.borrow_mut().remove(&name).is_none() {
-                        return Flow::Exc(exc("NameError", format!("name '{name}' is not defined")), Mode::New);
+                        return Flow::Exc(
+                            exc("NameError", format!("name '{name}' is not defined")),
+                            Mode::New,
+                        );
                     }
                 }
                 Op::LoadName(n) => {
                     let name = &frame.code.names[n as usize];
-                    let in_ns = frame.namespace.as_ref().and_then(|ns| ns.borrow().iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()));
+                    let in_ns = frame.namespace.as_ref().and_then(|ns| {
+                        ns.borrow()
+                            .iter()
+                            .find(|(k, _)| k == name)
+                            .map(|(_, v)| v.clone())
+                    });
                     let v = match in_ns.or_else(|| frame.globals.borrow().get(name).cloned()) {
                         Some(v) => v,
                         None => t!(load_builtin(name)),
@@ -384,7 +420,10 @@ impl Thread {
                         None => frame.globals.borrow_mut().remove(&name).is_some(),
                     };
                     if !removed {
-                        return Flow::Exc(exc("NameError", format!("name '{name}' is not defined")), Mode::New);
+                        return Flow::Exc(
+                            exc("NameError", format!("name '{name}' is not defined")),
+                            Mode::New,
+                        );
                     }
                 }
                 Op::LoadAttr(n) => {
@@ -422,7 +461,11 @@ impl Thread {
                     t!(ops::delitem(&c, &i));
                 }
                 Op::BuildSlice(n) => {
-                    let step = if n == 3 { frame.stack.pop().expect("stack") } else { Value::None };
+                    let step = if n == 3 {
+                        frame.stack.pop().expect("stack")
+                    } else {
+                        Value::None
+                    };
                     let hi = frame.stack.pop().expect("stack");
                     let lo = frame.stack.pop().expect("stack");
                     frame.stack.push(Value::Slice(Rc::new([lo, hi, step])));
@@ -431,8 +474,16 @@ impl Thread {
                     let b = frame.stack.pop().expect("stack");
                     let a = frame.stack.pop().expect("stack");
                     let v = match (op, &a, &b) {
-                        (crate::syntax::ast::BinOp::Add, Value::Int(x), Value::Int(y)) if x.checked_add(*y).is_some() => Value::Int(x + y),
-                        (crate::syntax::ast::BinOp::Sub, Value::Int(x), Value::Int(y)) if x.checked_sub(*y).is_some() => Value::Int(x - y),
+                        (crate::syntax::ast::BinOp::Add, Value::Int(x), Value::Int(y))
+                            if x.checked_add(*y).is_some() =>
+                        {
+                            Value::Int(x + y)
+                        }
+                        (crate::syntax::ast::BinOp::Sub, Value::Int(x), Value::Int(y))
+                            if x.checked_sub(*y).is_some() =>
+                        {
+                            Value::Int(x - y)
+                        }
                         _ => t!(ops::binary(op, &a, &b)),
                     };
                     self.frames.last_mut().expect("frame").stack.push(v);
@@ -452,8 +503,12 @@ impl Thread {
                     let b = frame.stack.pop().expect("stack");
                     let a = frame.stack.pop().expect("stack");
                     let v = match (op, &a, &b) {
-                        (crate::syntax::ast::CmpOp::Lt, Value::Int(x), Value::Int(y)) => Value::Bool(x < y),
-                        (crate::syntax::ast::CmpOp::Eq, Value::Int(x), Value::Int(y)) => Value::Bool(x == y),
+                        (crate::syntax::ast::CmpOp::Lt, Value::Int(x), Value::Int(y)) => {
+                            Value::Bool(x < y)
+                        }
+                        (crate::syntax::ast::CmpOp::Eq, Value::Int(x), Value::Int(y)) => {
+                            Value::Bool(x == y)
+                        }
                         _ => t!(ops::compare(op, &a, &b)),
                     };
                     self.frames.last_mut().expect("frame").stack.push(v);
@@ -491,7 +546,11 @@ impl Thread {
                 Op::BuildSet(n) => {
                     let items = split_top(&mut frame.stack, n);
                     let set = t!(crate::objects::Set::from_values(items));
-                    self.frames.last_mut().expect("frame").stack.push(Value::Set(Rc::new(std::cell::RefCell::new(set))));
+                    self.frames
+                        .last_mut()
+                        .expect("frame")
+                        .stack
+                        .push(Value::Set(Rc::new(std::cell::RefCell::new(set))));
                 }
                 Op::BuildMap(n) => {
                     let items = split_top(&mut frame.stack, 2 * n);
@@ -500,7 +559,11 @@ impl Thread {
                     while let (Some(k), Some(v)) = (it.next(), it.next()) {
                         t!(d.insert(k, v));
                     }
-                    self.frames.last_mut().expect("frame").stack.push(Value::Dict(Rc::new(std::cell::RefCell::new(d))));
+                    self.frames
+                        .last_mut()
+                        .expect("frame")
+                        .stack
+                        .push(Value::Dict(Rc::new(std::cell::RefCell::new(d))));
                 }
                 Op::BuildString(n) => {
                     let items = split_top(&mut frame.stack, n);
@@ -538,8 +601,14 @@ impl Thread {
                     let items = match crate::objects::iter::collect(&it) {
                         Ok(items) => items,
                         Err(e) => {
-                            let e = if e.is_a("TypeError") && !matches!(it, Value::Iter(_) | Value::Gen(_)) && matches!(op, Op::ListExtend) {
-                                super::type_error(format!("Value after * must be an iterable, not {}", crate::builtins::type_name(&it)))
+                            let e = if e.is_a("TypeError")
+                                && !matches!(it, Value::Iter(_) | Value::Gen(_))
+                                && matches!(op, Op::ListExtend)
+                            {
+                                super::type_error(format!(
+                                    "Value after * must be an iterable, not {}",
+                                    crate::builtins::type_name(&it)
+                                ))
                             } else {
                                 e
                             };
@@ -557,18 +626,33 @@ impl Thread {
                     let target = frame.stack.last().expect("stack").clone();
                     let Value::Dict(src) = &m else {
                         let what = if matches!(op, Op::DictMerge) {
-                            format!("argument after ** must be a mapping, not {}", crate::builtins::type_name(&m))
+                            format!(
+                                "argument after ** must be a mapping, not {}",
+                                crate::builtins::type_name(&m)
+                            )
                         } else {
-                            format!("'{}' object is not a mapping", crate::builtins::type_name(&m))
+                            format!(
+                                "'{}' object is not a mapping",
+                                crate::builtins::type_name(&m)
+                            )
                         };
                         return Flow::Exc(super::type_error(what), Mode::New);
                     };
-                    let entries: Vec<(Value, Value)> = src.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                    let entries: Vec<(Value, Value)> = src
+                        .borrow()
+                        .iter()
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect();
                     if let Value::Dict(d) = target {
                         for (k, v) in entries {
                             if matches!(op, Op::DictMerge) && t!(d.borrow().get(&k)).is_some() {
                                 let key = t!(crate::objects::repr::repr(&k));
-                                return Flow::Exc(super::type_error(format!("got multiple values for keyword argument {key}")), Mode::New);
+                                return Flow::Exc(
+                                    super::type_error(format!(
+                                        "got multiple values for keyword argument {key}"
+                                    )),
+                                    Mode::New,
+                                );
                             }
                             t!(d.borrow_mut().insert(k, v));
                         }
@@ -596,8 +680,16 @@ impl Thread {
                 Op::FormatValue(conv, has_spec) => {
                     let spec = if has_spec { frame.stack.pop() } else { None };
                     let v = frame.stack.pop().expect("stack");
-                    let s = t!(crate::builtins::format::format_value(&v, conv, spec.as_ref()));
-                    self.frames.last_mut().expect("frame").stack.push(Value::string(s));
+                    let s = t!(crate::builtins::format::format_value(
+                        &v,
+                        conv,
+                        spec.as_ref()
+                    ));
+                    self.frames
+                        .last_mut()
+                        .expect("frame")
+                        .stack
+                        .push(Value::string(s));
                 }
                 Op::Jump(target) => frame.pc = target as usize,
                 Op::PopJumpIfFalse(target) | Op::PopJumpIfTrue(target) => {
@@ -670,7 +762,11 @@ impl Thread {
                     let typ = frame.stack.pop().expect("stack");
                     let e = frame.stack.last().expect("stack").clone();
                     let m = t!(ops::exc_matches(&e, &typ));
-                    self.frames.last_mut().expect("frame").stack.push(Value::Bool(m));
+                    self.frames
+                        .last_mut()
+                        .expect("frame")
+                        .stack
+                        .push(Value::Bool(m));
                 }
                 Op::StarBegin => {
                     let e = frame.stack.pop().expect("stack");
@@ -747,14 +843,19 @@ impl Thread {
                 }
                 Op::BeforeWith | Op::BeforeAsyncWith => {
                     let ctx = frame.stack.pop().expect("stack");
-                    let (exit, entered) = t!(call::enter_context(&ctx, matches!(op, Op::BeforeAsyncWith)));
+                    let (exit, entered) =
+                        t!(call::enter_context(&ctx, matches!(op, Op::BeforeAsyncWith)));
                     let frame = self.frames.last_mut().expect("frame");
                     frame.stack.push(exit);
                     frame.stack.push(entered);
                 }
                 Op::WithExit => {
                     let exit = frame.stack.pop().expect("stack");
-                    let r = t!(call::call(&exit, vec![Value::None, Value::None, Value::None], Vec::new()));
+                    let r = t!(call::call(
+                        &exit,
+                        vec![Value::None, Value::None, Value::None],
+                        Vec::new()
+                    ));
                     self.frames.last_mut().expect("frame").stack.push(r);
                 }
                 Op::WithExceptStart => {
@@ -779,7 +880,9 @@ impl Thread {
                     }
                 }
                 Op::CallKw(n, k) => {
-                    let Value::Tuple(names) = frame.code.consts[k as usize].clone() else { unreachable!("kw names") };
+                    let Value::Tuple(names) = frame.code.consts[k as usize].clone() else {
+                        unreachable!("kw names")
+                    };
                     let kwvals = split_top(&mut frame.stack, names.len() as u32);
                     let args = split_top(&mut frame.stack, n);
                     let f = frame.stack.pop().expect("stack");
@@ -811,7 +914,12 @@ impl Thread {
                         for (k, v) in d.borrow().iter() {
                             match k {
                                 Value::Str(s) => kwargs.push((s.clone(), v.clone())),
-                                _ => return Flow::Exc(super::type_error("keywords must be strings"), Mode::New),
+                                _ => {
+                                    return Flow::Exc(
+                                        super::type_error("keywords must be strings"),
+                                        Mode::New,
+                                    )
+                                }
                             }
                         }
                     }
@@ -836,14 +944,34 @@ impl Thread {
                 }
                 Op::MakeFunction(i, flags) => {
                     let code = frame.code.codes[i as usize].clone();
-                    let closure = if flags & 4 != 0 { frame.stack.pop() } else { None };
-                    let kwdefaults = if flags & 2 != 0 { frame.stack.pop() } else { None };
-                    let defaults = if flags & 1 != 0 { frame.stack.pop() } else { None };
-                    let f = call::make_function(code, frame.globals.clone(), defaults, kwdefaults, closure);
+                    let closure = if flags & 4 != 0 {
+                        frame.stack.pop()
+                    } else {
+                        None
+                    };
+                    let kwdefaults = if flags & 2 != 0 {
+                        frame.stack.pop()
+                    } else {
+                        None
+                    };
+                    let defaults = if flags & 1 != 0 {
+                        frame.stack.pop()
+                    } else {
+                        None
+                    };
+                    let f = call::make_function(
+                        code,
+                        frame.globals.clone(),
+                        defaults,
+                        kwdefaults,
+                        closure,
+                    );
                     frame.stack.push(f);
                 }
                 Op::BuildClass(name, n) => {
-                    let Value::Str(name) = frame.code.consts[name as usize].clone() else { unreachable!("class name") };
+                    let Value::Str(name) = frame.code.consts[name as usize].clone() else {
+                        unreachable!("class name")
+                    };
                     let bases = split_top(&mut frame.stack, n);
                     let body = frame.stack.pop().expect("stack");
                     let cls = t!(call::build_class(&body, name, bases));
@@ -874,7 +1002,12 @@ impl Thread {
 
     /// Calls `f`: a Python function's frame is pushed here; anything else runs now. True when
     /// the thread must suspend (`asyncio.run`).
-    fn invoke(&mut self, f: &Value, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> PyResult<bool> {
+    fn invoke(
+        &mut self,
+        f: &Value,
+        args: Vec<Value>,
+        kwargs: Vec<(Rc<str>, Value)>,
+    ) -> PyResult<bool> {
         let callee = call::prepare(f, args, kwargs)?;
         self.take_callee(callee)
     }
@@ -899,7 +1032,10 @@ impl Thread {
         if n == 0 {
             return match self.handling() {
                 Some(e) => Flow::Exc(e, Mode::Keep),
-                None => Flow::Exc(super::runtime_error("No active exception to reraise"), Mode::New),
+                None => Flow::Exc(
+                    super::runtime_error("No active exception to reraise"),
+                    Mode::New,
+                ),
             };
         }
         let cause = if n == 2 { frame.stack.pop() } else { None };
@@ -909,7 +1045,9 @@ impl Thread {
             match c {
                 Value::None => *e.cause.borrow_mut() = None,
                 other => {
-                    let c = t!(ops::exception_from(&other).map_err(|_| super::type_error("exception causes must derive from BaseException")));
+                    let c = t!(ops::exception_from(&other).map_err(|_| super::type_error(
+                        "exception causes must derive from BaseException"
+                    )));
                     *e.cause.borrow_mut() = Some(c);
                 }
             }
@@ -925,7 +1063,10 @@ fn split_top(stack: &mut Vec<Value>, n: u32) -> Vec<Value> {
 }
 
 fn unbound_local(name: &str) -> Raised {
-    exc("UnboundLocalError", format!("cannot access local variable '{name}' where it is not associated with a value"))
+    exc(
+        "UnboundLocalError",
+        format!("cannot access local variable '{name}' where it is not associated with a value"),
+    )
 }
 
 /// A name from the builtins, or `NameError` (a refusal for the built-ins outside the subset).

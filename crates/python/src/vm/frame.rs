@@ -18,6 +18,9 @@ pub enum Ret {
     Init(Value),
 }
 
+/// A class body's namespace: its names in definition order.
+pub type Namespace = Rc<RefCell<Vec<(Rc<str>, Value)>>>;
+
 pub struct Frame {
     pub code: Rc<Code>,
     pub pc: usize,
@@ -28,7 +31,7 @@ pub struct Frame {
     pub blocks: Vec<(u32, u32)>,
     pub globals: Rc<Globals>,
     /// A class body's namespace.
-    pub namespace: Option<Rc<RefCell<Vec<(Rc<str>, Value)>>>>,
+    pub namespace: Option<Namespace>,
     /// The exception being handled here (`sys.exc_info()`), for context chaining and bare `raise`.
     pub handling: Option<Raised>,
     /// The function this frame runs (for `super()`).
@@ -61,7 +64,11 @@ impl Frame {
     ///
     /// # Errors
     /// `TypeError` for arguments that do not fit, with CPython's message.
-    pub fn call(func: &Rc<Function>, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> PyResult<Frame> {
+    pub fn call(
+        func: &Rc<Function>,
+        args: Vec<Value>,
+        kwargs: Vec<(Rc<str>, Value)>,
+    ) -> PyResult<Frame> {
         let code = func.code.clone();
         let mut slots = bind(func, args, kwargs)?;
         for &c in &code.cells {
@@ -105,7 +112,11 @@ fn plural(n: usize, what: &str) -> String {
 }
 
 /// Binds arguments to parameters: the slots of a new frame (locals first, then free variables).
-fn bind(func: &Function, mut args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> PyResult<Vec<Value>> {
+fn bind(
+    func: &Function,
+    mut args: Vec<Value>,
+    kwargs: Vec<(Rc<str>, Value)>,
+) -> PyResult<Vec<Value>> {
     let code = &func.code;
     let sig = &code.sig;
     let nargs = sig.args as usize;
@@ -123,11 +134,18 @@ fn bind(func: &Function, mut args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) ->
         if !sig.varargs {
             let ndefaults = func.defaults.len();
             let takes = if ndefaults > 0 {
-                format!("from {} to {} positional arguments", nargs - ndefaults, nargs)
+                format!(
+                    "from {} to {} positional arguments",
+                    nargs - ndefaults,
+                    nargs
+                )
             } else {
                 plural(nargs, "positional argument")
             };
-            let kw_given = kwargs.iter().filter(|(k, _)| code.slots[nargs..nargs + sig.kwonly as usize].contains(k)).count();
+            let kw_given = kwargs
+                .iter()
+                .filter(|(k, _)| code.slots[nargs..nargs + sig.kwonly as usize].contains(k))
+                .count();
             let were = if given == 1 { "was" } else { "were" };
             let msg = if kw_given > 0 {
                 format!(
@@ -159,27 +177,37 @@ fn bind(func: &Function, mut args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) ->
                 }
                 return Err(arg_error(
                     func,
-                    format!("got some positional-only arguments passed as keyword arguments: '{k}'"),
+                    format!(
+                        "got some positional-only arguments passed as keyword arguments: '{k}'"
+                    ),
                 ));
             }
             Some(i) => {
                 if !matches!(slots[i], Value::Unbound) {
-                    return Err(arg_error(func, format!("got multiple values for argument '{k}'")));
+                    return Err(arg_error(
+                        func,
+                        format!("got multiple values for argument '{k}'"),
+                    ));
                 }
                 slots[i] = v;
             }
             None if sig.varkw => extra_kw.push((Value::Str(k), v)),
-            None => return Err(arg_error(func, format!("got an unexpected keyword argument '{k}'"))),
+            None => {
+                return Err(arg_error(
+                    func,
+                    format!("got an unexpected keyword argument '{k}'"),
+                ))
+            }
         }
     }
     // Defaults for the missing positional parameters.
     let ndefaults = func.defaults.len();
     let first_default = nargs - ndefaults;
     let mut missing = Vec::new();
-    for i in 0..nargs {
-        if matches!(slots[i], Value::Unbound) {
+    for (i, slot) in slots.iter_mut().enumerate().take(nargs) {
+        if matches!(slot, Value::Unbound) {
             if i >= first_default {
-                slots[i] = func.defaults[i - first_default].clone();
+                *slot = func.defaults[i - first_default].clone();
             } else {
                 missing.push(code.slots[i].clone());
             }
@@ -189,16 +217,19 @@ fn bind(func: &Function, mut args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) ->
         return Err(arg_error(func, missing_message(&missing, "positional")));
     }
     let mut missing_kw = Vec::new();
-    for i in nargs..kwonly_end {
-        if matches!(slots[i], Value::Unbound) {
+    for (i, slot) in slots.iter_mut().enumerate().take(kwonly_end).skip(nargs) {
+        if matches!(slot, Value::Unbound) {
             match func.kwdefaults.iter().find(|(k, _)| *k == code.slots[i]) {
-                Some((_, v)) => slots[i] = v.clone(),
+                Some((_, v)) => *slot = v.clone(),
                 None => missing_kw.push(code.slots[i].clone()),
             }
         }
     }
     if !missing_kw.is_empty() {
-        return Err(arg_error(func, missing_message(&missing_kw, "keyword-only")));
+        return Err(arg_error(
+            func,
+            missing_message(&missing_kw, "keyword-only"),
+        ));
     }
     if let Some(s) = varargs_slot {
         slots[s] = Value::tuple(extra);
@@ -221,6 +252,10 @@ fn missing_message(names: &[Rc<str>], kind: &str) -> String {
         2 => format!("{} and {}", quoted[0], quoted[1]),
         n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
     };
-    let what = if names.len() == 1 { "argument" } else { "arguments" };
+    let what = if names.len() == 1 {
+        "argument"
+    } else {
+        "arguments"
+    };
     format!("missing {} required {kind} {what}: {list}", names.len())
 }

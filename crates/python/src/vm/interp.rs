@@ -16,7 +16,7 @@ pub const RECURSION_LIMIT: u32 = 1000;
 pub const FRAMES_UNDER_A_TASK: u32 = 7;
 /// A single step of a task may run this many instructions before it counts as blocking the loop.
 pub const STEP_OPS_LIMIT: u64 = 10_000_000;
-/// At most this many tasks alive at once.
+/// At most this many tasks alive at once besides main.
 pub const TASK_LIMIT: usize = 100_000;
 
 /// The program's printed output: completed lines with the time each was completed.
@@ -31,7 +31,7 @@ pub struct Output {
 }
 
 /// One line of what the program wrote to stderr (warnings, logged errors, the traceback).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ErrLine {
     pub text: String,
     pub at: Micros,
@@ -67,6 +67,23 @@ pub struct Interp {
     pub runs: RefCell<Vec<RunEntry>>,
     /// The virtual-time limit (µs).
     pub max_time: Cell<Micros>,
+    /// [`crate::memory::live_bytes`] when the program started: the limit counts from there.
+    pub memory_base: Cell<isize>,
+    /// The functions whose frame ends are recorded (see [`FrameEnd`]); empty for most runs.
+    pub watch: RefCell<Vec<Rc<str>>>,
+    /// The ends of the watched functions' frames, in order.
+    pub frame_ends: RefCell<Vec<FrameEnd>>,
+}
+
+/// How a frame of a watched function ended: what a driver reads off a run beyond its outcome
+/// (a scenario reads `work(i)`'s ends and the names `main` had bound when it returned).
+#[derive(Clone)]
+pub struct FrameEnd {
+    pub function: Rc<str>,
+    /// The frame's locals by name, as they were when it ended (unbound ones left out).
+    pub locals: Vec<(Rc<str>, Value)>,
+    pub at: Micros,
+    pub result: Result<Value, crate::objects::Raised>,
 }
 
 impl Interp {
@@ -89,6 +106,9 @@ impl Interp {
             record_trace: Cell::new(false),
             runs: RefCell::new(Vec::new()),
             max_time: Cell::new(24 * 3600 * 1_000_000),
+            memory_base: Cell::new(crate::memory::live_bytes()),
+            watch: RefCell::new(Vec::new()),
+            frame_ends: RefCell::new(Vec::new()),
         }
     }
 }
@@ -111,7 +131,14 @@ pub fn alive() -> bool {
 
 /// Starts afresh for a new program.
 pub fn reset() {
-    INTERP.with(|i| *i.borrow_mut() = Rc::new(Interp::new()));
+    // The old state is dropped outside the borrow (its objects' drops may report, say, an
+    // exception nobody retrieved): into a throwaway state, which is then dropped the same way.
+    for _ in 0..2 {
+        let old = INTERP.with(|i| std::mem::replace(&mut *i.borrow_mut(), Rc::new(Interp::new())));
+        drop(old);
+    }
+    // The new state's memory base does not count what the old one held.
+    with(|i| i.memory_base.set(crate::memory::live_bytes()));
 }
 
 /// The program's time now: the running loop's, or the program's own clock.
@@ -159,7 +186,10 @@ pub fn write_stderr(text: &str) {
     with(|i| {
         let mut err = i.err.borrow_mut();
         for line in text.trim_end_matches('\n').split('\n') {
-            err.push(ErrLine { text: line.to_string(), at });
+            err.push(ErrLine {
+                text: line.to_string(),
+                at,
+            });
         }
     });
 }
@@ -182,4 +212,38 @@ pub fn describe_limit(us: Micros) -> String {
     } else {
         format!("{s} second{}", if s == 1 { "" } else { "s" })
     }
+}
+
+/// Records the end of `frame` if its function is watched.
+pub fn frame_ended(
+    frame: &crate::vm::frame::Frame,
+    result: Result<&Value, &crate::objects::Raised>,
+) {
+    with(|i| {
+        let watch = i.watch.borrow();
+        if watch.is_empty() || !watch.contains(&frame.code.name) {
+            return;
+        }
+        let locals = frame
+            .code
+            .slots
+            .iter()
+            .zip(&frame.slots)
+            .take(frame.code.nlocals as usize)
+            .filter_map(|(name, v)| {
+                let v = match v {
+                    Value::Cell(c) => c.borrow().clone(),
+                    v => v.clone(),
+                };
+                (!matches!(v, Value::Unbound)).then(|| (name.clone(), v))
+            })
+            .collect();
+        let end = FrameEnd {
+            function: frame.code.name.clone(),
+            locals,
+            at: now(),
+            result: result.cloned().map_err(Clone::clone),
+        };
+        i.frame_ends.borrow_mut().push(end);
+    });
 }

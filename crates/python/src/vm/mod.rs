@@ -40,7 +40,10 @@ pub fn attribute_error(msg: impl Into<String>) -> Raised {
 
 /// `KeyError(key)`: its argument is the key itself.
 pub fn key_error(key: Value) -> Raised {
-    ExcObj::new(crate::objects::class::types().exception("KeyError"), vec![key])
+    ExcObj::new(
+        crate::objects::class::types().exception("KeyError"),
+        vec![key],
+    )
 }
 
 /// Stops the run with a refusal or a limit: an exception no handler catches (see
@@ -58,5 +61,21 @@ pub fn stop(msg: impl Into<String>) -> Raised {
 
 /// A refusal of something outside the subset, reached while running.
 pub fn refuse(what: impl Into<String>) -> Raised {
-    stop(format!("{} is not supported in the playground", what.into()))
+    stop(format!(
+        "{} is not supported in the playground",
+        what.into()
+    ))
+}
+
+/// Checks that `bytes` more would keep the program within its memory limit (called before an
+/// operation that can build a large value at once: concatenation, repetition, `join`, padding).
+///
+/// # Errors
+/// The run stops when it would not.
+pub fn reserve(bytes: usize) -> PyResult<()> {
+    let used = crate::memory::live_bytes() - interp::with(|i| i.memory_base.get());
+    if used.saturating_add(bytes.min(isize::MAX as usize) as isize) > crate::memory::LIMIT {
+        return Err(stop(exec::MEMORY_LIMIT));
+    }
+    Ok(())
 }

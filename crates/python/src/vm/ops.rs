@@ -70,10 +70,18 @@ fn int_mod(a: i64, b: i64) -> i64 {
 
 fn repeat<T: Clone>(items: &[T], n: i64) -> PyResult<Vec<T>> {
     let n = n.max(0) as usize;
-    if items.len().saturating_mul(n) > 50_000_000 {
-        return Err(stop("the program uses more memory than the playground allows (64 MiB)"));
-    }
-    Ok(items.iter().cloned().cycle().take(items.len() * n).collect())
+    super::reserve(
+        items
+            .len()
+            .saturating_mul(n)
+            .saturating_mul(std::mem::size_of::<T>()),
+    )?;
+    Ok(items
+        .iter()
+        .cloned()
+        .cycle()
+        .take(items.len() * n)
+        .collect())
 }
 
 /// `a <op> b`.
@@ -92,7 +100,10 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> PyResult {
             }
             BinOp::FloorDiv => {
                 if y == 0 {
-                    return Err(exc("ZeroDivisionError", "integer division or modulo by zero"));
+                    return Err(exc(
+                        "ZeroDivisionError",
+                        "integer division or modulo by zero",
+                    ));
                 }
                 checked(int_floordiv(x, y))
             }
@@ -158,21 +169,35 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> PyResult {
         };
     }
     match (op, a, b) {
-        (BinOp::Add, Str(x), Str(y)) => Ok(Value::string(format!("{x}{y}"))),
-        (BinOp::Add, Str(_), _) => Err(type_error(format!("can only concatenate str (not \"{}\") to str", type_name(b)))),
+        (BinOp::Add, Str(x), Str(y)) => {
+            super::reserve(x.len() + y.len())?;
+            Ok(Value::string(format!("{x}{y}")))
+        }
+        (BinOp::Add, Str(_), _) => Err(type_error(format!(
+            "can only concatenate str (not \"{}\") to str",
+            type_name(b)
+        ))),
         (BinOp::Add, List(x), List(y)) => {
+            super::reserve((x.borrow().len() + y.borrow().len()) * std::mem::size_of::<Value>())?;
             let mut v = x.borrow().clone();
             v.extend(y.borrow().iter().cloned());
             Ok(Value::list(v))
         }
-        (BinOp::Add, List(_), _) => Err(type_error(format!("can only concatenate list (not \"{}\") to list", type_name(b)))),
-        (BinOp::Add, Tuple(x), Tuple(y)) => Ok(Value::tuple(x.iter().chain(y.iter()).cloned().collect())),
-        (BinOp::Add, Tuple(_), _) => Err(type_error(format!("can only concatenate tuple (not \"{}\") to tuple", type_name(b)))),
+        (BinOp::Add, List(_), _) => Err(type_error(format!(
+            "can only concatenate list (not \"{}\") to list",
+            type_name(b)
+        ))),
+        (BinOp::Add, Tuple(x), Tuple(y)) => {
+            super::reserve((x.len() + y.len()) * std::mem::size_of::<Value>())
+                .map(|()| Value::tuple(x.iter().chain(y.iter()).cloned().collect()))
+        }
+        (BinOp::Add, Tuple(_), _) => Err(type_error(format!(
+            "can only concatenate tuple (not \"{}\") to tuple",
+            type_name(b)
+        ))),
         (BinOp::Mul, Str(s), n) | (BinOp::Mul, n, Str(s)) if as_int(n).is_some() => {
             let n = as_int(n).expect("checked").max(0) as usize;
-            if s.len().saturating_mul(n) > 50_000_000 {
-                return Err(stop("the program uses more memory than the playground allows (64 MiB)"));
-            }
+            super::reserve(s.len().saturating_mul(n))?;
             Ok(Value::string(s.repeat(n)))
         }
         (BinOp::Mul, List(l), n) | (BinOp::Mul, n, List(l)) if as_int(n).is_some() => {
@@ -182,14 +207,20 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> PyResult {
         (BinOp::Mul, Tuple(t), n) | (BinOp::Mul, n, Tuple(t)) if as_int(n).is_some() => {
             Ok(Value::tuple(repeat(t, as_int(n).expect("checked"))?))
         }
-        (BinOp::Mul, Str(_) | List(_) | Tuple(_), other) | (BinOp::Mul, other, Str(_) | List(_) | Tuple(_)) => {
-            Err(type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(other))))
+        (BinOp::Mul, Str(_) | List(_) | Tuple(_), other)
+        | (BinOp::Mul, other, Str(_) | List(_) | Tuple(_)) => Err(type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            type_name(other)
+        ))),
+        (BinOp::Mod, Str(fmt), args) => {
+            Ok(Value::string(crate::builtins::format::percent(fmt, args)?))
         }
-        (BinOp::Mod, Str(fmt), args) => Ok(Value::string(crate::builtins::format::percent(fmt, args)?)),
         (BinOp::Sub, Set(x), Set(y)) => Ok(new_set(x.borrow().difference(&y.borrow()))),
         (BinOp::BitAnd, Set(x), Set(y)) => Ok(new_set(x.borrow().intersection(&y.borrow()))),
         (BinOp::BitOr, Set(x), Set(y)) => Ok(new_set(x.borrow().union(&y.borrow()))),
-        (BinOp::BitXor, Set(x), Set(y)) => Ok(new_set(x.borrow().symmetric_difference(&y.borrow()))),
+        (BinOp::BitXor, Set(x), Set(y)) => {
+            Ok(new_set(x.borrow().symmetric_difference(&y.borrow())))
+        }
         (BinOp::BitOr, Dict(x), Dict(y)) => {
             let mut d = x.borrow().clone();
             for (k, v) in y.borrow().iter() {
@@ -210,6 +241,7 @@ pub fn inplace(op: BinOp, a: &Value, b: &Value) -> PyResult {
     match (op, a, b) {
         (BinOp::Add, Value::List(l), other) => {
             let items = collect(other)?;
+            super::reserve(items.len() * std::mem::size_of::<Value>())?;
             l.borrow_mut().extend(items);
             Ok(a.clone())
         }
@@ -221,7 +253,11 @@ pub fn inplace(op: BinOp, a: &Value, b: &Value) -> PyResult {
             Ok(a.clone())
         }
         (BinOp::BitOr, Value::Dict(d), Value::Dict(e)) => {
-            let items: Vec<(Value, Value)> = e.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+            let items: Vec<(Value, Value)> = e
+                .borrow()
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
             for (k, v) in items {
                 d.borrow_mut().insert(k, v)?;
             }
@@ -254,7 +290,9 @@ pub fn inplace(op: BinOp, a: &Value, b: &Value) -> PyResult {
 pub fn unary(op: UnaryOp, a: &Value) -> PyResult {
     match (op, a) {
         (UnaryOp::Not, v) => Ok(Value::Bool(!truthy(v)?)),
-        (UnaryOp::Neg, v) if as_int(v).is_some() => checked(as_int(v).expect("checked").checked_neg()),
+        (UnaryOp::Neg, v) if as_int(v).is_some() => {
+            checked(as_int(v).expect("checked").checked_neg())
+        }
         (UnaryOp::Pos, v) if as_int(v).is_some() => Ok(Value::Int(as_int(v).expect("checked"))),
         (UnaryOp::Invert, v) if as_int(v).is_some() => Ok(Value::Int(!as_int(v).expect("checked"))),
         (UnaryOp::Neg, Value::Float(f)) => Ok(Value::Float(-f)),
@@ -265,7 +303,10 @@ pub fn unary(op: UnaryOp, a: &Value) -> PyResult {
                 UnaryOp::Pos => "+",
                 _ => "~",
             };
-            Err(type_error(format!("bad operand type for unary {sym}: '{}'", type_name(v))))
+            Err(type_error(format!(
+                "bad operand type for unary {sym}: '{}'",
+                type_name(v)
+            )))
         }
     }
 }
@@ -309,7 +350,10 @@ pub fn contains(container: &Value, item: &Value) -> PyResult<bool> {
     match container {
         Value::Str(s) => match item {
             Value::Str(sub) => Ok(s.contains(&**sub)),
-            other => Err(type_error(format!("'in <string>' requires string as left operand, not {}", type_name(other)))),
+            other => Err(type_error(format!(
+                "'in <string>' requires string as left operand, not {}",
+                type_name(other)
+            ))),
         },
         Value::List(l) => Ok(l.borrow().iter().any(|x| x.is(item) || py_eq(x, item))),
         Value::Tuple(t) => Ok(t.iter().any(|x| x.is(item) || py_eq(x, item))),
@@ -318,7 +362,9 @@ pub fn contains(container: &Value, item: &Value) -> PyResult<bool> {
         Value::Range(r) => Ok(match as_int(item) {
             Some(i) => {
                 let n = r.len();
-                n > 0 && ((r.step > 0 && i >= r.start && i < r.stop) || (r.step < 0 && i <= r.start && i > r.stop))
+                n > 0
+                    && ((r.step > 0 && i >= r.start && i < r.stop)
+                        || (r.step < 0 && i <= r.start && i > r.stop))
                     && (i - r.start) % r.step == 0
             }
             None => collect(container)?.iter().any(|x| py_eq(x, item)),
@@ -332,7 +378,10 @@ pub fn contains(container: &Value, item: &Value) -> PyResult<bool> {
             }
             Ok(false)
         }
-        other => Err(type_error(format!("argument of type '{}' is not iterable", type_name(other)))),
+        other => Err(type_error(format!(
+            "argument of type '{}' is not iterable",
+            type_name(other)
+        ))),
     }
 }
 
@@ -361,13 +410,37 @@ pub fn slice_indices(s: &[Value; 3], len: usize) -> PyResult<Vec<usize>> {
     let (lo_default, hi_default) = if step > 0 { (0, len) } else { (len - 1, -1) };
     let start = match get(&s[0])? {
         None => lo_default,
-        Some(i) if i < 0 => if step > 0 { clamp(i + len, 0, len) } else { clamp(i + len, -1, len - 1) },
-        Some(i) => if step > 0 { clamp(i, 0, len) } else { clamp(i, -1, len - 1) },
+        Some(i) if i < 0 => {
+            if step > 0 {
+                clamp(i + len, 0, len)
+            } else {
+                clamp(i + len, -1, len - 1)
+            }
+        }
+        Some(i) => {
+            if step > 0 {
+                clamp(i, 0, len)
+            } else {
+                clamp(i, -1, len - 1)
+            }
+        }
     };
     let stop = match get(&s[1])? {
         None => hi_default,
-        Some(i) if i < 0 => if step > 0 { clamp(i + len, 0, len) } else { clamp(i + len, -1, len - 1) },
-        Some(i) => if step > 0 { clamp(i, 0, len) } else { clamp(i, -1, len - 1) },
+        Some(i) if i < 0 => {
+            if step > 0 {
+                clamp(i + len, 0, len)
+            } else {
+                clamp(i + len, -1, len - 1)
+            }
+        }
+        Some(i) => {
+            if step > 0 {
+                clamp(i, 0, len)
+            } else {
+                clamp(i, -1, len - 1)
+            }
+        }
     };
     let mut out = Vec::new();
     let mut i = start;
@@ -379,7 +452,12 @@ pub fn slice_indices(s: &[Value; 3], len: usize) -> PyResult<Vec<usize>> {
 }
 
 fn index_of(i: &Value, what: &str) -> PyResult<i64> {
-    as_int(i).ok_or_else(|| type_error(format!("{what} indices must be integers or slices, not {}", type_name(i))))
+    as_int(i).ok_or_else(|| {
+        type_error(format!(
+            "{what} indices must be integers or slices, not {}",
+            type_name(i)
+        ))
+    })
 }
 
 /// `c[i]`.
@@ -388,25 +466,46 @@ pub fn getitem(c: &Value, i: &Value) -> PyResult {
         Value::List(l) => {
             let l = l.borrow();
             if let Value::Slice(s) = i {
-                return Ok(Value::list(slice_indices(s, l.len())?.into_iter().map(|k| l[k].clone()).collect()));
+                return Ok(Value::list(
+                    slice_indices(s, l.len())?
+                        .into_iter()
+                        .map(|k| l[k].clone())
+                        .collect(),
+                ));
             }
             let k = index_of(i, "list")?;
-            norm_index(k, l.len()).map(|k| l[k].clone()).ok_or_else(|| index_error("list index out of range"))
+            norm_index(k, l.len())
+                .map(|k| l[k].clone())
+                .ok_or_else(|| index_error("list index out of range"))
         }
         Value::Tuple(t) => {
             if let Value::Slice(s) = i {
-                return Ok(Value::tuple(slice_indices(s, t.len())?.into_iter().map(|k| t[k].clone()).collect()));
+                return Ok(Value::tuple(
+                    slice_indices(s, t.len())?
+                        .into_iter()
+                        .map(|k| t[k].clone())
+                        .collect(),
+                ));
             }
             let k = index_of(i, "tuple")?;
-            norm_index(k, t.len()).map(|k| t[k].clone()).ok_or_else(|| index_error("tuple index out of range"))
+            norm_index(k, t.len())
+                .map(|k| t[k].clone())
+                .ok_or_else(|| index_error("tuple index out of range"))
         }
         Value::Str(s) => {
             let chars: Vec<char> = s.chars().collect();
             if let Value::Slice(sl) = i {
-                return Ok(Value::string(slice_indices(sl, chars.len())?.into_iter().map(|k| chars[k]).collect()));
+                return Ok(Value::string(
+                    slice_indices(sl, chars.len())?
+                        .into_iter()
+                        .map(|k| chars[k])
+                        .collect(),
+                ));
             }
             let k = index_of(i, "string")?;
-            norm_index(k, chars.len()).map(|k| Value::string(chars[k].to_string())).ok_or_else(|| index_error("string index out of range"))
+            norm_index(k, chars.len())
+                .map(|k| Value::string(chars[k].to_string()))
+                .ok_or_else(|| index_error("string index out of range"))
         }
         Value::Range(r) => {
             if let Value::Slice(s) = i {
@@ -415,17 +514,37 @@ pub fn getitem(c: &Value, i: &Value) -> PyResult {
                 // A slice of a range is a range; built here from the picked items.
                 let step = as_int(&s[2]).unwrap_or(1) * r.step;
                 let start = idx.first().map_or(r.start, |&k| r.get(k as i64));
-                let stop = idx.last().map_or(start, |&k| r.get(k as i64) + step.signum());
-                return Ok(Value::Range(Rc::new(crate::objects::Range { start, stop, step })));
+                let stop = idx
+                    .last()
+                    .map_or(start, |&k| r.get(k as i64) + step.signum());
+                return Ok(Value::Range(Rc::new(crate::objects::Range {
+                    start,
+                    stop,
+                    step,
+                })));
             }
             let k = index_of(i, "range")?;
-            norm_index(k, r.len() as usize).map(|k| Value::Int(r.get(k as i64))).ok_or_else(|| index_error("range object index out of range"))
+            norm_index(k, r.len() as usize)
+                .map(|k| Value::Int(r.get(k as i64)))
+                .ok_or_else(|| index_error("range object index out of range"))
         }
         Value::Dict(d) => d.borrow().get(i)?.ok_or_else(|| key_error(i.clone())),
-        Value::Class(cls) if matches!(cls.tag, crate::objects::class::Tag::List | crate::objects::class::Tag::Dict | crate::objects::class::Tag::Tuple | crate::objects::class::Tag::Set | crate::objects::class::Tag::Type) => {
+        Value::Class(cls)
+            if matches!(
+                cls.tag,
+                crate::objects::class::Tag::List
+                    | crate::objects::class::Tag::Dict
+                    | crate::objects::class::Tag::Tuple
+                    | crate::objects::class::Tag::Set
+                    | crate::objects::class::Tag::Type
+            ) =>
+        {
             Ok(c.clone())
         }
-        other => Err(type_error(format!("'{}' object is not subscriptable", type_name(other)))),
+        other => Err(type_error(format!(
+            "'{}' object is not subscriptable",
+            type_name(other)
+        ))),
     }
 }
 
@@ -441,7 +560,14 @@ pub fn setitem(c: &Value, i: Value, v: Value) -> PyResult<()> {
                     let len = l.len() as i64;
                     let start = match &s[0] {
                         Value::None => 0,
-                        x => { let k = as_int(x).unwrap_or(0); if k < 0 { (k + len).max(0) } else { k.min(len) } }
+                        x => {
+                            let k = as_int(x).unwrap_or(0);
+                            if k < 0 {
+                                (k + len).max(0)
+                            } else {
+                                k.min(len)
+                            }
+                        }
                     } as usize;
                     let end = idx.last().map_or(start, |&k| k + 1).max(start);
                     l.splice(start..end, items);
@@ -472,7 +598,10 @@ pub fn setitem(c: &Value, i: Value, v: Value) -> PyResult<()> {
             }
         }
         Value::Dict(d) => d.borrow_mut().insert(i, v),
-        other => Err(type_error(format!("'{}' object does not support item assignment", type_name(other)))),
+        other => Err(type_error(format!(
+            "'{}' object does not support item assignment",
+            type_name(other)
+        ))),
     }
 }
 
@@ -504,7 +633,10 @@ pub fn delitem(c: &Value, i: &Value) -> PyResult<()> {
             Some(_) => Ok(()),
             None => Err(key_error(i.clone())),
         },
-        other => Err(type_error(format!("'{}' object doesn't support item deletion", type_name(other)))),
+        other => Err(type_error(format!(
+            "'{}' object doesn't support item deletion",
+            type_name(other)
+        ))),
     }
 }
 
@@ -517,7 +649,10 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
 pub fn unpack(seq: &Value, before: usize, after: Option<usize>) -> PyResult<Vec<Value>> {
     let items = collect(seq).map_err(|e| {
         if e.is_a("TypeError") {
-            type_error(format!("cannot unpack non-iterable {} object", type_name(seq)))
+            type_error(format!(
+                "cannot unpack non-iterable {} object",
+                type_name(seq)
+            ))
         } else {
             e
         }
@@ -525,10 +660,15 @@ pub fn unpack(seq: &Value, before: usize, after: Option<usize>) -> PyResult<Vec<
     match after {
         None => {
             if items.len() < before {
-                return Err(value_error(format!("not enough values to unpack (expected {before}, got {})", items.len())));
+                return Err(value_error(format!(
+                    "not enough values to unpack (expected {before}, got {})",
+                    items.len()
+                )));
             }
             if items.len() > before {
-                return Err(value_error(format!("too many values to unpack (expected {before})")));
+                return Err(value_error(format!(
+                    "too many values to unpack (expected {before})"
+                )));
             }
             Ok(items)
         }
@@ -552,10 +692,12 @@ pub fn unpack(seq: &Value, before: usize, after: Option<usize>) -> PyResult<Vec<
 pub fn exception_from(v: &Value) -> PyResult<Raised> {
     match v {
         Value::Exc(e) => Ok(e.clone()),
-        Value::Class(c) if c.is_exception() => match super::call::call(v, Vec::new(), Vec::new())? {
-            Value::Exc(e) => Ok(e),
-            _ => Err(type_error("exceptions must derive from BaseException")),
-        },
+        Value::Class(c) if c.is_exception() => {
+            match super::call::call(v, Vec::new(), Vec::new())? {
+                Value::Exc(e) => Ok(e),
+                _ => Err(type_error("exceptions must derive from BaseException")),
+            }
+        }
         _ => Err(type_error("exceptions must derive from BaseException")),
     }
 }
@@ -574,7 +716,11 @@ pub fn exc_matches(e: &Value, typ: &Value) -> PyResult<bool> {
     for c in classes {
         match c {
             Value::Class(c) if c.is_exception() => matched |= e.is_instance(&c),
-            _ => return Err(type_error("catching classes that do not inherit from BaseException is not allowed")),
+            _ => {
+                return Err(type_error(
+                    "catching classes that do not inherit from BaseException is not allowed",
+                ))
+            }
         }
     }
     Ok(matched)

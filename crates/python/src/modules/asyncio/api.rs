@@ -1,7 +1,7 @@
 //! The functions of the `asyncio` module: `sleep`, `create_task`, `gather`, `wait`, `wait_for`,
 //! `shield`, `current_task`, … — each a binding to the engine (ported logic lives there).
 
-use super::futures::{LoopObj, TaskObj};
+use super::futures::TaskObj;
 use super::{classes, native_coro, running, Loop};
 use crate::builtins::functions::take_kwargs;
 use crate::builtins::type_name;
@@ -20,7 +20,10 @@ type Kw = Vec<(Rc<str>, Value)>;
 fn sleep(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     let kw = take_kwargs("sleep", kwargs, &["delay", "result"])?;
     let mut it = args.into_iter();
-    let delay = it.next().or(kw[0].clone()).ok_or_else(|| type_error("sleep() missing 1 required positional argument: 'delay'"))?;
+    let delay = it
+        .next()
+        .or(kw[0].clone())
+        .ok_or_else(|| type_error("sleep() missing 1 required positional argument: 'delay'"))?;
     let result = it.next().or(kw[1].clone()).unwrap_or(Value::None);
     Ok(native_coro("sleep", async move {
         let d = match as_float(&delay) {
@@ -52,14 +55,19 @@ fn task_name(kw: &Option<Value>) -> PyResult<Option<Rc<str>>> {
 
 fn create_task(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     let kw = take_kwargs("create_task", kwargs, &["name", "context"])?;
-    let coro = args.into_iter().next().ok_or_else(|| type_error("create_task() missing 1 required positional argument: 'coro'"))?;
+    let coro = args.into_iter().next().ok_or_else(|| {
+        type_error("create_task() missing 1 required positional argument: 'coro'")
+    })?;
     let lp = running()?;
     let t = lp.create_task(coro, task_name(&kw[0])?)?;
     Ok(lp.task_value(t))
 }
 
 fn ensure_future(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
-    let v = args.into_iter().next().ok_or_else(|| type_error("ensure_future() missing 1 required positional argument"))?;
+    let v = args
+        .into_iter()
+        .next()
+        .ok_or_else(|| type_error("ensure_future() missing 1 required positional argument"))?;
     if let Value::Native(n) = &v {
         if n.downcast::<TaskObj>().is_some() || n.downcast::<super::FutureObj>().is_some() {
             return Ok(v);
@@ -111,24 +119,42 @@ fn return_when(v: &Option<Value>) -> PyResult<engine_wait::ReturnWhen> {
         Some(Value::Str(s)) if &**s == "ALL_COMPLETED" => AllCompleted,
         Some(Value::Str(s)) if &**s == "FIRST_COMPLETED" => FirstCompleted,
         Some(Value::Str(s)) if &**s == "FIRST_EXCEPTION" => FirstException,
-        Some(other) => return Err(value_error(format!("Invalid return_when value: {}", crate::objects::repr::str(other)?))),
+        Some(other) => {
+            return Err(value_error(format!(
+                "Invalid return_when value: {}",
+                crate::objects::repr::str(other)?
+            )))
+        }
     })
 }
 
 fn timeout_seconds(v: &Option<Value>) -> PyResult<Option<f64>> {
     match v {
         None | Some(Value::None) => Ok(None),
-        Some(v) => as_float(v).map(Some).ok_or_else(|| type_error(format!("'<=' not supported between instances of '{}' and 'int'", type_name(v)))),
+        Some(v) => as_float(v).map(Some).ok_or_else(|| {
+            type_error(format!(
+                "'<=' not supported between instances of '{}' and 'int'",
+                type_name(v)
+            ))
+        }),
     }
 }
 
 fn wait(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     let kw = take_kwargs("wait", kwargs, &["timeout", "return_when"])?;
-    let fs = args.into_iter().next().ok_or_else(|| type_error("wait() missing 1 required positional argument: 'fs'"))?;
+    let fs = args
+        .into_iter()
+        .next()
+        .ok_or_else(|| type_error("wait() missing 1 required positional argument: 'fs'"))?;
     let (timeout, when) = (kw[0].clone(), kw[1].clone());
     Ok(native_coro("wait", async move {
-        if super::is_coroutine(&fs) || matches!(&fs, Value::Native(n) if n.downcast::<TaskObj>().is_some() || n.downcast::<super::FutureObj>().is_some()) {
-            return Err(type_error(format!("expect a list of futures, not {}", type_name(&fs))));
+        if super::is_coroutine(&fs)
+            || matches!(&fs, Value::Native(n) if n.downcast::<TaskObj>().is_some() || n.downcast::<super::FutureObj>().is_some())
+        {
+            return Err(type_error(format!(
+                "expect a list of futures, not {}",
+                type_name(&fs)
+            )));
         }
         let items = collect(&fs)?;
         if items.is_empty() {
@@ -136,14 +162,18 @@ fn wait(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
         }
         let when = return_when(&when)?;
         if items.iter().any(super::is_coroutine) {
-            return Err(type_error("Passing coroutines is forbidden, use tasks explicitly."));
+            return Err(type_error(
+                "Passing coroutines is forbidden, use tasks explicitly.",
+            ));
         }
         let timeout = timeout_seconds(&timeout)?;
         let lp = running()?;
         let mut futs = Vec::new();
         let mut objs = Vec::new();
         for it in &items {
-            let f = lp.future_of(it).ok_or_else(|| type_error("An asyncio.Future, a coroutine or an awaitable is required"))?;
+            let f = lp.future_of(it).ok_or_else(|| {
+                type_error("An asyncio.Future, a coroutine or an awaitable is required")
+            })?;
             if !futs.contains(&f) {
                 futs.push(f);
                 objs.push(it.clone());
@@ -151,7 +181,12 @@ fn wait(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
         }
         let (done, pending) = engine_wait::wait::<Py>(futs.clone(), timeout, when).await?;
         let pick = |ids: &[asyncio_playground_engine::FutId]| -> PyResult<Value> {
-            let vals: Vec<Value> = futs.iter().zip(&objs).filter(|(f, _)| ids.contains(f)).map(|(_, o)| o.clone()).collect();
+            let vals: Vec<Value> = futs
+                .iter()
+                .zip(&objs)
+                .filter(|(f, _)| ids.contains(f))
+                .map(|(_, o)| o.clone())
+                .collect();
             Ok(Value::Set(Rc::new(RefCell::new(Set::from_values(vals)?))))
         };
         Ok(Value::tuple(vec![pick(&done)?, pick(&pending)?]))
@@ -163,8 +198,13 @@ fn wait(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
 fn wait_for(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     let kw = take_kwargs("wait_for", kwargs, &["fut", "timeout"])?;
     let mut it = args.into_iter();
-    let fut = it.next().or(kw[0].clone()).ok_or_else(|| type_error("wait_for() missing 1 required positional argument: 'fut'"))?;
-    let timeout = it.next().or(kw[1].clone()).ok_or_else(|| type_error("wait_for() missing 1 required positional argument: 'timeout'"))?;
+    let fut = it
+        .next()
+        .or(kw[0].clone())
+        .ok_or_else(|| type_error("wait_for() missing 1 required positional argument: 'fut'"))?;
+    let timeout = it.next().or(kw[1].clone()).ok_or_else(|| {
+        type_error("wait_for() missing 1 required positional argument: 'timeout'")
+    })?;
     let line = interp::line();
     Ok(native_coro("wait_for", async move {
         let timeout = timeout_seconds(&Some(timeout))?;
@@ -177,11 +217,14 @@ fn wait_for(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
             }
             timeouts::cancel_and_wait::<Py>(f, CancelCause::Timeout { line }).await?;
             return match lp.with(|c| c.future_result(f)) {
-                Err(e) if e.is_cancelled() => Err(<Py as asyncio_playground_engine::Host>::timeout_error_from(&e)),
+                Err(e) if e.is_cancelled() => Err(
+                    <Py as asyncio_playground_engine::Host>::timeout_error_from(&e),
+                ),
                 other => other,
             };
         }
-        let when = timeout.map(|t| asyncio_playground_engine::clock::us_to_seconds(lp.with(|c| c.now())) + t);
+        let when = timeout
+            .map(|t| asyncio_playground_engine::clock::us_to_seconds(lp.with(|c| c.now())) + t);
         let cm = timeouts::Timeout::new(when);
         lp.with(|c| cm.aenter::<Py>(c, line))?;
         let outcome = await_value(fut).await;
@@ -203,7 +246,10 @@ pub async fn await_value(v: Value) -> PyResult {
 }
 
 fn shield_(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
-    let arg = args.into_iter().next().ok_or_else(|| type_error("shield() missing 1 required positional argument: 'arg'"))?;
+    let arg = args
+        .into_iter()
+        .next()
+        .ok_or_else(|| type_error("shield() missing 1 required positional argument: 'arg'"))?;
     let lp = running()?;
     let inner = lp.ensure_future(&arg)?;
     let outer = lp.with(|c| shield::shield(c, inner));
@@ -211,7 +257,9 @@ fn shield_(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
 }
 
 fn current_task(_: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
-    let Some(lp) = super::current() else { return Err(crate::vm::runtime_error("no running event loop")) };
+    let Some(lp) = super::current() else {
+        return Err(crate::vm::runtime_error("no running event loop"));
+    };
     Ok(match lp.with(|c| c.current_task()) {
         Some(t) => lp.task_value(t),
         None => Value::None,
@@ -233,7 +281,9 @@ fn get_running_loop(_: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
 fn get_event_loop(_: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
     match super::current() {
         Some(lp) => Ok(lp.loop_value()),
-        None => Err(crate::vm::refuse("asyncio.get_event_loop() outside a running loop")),
+        None => Err(crate::vm::refuse(
+            "asyncio.get_event_loop() outside a running loop",
+        )),
     }
 }
 
@@ -242,13 +292,16 @@ fn iscoroutine(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
 }
 
 fn isfuture(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
-    Ok(Value::Bool(matches!(args.first(), Some(Value::Native(n)) if n.downcast::<TaskObj>().is_some() || n.downcast::<super::FutureObj>().is_some())))
+    Ok(Value::Bool(
+        matches!(args.first(), Some(Value::Native(n)) if n.downcast::<TaskObj>().is_some() || n.downcast::<super::FutureObj>().is_some()),
+    ))
 }
 
 fn timeout(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
     let delay = timeout_seconds(&args.into_iter().next())?;
     let lp = running()?;
-    let when = delay.map(|d| asyncio_playground_engine::clock::us_to_seconds(lp.with(|c| c.now())) + d);
+    let when =
+        delay.map(|d| asyncio_playground_engine::clock::us_to_seconds(lp.with(|c| c.now())) + d);
     Ok(super::groups::timeout_value(lp, when))
 }
 
@@ -260,9 +313,15 @@ fn timeout_at(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
 
 fn as_completed(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     let kw = take_kwargs("as_completed", kwargs, &["timeout"])?;
-    let fs = args.into_iter().next().ok_or_else(|| type_error("as_completed() missing 1 required positional argument: 'fs'"))?;
+    let fs = args
+        .into_iter()
+        .next()
+        .ok_or_else(|| type_error("as_completed() missing 1 required positional argument: 'fs'"))?;
     if super::is_coroutine(&fs) || matches!(&fs, Value::Native(n) if n.await_future().is_some()) {
-        return Err(type_error(format!("expects an iterable of awaitables, not {}", type_name(&fs))));
+        return Err(type_error(format!(
+            "expects an iterable of awaitables, not {}",
+            type_name(&fs)
+        )));
     }
     let timeout = timeout_seconds(&kw[0])?;
     let lp = running()?;
@@ -312,7 +371,13 @@ pub fn make() -> Value {
             ("Timeout", Value::Class(c.timeout.clone())),
         ]
     });
-    for name in ["CancelledError", "InvalidStateError", "QueueEmpty", "QueueFull", "TimeoutError"] {
+    for name in [
+        "CancelledError",
+        "InvalidStateError",
+        "QueueEmpty",
+        "QueueFull",
+        "TimeoutError",
+    ] {
         extra.push((name, Value::Class(t.exception(name))));
     }
     extra.push(("FIRST_COMPLETED", Value::str("FIRST_COMPLETED")));

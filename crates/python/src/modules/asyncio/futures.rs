@@ -3,7 +3,7 @@
 
 use super::{classes, running, Loop};
 use crate::builtins::functions::take_kwargs;
-use crate::host::{Py, ProgramCallback};
+use crate::host::{ProgramCallback, Py};
 use crate::objects::class::Class;
 use crate::objects::native::NativeObj;
 use crate::objects::repr::repr;
@@ -11,7 +11,9 @@ use crate::objects::{BuiltinFn, Value};
 use crate::vm::coroutine::NativeFuture;
 use crate::vm::{exc, interp, type_error, PyResult};
 use asyncio_playground_engine::clock::{seconds_to_us, us_to_seconds};
-use asyncio_playground_engine::{AwaitFut, CancelCause, Callback, FutId, FutState, HandleId, TaskId};
+use asyncio_playground_engine::{
+    AwaitFut, Callback, CancelCause, FutId, FutState, HandleId, TaskId,
+};
 use std::any::Any;
 use std::rc::Rc;
 
@@ -31,7 +33,9 @@ pub struct FutureObj {
 
 /// What a future's methods work on: the loop and the engine's future.
 fn target(b: Option<&Value>) -> PyResult<(Rc<Loop>, FutId, Option<TaskId>)> {
-    let Some(Value::Native(n)) = b else { return Err(type_error("a Future is required")) };
+    let Some(Value::Native(n)) = b else {
+        return Err(type_error("a Future is required"));
+    };
     if let Some(t) = n.downcast::<TaskObj>() {
         let f = t.lp.with(|c| c.task_future(t.id));
         return Ok((t.lp.clone(), f, Some(t.id)));
@@ -58,7 +62,9 @@ fn future_repr(lp: &Loop, f: FutId, head: &str) -> String {
     lp.with(|c| match c.future_state(f) {
         FutState::Pending => format!("<{head} pending>"),
         FutState::Cancelled { .. } => format!("<{head} cancelled>"),
-        FutState::Finished(Ok(v)) => format!("<{head} finished result={}>", repr(v).unwrap_or_default()),
+        FutState::Finished(Ok(v)) => {
+            format!("<{head} finished result={}>", repr(v).unwrap_or_default())
+        }
         FutState::Finished(Err(e)) => format!("<{head} finished exception={}>", exc_text(e)),
     })
 }
@@ -68,13 +74,27 @@ impl NativeObj for TaskObj {
         classes(|c| c.task.clone())
     }
     fn repr(&self) -> String {
-        let (name, coro, fut) = self.lp.with(|c| (c.task_name(self.id), c.task_coro_name(self.id), c.task_future(self.id)));
+        let (name, coro, fut) = self.lp.with(|c| {
+            (
+                c.task_name(self.id),
+                c.task_coro_name(self.id),
+                c.task_future(self.id),
+            )
+        });
         let state = future_repr(&self.lp, fut, "Task");
         let done = !state.contains(" pending");
-        let coro_text = if done { format!("<{coro}() done>") } else { format!("<{coro}() running>") };
+        let coro_text = if done {
+            format!("<{coro}() done>")
+        } else {
+            format!("<{coro}() running>")
+        };
         let rest = state.trim_start_matches("<Task ").trim_end_matches('>');
         let (status, extra) = rest.split_once(' ').unwrap_or((rest, ""));
-        let extra = if extra.is_empty() { String::new() } else { format!(" {extra}") };
+        let extra = if extra.is_empty() {
+            String::new()
+        } else {
+            format!(" {extra}")
+        };
         format!("<Task {status} name='{name}' coro={coro_text}{extra}>")
     }
     fn methods(&self) -> &'static [(&'static str, BuiltinFn)] {
@@ -104,7 +124,15 @@ impl NativeObj for FutureObj {
         }
     }
     fn repr(&self) -> String {
-        future_repr(&self.lp, self.id, if self.gathering { "_GatheringFuture" } else { "Future" })
+        future_repr(
+            &self.lp,
+            self.id,
+            if self.gathering {
+                "_GatheringFuture"
+            } else {
+                "Future"
+            },
+        )
     }
     fn methods(&self) -> &'static [(&'static str, BuiltinFn)] {
         FUTURE_METHODS
@@ -134,13 +162,19 @@ fn result(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
 
 fn exception(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
     let (lp, f, _) = target(b)?;
-    Ok(lp.with(|c| c.future_exception(f))?.map_or(Value::None, Value::Exc))
+    Ok(lp
+        .with(|c| c.future_exception(f))?
+        .map_or(Value::None, Value::Exc))
 }
 
 fn cancel(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     let (lp, f, task) = target(b)?;
     let kw = take_kwargs("cancel", kwargs, &["msg"])?;
-    let msg = args.into_iter().next().or(kw[0].clone()).filter(|m| !matches!(m, Value::None));
+    let msg = args
+        .into_iter()
+        .next()
+        .or(kw[0].clone())
+        .filter(|m| !matches!(m, Value::None));
     let line = interp::line();
     Ok(Value::Bool(lp.with(|c| {
         let by = c.current_task();
@@ -156,10 +190,19 @@ fn add_done_callback(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResul
     let (lp, f, _) = target(b)?;
     let _ = take_kwargs("add_done_callback", kwargs, &["context"])?;
     let Some(cb) = args.into_iter().next() else {
-        return Err(type_error("add_done_callback() missing 1 required positional argument: 'fn'"));
+        return Err(type_error(
+            "add_done_callback() missing 1 required positional argument: 'fn'",
+        ));
     };
     let line = interp::line();
-    let cb = Callback::Program(Rc::new(ProgramCallback { f: cb, args: Vec::new(), line }), None);
+    let cb = Callback::Program(
+        Rc::new(ProgramCallback {
+            f: cb,
+            args: Vec::new(),
+            line,
+        }),
+        None,
+    );
     lp.with(|c| c.add_done_callback(f, cb));
     Ok(Value::None)
 }
@@ -167,10 +210,21 @@ fn add_done_callback(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResul
 fn remove_done_callback(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
     let (lp, f, _) = target(b)?;
     let Some(cb) = args.into_iter().next() else {
-        return Err(type_error("remove_done_callback() takes exactly one argument (0 given)"));
+        return Err(type_error(
+            "remove_done_callback() takes exactly one argument (0 given)",
+        ));
     };
-    let cb = Callback::Program(Rc::new(ProgramCallback { f: cb, args: Vec::new(), line: 0 }), None);
-    Ok(Value::Int(lp.with(|c| c.remove_done_callback(f, &cb)) as i64))
+    let cb = Callback::Program(
+        Rc::new(ProgramCallback {
+            f: cb,
+            args: Vec::new(),
+            line: 0,
+        }),
+        None,
+    );
+    Ok(Value::Int(
+        lp.with(|c| c.remove_done_callback(f, &cb)) as i64
+    ))
 }
 
 fn get_loop(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
@@ -185,30 +239,45 @@ fn invalid_state() -> crate::objects::Raised {
 fn set_result(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
     let (lp, f, task) = target(b)?;
     if task.is_some() {
-        return Err(crate::vm::runtime_error("Task does not support set_result operation"));
+        return Err(crate::vm::runtime_error(
+            "Task does not support set_result operation",
+        ));
     }
-    let v = args.into_iter().next().ok_or_else(|| type_error("set_result() takes exactly one argument (0 given)"))?;
+    let v = args
+        .into_iter()
+        .next()
+        .ok_or_else(|| type_error("set_result() takes exactly one argument (0 given)"))?;
     at_line(&lp);
-    lp.with(|c| c.set_result(f, v)).map_err(|()| invalid_state())?;
+    lp.with(|c| c.set_result(f, v))
+        .map_err(|_| invalid_state())?;
     Ok(Value::None)
 }
 
 fn set_exception(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
     let (lp, f, task) = target(b)?;
     if task.is_some() {
-        return Err(crate::vm::runtime_error("Task does not support set_exception operation"));
+        return Err(crate::vm::runtime_error(
+            "Task does not support set_exception operation",
+        ));
     }
-    let v = args.into_iter().next().ok_or_else(|| type_error("set_exception() takes exactly one argument (0 given)"))?;
-    let e = crate::vm::ops::exception_from(&v).map_err(|_| type_error("exception must be a BaseException instance"))?;
+    let v = args
+        .into_iter()
+        .next()
+        .ok_or_else(|| type_error("set_exception() takes exactly one argument (0 given)"))?;
+    let e = crate::vm::ops::exception_from(&v)
+        .map_err(|_| type_error("exception must be a BaseException instance"))?;
     let e = if e.is_a("StopIteration") {
-        let new = crate::vm::runtime_error("StopIteration interacts badly with generators and cannot be raised into a Future");
+        let new = crate::vm::runtime_error(
+            "StopIteration interacts badly with generators and cannot be raised into a Future",
+        );
         *new.cause.borrow_mut() = Some(e.clone());
         *new.context.borrow_mut() = Some(e);
         new
     } else {
         e
     };
-    lp.with(|c| c.set_exception(f, e)).map_err(|()| invalid_state())?;
+    lp.with(|c| c.set_exception(f, e))
+        .map_err(|_| invalid_state())?;
     Ok(Value::None)
 }
 
@@ -295,10 +364,22 @@ impl NativeObj for HandleObj {
         }
     }
     fn repr(&self) -> String {
-        let head = if self.when.is_some() { "TimerHandle" } else { "Handle" };
-        let state = if self.lp.with(|c| c.handle_cancelled(self.handle)) { " cancelled" } else { "" };
+        let head = if self.when.is_some() {
+            "TimerHandle"
+        } else {
+            "Handle"
+        };
+        let state = if self.lp.with(|c| c.handle_cancelled(self.handle)) {
+            " cancelled"
+        } else {
+            ""
+        };
         match self.when {
-            Some(w) => format!("<{head}{state} when={} {}>", crate::numfmt::float_repr(w), self.name),
+            Some(w) => format!(
+                "<{head}{state} when={} {}>",
+                crate::numfmt::float_repr(w),
+                self.name
+            ),
             None => format!("<{head}{state} {}>", self.name),
         }
     }
@@ -333,10 +414,15 @@ fn handle_cancelled(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
 
 fn handle_when(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
     let (_, _, when) = handle_of(b)?;
-    when.map(Value::Float).ok_or_else(|| crate::vm::attribute_error("'Handle' object has no attribute 'when'"))
+    when.map(Value::Float)
+        .ok_or_else(|| crate::vm::attribute_error("'Handle' object has no attribute 'when'"))
 }
 
-const HANDLE_METHODS: &[(&str, BuiltinFn)] = &[("cancel", handle_cancel), ("cancelled", handle_cancelled), ("when", handle_when)];
+const HANDLE_METHODS: &[(&str, BuiltinFn)] = &[
+    ("cancel", handle_cancel),
+    ("cancelled", handle_cancelled),
+    ("when", handle_when),
+];
 
 /// The running loop as a Python object (`asyncio.get_running_loop()`).
 pub struct LoopObj {
@@ -360,7 +446,10 @@ impl NativeObj for LoopObj {
 
 fn loop_of(b: Option<&Value>) -> PyResult<Rc<Loop>> {
     match b {
-        Some(Value::Native(n)) => n.downcast::<LoopObj>().map(|l| l.lp.clone()).ok_or_else(|| type_error("a loop is required")),
+        Some(Value::Native(n)) => n
+            .downcast::<LoopObj>()
+            .map(|l| l.lp.clone())
+            .ok_or_else(|| type_error("a loop is required")),
         _ => running(),
     }
 }
@@ -374,7 +463,9 @@ fn loop_time(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
 fn program_callback(args: Vec<Value>, what: &str) -> PyResult<(Rc<ProgramCallback>, String)> {
     let mut it = args.into_iter();
     let Some(f) = it.next() else {
-        return Err(type_error(format!("{what}() missing 1 required positional argument: 'callback'")));
+        return Err(type_error(format!(
+            "{what}() missing 1 required positional argument: 'callback'"
+        )));
     };
     let name = match &f {
         Value::Func(func) => format!("{}()", func.qualname.borrow()),
@@ -386,7 +477,14 @@ fn program_callback(args: Vec<Value>, what: &str) -> PyResult<(Rc<ProgramCallbac
         other => repr(other)?,
     };
     let line = interp::line();
-    Ok((Rc::new(ProgramCallback { f, args: it.collect(), line }), name))
+    Ok((
+        Rc::new(ProgramCallback {
+            f,
+            args: it.collect(),
+            line,
+        }),
+        name,
+    ))
 }
 
 fn call_soon(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
@@ -394,18 +492,31 @@ fn call_soon(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     let _ = take_kwargs("call_soon", kwargs, &["context"])?;
     let (cb, name) = program_callback(args, "call_soon")?;
     let h = lp.with(|c| c.call_soon(Callback::Program(cb, None)));
-    Ok(Value::Native(Rc::new(HandleObj { lp, handle: h, when: None, name })))
+    Ok(Value::Native(Rc::new(HandleObj {
+        lp,
+        handle: h,
+        when: None,
+        name,
+    })))
 }
 
 fn schedule_at(lp: Rc<Loop>, when: f64, cb: Rc<ProgramCallback>, name: String) -> PyResult {
     let h = lp.with(|c| c.call_at(seconds_to_us(when), Callback::Program(cb, None)));
-    Ok(Value::Native(Rc::new(HandleObj { lp, handle: h, when: Some(when), name })))
+    Ok(Value::Native(Rc::new(HandleObj {
+        lp,
+        handle: h,
+        when: Some(when),
+        name,
+    })))
 }
 
 /// A delay or deadline (CPython adds it to `loop.time()`, hence the message).
 fn number(v: &Value) -> PyResult<f64> {
     crate::vm::ops::as_float(v).ok_or_else(|| {
-        type_error(format!("unsupported operand type(s) for +: 'float' and '{}'", crate::builtins::type_name(v)))
+        type_error(format!(
+            "unsupported operand type(s) for +: 'float' and '{}'",
+            crate::builtins::type_name(v)
+        ))
     })
 }
 
@@ -413,7 +524,9 @@ fn call_later(b: Option<&Value>, mut args: Vec<Value>, kwargs: Kw) -> PyResult {
     let lp = loop_of(b)?;
     let _ = take_kwargs("call_later", kwargs, &["context"])?;
     if args.is_empty() {
-        return Err(type_error("call_later() missing 2 required positional arguments: 'delay' and 'callback'"));
+        return Err(type_error(
+            "call_later() missing 2 required positional arguments: 'delay' and 'callback'",
+        ));
     }
     let delay = number(&args.remove(0))?;
     let when = us_to_seconds(lp.with(|c| c.now())) + delay;
@@ -425,7 +538,9 @@ fn call_at(b: Option<&Value>, mut args: Vec<Value>, kwargs: Kw) -> PyResult {
     let lp = loop_of(b)?;
     let _ = take_kwargs("call_at", kwargs, &["context"])?;
     if args.is_empty() {
-        return Err(type_error("call_at() missing 2 required positional arguments: 'when' and 'callback'"));
+        return Err(type_error(
+            "call_at() missing 2 required positional arguments: 'when' and 'callback'",
+        ));
     }
     let when = number(&args.remove(0))?;
     let (cb, name) = program_callback(args, "call_at")?;
@@ -441,7 +556,9 @@ fn create_future(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
 fn loop_create_task(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     let lp = loop_of(b)?;
     let kw = take_kwargs("create_task", kwargs, &["name", "context"])?;
-    let coro = args.into_iter().next().ok_or_else(|| type_error("create_task() missing 1 required positional argument: 'coro'"))?;
+    let coro = args.into_iter().next().ok_or_else(|| {
+        type_error("create_task() missing 1 required positional argument: 'coro'")
+    })?;
     let name = match &kw[0] {
         None | Some(Value::None) => None,
         Some(v) => Some(Rc::from(crate::objects::repr::str(v)?)),

@@ -18,7 +18,9 @@ type Kw = Vec<(Rc<str>, Value)>;
 
 fn obj<T: 'static>(b: Option<&Value>) -> PyResult<&T> {
     match b {
-        Some(Value::Native(n)) => n.downcast::<T>().ok_or_else(|| type_error("wrong object for this method")),
+        Some(Value::Native(n)) => n
+            .downcast::<T>()
+            .ok_or_else(|| type_error("wrong object for this method")),
         _ => Err(type_error("wrong object for this method")),
     }
 }
@@ -40,13 +42,17 @@ pub fn taskgroup_value() -> Value {
 fn tg_create_task(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     let g = obj::<TaskGroupObj>(b)?.0.clone();
     let kw = take_kwargs("create_task", kwargs, &["name", "context"])?;
-    let coro = args.into_iter().next().ok_or_else(|| type_error("create_task() missing 1 required positional argument: 'coro'"))?;
+    let coro = args.into_iter().next().ok_or_else(|| {
+        type_error("create_task() missing 1 required positional argument: 'coro'")
+    })?;
     let name = match &kw[0] {
         None | Some(Value::None) => None,
         Some(v) => Some(Rc::from(crate::objects::repr::str(v)?)),
     };
     let lp = running()?;
-    let t = lp.spawn(coro, name, |core, c, name, qualname| g.create_task(core, c, name, qualname))?;
+    let t = lp.spawn(coro, name, |core, c, name, qualname| {
+        g.create_task(core, c, name, qualname)
+    })?;
     Ok(lp.task_value(t))
 }
 
@@ -62,10 +68,16 @@ fn tg_aenter(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
 fn tg_aexit(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
     let g = obj::<TaskGroupObj>(b)?.0.clone();
     let e = exit_exception(&args);
-    Ok(native_coro("TaskGroup.__aexit__", async move { g.aexit(e).await.map(|()| Value::None) }))
+    Ok(native_coro("TaskGroup.__aexit__", async move {
+        g.aexit(e).await.map(|()| Value::None)
+    }))
 }
 
-const TASKGROUP: &[(&str, BuiltinFn)] = &[("create_task", tg_create_task), ("__aenter__", tg_aenter), ("__aexit__", tg_aexit)];
+const TASKGROUP: &[(&str, BuiltinFn)] = &[
+    ("create_task", tg_create_task),
+    ("__aenter__", tg_aenter),
+    ("__aexit__", tg_aexit),
+];
 
 impl NativeObj for TaskGroupObj {
     fn class(&self) -> Rc<Class> {
@@ -91,12 +103,17 @@ pub fn timeout_value(lp: Rc<Loop>, when: Option<f64>) -> Value {
 fn to_when(v: Option<&Value>) -> PyResult<Option<f64>> {
     match v {
         None | Some(Value::None) => Ok(None),
-        Some(v) => as_float(v).map(Some).ok_or_else(|| type_error("when must be a number or None")),
+        Some(v) => as_float(v)
+            .map(Some)
+            .ok_or_else(|| type_error("when must be a number or None")),
     }
 }
 
 fn t_when(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
-    Ok(obj::<TimeoutObj>(b)?.0.when().map_or(Value::None, Value::Float))
+    Ok(obj::<TimeoutObj>(b)?
+        .0
+        .when()
+        .map_or(Value::None, Value::Float))
 }
 
 fn t_reschedule(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
@@ -184,10 +201,13 @@ fn ac_next(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
         return Err(exc("StopIteration", ""));
     }
     let (it, lp) = (o.0.clone(), o.1.clone());
-    Ok(native_coro("_AsCompletedIterator._wait_for_one", async move {
-        let f = it.wait_for_one().await?;
-        lp.with(|c| c.future_result(f))
-    }))
+    Ok(native_coro(
+        "_AsCompletedIterator._wait_for_one",
+        async move {
+            let f = it.wait_for_one().await?;
+            lp.with(|c| c.future_result(f))
+        },
+    ))
 }
 
 fn ac_anext(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {

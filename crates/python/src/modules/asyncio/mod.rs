@@ -88,7 +88,10 @@ impl Loop {
         if let Some(obj) = self.tasks.borrow().get(&t).and_then(Weak::upgrade) {
             return Value::Native(obj);
         }
-        let obj = Rc::new(TaskObj { lp: self.clone(), id: t });
+        let obj = Rc::new(TaskObj {
+            lp: self.clone(),
+            id: t,
+        });
         self.tasks.borrow_mut().insert(t, Rc::downgrade(&obj));
         Value::Native(obj)
     }
@@ -101,14 +104,22 @@ impl Loop {
         if let Some(obj) = self.futures.borrow().get(&f).and_then(Weak::upgrade) {
             return Value::Native(obj);
         }
-        let obj = Rc::new(FutureObj { lp: self.clone(), id: f, gathering: false });
+        let obj = Rc::new(FutureObj {
+            lp: self.clone(),
+            id: f,
+            gathering: false,
+        });
         self.futures.borrow_mut().insert(f, Rc::downgrade(&obj));
         Value::Native(obj)
     }
 
     /// A `_GatheringFuture` object for a gather's outer future.
     pub fn gathering_value(self: &Rc<Self>, f: FutId) -> Value {
-        let obj = Rc::new(FutureObj { lp: self.clone(), id: f, gathering: true });
+        let obj = Rc::new(FutureObj {
+            lp: self.clone(),
+            id: f,
+            gathering: true,
+        });
         self.futures.borrow_mut().insert(f, Rc::downgrade(&obj));
         Value::Native(obj)
     }
@@ -118,7 +129,9 @@ impl Loop {
     /// # Errors
     /// `TypeError: a coroutine was expected, got …`; the task limit stops the run.
     pub fn create_task(self: &Rc<Self>, coro: Value, name: Option<Rc<str>>) -> PyResult<TaskId> {
-        self.spawn(coro, name, |c, coro, name, qualname| Ok(c.create_task(coro, name, qualname)))
+        self.spawn(coro, name, |c, coro, name, qualname| {
+            Ok(c.create_task(coro, name, qualname))
+        })
     }
 
     /// Makes a task of `coro` with `make` (the loop's `create_task`, or a TaskGroup's), named
@@ -127,10 +140,21 @@ impl Loop {
         self: &Rc<Self>,
         coro: Value,
         name: Option<Rc<str>>,
-        make: impl FnOnce(&mut Core<Py>, asyncio_playground_engine::Coro<Py>, Rc<str>, Rc<str>) -> PyResult<TaskId>,
+        make: impl FnOnce(
+            &mut Core<Py>,
+            asyncio_playground_engine::Coro<Py>,
+            Rc<str>,
+            Rc<str>,
+        ) -> PyResult<TaskId>,
     ) -> PyResult<TaskId> {
         let (engine_coro, qualname): (TaskCoro, Rc<str>) = match &coro {
-            Value::Coro(c) => (TaskCoro::Python { coro: c.clone(), thread: None }, c.qualname.clone()),
+            Value::Coro(c) => (
+                TaskCoro::Python {
+                    coro: c.clone(),
+                    thread: None,
+                },
+                c.qualname.clone(),
+            ),
             Value::NativeCoro(n) => (TaskCoro::Native(n.start()?), Rc::from(n.qualname)),
             other => {
                 return Err(type_error(format!(
@@ -145,8 +169,10 @@ impl Loop {
                 c.state.set(crate::vm::coroutine::CoroState::Running);
             }
         }
-        if self.with(|c| c.live_tasks()) >= interp::TASK_LIMIT {
-            return Err(crate::vm::stop("more than 100,000 live tasks: the playground's limit"));
+        if self.with(|c| c.live_tasks()) > interp::TASK_LIMIT {
+            return Err(crate::vm::stop(
+                "more than 100,000 live tasks: the playground's limit",
+            ));
         }
         let name = name.unwrap_or_else(interp::next_task_name);
         let line = interp::line();
@@ -169,13 +195,17 @@ impl Loop {
                 if let Some(f) = n.downcast::<FutureObj>() {
                     return Ok(f.id);
                 }
-                Err(type_error("An asyncio.Future, a coroutine or an awaitable is required"))
+                Err(type_error(
+                    "An asyncio.Future, a coroutine or an awaitable is required",
+                ))
             }
             Value::Coro(_) | Value::NativeCoro(_) => {
                 let t = self.create_task(v.clone(), None)?;
                 Ok(self.with(|c| c.task_future(t)))
             }
-            _ => Err(type_error("An asyncio.Future, a coroutine or an awaitable is required")),
+            _ => Err(type_error(
+                "An asyncio.Future, a coroutine or an awaitable is required",
+            )),
         }
     }
 
@@ -215,7 +245,9 @@ pub struct Classes {
 impl Classes {
     fn new() -> Classes {
         let object = types().object.clone();
-        let c = |name: &str, module: &str, base: &Rc<Class>| Class::new(name, module, vec![base.clone()], Tag::Asyncio);
+        let c = |name: &str, module: &str, base: &Rc<Class>| {
+            Class::new(name, module, vec![base.clone()], Tag::Asyncio)
+        };
         let future = c("Future", "_asyncio", &object);
         let semaphore = c("Semaphore", "asyncio.locks", &object);
         let queue = c("Queue", "asyncio.queues", &object);
@@ -249,12 +281,39 @@ pub fn classes<R>(f: impl FnOnce(&Classes) -> R) -> R {
 
 /// Names of CPython's `asyncio` the playground does not have.
 pub const REFUSED: &[&str] = &[
-    "to_thread", "run_coroutine_threadsafe", "Barrier", "BrokenBarrierError", "Runner", "new_event_loop",
-    "set_event_loop", "get_event_loop_policy", "set_event_loop_policy", "open_connection", "start_server",
-    "create_subprocess_exec", "create_subprocess_shell", "StreamReader", "StreamWriter", "wrap_future",
-    "eager_task_factory", "create_eager_task_factory", "QueueShutDown", "staggered", "subprocess",
-    "iscoroutinefunction", "Handle", "TimerHandle", "AbstractEventLoop", "BaseEventLoop", "events",
-    "futures", "tasks", "locks", "queues", "exceptions", "run_in_executor",
+    "to_thread",
+    "run_coroutine_threadsafe",
+    "Barrier",
+    "BrokenBarrierError",
+    "Runner",
+    "new_event_loop",
+    "set_event_loop",
+    "get_event_loop_policy",
+    "set_event_loop_policy",
+    "open_connection",
+    "start_server",
+    "create_subprocess_exec",
+    "create_subprocess_shell",
+    "StreamReader",
+    "StreamWriter",
+    "wrap_future",
+    "eager_task_factory",
+    "create_eager_task_factory",
+    "QueueShutDown",
+    "staggered",
+    "subprocess",
+    "iscoroutinefunction",
+    "Handle",
+    "TimerHandle",
+    "AbstractEventLoop",
+    "BaseEventLoop",
+    "events",
+    "futures",
+    "tasks",
+    "locks",
+    "queues",
+    "exceptions",
+    "run_in_executor",
 ];
 
 /// `bool(obj)` for asyncio's objects (all true).
@@ -273,8 +332,11 @@ pub fn make() -> Value {
 }
 
 /// A coroutine object for a native future (`asyncio.sleep(1)` is a coroutine in CPython too).
-pub fn native_coro(qualname: &'static str, fut: impl std::future::Future<Output = PyResult> + 'static) -> Value {
-    crate::vm::coroutine::NativeCoro::new(qualname, fut)
+pub fn native_coro(
+    qualname: &'static str,
+    fut: impl std::future::Future<Output = PyResult> + 'static,
+) -> Value {
+    crate::vm::coroutine::NativeCoro::value(qualname, fut)
 }
 
 /// Whether `v` is a coroutine object (`asyncio.iscoroutine`).

@@ -46,19 +46,32 @@ pub fn run(_: Option<&Value>, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -
         return Err(crate::vm::refuse("asyncio.run(loop_factory=...)"));
     }
     if super::current().is_some() {
-        return Err(runtime_error("asyncio.run() cannot be called from a running event loop"));
+        return Err(runtime_error(
+            "asyncio.run() cannot be called from a running event loop",
+        ));
     }
     let Some(main) = args.into_iter().next() else {
-        return Err(crate::vm::type_error("run() missing 1 required positional argument: 'main'"));
+        return Err(crate::vm::type_error(
+            "run() missing 1 required positional argument: 'main'",
+        ));
     };
     let (coro, qualname): (TaskCoro, Rc<str>) = match &main {
         Value::Coro(c) => {
             c.state.set(crate::vm::coroutine::CoroState::Running);
-            (TaskCoro::Python { coro: c.clone(), thread: None }, c.qualname.clone())
+            (
+                TaskCoro::Python {
+                    coro: c.clone(),
+                    thread: None,
+                },
+                c.qualname.clone(),
+            )
         }
         Value::NativeCoro(n) => (TaskCoro::Native(n.start()?), Rc::from(n.qualname)),
         other => {
-            return Err(value_error(format!("a coroutine was expected, got {}", crate::objects::repr::repr(other)?)));
+            return Err(value_error(format!(
+                "a coroutine was expected, got {}",
+                crate::objects::repr::repr(other)?
+            )));
         }
     };
     let name = interp::next_task_name();
@@ -71,10 +84,15 @@ pub fn run(_: Option<&Value>, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -
     Ok(Value::Native(Rc::new(RunRequest { run, lp })))
 }
 
+/// A run of `asyncio.run` in progress: the engine run and the loop object the program sees.
+pub type ActiveRun = (Rc<RefCell<Run<Py>>>, Rc<Loop>);
+
 /// The request inside a value `asyncio.run` returned, if it is one.
-pub fn as_request(v: &Value) -> Option<(Rc<RefCell<Run<Py>>>, Rc<Loop>)> {
+pub fn as_request(v: &Value) -> Option<ActiveRun> {
     match v {
-        Value::Native(n) => n.downcast::<RunRequest>().map(|r| (r.run.clone(), r.lp.clone())),
+        Value::Native(n) => n
+            .downcast::<RunRequest>()
+            .map(|r| (r.run.clone(), r.lp.clone())),
         _ => None,
     }
 }
@@ -91,7 +109,8 @@ impl Future for RunFuture {
     fn poll(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<PyResult> {
         let mut run = self.run.borrow_mut();
         if matches!(run.next_action(), Next::Halted) {
-            let why = interp::with(|i| i.stop.borrow().clone()).unwrap_or_else(|| "the run was stopped".into());
+            let why = interp::with(|i| i.stop.borrow().clone())
+                .unwrap_or_else(|| "the run was stopped".into());
             finish(&run);
             return Poll::Ready(Err(stop(why)));
         }
@@ -101,8 +120,14 @@ impl Future for RunFuture {
         finish(&run);
         let lp = self.lp.clone();
         set_current(Some(lp));
-        let outcome = run.outcome().unwrap_or_else(|| Err(runtime_error("the loop ended early")));
+        let outcome = run
+            .outcome()
+            .unwrap_or_else(|| Err(runtime_error("the loop ended early")));
         set_current(None);
+        // It comes up through asyncio's own frames (`runners.py`, `base_events.py`).
+        if let Err(e) = &outcome {
+            e.mark_asyncio();
+        }
         Poll::Ready(outcome)
     }
 }
@@ -124,54 +149,73 @@ pub fn suspend_on(run: Rc<RefCell<Run<Py>>>, lp: Rc<Loop>) -> NativeFuture {
 /// Runs one pass of `run` (at `now`) with its loop as asyncio's current one, then applies the
 /// limits. Returns what the loop needs next.
 pub fn pass(run: &Rc<RefCell<Run<Py>>>, lp: &Rc<Loop>, now: u64) -> Next {
+    pass_within(run, lp, now, || false);
+    run.borrow_mut().next_action()
+}
+
+/// [`pass`], stopping between two callbacks once `out_of_time()` says so (the page's slices);
+/// returns whether the pass completed.
+pub fn pass_within(
+    run: &Rc<RefCell<Run<Py>>>,
+    lp: &Rc<Loop>,
+    now: u64,
+    out_of_time: impl FnMut() -> bool,
+) -> bool {
     set_current(Some(lp.clone()));
-    run.borrow_mut().run_pass(now);
+    let completed = run.borrow_mut().run_pass_within(now, out_of_time);
     set_current(None);
-    let r = run.borrow_mut();
-    let stopped = interp::with(|i| i.stop.borrow().is_some());
-    if stopped {
+    let r = run.borrow();
+    if interp::with(|i| i.stop.borrow().is_some()) {
         r.with_core(|c| c.halt());
-    } else if r.callbacks_run() > 100_000_000 {
+    } else if r.callbacks_run() > LOOP_STEP_LIMIT {
         drop(r);
         let _ = stop("the loop ran more than 100,000,000 steps: the playground's limit");
         run.borrow().with_core(|c| c.halt());
-        return Next::Halted;
     }
-    drop(r);
-    run.borrow_mut().next_action()
+    completed
+}
+
+/// The loop steps a run may take (callbacks run).
+const LOOP_STEP_LIMIT: u64 = 100_000_000;
+
+/// What a driver does next with `run`, limits applied: a wake past the virtual-time limit, or a
+/// loop waiting on nothing, stops the run (`None`: it is over or stopped).
+pub fn next_step(run: &Rc<RefCell<Run<Py>>>) -> Option<Next> {
+    let next = run.borrow_mut().next_action();
+    match next {
+        Next::Ready => Some(next),
+        Next::At(deadline) => {
+            let max = interp::with(|i| i.max_time.get());
+            let mut clock = VirtualClock::at(run.borrow().now());
+            clock.wait_until(deadline);
+            if clock.now() > max {
+                let _ = stop(format!(
+                    "the program's virtual time passed {} (the playground's limit)",
+                    crate::vm::interp::describe_limit(max)
+                ));
+                run.borrow().with_core(|c| c.halt());
+                return None;
+            }
+            Some(next)
+        }
+        Next::Stalled => {
+            let _ = stop("the program waits forever: no task can run and no timer is armed (CPython would hang here)");
+            run.borrow().with_core(|c| c.halt());
+            None
+        }
+        Next::Finished | Next::Halted => None,
+    }
 }
 
 /// Drives `run` to its end on the virtual clock (the CLI, tests, and runs started where the
 /// caller cannot suspend).
 pub fn drive_virtual(run: &Rc<RefCell<Run<Py>>>, lp: &Rc<Loop>) {
-    let max = interp::with(|i| i.max_time.get());
-    loop {
-        let next = run.borrow_mut().next_action();
-        let now = run.borrow().now();
-        match next {
-            Next::Ready => {
-                pass(run, lp, now);
-            }
-            Next::At(deadline) => {
-                let mut clock = VirtualClock::at(now);
-                clock.wait_until(deadline);
-                if clock.now() > max {
-                    let _ = stop(format!(
-                        "the program's virtual time passed {} (the playground's limit)",
-                        crate::vm::interp::describe_limit(max)
-                    ));
-                    run.borrow().with_core(|c| c.halt());
-                    return;
-                }
-                pass(run, lp, clock.now());
-            }
-            Next::Stalled => {
-                let _ = stop("the program waits forever: no task can run and no timer is armed (CPython would hang here)");
-                run.borrow().with_core(|c| c.halt());
-                return;
-            }
-            Next::Finished | Next::Halted => return,
+    while let Some(next) = next_step(run) {
+        let mut clock = VirtualClock::at(run.borrow().now());
+        if let Next::At(deadline) = next {
+            clock.wait_until(deadline);
         }
+        pass(run, lp, clock.now());
     }
 }
 
@@ -183,13 +227,15 @@ pub fn block_on(mut fut: NativeFuture) -> PyResult {
         if let Poll::Ready(r) = fut.as_mut().poll(&mut cx) {
             return r;
         }
-        let Some((run, lp)) = active() else { return Err(runtime_error("asyncio.run has nothing to run")) };
+        let Some((run, lp)) = active() else {
+            return Err(runtime_error("asyncio.run has nothing to run"));
+        };
         drive_virtual(&run, &lp);
     }
 }
 
 /// The run in progress (started, not finished), if any.
-pub fn active() -> Option<(Rc<RefCell<Run<Py>>>, Rc<Loop>)> {
+pub fn active() -> Option<ActiveRun> {
     let (run, lp) = interp::with(|i| i.runs.borrow().last().cloned())?;
     if run.borrow().is_finished() || matches!(run.borrow_mut().next_action(), Next::Halted) {
         return None;

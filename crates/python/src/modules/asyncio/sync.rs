@@ -28,7 +28,9 @@ pub struct QueueObj(pub Queue<Py>);
 
 fn obj<T: 'static>(b: Option<&Value>) -> PyResult<&T> {
     match b {
-        Some(Value::Native(n)) => n.downcast::<T>().ok_or_else(|| type_error("wrong object for this method")),
+        Some(Value::Native(n)) => n
+            .downcast::<T>()
+            .ok_or_else(|| type_error("wrong object for this method")),
         _ => Err(type_error("wrong object for this method")),
     }
 }
@@ -43,7 +45,9 @@ fn lock_of(b: Option<&Value>) -> PyResult<Lock> {
 
 fn lock_acquire(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
     let lock = lock_of(b)?;
-    Ok(native_coro("Lock.acquire", async move { lock.acquire::<Py>().await.map(Value::Bool) }))
+    Ok(native_coro("Lock.acquire", async move {
+        lock.acquire::<Py>().await.map(Value::Bool)
+    }))
 }
 
 fn lock_release(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
@@ -59,7 +63,9 @@ fn lock_locked(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
 
 fn lock_aenter(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
     let lock = lock_of(b)?;
-    Ok(native_coro("Lock.__aenter__", async move { lock.acquire::<Py>().await.map(|_| Value::None) }))
+    Ok(native_coro("Lock.__aenter__", async move {
+        lock.acquire::<Py>().await.map(|_| Value::None)
+    }))
 }
 
 fn lock_aexit(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
@@ -84,7 +90,10 @@ impl NativeObj for LockObj {
         classes(|c| c.lock.clone())
     }
     fn repr(&self) -> String {
-        format!("<asyncio.locks.Lock object at 0x7f0000000000 [{}]>", self.0.repr_extra())
+        format!(
+            "<asyncio.locks.Lock object at 0x7f0000000000 [{}]>",
+            self.0.repr_extra()
+        )
     }
     fn methods(&self) -> &'static [(&'static str, BuiltinFn)] {
         LOCK
@@ -114,17 +123,27 @@ fn event_is_set(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
 
 fn event_wait(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
     let e = obj::<EventObj>(b)?.0.clone();
-    Ok(native_coro("Event.wait", async move { e.wait::<Py>().await.map(Value::Bool) }))
+    Ok(native_coro("Event.wait", async move {
+        e.wait::<Py>().await.map(Value::Bool)
+    }))
 }
 
-const EVENT: &[(&str, BuiltinFn)] = &[("set", event_set), ("clear", event_clear), ("is_set", event_is_set), ("wait", event_wait)];
+const EVENT: &[(&str, BuiltinFn)] = &[
+    ("set", event_set),
+    ("clear", event_clear),
+    ("is_set", event_is_set),
+    ("wait", event_wait),
+];
 
 impl NativeObj for EventObj {
     fn class(&self) -> Rc<Class> {
         classes(|c| c.event.clone())
     }
     fn repr(&self) -> String {
-        format!("<asyncio.locks.Event object at 0x7f0000000000 [{}]>", self.0.repr_extra())
+        format!(
+            "<asyncio.locks.Event object at 0x7f0000000000 [{}]>",
+            self.0.repr_extra()
+        )
     }
     fn methods(&self) -> &'static [(&'static str, BuiltinFn)] {
         EVENT
@@ -136,12 +155,16 @@ impl NativeObj for EventObj {
 
 fn cond_wait(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
     let c = obj::<ConditionObj>(b)?.0.clone();
-    Ok(native_coro("Condition.wait", async move { c.wait::<Py>().await.map(Value::Bool) }))
+    Ok(native_coro("Condition.wait", async move {
+        c.wait::<Py>().await.map(Value::Bool)
+    }))
 }
 
 fn cond_wait_for(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
     let c = obj::<ConditionObj>(b)?.0.clone();
-    let predicate = args.into_iter().next().ok_or_else(|| type_error("wait_for() missing 1 required positional argument: 'predicate'"))?;
+    let predicate = args.into_iter().next().ok_or_else(|| {
+        type_error("wait_for() missing 1 required positional argument: 'predicate'")
+    })?;
     Ok(native_coro("Condition.wait_for", async move {
         let mut result = call(&predicate, Vec::new(), Vec::new())?;
         while !truthy(&result)? {
@@ -156,7 +179,12 @@ fn cond_notify(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     let c = obj::<ConditionObj>(b)?.0.clone();
     let kw = take_kwargs("notify", kwargs, &["n"])?;
     let n = match args.first().or(kw[0].as_ref()) {
-        Some(v) => as_int(v).ok_or_else(|| type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v))))?,
+        Some(v) => as_int(v).ok_or_else(|| {
+            type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(v)
+            ))
+        })?,
         None => 1,
     };
     let lp = running()?;
@@ -188,7 +216,10 @@ impl NativeObj for ConditionObj {
         classes(|c| c.condition.clone())
     }
     fn repr(&self) -> String {
-        format!("<asyncio.locks.Condition object at 0x7f0000000000 [{}]>", self.0.repr_extra())
+        format!(
+            "<asyncio.locks.Condition object at 0x7f0000000000 [{}]>",
+            self.0.repr_extra()
+        )
     }
     fn methods(&self) -> &'static [(&'static str, BuiltinFn)] {
         CONDITION
@@ -204,7 +235,9 @@ fn sem_of(b: Option<&Value>) -> PyResult<Semaphore> {
 
 fn sem_acquire(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
     let s = sem_of(b)?;
-    Ok(native_coro("Semaphore.acquire", async move { s.acquire::<Py>().await.map(Value::Bool) }))
+    Ok(native_coro("Semaphore.acquire", async move {
+        s.acquire::<Py>().await.map(Value::Bool)
+    }))
 }
 
 fn sem_release(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
@@ -226,7 +259,9 @@ fn sem_locked(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
 
 fn sem_aenter(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
     let s = sem_of(b)?;
-    Ok(native_coro("Semaphore.__aenter__", async move { s.acquire::<Py>().await.map(|_| Value::None) }))
+    Ok(native_coro("Semaphore.__aenter__", async move {
+        s.acquire::<Py>().await.map(|_| Value::None)
+    }))
 }
 
 fn sem_aexit(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
@@ -255,7 +290,11 @@ impl NativeObj for SemaphoreObj {
         }
     }
     fn repr(&self) -> String {
-        let name = if self.1 { "BoundedSemaphore" } else { "Semaphore" };
+        let name = if self.1 {
+            "BoundedSemaphore"
+        } else {
+            "Semaphore"
+        };
         let extra = match super::current() {
             Some(lp) => lp.with(|c| self.0.repr_extra::<Py>(c)),
             None => format!("unlocked, value:{}", self.0.value()),
@@ -276,8 +315,13 @@ fn queue_of(b: Option<&Value>) -> PyResult<Queue<Py>> {
 
 fn q_put(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
     let q = queue_of(b)?;
-    let item = args.into_iter().next().ok_or_else(|| type_error("Queue.put() missing 1 required positional argument: 'item'"))?;
-    Ok(native_coro("Queue.put", async move { q.put(item).await.map(|()| Value::None) }))
+    let item = args
+        .into_iter()
+        .next()
+        .ok_or_else(|| type_error("Queue.put() missing 1 required positional argument: 'item'"))?;
+    Ok(native_coro("Queue.put", async move {
+        q.put(item).await.map(|()| Value::None)
+    }))
 }
 
 fn q_get(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
@@ -287,7 +331,9 @@ fn q_get(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
 
 fn q_put_nowait(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
     let q = queue_of(b)?;
-    let item = args.into_iter().next().ok_or_else(|| type_error("Queue.put_nowait() missing 1 required positional argument: 'item'"))?;
+    let item = args.into_iter().next().ok_or_else(|| {
+        type_error("Queue.put_nowait() missing 1 required positional argument: 'item'")
+    })?;
     let lp = running()?;
     lp.with(|c| q.put_nowait(c, item))?;
     Ok(Value::None)
@@ -308,7 +354,9 @@ fn q_task_done(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
 
 fn q_join(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
     let q = queue_of(b)?;
-    Ok(native_coro("Queue.join", async move { q.join().await.map(|()| Value::None) }))
+    Ok(native_coro("Queue.join", async move {
+        q.join().await.map(|()| Value::None)
+    }))
 }
 
 fn q_qsize(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
@@ -375,20 +423,34 @@ impl NativeObj for QueueObj {
 
 fn no_args(cls: &Class, args: &[Value], kwargs: &Kw) -> PyResult<()> {
     if !args.is_empty() || !kwargs.is_empty() {
-        return Err(type_error(format!("{}.__init__() takes 1 positional argument but {} were given", cls.name, args.len() + 1)));
+        return Err(type_error(format!(
+            "{}.__init__() takes 1 positional argument but {} were given",
+            cls.name,
+            args.len() + 1
+        )));
     }
     Ok(())
 }
 
 /// `cls(*args)` for asyncio's classes.
 pub fn construct(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kw) -> PyResult {
-    let (lock, event, cond, sem, bounded, queue, lifo, prio, tg, timeout, future, task) = classes(|c| {
-        (
-            c.lock.clone(), c.event.clone(), c.condition.clone(), c.semaphore.clone(), c.bounded.clone(),
-            c.queue.clone(), c.lifo.clone(), c.priority.clone(), c.taskgroup.clone(), c.timeout.clone(),
-            c.future.clone(), c.task.clone(),
-        )
-    });
+    let (lock, event, cond, sem, bounded, queue, lifo, prio, tg, timeout, future, task) =
+        classes(|c| {
+            (
+                c.lock.clone(),
+                c.event.clone(),
+                c.condition.clone(),
+                c.semaphore.clone(),
+                c.bounded.clone(),
+                c.queue.clone(),
+                c.lifo.clone(),
+                c.priority.clone(),
+                c.taskgroup.clone(),
+                c.timeout.clone(),
+                c.future.clone(),
+                c.task.clone(),
+            )
+        });
     let same = |c: &Rc<Class>| Rc::ptr_eq(cls, c);
     let v: Rc<dyn NativeObj> = if same(&lock) {
         no_args(cls, &args, &kwargs)?;
@@ -410,17 +472,36 @@ pub fn construct(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     } else if same(&sem) || same(&bounded) {
         let kw = take_kwargs(&cls.name, kwargs, &["value"])?;
         let value = match args.first().or(kw[0].as_ref()) {
-            Some(v) => as_int(v).ok_or_else(|| type_error(format!("'<' not supported between instances of '{}' and 'int'", type_name(v))))?,
+            Some(v) => as_int(v).ok_or_else(|| {
+                type_error(format!(
+                    "'<' not supported between instances of '{}' and 'int'",
+                    type_name(v)
+                ))
+            })?,
             None => 1,
         };
-        Rc::new(SemaphoreObj(Semaphore::new::<Py>(value, same(&bounded))?, same(&bounded)))
+        Rc::new(SemaphoreObj(
+            Semaphore::new::<Py>(value, same(&bounded))?,
+            same(&bounded),
+        ))
     } else if same(&queue) || same(&lifo) || same(&prio) {
         let kw = take_kwargs(&cls.name, kwargs, &["maxsize"])?;
         let maxsize = match args.first().or(kw[0].as_ref()) {
-            Some(v) => as_int(v).ok_or_else(|| type_error(format!("'>' not supported between instances of '{}' and 'int'", type_name(v))))?,
+            Some(v) => as_int(v).ok_or_else(|| {
+                type_error(format!(
+                    "'>' not supported between instances of '{}' and 'int'",
+                    type_name(v)
+                ))
+            })?,
             None => 0,
         };
-        let order = if same(&queue) { Order::Fifo } else if same(&lifo) { Order::Lifo } else { Order::Priority };
+        let order = if same(&queue) {
+            Order::Fifo
+        } else if same(&lifo) {
+            Order::Lifo
+        } else {
+            Order::Priority
+        };
         Rc::new(QueueObj(Queue::new(order, maxsize)))
     } else if same(&tg) {
         no_args(cls, &args, &kwargs)?;
@@ -428,7 +509,10 @@ pub fn construct(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     } else if same(&timeout) {
         let when = match args.first() {
             None | Some(Value::None) => None,
-            Some(v) => Some(crate::vm::ops::as_float(v).ok_or_else(|| type_error("when must be a number or None"))?),
+            Some(v) => Some(
+                crate::vm::ops::as_float(v)
+                    .ok_or_else(|| type_error("when must be a number or None"))?,
+            ),
         };
         return Ok(super::groups::timeout_value(running()?, when));
     } else if same(&future) {
@@ -437,7 +521,10 @@ pub fn construct(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kw) -> PyResult {
         return Ok(lp.future_value(f));
     } else if same(&task) {
         let kw = take_kwargs("Task", kwargs, &["name", "loop", "context", "eager_start"])?;
-        let coro = args.into_iter().next().ok_or_else(|| type_error("Task() missing required argument 'coro'"))?;
+        let coro = args
+            .into_iter()
+            .next()
+            .ok_or_else(|| type_error("Task() missing required argument 'coro'"))?;
         let lp = running()?;
         let name = match &kw[0] {
             None | Some(Value::None) => None,
@@ -446,7 +533,10 @@ pub fn construct(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kw) -> PyResult {
         let t = lp.create_task(coro, name)?;
         return Ok(lp.task_value(t));
     } else {
-        return Err(type_error(format!("cannot create '{}' instances", cls.name)));
+        return Err(type_error(format!(
+            "cannot create '{}' instances",
+            cls.name
+        )));
     };
     Ok(Value::Native(v))
 }

@@ -21,13 +21,20 @@ pub struct RandError {
 }
 
 fn err<T>(kind: ErrorKind, message: impl Into<String>) -> Result<T, RandError> {
-    Err(RandError { kind, message: message.into() })
+    Err(RandError {
+        kind,
+        message: message.into(),
+    })
 }
 
 /// Python's `a // b` (floor division) for `b != 0`.
 fn floor_div(a: i128, b: i128) -> i128 {
     let q = a / b;
-    if a % b != 0 && ((a < 0) != (b < 0)) { q - 1 } else { q }
+    if a % b != 0 && ((a < 0) != (b < 0)) {
+        q - 1
+    } else {
+        q
+    }
 }
 
 /// `random.Random`: the MT19937 state (with its `index`) and `gauss_next`.
@@ -45,7 +52,10 @@ pub struct Random {
 impl Random {
     /// `Random(a)` for an int `a`.
     pub fn with_seed_int(a: i64) -> Self {
-        let mut r = Random { mt: Mt19937::from_genrand(19_650_218), gauss_next: None };
+        let mut r = Random {
+            mt: Mt19937::from_genrand(19_650_218),
+            gauss_next: None,
+        };
         r.seed_int(a);
         r
     }
@@ -85,7 +95,10 @@ impl Random {
     /// ValueError of this port: use [`Random::getrandbits_words`].
     pub fn getrandbits(&mut self, k: u32) -> Result<u64, RandError> {
         if k > 64 {
-            return err(ErrorKind::ValueError, "getrandbits(k) with k > 64 is not supported here");
+            return err(
+                ErrorKind::ValueError,
+                "getrandbits(k) with k > 64 is not supported here",
+            );
         }
         Ok(self.getrandbits_wide(k) as u64)
     }
@@ -94,7 +107,11 @@ impl Random {
     /// first, the last word keeping its top `k % 32` bits (shifted down). `k == 0` → `[]`.
     pub fn getrandbits_words(&mut self, k: u32) -> Vec<u32> {
         if k <= 32 {
-            return if k == 0 { Vec::new() } else { vec![self.mt.genrand_uint32() >> (32 - k)] };
+            return if k == 0 {
+                Vec::new()
+            } else {
+                vec![self.mt.genrand_uint32() >> (32 - k)]
+            };
         }
         let words = (k as usize - 1) / 32 + 1;
         let mut out = Vec::with_capacity(words);
@@ -110,7 +127,10 @@ impl Random {
     /// `getrandbits(k)` for `k <= 128`, as one integer.
     fn getrandbits_wide(&mut self, k: u32) -> u128 {
         let words = self.getrandbits_words(k);
-        words.iter().rev().fold(0u128, |acc, &w| (acc << 32) | w as u128)
+        words
+            .iter()
+            .rev()
+            .fold(0u128, |acc, &w| (acc << 32) | w as u128)
     }
 
     /// `_randbelow_with_getrandbits(n)`: a uniform int in [0, n). `n == 0` → 0 (CPython would
@@ -134,12 +154,22 @@ impl Random {
 
     /// `randrange(start, stop=None, step=1)`. With `stop == None`, any `step != 1` is the
     /// TypeError CPython raises for `step is not _ONE`.
-    pub fn randrange(&mut self, start: i64, stop: Option<i64>, step: i64) -> Result<i64, RandError> {
+    pub fn randrange(
+        &mut self,
+        start: i64,
+        stop: Option<i64>,
+        step: i64,
+    ) -> Result<i64, RandError> {
         self.randrange_wide(start as i128, stop.map(|s| s as i128), step as i128)
     }
 
     /// `randrange` on Python ints wide enough for `randint`'s `b + 1`.
-    fn randrange_wide(&mut self, start: i128, stop: Option<i128>, step: i128) -> Result<i64, RandError> {
+    fn randrange_wide(
+        &mut self,
+        start: i128,
+        stop: Option<i128>,
+        step: i128,
+    ) -> Result<i64, RandError> {
         let istart = start;
         let Some(istop) = stop else {
             if step != 1 {
@@ -156,7 +186,10 @@ impl Random {
             if width > 0 {
                 return Ok((istart + self.randbelow_wide(width as u128) as i128) as i64);
             }
-            return err(ErrorKind::ValueError, format!("empty range in randrange({start}, {istop})"));
+            return err(
+                ErrorKind::ValueError,
+                format!("empty range in randrange({start}, {istop})"),
+            );
         }
         let n = if istep > 0 {
             floor_div(width + istep - 1, istep)
@@ -182,7 +215,10 @@ impl Random {
     /// `choice(seq)` for a sequence of length `len`: the index to take.
     pub fn choice_index(&mut self, len: usize) -> Result<usize, RandError> {
         if len == 0 {
-            return err(ErrorKind::IndexError, "Cannot choose from an empty sequence");
+            return err(
+                ErrorKind::IndexError,
+                "Cannot choose from an empty sequence",
+            );
         }
         Ok(self._randbelow(len as u64) as usize)
     }
@@ -200,7 +236,10 @@ impl Random {
     /// The branch choice uses libm `log` (like CPython); only matters at setsize boundaries.
     pub fn sample_indices(&mut self, n: usize, k: i64) -> Result<Vec<usize>, RandError> {
         if !(0 <= k && (k as u64) <= n as u64) {
-            return err(ErrorKind::ValueError, "Sample larger than population or is negative");
+            return err(
+                ErrorKind::ValueError,
+                "Sample larger than population or is negative",
+            );
         }
         let k = k as usize;
         let mut result = Vec::with_capacity(k.min(1 << 16));
@@ -261,26 +300,39 @@ impl Random {
             }
             (None, Some(w)) => {
                 let mut total = 0.0;
-                accumulated = w.iter().enumerate().map(|(i, &x)| {
-                    total = if i == 0 { x } else { total + x };
-                    total
-                }).collect();
+                accumulated = w
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &x)| {
+                        total = if i == 0 { x } else { total + x };
+                        total
+                    })
+                    .collect();
                 &accumulated
             }
             (Some(c), None) => c,
             (Some(_), Some(_)) => {
-                return err(ErrorKind::TypeError, "Cannot specify both weights and cumulative weights");
+                return err(
+                    ErrorKind::TypeError,
+                    "Cannot specify both weights and cumulative weights",
+                );
             }
         };
         if cum_weights.len() != n {
-            return err(ErrorKind::ValueError, "The number of weights does not match the population");
+            return err(
+                ErrorKind::ValueError,
+                "The number of weights does not match the population",
+            );
         }
         let Some(&last) = cum_weights.last() else {
             return err(ErrorKind::IndexError, "list index out of range");
         };
         let total = last + 0.0; // convert to float
         if total <= 0.0 {
-            return err(ErrorKind::ValueError, "Total of weights must be greater than zero");
+            return err(
+                ErrorKind::ValueError,
+                "Total of weights must be greater than zero",
+            );
         }
         if !total.is_finite() {
             return err(ErrorKind::ValueError, "Total of weights must be finite");
@@ -292,7 +344,11 @@ impl Random {
             let (mut lo, mut hi) = (0usize, hi);
             while lo < hi {
                 let mid = lo + (hi - lo) / 2;
-                if x < cum_weights[mid] { hi = mid } else { lo = mid + 1 }
+                if x < cum_weights[mid] {
+                    hi = mid
+                } else {
+                    lo = mid + 1
+                }
             }
             out.push(lo);
         }

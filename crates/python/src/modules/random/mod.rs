@@ -32,7 +32,12 @@ fn with<R>(f: impl FnOnce(&mut Random) -> R) -> R {
 }
 
 fn int_arg(v: &Value) -> PyResult<i64> {
-    as_int(v).ok_or_else(|| type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v))))
+    as_int(v).ok_or_else(|| {
+        type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(v)
+        ))
+    })
 }
 
 fn float_arg(v: &Value) -> PyResult<f64> {
@@ -64,7 +69,10 @@ fn random(_: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
 
 fn uniform(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
     if args.len() != 2 {
-        return Err(type_error(format!("Random.uniform() missing {} required positional argument(s)", 2usize.saturating_sub(args.len()))));
+        return Err(type_error(format!(
+            "Random.uniform() missing {} required positional argument(s)",
+            2usize.saturating_sub(args.len())
+        )));
     }
     let (a, b) = (float_arg(&args[0])?, float_arg(&args[1])?);
     Ok(Value::Float(with(|r| r.uniform(a, b))))
@@ -72,7 +80,9 @@ fn uniform(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
 
 fn randint(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
     if args.len() != 2 {
-        return Err(type_error("Random.randint() missing required positional arguments"));
+        return Err(type_error(
+            "Random.randint() missing required positional arguments",
+        ));
     }
     let (a, b) = (int_arg(&args[0])?, int_arg(&args[1])?);
     with(|r| r.randint(a, b)).map(Value::Int).map_err(raise)
@@ -80,7 +90,9 @@ fn randint(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
 
 fn randrange(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     let kw = take_kwargs("randrange", kwargs, &["start", "stop", "step"])?;
-    let start = args.first().or(kw[0].as_ref()).ok_or_else(|| type_error("Random.randrange() missing 1 required positional argument: 'start'"))?;
+    let start = args.first().or(kw[0].as_ref()).ok_or_else(|| {
+        type_error("Random.randrange() missing 1 required positional argument: 'start'")
+    })?;
     let start = int_arg(start)?;
     let stop = match args.get(1).or(kw[1].as_ref()) {
         None | Some(Value::None) => None,
@@ -90,23 +102,35 @@ fn randrange(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
         None => 1,
         Some(v) => int_arg(v)?,
     };
-    with(|r| r.randrange(start, stop, step)).map(Value::Int).map_err(raise)
+    with(|r| r.randrange(start, stop, step))
+        .map(Value::Int)
+        .map_err(raise)
 }
 
 fn sequence(v: &Value, what: &str) -> PyResult<Vec<Value>> {
     match v {
         Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) => collect(v),
-        Value::Set(_) | Value::Dict(_) => Err(type_error(format!(
-            "Population must be a sequence.  For dicts or sets, use sorted(d)."
+        Value::Set(_) | Value::Dict(_) => Err(type_error(
+            "Population must be a sequence.  For dicts or sets, use sorted(d).".to_string(),
+        )),
+        other => Err(type_error(format!(
+            "{what}: '{}' object is not subscriptable",
+            type_name(other)
         ))),
-        other => Err(type_error(format!("{what}: '{}' object is not subscriptable", type_name(other)))),
     }
 }
 
 fn choice(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
-    let seq = args.first().ok_or_else(|| type_error("Random.choice() missing 1 required positional argument: 'seq'"))?;
+    let seq = args.first().ok_or_else(|| {
+        type_error("Random.choice() missing 1 required positional argument: 'seq'")
+    })?;
     let items = match seq {
-        Value::Set(_) | Value::Dict(_) => return Err(type_error(format!("'{}' object is not subscriptable", type_name(seq)))),
+        Value::Set(_) | Value::Dict(_) => {
+            return Err(type_error(format!(
+                "'{}' object is not subscriptable",
+                type_name(seq)
+            )))
+        }
         other => sequence(other, "choice")?,
     };
     let i = with(|r| r.choice_index(items.len())).map_err(raise)?;
@@ -114,13 +138,21 @@ fn choice(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
 }
 
 fn choices(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
-    let kw = take_kwargs("choices", kwargs, &["population", "weights", "cum_weights", "k"])?;
-    let pop = args.first().or(kw[0].as_ref()).ok_or_else(|| type_error("Random.choices() missing 1 required positional argument: 'population'"))?;
+    let kw = take_kwargs(
+        "choices",
+        kwargs,
+        &["population", "weights", "cum_weights", "k"],
+    )?;
+    let pop = args.first().or(kw[0].as_ref()).ok_or_else(|| {
+        type_error("Random.choices() missing 1 required positional argument: 'population'")
+    })?;
     let items = sequence(pop, "choices")?;
     let floats = |v: &Option<Value>| -> PyResult<Option<Vec<f64>>> {
         match v {
             None | Some(Value::None) => Ok(None),
-            Some(w) => Ok(Some(collect(w)?.iter().map(float_arg).collect::<PyResult<_>>()?)),
+            Some(w) => Ok(Some(
+                collect(w)?.iter().map(float_arg).collect::<PyResult<_>>()?,
+            )),
         }
     };
     let weights = floats(&args.get(1).cloned().or(kw[1].clone()))?;
@@ -129,8 +161,11 @@ fn choices(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
         None => 1,
         Some(v) => int_arg(v)?,
     };
-    let idx = with(|r| r.choices_indices(items.len(), weights.as_deref(), cum.as_deref(), k)).map_err(raise)?;
-    Ok(Value::list(idx.into_iter().map(|i| items[i].clone()).collect()))
+    let idx = with(|r| r.choices_indices(items.len(), weights.as_deref(), cum.as_deref(), k))
+        .map_err(raise)?;
+    Ok(Value::list(
+        idx.into_iter().map(|i| items[i].clone()).collect(),
+    ))
 }
 
 fn shuffle(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
@@ -141,8 +176,13 @@ fn shuffle(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
             *l.borrow_mut() = items;
             Ok(Value::None)
         }
-        Some(other) => Err(type_error(format!("'{}' object does not support item assignment", type_name(other)))),
-        None => Err(type_error("Random.shuffle() missing 1 required positional argument: 'x'")),
+        Some(other) => Err(type_error(format!(
+            "'{}' object does not support item assignment",
+            type_name(other)
+        ))),
+        None => Err(type_error(
+            "Random.shuffle() missing 1 required positional argument: 'x'",
+        )),
     }
 }
 
@@ -151,12 +191,19 @@ fn sample(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     if kw[2].is_some() {
         return Err(crate::vm::refuse("random.sample(counts=...)"));
     }
-    let pop = args.first().or(kw[0].as_ref()).ok_or_else(|| type_error("Random.sample() missing 2 required positional arguments: 'population' and 'k'"))?;
+    let pop = args.first().or(kw[0].as_ref()).ok_or_else(|| {
+        type_error("Random.sample() missing 2 required positional arguments: 'population' and 'k'")
+    })?;
     let items = sequence(pop, "sample")?;
-    let k = args.get(1).or(kw[1].as_ref()).ok_or_else(|| type_error("Random.sample() missing 1 required positional argument: 'k'"))?;
+    let k = args
+        .get(1)
+        .or(kw[1].as_ref())
+        .ok_or_else(|| type_error("Random.sample() missing 1 required positional argument: 'k'"))?;
     let k = int_arg(k)?;
     let idx = with(|r| r.sample_indices(items.len(), k)).map_err(raise)?;
-    Ok(Value::list(idx.into_iter().map(|i| items[i].clone()).collect()))
+    Ok(Value::list(
+        idx.into_iter().map(|i| items[i].clone()).collect(),
+    ))
 }
 
 fn gauss(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
@@ -187,9 +234,22 @@ const FUNCTIONS: &[(&str, BuiltinFn)] = &[
 
 /// Names of CPython's `random` the playground does not have.
 pub const REFUSED: &[&str] = &[
-    "getrandbits", "getstate", "setstate", "randbytes", "triangular", "betavariate", "expovariate",
-    "gammavariate", "lognormvariate", "normalvariate", "vonmisesvariate", "paretovariate",
-    "weibullvariate", "binomialvariate", "Random", "SystemRandom",
+    "getrandbits",
+    "getstate",
+    "setstate",
+    "randbytes",
+    "triangular",
+    "betavariate",
+    "expovariate",
+    "gammavariate",
+    "lognormvariate",
+    "normalvariate",
+    "vonmisesvariate",
+    "paretovariate",
+    "weibullvariate",
+    "binomialvariate",
+    "Random",
+    "SystemRandom",
 ];
 
 pub fn make() -> Value {

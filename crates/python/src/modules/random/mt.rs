@@ -16,7 +16,10 @@ pub struct Mt19937 {
 impl Mt19937 {
     /// A generator seeded like `init_genrand(s)`.
     pub fn from_genrand(s: u32) -> Self {
-        let mut mt = Mt19937 { state: [0; N], index: N };
+        let mut mt = Mt19937 {
+            state: [0; N],
+            index: N,
+        };
         mt.init_genrand(s);
         mt
     }
@@ -164,7 +167,11 @@ pub fn hash_float(v: f64) -> i64 {
         }
     }
     let bits = HASH_BITS as i32;
-    let e = if e >= 0 { e % bits } else { bits - 1 - ((-1 - e) % bits) } as u32;
+    let e = if e >= 0 {
+        e % bits
+    } else {
+        bits - 1 - ((-1 - e) % bits)
+    } as u32;
     x = ((x << e) & HASH_MODULUS) | (x >> (HASH_BITS - e));
     x = x.wrapping_mul(sign);
     if x == u64::MAX {

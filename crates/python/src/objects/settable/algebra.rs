@@ -78,7 +78,11 @@ impl<K: Clone> SetTable<K> {
         if std::ptr::eq(self, other) {
             return self.copy();
         }
-        let (probed, iterated) = if other.used > self.used { (other, self) } else { (self, other) };
+        let (probed, iterated) = if other.used > self.used {
+            (other, self)
+        } else {
+            (self, other)
+        };
         let mut result = SetTable::new();
         for (h, k) in iterated.entries() {
             if probed.contains(h, k, eq) {

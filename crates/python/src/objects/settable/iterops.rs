@@ -151,7 +151,12 @@ impl<K: Clone> SetTable<K> {
 
     /// `s.symmetric_difference(d)` for an exact dict of `len` keys: like
     /// [`SetTable::symmetric_difference_iter`] but the new set is built by `set_update_dict`.
-    pub fn symmetric_difference_dict<I>(&self, len: usize, keys: I, eq: &mut KeyEq<'_, K>) -> SetTable<K>
+    pub fn symmetric_difference_dict<I>(
+        &self,
+        len: usize,
+        keys: I,
+        eq: &mut KeyEq<'_, K>,
+    ) -> SetTable<K>
     where
         I: IntoIterator<Item = (i64, K)>,
     {

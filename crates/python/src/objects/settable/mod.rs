@@ -2,8 +2,8 @@
 //! print and `pop()` in CPython's order.
 
 mod algebra;
-mod probe;
 mod iterops;
+mod probe;
 mod table;
 
 pub use table::{KeyEq, SetTable};

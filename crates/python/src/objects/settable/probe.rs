@@ -31,7 +31,11 @@ pub(crate) fn empty_slots<K>(size: usize) -> Vec<Slot<K>> {
 /// The slots probed by one round: the start slot plus, when they fit before the end of the
 /// table, the next [`LINEAR_PROBES`] slots (the `probes = (i + LINEAR_PROBES <= mask) ? ...` rule).
 fn probe_round(i: u64, mask: u64) -> std::ops::RangeInclusive<usize> {
-    let last = if i + LINEAR_PROBES <= mask { i + LINEAR_PROBES } else { i };
+    let last = if i + LINEAR_PROBES <= mask {
+        i + LINEAR_PROBES
+    } else {
+        i
+    };
     (i as usize)..=(last as usize)
 }
 
@@ -60,7 +64,9 @@ pub(crate) fn probe_sequence(hash: i64, mask: usize) -> impl Iterator<Item = usi
 /// first empty slot of its probe sequence. Gives the key back if the table has no empty slot
 /// (impossible for the tables this crate builds, which are always sized above their contents).
 pub(crate) fn insert_clean<K>(table: &mut [Slot<K>], hash: i64, key: K) -> Result<(), K> {
-    let Some(mask) = table.len().checked_sub(1) else { return Err(key) };
+    let Some(mask) = table.len().checked_sub(1) else {
+        return Err(key);
+    };
     let free = probe_sequence(hash, mask).find(|&j| matches!(table.get(j), Some(Slot::Empty)));
     match free.and_then(|j| table.get_mut(j)) {
         Some(slot) => {
@@ -73,13 +79,22 @@ pub(crate) fn insert_clean<K>(table: &mut [Slot<K>], hash: i64, key: K) -> Resul
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use super::super::table::SetTable;
+    use super::*;
 
     #[test]
     fn sequence_visits_every_slot_and_ends() {
         for size in [8usize, 16, 32, 64, 1024] {
-            for hash in [0i64, 1, -2, 7, 12345, i64::MAX, i64::MIN, 0x5555_5555_5555_5555] {
+            for hash in [
+                0i64,
+                1,
+                -2,
+                7,
+                12345,
+                i64::MAX,
+                i64::MIN,
+                0x5555_5555_5555_5555,
+            ] {
                 let mut seen = vec![false; size];
                 let mut count = 0;
                 for j in probe_sequence(hash, size - 1) {
@@ -107,20 +122,38 @@ mod tests {
     #[test]
     fn searches_end_on_tables_without_empty_slots() {
         let mut eq = |a: &i64, b: &i64| a == b;
-        let full = || SetTable { table: (0..8).map(|i| Slot::Active(i, i)).collect(), fill: 8, used: 8, finger: 0 };
+        let full = || SetTable {
+            table: (0..8).map(|i| Slot::Active(i, i)).collect(),
+            fill: 8,
+            used: 8,
+            finger: 0,
+        };
         let s = full();
         assert!(s.contains(3, &3, &mut eq) && !s.contains(11, &11, &mut eq));
         assert!(s.check_invariants().is_err());
         let mut s = full();
         assert!(!s.insert(5, 5, &mut eq));
-        assert!(s.insert(11, 11, &mut eq), "grows the table, then places the key");
+        assert!(
+            s.insert(11, 11, &mut eq),
+            "grows the table, then places the key"
+        );
         assert_eq!((s.len(), s.slots()), (9, 32));
         assert!(s.contains(11, &11, &mut eq));
         s.check_invariants().unwrap();
-        let mut d: SetTable<i64> = SetTable { table: (0..8).map(|_| Slot::Dummy).collect(), fill: 8, used: 0, finger: 0 };
+        let mut d: SetTable<i64> = SetTable {
+            table: (0..8).map(|_| Slot::Dummy).collect(),
+            fill: 8,
+            used: 0,
+            finger: 0,
+        };
         assert!(!d.contains(5, &5, &mut eq) && d.remove(5, &5, &mut eq).is_none());
         assert!(d.insert(5, 5, &mut eq) && d.contains(5, &5, &mut eq));
-        let mut p: SetTable<i64> = SetTable { table: empty_slots(8), fill: 0, used: 3, finger: 0 };
+        let mut p: SetTable<i64> = SetTable {
+            table: empty_slots(8),
+            fill: 0,
+            used: 3,
+            finger: 0,
+        };
         assert_eq!(p.pop(), None);
     }
 

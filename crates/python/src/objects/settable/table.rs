@@ -2,7 +2,7 @@
 //! ported probe for probe from CPython 3.13's Objects/setobject.c. Every search walks the
 //! bounded sequence of `probe`, so none can loop forever, whatever the table holds.
 
-use super::probe::{MINSIZE, Slot, empty_slots, insert_clean, probe_sequence};
+use super::probe::{empty_slots, insert_clean, probe_sequence, Slot, MINSIZE};
 
 /// Key equality as Python's `==`, called as `eq(stored_key, probe_key)` like CPython's
 /// `PyObject_RichCompareBool(startkey, key, Py_EQ)`. It is only called on equal hashes, and it
@@ -34,7 +34,12 @@ impl<K> Default for SetTable<K> {
 impl<K> SetTable<K> {
     /// `make_new_set(type, NULL)`: an empty set with the 8-slot table.
     pub fn new() -> Self {
-        SetTable { table: empty_slots(MINSIZE), fill: 0, used: 0, finger: 0 }
+        SetTable {
+            table: empty_slots(MINSIZE),
+            fill: 0,
+            used: 0,
+            finger: 0,
+        }
     }
 
     /// `len(s)`.
@@ -131,7 +136,11 @@ impl<K> SetTable<K> {
 
     /// The `minused` argument CPython passes to `set_table_resize` after growth or mass deletion.
     pub(crate) fn growth_target(&self) -> usize {
-        if self.used > 50000 { self.used.saturating_mul(2) } else { self.used.saturating_mul(4) }
+        if self.used > 50000 {
+            self.used.saturating_mul(2)
+        } else {
+            self.used.saturating_mul(4)
+        }
     }
 
     /// `set_table_resize`: rebuilds into the smallest power-of-two table (>= 8) larger than
@@ -196,7 +205,9 @@ impl<K> SetTable<K> {
             return None;
         }
         let (len, start) = (self.table.len(), self.finger & self.mask());
-        let j = (start..len).chain(0..start).find(|&j| matches!(self.table[j], Slot::Active(..)))?;
+        let j = (start..len)
+            .chain(0..start)
+            .find(|&j| matches!(self.table[j], Slot::Active(..)))?;
         self.finger = j + 1;
         self.take_slot(j)
     }
@@ -211,19 +222,33 @@ impl<K> SetTable<K> {
         if len < MINSIZE || !len.is_power_of_two() {
             return Err(format!("table of {len} slots"));
         }
-        let active = self.table.iter().filter(|s| matches!(s, Slot::Active(..))).count();
-        let dummy = self.table.iter().filter(|s| matches!(s, Slot::Dummy)).count();
+        let active = self
+            .table
+            .iter()
+            .filter(|s| matches!(s, Slot::Active(..)))
+            .count();
+        let dummy = self
+            .table
+            .iter()
+            .filter(|s| matches!(s, Slot::Dummy))
+            .count();
         if (active, active + dummy) != (self.used, self.fill) {
-            return Err(format!("used/fill {}/{} but {active} active, {dummy} dummy", self.used, self.fill));
+            return Err(format!(
+                "used/fill {}/{} but {active} active, {dummy} dummy",
+                self.used, self.fill
+            ));
         }
         if self.fill.saturating_mul(5) >= mask.saturating_mul(3) {
             return Err(format!("fill {} too high for {len} slots", self.fill));
         }
         for (j, slot) in self.table.iter().enumerate() {
             if let Slot::Active(h, _) = slot {
-                let stop = probe_sequence(*h, mask).find(|&p| p == j || matches!(self.table.get(p), Some(Slot::Empty)));
+                let stop = probe_sequence(*h, mask)
+                    .find(|&p| p == j || matches!(self.table.get(p), Some(Slot::Empty)));
                 if stop != Some(j) {
-                    return Err(format!("slot {j} (hash {h}) unreachable: chain stops at {stop:?}"));
+                    return Err(format!(
+                        "slot {j} (hash {h}) unreachable: chain stops at {stop:?}"
+                    ));
                 }
             }
         }

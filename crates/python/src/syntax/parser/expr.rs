@@ -14,7 +14,10 @@ impl Parser {
     /// Whether the current token can start an expression (for "Perhaps you forgot a comma?").
     pub(super) fn starts_expression(&self) -> bool {
         match &self.tok().tok {
-            Tok::Name(n) => !is_keyword(n) || matches!(&**n, "None" | "True" | "False" | "lambda" | "not" | "await"),
+            Tok::Name(n) => {
+                !is_keyword(n)
+                    || matches!(&**n, "None" | "True" | "False" | "lambda" | "not" | "await")
+            }
             Tok::Int(_) | Tok::BigInt(_) | Tok::Float(_) | Tok::Str(_) => true,
             Tok::Op(op) => matches!(*op, "(" | "[" | "{" | "-" | "+" | "~" | "..."),
             _ => false,
@@ -55,12 +58,18 @@ impl Parser {
             let name = self.name()?;
             self.advance();
             let value = self.expression()?;
-            return Ok(Expr::new(ExprKind::Named(name, boxed(value)), self.since(start)));
+            return Ok(Expr::new(
+                ExprKind::Named(name, boxed(value)),
+                self.since(start),
+            ));
         }
         let e = self.expression()?;
         if self.at_op(":=") {
             return Err(CompileError::syntax(
-                format!("cannot use assignment expressions with {}", super::stmt::describe(&e)),
+                format!(
+                    "cannot use assignment expressions with {}",
+                    super::stmt::describe(&e)
+                ),
                 e.span,
             ));
         }
@@ -78,11 +87,17 @@ impl Parser {
             self.advance();
             let test = self.disjunction()?;
             if !self.at_kw("else") {
-                return Err(CompileError::syntax("expected 'else' after 'if' expression", body.span.to(test.span)));
+                return Err(CompileError::syntax(
+                    "expected 'else' after 'if' expression",
+                    body.span.to(test.span),
+                ));
             }
             self.advance();
             let orelse = self.expression()?;
-            return Ok(Expr::new(ExprKind::IfExp(boxed(test), boxed(body), boxed(orelse)), self.since(start)));
+            return Ok(Expr::new(
+                ExprKind::IfExp(boxed(test), boxed(body), boxed(orelse)),
+                self.since(start),
+            ));
         }
         Ok(body)
     }
@@ -93,7 +108,10 @@ impl Parser {
         let params = self.params(":")?;
         self.expect_op(":")?;
         let body = self.expression()?;
-        Ok(Expr::new(ExprKind::Lambda(Rc::new(params), boxed(body)), self.since(start)))
+        Ok(Expr::new(
+            ExprKind::Lambda(Rc::new(params), boxed(body)),
+            self.since(start),
+        ))
     }
 
     /// Parameters up to `end` (`)` for `def`, `:` for `lambda`).
@@ -109,19 +127,38 @@ impl Parser {
             } else if self.eat_op("**") {
                 let name = self.name()?;
                 let annotation = self.annotation(annotated)?;
-                p.kwarg = Some(Param { name, default: None, annotation, span: self.since(start) });
+                p.kwarg = Some(Param {
+                    name,
+                    default: None,
+                    annotation,
+                    span: self.since(start),
+                });
             } else if self.eat_op("*") {
                 seen_star = true;
                 if !self.at_op(",") && !self.at_op(end) {
                     let name = self.name()?;
                     let annotation = self.annotation(annotated)?;
-                    p.vararg = Some(Param { name, default: None, annotation, span: self.since(start) });
+                    p.vararg = Some(Param {
+                        name,
+                        default: None,
+                        annotation,
+                        span: self.since(start),
+                    });
                 }
             } else {
                 let name = self.name()?;
                 let annotation = self.annotation(annotated)?;
-                let default = if self.eat_op("=") { Some(self.expression()?) } else { None };
-                let param = Param { name, default, annotation, span: self.since(start) };
+                let default = if self.eat_op("=") {
+                    Some(self.expression()?)
+                } else {
+                    None
+                };
+                let param = Param {
+                    name,
+                    default,
+                    annotation,
+                    span: self.since(start),
+                };
                 if seen_star {
                     p.kwonly.push(param);
                 } else {
@@ -166,13 +203,21 @@ impl Parser {
 
     fn bool_op(&mut self, kw: &str, or: bool) -> PResult<Expr> {
         let start = self.start();
-        let first = if or { self.bool_op("and", false)? } else { self.inversion()? };
+        let first = if or {
+            self.bool_op("and", false)?
+        } else {
+            self.inversion()?
+        };
         if !self.at_kw(kw) {
             return Ok(first);
         }
         let mut values = vec![first];
         while self.eat_kw(kw) {
-            values.push(if or { self.bool_op("and", false)? } else { self.inversion()? });
+            values.push(if or {
+                self.bool_op("and", false)?
+            } else {
+                self.inversion()?
+            });
         }
         Ok(Expr::new(ExprKind::BoolOp(!or, values), self.since(start)))
     }
@@ -182,7 +227,10 @@ impl Parser {
             let start = self.start();
             self.advance();
             let e = self.inversion()?;
-            return Ok(Expr::new(ExprKind::Unary(UnaryOp::Not, boxed(e)), self.since(start)));
+            return Ok(Expr::new(
+                ExprKind::Unary(UnaryOp::Not, boxed(e)),
+                self.since(start),
+            ));
         }
         self.comparison()
     }
@@ -224,18 +272,27 @@ impl Parser {
         if ops.is_empty() {
             return Ok(left);
         }
-        Ok(Expr::new(ExprKind::Compare(boxed(left), ops), self.since(start)))
+        Ok(Expr::new(
+            ExprKind::Compare(boxed(left), ops),
+            self.since(start),
+        ))
     }
 
     /// A left-associative binary level: `next` parses the operands, `ops` maps tokens.
-    fn binary(&mut self, next: fn(&mut Parser) -> PResult<Expr>, ops: &[(&str, BinOp)]) -> PResult<Expr> {
+    fn binary(
+        &mut self,
+        next: fn(&mut Parser) -> PResult<Expr>,
+        ops: &[(&str, BinOp)],
+    ) -> PResult<Expr> {
         let start = self.start();
         let mut left = next(self)?;
-        loop {
-            let Some(&(_, op)) = ops.iter().find(|(t, _)| self.at_op(t)) else { break };
+        while let Some(&(_, op)) = ops.iter().find(|(t, _)| self.at_op(t)) {
             self.advance();
             let right = next(self)?;
-            left = Expr::new(ExprKind::BinOp(op, boxed(left), boxed(right)), self.since(start));
+            left = Expr::new(
+                ExprKind::BinOp(op, boxed(left), boxed(right)),
+                self.since(start),
+            );
         }
         Ok(left)
     }
@@ -250,7 +307,10 @@ impl Parser {
         self.binary(Parser::shift, &[("&", BinOp::BitAnd)])
     }
     fn shift(&mut self) -> PResult<Expr> {
-        self.binary(Parser::arith, &[("<<", BinOp::LShift), (">>", BinOp::RShift)])
+        self.binary(
+            Parser::arith,
+            &[("<<", BinOp::LShift), (">>", BinOp::RShift)],
+        )
     }
     fn arith(&mut self) -> PResult<Expr> {
         self.binary(Parser::term, &[("+", BinOp::Add), ("-", BinOp::Sub)])
@@ -258,7 +318,13 @@ impl Parser {
     fn term(&mut self) -> PResult<Expr> {
         self.binary(
             Parser::factor,
-            &[("*", BinOp::Mul), ("/", BinOp::Div), ("//", BinOp::FloorDiv), ("%", BinOp::Mod), ("@", BinOp::MatMul)],
+            &[
+                ("*", BinOp::Mul),
+                ("/", BinOp::Div),
+                ("//", BinOp::FloorDiv),
+                ("%", BinOp::Mod),
+                ("@", BinOp::MatMul),
+            ],
         )
     }
 
@@ -272,7 +338,10 @@ impl Parser {
         let start = self.start();
         self.advance();
         let operand = self.factor()?;
-        Ok(Expr::new(ExprKind::Unary(op, boxed(operand)), self.since(start)))
+        Ok(Expr::new(
+            ExprKind::Unary(op, boxed(operand)),
+            self.since(start),
+        ))
     }
 
     fn power(&mut self) -> PResult<Expr> {
@@ -280,7 +349,10 @@ impl Parser {
         let base = self.await_primary()?;
         if self.eat_op("**") {
             let exp = self.factor()?;
-            return Ok(Expr::new(ExprKind::BinOp(BinOp::Pow, boxed(base), boxed(exp)), self.since(start)));
+            return Ok(Expr::new(
+                ExprKind::BinOp(BinOp::Pow, boxed(base), boxed(exp)),
+                self.since(start),
+            ));
         }
         Ok(base)
     }
@@ -316,7 +388,10 @@ impl Parser {
                 let index = self.subscript()?;
                 self.brackets -= 1;
                 self.expect_close("]")?;
-                e = Expr::new(ExprKind::Subscript(boxed(e), boxed(index)), self.since(start));
+                e = Expr::new(
+                    ExprKind::Subscript(boxed(e), boxed(index)),
+                    self.since(start),
+                );
             } else {
                 return Ok(e);
             }
@@ -330,7 +405,10 @@ impl Parser {
         }
         if self.starts_expression() {
             let prev = self.toks[self.i.saturating_sub(1)].span;
-            return Err(CompileError::syntax("invalid syntax. Perhaps you forgot a comma?", prev.to(self.span())));
+            return Err(CompileError::syntax(
+                "invalid syntax. Perhaps you forgot a comma?",
+                prev.to(self.span()),
+            ));
         }
         Err(self.invalid())
     }
@@ -353,18 +431,33 @@ impl Parser {
 
     fn slice_item(&mut self) -> PResult<Expr> {
         let start = self.start();
-        let lower = if self.at_op(":") { None } else { Some(self.star_expression_or_named()?) };
+        let lower = if self.at_op(":") {
+            None
+        } else {
+            Some(self.star_expression_or_named()?)
+        };
         if !self.at_op(":") {
             return Ok(*lower.expect("an index"));
         }
         self.advance();
-        let upper = if self.at_op(":") || self.at_op("]") || self.at_op(",") { None } else { Some(boxed(self.expression()?)) };
+        let upper = if self.at_op(":") || self.at_op("]") || self.at_op(",") {
+            None
+        } else {
+            Some(boxed(self.expression()?))
+        };
         let step = if self.eat_op(":") {
-            if self.at_op("]") || self.at_op(",") { None } else { Some(boxed(self.expression()?)) }
+            if self.at_op("]") || self.at_op(",") {
+                None
+            } else {
+                Some(boxed(self.expression()?))
+            }
         } else {
             None
         };
-        Ok(Expr::new(ExprKind::Slice(lower, upper, step), self.since(start)))
+        Ok(Expr::new(
+            ExprKind::Slice(lower, upper, step),
+            self.since(start),
+        ))
     }
 
     fn star_expression_or_named(&mut self) -> PResult<Box<Expr>> {
@@ -377,7 +470,7 @@ impl Parser {
         let mut args = Vec::new();
         let mut seen_kw = false;
         while !self.at_op(")") {
-            let start = self.start();
+            let _start = self.start();
             if self.eat_op("**") {
                 args.push(Arg::StarStar(self.expression()?));
                 seen_kw = true;
@@ -395,7 +488,10 @@ impl Parser {
                     // Its span starts at the call's `(`, as CPython's does.
                     let ge = Expr::new(ExprKind::GenExp(boxed(e), gens), self.since(paren));
                     if !args.is_empty() || self.at_op(",") && !self.peek_tok(1).is_op(")") {
-                        return Err(CompileError::syntax("Generator expression must be parenthesized", ge.span));
+                        return Err(CompileError::syntax(
+                            "Generator expression must be parenthesized",
+                            ge.span,
+                        ));
                     }
                     args.push(Arg::Pos(ge));
                 } else {
@@ -442,7 +538,12 @@ impl Parser {
             while self.eat_kw("if") {
                 ifs.push(self.disjunction()?);
             }
-            gens.push(Comprehension { target, iter, ifs, is_async });
+            gens.push(Comprehension {
+                target,
+                iter,
+                ifs,
+                is_async,
+            });
             if !self.at_kw("for") && !self.at_kw("async") {
                 break;
             }
@@ -485,7 +586,11 @@ impl Parser {
             let e = self.expression()?;
             return Ok(Expr::new(ExprKind::YieldFrom(boxed(e)), self.since(start)));
         }
-        let value = if self.starts_expression() || self.at_op("*") { Some(boxed(self.star_expressions()?)) } else { None };
+        let value = if self.starts_expression() || self.at_op("*") {
+            Some(boxed(self.star_expressions()?))
+        } else {
+            None
+        };
         Ok(Expr::new(ExprKind::Yield(value), self.since(start)))
     }
 
@@ -533,13 +638,19 @@ impl Parser {
             let gens = self.comprehensions()?;
             self.brackets -= 1;
             self.expect_close(")")?;
-            return Ok(Expr::new(ExprKind::GenExp(boxed(first), gens), self.since(start)));
+            return Ok(Expr::new(
+                ExprKind::GenExp(boxed(first), gens),
+                self.since(start),
+            ));
         }
         if self.at_op(")") {
             self.advance();
             self.brackets -= 1;
             if matches!(first.kind, ExprKind::Starred(_)) {
-                return Err(CompileError::syntax("cannot use starred expression here", first.span));
+                return Err(CompileError::syntax(
+                    "cannot use starred expression here",
+                    first.span,
+                ));
             }
             // A parenthesized expression keeps its own span (CPython's positions exclude the parens).
             return Ok(first);
@@ -569,7 +680,10 @@ impl Parser {
             let gens = self.comprehensions()?;
             self.brackets -= 1;
             self.expect_close("]")?;
-            return Ok(Expr::new(ExprKind::ListComp(boxed(first), gens), self.since(start)));
+            return Ok(Expr::new(
+                ExprKind::ListComp(boxed(first), gens),
+                self.since(start),
+            ));
         }
         let mut elts = vec![first];
         while self.eat_op(",") {
@@ -602,7 +716,10 @@ impl Parser {
                 let gens = self.comprehensions()?;
                 self.brackets -= 1;
                 self.expect_close("}")?;
-                return Ok(Expr::new(ExprKind::DictComp(boxed(first), boxed(value), gens), self.since(start)));
+                return Ok(Expr::new(
+                    ExprKind::DictComp(boxed(first), boxed(value), gens),
+                    self.since(start),
+                ));
             }
             return self.dict_rest(start, Some(first), value);
         }
@@ -610,7 +727,10 @@ impl Parser {
             let gens = self.comprehensions()?;
             self.brackets -= 1;
             self.expect_close("}")?;
-            return Ok(Expr::new(ExprKind::SetComp(boxed(first), gens), self.since(start)));
+            return Ok(Expr::new(
+                ExprKind::SetComp(boxed(first), gens),
+                self.since(start),
+            ));
         }
         let mut elts = vec![first];
         while self.eat_op(",") {
@@ -624,7 +744,12 @@ impl Parser {
         Ok(Expr::new(ExprKind::Set(elts), self.since(start)))
     }
 
-    fn dict_rest(&mut self, start: crate::syntax::token::Pos, key: Option<Expr>, value: Expr) -> PResult<Expr> {
+    fn dict_rest(
+        &mut self,
+        start: crate::syntax::token::Pos,
+        key: Option<Expr>,
+        value: Expr,
+    ) -> PResult<Expr> {
         let mut items = vec![(key, value)];
         while self.eat_op(",") {
             if self.at_op("}") {
@@ -635,7 +760,10 @@ impl Parser {
             } else {
                 let k = self.expression()?;
                 if !self.at_op(":") {
-                    return Err(CompileError::syntax("':' expected after dictionary key", self.colon_span()));
+                    return Err(CompileError::syntax(
+                        "':' expected after dictionary key",
+                        self.colon_span(),
+                    ));
                 }
                 self.advance();
                 items.push((Some(k), self.expression()?));
@@ -657,12 +785,18 @@ impl Parser {
             let span = self.span();
             if let Some(b) = any_bytes {
                 if b != s.bytes {
-                    return Err(CompileError::syntax("cannot mix bytes and nonbytes literals", span));
+                    return Err(CompileError::syntax(
+                        "cannot mix bytes and nonbytes literals",
+                        span,
+                    ));
                 }
             }
             any_bytes = Some(s.bytes);
             if s.bytes {
-                return Err(CompileError::refused("bytes are not supported in the playground", span));
+                return Err(CompileError::refused(
+                    "bytes are not supported in the playground",
+                    span,
+                ));
             }
             self.advance();
             if s.fstring {

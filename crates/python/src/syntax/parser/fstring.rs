@@ -58,12 +58,22 @@ pub(super) fn unescape(body: &str, raw: bool, span: Span) -> PResult<String> {
                     'u' => 4,
                     _ => 8,
                 };
-                let hex: String = (0..n).filter_map(|_| chars.next_if(|c| c.is_ascii_hexdigit())).collect();
-                let value = (hex.len() == n).then(|| u32::from_str_radix(&hex, 16).ok()).flatten();
+                let hex: String = (0..n)
+                    .filter_map(|_| chars.next_if(|c| c.is_ascii_hexdigit()))
+                    .collect();
+                let value = (hex.len() == n)
+                    .then(|| u32::from_str_radix(&hex, 16).ok())
+                    .flatten();
                 match value.and_then(char::from_u32) {
                     Some(ch) => out.push(ch),
                     None => {
-                        let what = if e == 'x' { format!("truncated \\xXX escape") } else if e == 'u' { "truncated \\uXXXX escape".to_string() } else { "truncated \\UXXXXXXXX escape".to_string() };
+                        let what = if e == 'x' {
+                            "truncated \\xXX escape".to_string()
+                        } else if e == 'u' {
+                            "truncated \\uXXXX escape".to_string()
+                        } else {
+                            "truncated \\UXXXXXXXX escape".to_string()
+                        };
                         return Err(CompileError::syntax(
                             format!("(unicode error) 'unicodeescape' codec can't decode bytes in position 0-{}: {what}", n + 1),
                             span,
@@ -72,7 +82,10 @@ pub(super) fn unescape(body: &str, raw: bool, span: Span) -> PResult<String> {
                 }
             }
             'N' => {
-                return Err(CompileError::refused("\\N{...} escapes are not supported in the playground", span));
+                return Err(CompileError::refused(
+                    "\\N{...} escapes are not supported in the playground",
+                    span,
+                ));
             }
             other => {
                 out.push('\\');
@@ -108,7 +121,13 @@ impl Parser {
 }
 
 /// Literal text and fields up to the end of the body, or (in a format spec) up to its `}`.
-fn parse_parts(body: &[char], k: &mut usize, s: &StrToken, span: Span, in_spec: bool) -> PResult<Vec<FPart>> {
+fn parse_parts(
+    body: &[char],
+    k: &mut usize,
+    s: &StrToken,
+    span: Span,
+    in_spec: bool,
+) -> PResult<Vec<FPart>> {
     let mut parts = Vec::new();
     let mut lit = String::new();
     let flush = |lit: &mut String, parts: &mut Vec<FPart>| -> PResult<()> {
@@ -133,7 +152,10 @@ fn parse_parts(body: &[char], k: &mut usize, s: &StrToken, span: Span, in_spec: 
             '}' if in_spec => break,
             '}' => {
                 let p = pos_in(body, s.body_start, *k);
-                return Err(CompileError::syntax("f-string: single '}' is not allowed", Span::new(p, p)));
+                return Err(CompileError::syntax(
+                    "f-string: single '}' is not allowed",
+                    Span::new(p, p),
+                ));
             }
             '{' => {
                 flush(&mut lit, &mut parts)?;
@@ -165,7 +187,10 @@ fn parse_field(body: &[char], k: &mut usize, s: &StrToken, span: Span) -> PResul
     loop {
         let Some(&c) = body.get(*k) else {
             let p = pos_in(body, s.body_start, *k);
-            return Err(CompileError::syntax("f-string: expecting '}'", Span::new(p, p)));
+            return Err(CompileError::syntax(
+                "f-string: expecting '}'",
+                Span::new(p, p),
+            ));
         };
         if let Some(q) = quote {
             if c == '\\' {
@@ -238,13 +263,19 @@ fn parse_field(body: &[char], k: &mut usize, s: &StrToken, span: Span) -> PResul
     }
     if body.get(*k) != Some(&'}') {
         let p = pos_in(body, s.body_start, *k);
-        return Err(CompileError::syntax("f-string: expecting '}'", Span::new(p, p)));
+        return Err(CompileError::syntax(
+            "f-string: expecting '}'",
+            Span::new(p, p),
+        ));
     }
     *k += 1;
     let mut parts = Vec::new();
     if debug {
         let written: String = body[expr_start..=expr_end].iter().collect();
-        let trailing: String = body[expr_end + 1..].iter().take_while(|c| c.is_whitespace()).collect();
+        let trailing: String = body[expr_end + 1..]
+            .iter()
+            .take_while(|c| c.is_whitespace())
+            .collect();
         parts.push(FPart::Lit(Rc::from(format!("{written}{trailing}"))));
         if conv.is_none() && spec.is_none() {
             conv = Some('r');
@@ -263,9 +294,15 @@ fn parse_embedded(text: &str, at: Pos) -> PResult<Expr> {
     let wrapped = format!("({text}\n)");
     let shift = |p: Pos| -> Pos {
         if p.line == 1 {
-            Pos { line: at.line, col: (p.col + at.col).saturating_sub(1) }
+            Pos {
+                line: at.line,
+                col: (p.col + at.col).saturating_sub(1),
+            }
         } else {
-            Pos { line: at.line + p.line - 1, col: p.col }
+            Pos {
+                line: at.line + p.line - 1,
+                col: p.col,
+            }
         }
     };
     let mut tokens = tokenize(&wrapped).map_err(|e| match e {
@@ -282,10 +319,18 @@ fn parse_embedded(text: &str, at: Pos) -> PResult<Expr> {
             s.body_start = shift(s.body_start);
         }
     }
-    let mut p = Parser { toks: tokens, i: 0, brackets: 0 };
+    let mut p = Parser {
+        toks: tokens,
+        i: 0,
+        brackets: 0,
+    };
     p.advance(); // the `(` we added
     p.brackets = 1;
-    let e = if p.at_kw("yield") { p.yield_expr()? } else { p.star_expressions()? };
+    let e = if p.at_kw("yield") {
+        p.yield_expr()?
+    } else {
+        p.star_expressions()?
+    };
     if !p.at_op(")") {
         return Err(CompileError::syntax("f-string: expecting '}'", p.span()));
     }

@@ -109,7 +109,13 @@ impl Parser {
     /// Where CPython points for a missing `:`: just after the previous token.
     fn colon_span(&self) -> Span {
         let end = self.prev_end();
-        Span::new(end, Pos { line: end.line, col: end.col + 1 })
+        Span::new(
+            end,
+            Pos {
+                line: end.line,
+                col: end.col + 1,
+            },
+        )
     }
 
     fn expect_kw(&mut self, kw: &str) -> PResult<()> {
@@ -126,7 +132,13 @@ impl Parser {
         let span = match t.tok {
             Tok::Newline | Tok::Eof => {
                 let end = self.prev_end();
-                Span::new(end, Pos { line: end.line, col: end.col + 1 })
+                Span::new(
+                    end,
+                    Pos {
+                        line: end.line,
+                        col: end.col + 1,
+                    },
+                )
             }
             _ => t.span,
         };

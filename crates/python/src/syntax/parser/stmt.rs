@@ -62,12 +62,21 @@ impl Parser {
         let next = self.peek_tok(1);
         !matches!(next.tok, Tok::Op(op) if op != "(" && op != "[" && op != "{" && op != "-")
             && !matches!(next.tok, Tok::Newline | Tok::Eof)
-            && self.toks[self.i..].iter().take_while(|t| !matches!(t.tok, Tok::Newline)).any(|t| t.is_op(":"))
-            && !self.toks[self.i..].iter().take_while(|t| !matches!(t.tok, Tok::Newline)).any(|t| t.is_op("="))
+            && self.toks[self.i..]
+                .iter()
+                .take_while(|t| !matches!(t.tok, Tok::Newline))
+                .any(|t| t.is_op(":"))
+            && !self.toks[self.i..]
+                .iter()
+                .take_while(|t| !matches!(t.tok, Tok::Newline))
+                .any(|t| t.is_op("="))
     }
 
     fn refuse_match(&self) -> CompileError {
-        CompileError::refused("the match statement is not supported in the playground", self.span())
+        CompileError::refused(
+            "the match statement is not supported in the playground",
+            self.span(),
+        )
     }
 
     fn decorated(&mut self) -> PResult<Stmt> {
@@ -88,7 +97,10 @@ impl Parser {
         } else if self.at_kw("async") {
             self.async_stmt(decorators)
         } else {
-            Err(CompileError::syntax("invalid syntax", Span::new(here, here)))
+            Err(CompileError::syntax(
+                "invalid syntax",
+                Span::new(here, here),
+            ))
         }
     }
 
@@ -138,7 +150,11 @@ impl Parser {
         let start = self.start();
         let kw = self.advance();
         let test = self.condition()?;
-        let what = if kw.is_name("if") { "'if' statement" } else { "'elif' statement" };
+        let what = if kw.is_name("if") {
+            "'if' statement"
+        } else {
+            "'elif' statement"
+        };
         let body = self.block(what, start.line)?;
         let orelse = if self.at_kw("elif") {
             vec![self.if_stmt()?]
@@ -228,7 +244,10 @@ impl Parser {
             star = Some(is_star);
             let (typ, name) = if self.at_op(":") {
                 if is_star {
-                    return Err(CompileError::syntax("expected one or more exception types", self.span()));
+                    return Err(CompileError::syntax(
+                        "expected one or more exception types",
+                        self.span(),
+                    ));
                 }
                 (None, None)
             } else {
@@ -252,10 +271,18 @@ impl Parser {
                 } else {
                     typ
                 };
-                let name = if self.eat_kw("as") { Some(self.name()?) } else { None };
+                let name = if self.eat_kw("as") {
+                    Some(self.name()?)
+                } else {
+                    None
+                };
                 (Some(typ), name)
             };
-            let what = if is_star { "'except*' statement" } else { "'except' statement" };
+            let what = if is_star {
+                "'except*' statement"
+            } else {
+                "'except' statement"
+            };
             let hbody = self.block(what, hstart.line)?;
             handlers.push(Handler {
                 typ,
@@ -264,7 +291,11 @@ impl Parser {
                 span: Span::new(hstart, self.prev_end()),
             });
         }
-        let orelse = if !handlers.is_empty() { self.else_block()? } else { Vec::new() };
+        let orelse = if !handlers.is_empty() {
+            self.else_block()?
+        } else {
+            Vec::new()
+        };
         let finalbody = if self.at_kw("finally") {
             let line = self.start().line;
             self.advance();
@@ -273,7 +304,10 @@ impl Parser {
             Vec::new()
         };
         if handlers.is_empty() && finalbody.is_empty() {
-            return Err(CompileError::syntax("expected 'except' or 'finally' block", self.span()));
+            return Err(CompileError::syntax(
+                "expected 'except' or 'finally' block",
+                self.span(),
+            ));
         }
         Ok(Stmt {
             kind: StmtKind::Try {
@@ -317,7 +351,11 @@ impl Parser {
         }
         let body = self.block("'with' statement", start.line)?;
         Ok(Stmt {
-            kind: StmtKind::With { items, body, is_async },
+            kind: StmtKind::With {
+                items,
+                body,
+                is_async,
+            },
             span: self.since(start),
         })
     }
@@ -350,7 +388,11 @@ impl Parser {
         let params = self.params(")")?;
         self.brackets -= 1;
         self.expect_op(")")?;
-        let returns = if self.eat_op("->") { Some(self.expression()?) } else { None };
+        let returns = if self.eat_op("->") {
+            Some(self.expression()?)
+        } else {
+            None
+        };
         let body = self.block("function definition", start.line)?;
         Ok(Stmt {
             kind: StmtKind::FunctionDef(Rc::new(FunctionDef {
@@ -410,7 +452,11 @@ impl Parser {
 
     /// The error for a token that cannot follow a statement (`print "x"`, two expressions).
     fn after_expression_error(&self, last: Option<&Stmt>) -> CompileError {
-        if let Some(Stmt { kind: StmtKind::Expr(e), .. }) = last {
+        if let Some(Stmt {
+            kind: StmtKind::Expr(e),
+            ..
+        }) = last
+        {
             if let ExprKind::Name(n) = &e.kind {
                 if &**n == "print" || &**n == "exec" {
                     return CompileError::syntax(
@@ -442,7 +488,11 @@ impl Parser {
                 }
                 "return" => {
                     self.advance();
-                    let value = if self.at_end_of_simple() { None } else { Some(self.star_expressions()?) };
+                    let value = if self.at_end_of_simple() {
+                        None
+                    } else {
+                        Some(self.star_expressions()?)
+                    };
                     StmtKind::Return(value)
                 }
                 "raise" => {
@@ -451,7 +501,11 @@ impl Parser {
                         StmtKind::Raise(None, None)
                     } else {
                         let exc = self.expression()?;
-                        let cause = if self.eat_kw("from") { Some(self.expression()?) } else { None };
+                        let cause = if self.eat_kw("from") {
+                            Some(self.expression()?)
+                        } else {
+                            None
+                        };
                         StmtKind::Raise(Some(exc), cause)
                     }
                 }
@@ -484,11 +538,15 @@ impl Parser {
                 "assert" => {
                     self.advance();
                     let test = self.expression()?;
-                    let msg = if self.eat_op(",") { Some(self.expression()?) } else { None };
+                    let msg = if self.eat_op(",") {
+                        Some(self.expression()?)
+                    } else {
+                        None
+                    };
                     StmtKind::Assert(test, msg)
                 }
                 "import" => self.import()?,
-                "from" => self.from_import()?,
+                "from" => self.import_from()?,
                 _ => self.expr_stmt()?,
             },
             _ => self.expr_stmt()?,
@@ -518,7 +576,11 @@ impl Parser {
         loop {
             let start = self.start();
             let name = self.dotted_name()?;
-            let asname = if self.eat_kw("as") { Some(self.name()?) } else { None };
+            let asname = if self.eat_kw("as") {
+                Some(self.name()?)
+            } else {
+                None
+            };
             names.push(Alias {
                 name,
                 asname,
@@ -531,21 +593,33 @@ impl Parser {
         Ok(StmtKind::Import(names))
     }
 
-    fn from_import(&mut self) -> PResult<StmtKind> {
+    fn import_from(&mut self) -> PResult<StmtKind> {
         self.advance();
         let mut level = 0;
         while self.at_op(".") || self.at_op("...") {
             level += if self.at_op(".") { 1 } else { 3 };
             self.advance();
         }
-        let module = if self.at_kw("import") { Rc::from("") } else { self.dotted_name()? };
+        let module = if self.at_kw("import") {
+            Rc::from("")
+        } else {
+            self.dotted_name()?
+        };
         self.expect_kw("import")?;
         let parens = self.eat_op("(");
         let mut names = Vec::new();
         loop {
             let start = self.start();
-            let name: Rc<str> = if self.eat_op("*") { Rc::from("*") } else { self.name()? };
-            let asname = if self.eat_kw("as") { Some(self.name()?) } else { None };
+            let name: Rc<str> = if self.eat_op("*") {
+                Rc::from("*")
+            } else {
+                self.name()?
+            };
+            let asname = if self.eat_kw("as") {
+                Some(self.name()?)
+            } else {
+                None
+            };
             names.push(Alias {
                 name,
                 asname,
@@ -578,7 +652,11 @@ impl Parser {
             let mut value;
             loop {
                 self.advance();
-                value = if self.at_kw("yield") { self.yield_expr()? } else { self.star_expressions()? };
+                value = if self.at_kw("yield") {
+                    self.yield_expr()?
+                } else {
+                    self.star_expressions()?
+                };
                 if !self.at_op("=") {
                     break;
                 }
@@ -591,9 +669,15 @@ impl Parser {
         }
         if let Tok::Op(op) = self.tok().tok {
             if let Some(bin) = aug_op(op) {
-                if !matches!(first.kind, ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..)) {
+                if !matches!(
+                    first.kind,
+                    ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..)
+                ) {
                     return Err(CompileError::syntax(
-                        format!("'{}' is an illegal expression for augmented assignment", describe(&first)),
+                        format!(
+                            "'{}' is an illegal expression for augmented assignment",
+                            describe(&first)
+                        ),
                         first.span,
                     ));
                 }
@@ -602,10 +686,19 @@ impl Parser {
                 return Ok(StmtKind::AugAssign(first, bin, value));
             }
         }
-        if self.at_op(":") && matches!(first.kind, ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..)) {
+        if self.at_op(":")
+            && matches!(
+                first.kind,
+                ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..)
+            )
+        {
             self.advance();
             let annotation = self.expression()?;
-            let value = if self.eat_op("=") { Some(self.star_expressions()?) } else { None };
+            let value = if self.eat_op("=") {
+                Some(self.star_expressions()?)
+            } else {
+                None
+            };
             return Ok(StmtKind::AnnAssign(first, annotation, value));
         }
         if self.brackets == 0 && self.starts_expression() {
@@ -633,7 +726,11 @@ impl Parser {
             }
             ExprKind::Starred(inner) => self.check_target(inner, assign),
             _ => {
-                let hint = if assign { " here. Maybe you meant '==' instead of '='?" } else { "" };
+                let hint = if assign {
+                    " here. Maybe you meant '==' instead of '='?"
+                } else {
+                    ""
+                };
                 let what = describe(t);
                 let msg = if matches!(what, "True" | "False" | "None") {
                     format!("cannot assign to {what}")
@@ -648,8 +745,13 @@ impl Parser {
     fn check_del_target(&self, t: &Expr) -> PResult<()> {
         match &t.kind {
             ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..) => Ok(()),
-            ExprKind::Tuple(elts) | ExprKind::List(elts) => elts.iter().try_for_each(|e| self.check_del_target(e)),
-            _ => Err(CompileError::syntax(format!("cannot delete {}", describe(t)), t.span)),
+            ExprKind::Tuple(elts) | ExprKind::List(elts) => {
+                elts.iter().try_for_each(|e| self.check_del_target(e))
+            }
+            _ => Err(CompileError::syntax(
+                format!("cannot delete {}", describe(t)),
+                t.span,
+            )),
         }
     }
 }

@@ -1,0 +1,125 @@
+//! The program oracle shared by the corpus and fuzz tests: CPython 3.13.0 runs each file under
+//! the virtual-time harness (`tests/programs/harness.py --batch`), the interpreter runs it in
+//! process, and the two program outcomes (contract section 6) are compared field by field.
+#![allow(dead_code)]
+
+use asyncio_playground::cpython::CPython;
+use asyncio_playground::python::{End, Options, Outcome, Program};
+use serde_json::Value;
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+
+pub const HARNESS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/programs/harness.py");
+pub const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/programs/corpus");
+
+/// The outcome fields, in the contract's order.
+pub const FIELDS: [&str; 6] = [
+    "stdout",
+    "stdout_ms",
+    "main",
+    "tasks",
+    "traceback",
+    "unretrieved",
+];
+
+/// The `.py` files of a folder, sorted.
+pub fn python_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
+        .filter_map(|e| Some(e.ok()?.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "py"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// CPython's outcome for each file (by path), or the harness's error for it.
+pub fn cpython_outcomes(py: &CPython, files: &[PathBuf]) -> HashMap<String, Result<Value, String>> {
+    let mut child = py
+        .command()
+        .args([HARNESS, "--batch"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("start CPython on the harness");
+    let mut stdin = child.stdin.take().expect("piped stdin");
+    let input: String = files.iter().map(|f| format!("{}\n", f.display())).collect();
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let mut out = HashMap::new();
+    for line in BufReader::new(child.stdout.take().expect("piped stdout")).lines() {
+        let line = line.expect("read the harness's output");
+        let v: Value =
+            serde_json::from_str(&line).unwrap_or_else(|e| panic!("harness printed {line:?}: {e}"));
+        let file = v["file"].as_str().expect("a file field").to_string();
+        let result = match v.get("outcome") {
+            Some(o) => Ok(o.clone()),
+            None => Err(v["harness_error"]
+                .as_str()
+                .unwrap_or("no outcome")
+                .to_string()),
+        };
+        out.insert(file, result);
+    }
+    writer
+        .join()
+        .expect("writer thread")
+        .expect("feed the harness");
+    assert!(
+        child.wait().expect("harness exit").success(),
+        "the harness failed"
+    );
+    out
+}
+
+/// The interpreter's outcome for a program: `Err` with the message for a compile error or a stop.
+pub fn playground_outcome(source: &str, file: &str) -> Result<Value, String> {
+    let mut program =
+        Program::new(source, file, &Options::default()).map_err(|e| e.render(file, source))?;
+    let end = program.run_virtual();
+    if let End::Stopped(why) = &end {
+        return Err(format!("stopped: {why}"));
+    }
+    Ok(serde_json::from_str(&Outcome::collect(&end).to_json()).expect("the outcome is JSON"))
+}
+
+/// Runs every file on both sides; returns one report per disagreement.
+pub fn disagreements(py: &CPython, files: &[PathBuf]) -> Vec<String> {
+    let cpython = cpython_outcomes(py, files);
+    let mut out = Vec::new();
+    for f in files {
+        let path = f.display().to_string();
+        let name = f
+            .file_name()
+            .map_or(path.clone(), |n| n.to_string_lossy().into_owned());
+        let theirs = match cpython.get(&path) {
+            Some(Ok(v)) => v,
+            Some(Err(e)) => {
+                out.push(format!("{name}: the harness could not run it: {e}"));
+                continue;
+            }
+            None => {
+                out.push(format!("{name}: the harness gave no answer"));
+                continue;
+            }
+        };
+        let source = std::fs::read_to_string(f).unwrap_or_else(|e| panic!("read {path}: {e}"));
+        match playground_outcome(&source, &path) {
+            Err(e) => out.push(format!(
+                "{name}: CPython ran it, the playground did not: {e}"
+            )),
+            Ok(ours) => {
+                for field in FIELDS {
+                    if ours[field] != theirs[field] {
+                        out.push(format!(
+                            "{name}: field {field}\n  playground: {}\n  CPython:    {}",
+                            ours[field], theirs[field]
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
