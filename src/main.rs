@@ -181,7 +181,10 @@ fn read_program(target: &str) -> Result<(String, String), String> {
             e.utf8_error().valid_up_to()
         )
     })?;
-    Ok((source, target.to_string()))
+    // CPython names the script by its absolute path (`python3 x.py` shows "/home/me/x.py").
+    let shown = std::path::absolute(target)
+        .map_or_else(|_| target.to_string(), |p| p.display().to_string());
+    Ok((source, shown))
 }
 
 fn print_out(text: &str) -> ExitCode {

@@ -3,6 +3,8 @@
 //! process, and the two program outcomes (contract section 6) are compared field by field.
 #![allow(dead_code)]
 
+pub mod stderr;
+
 use asyncio_playground::cpython::CPython;
 use asyncio_playground::python::{End, Options, Outcome, Program};
 use serde_json::Value;
@@ -14,7 +16,9 @@ use std::process::Stdio;
 pub const HARNESS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/programs/harness.py");
 pub const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/programs/corpus");
 
-/// The outcome fields, in the contract's order.
+/// The outcome fields, in the contract's order. What the program wrote to stderr is compared
+/// too, block by block ([`stderr::difference`]; asyncio's own frames collapsed to `...` on both
+/// sides).
 pub const FIELDS: [&str; 6] = [
     "stdout",
     "stdout_ms",
@@ -54,7 +58,11 @@ pub fn cpython_outcomes(py: &CPython, files: &[PathBuf]) -> HashMap<String, Resu
             serde_json::from_str(&line).unwrap_or_else(|e| panic!("harness printed {line:?}: {e}"));
         let file = v["file"].as_str().expect("a file field").to_string();
         let result = match v.get("outcome") {
-            Some(o) => Ok(o.clone()),
+            Some(o) => {
+                let mut o = o.clone();
+                o["stderr"] = v["stderr"].clone();
+                Ok(o)
+            }
             None => Err(v["harness_error"]
                 .as_str()
                 .unwrap_or("no outcome")
@@ -81,7 +89,12 @@ pub fn playground_outcome(source: &str, file: &str) -> Result<Value, String> {
     if let End::Stopped(why) = &end {
         return Err(format!("stopped: {why}"));
     }
-    Ok(serde_json::from_str(&Outcome::collect(&end).to_json()).expect("the outcome is JSON"))
+    let mut outcome: Value =
+        serde_json::from_str(&Outcome::collect(&end).to_json()).expect("the outcome is JSON");
+    let stderr = asyncio_playground::python::vm::interp::with(|i| i.err.borrow().clone());
+    let text: String = stderr.iter().map(|l| format!("{}\n", l.text)).collect();
+    outcome["stderr"] = Value::String(text);
+    Ok(outcome)
 }
 
 /// Runs every file on both sides; returns one report per disagreement.
@@ -117,6 +130,10 @@ pub fn disagreements(py: &CPython, files: &[PathBuf]) -> Vec<String> {
                             ours[field], theirs[field]
                         ));
                     }
+                }
+                let text = |v: &Value| v["stderr"].as_str().unwrap_or_default().to_string();
+                if let Some(d) = stderr::difference(&text(&ours), &text(theirs)) {
+                    out.push(format!("{name}: stderr: {d}"));
                 }
             }
         }

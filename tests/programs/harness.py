@@ -59,9 +59,12 @@ import asyncio.runners
 import asyncio.taskgroups
 import asyncio.tasks
 import builtins
+import gc
+import io
 import json
 import os
 import random
+import re
 import select
 import selectors
 import signal
@@ -69,6 +72,7 @@ import sys
 import time
 import traceback
 import types
+import weakref
 
 REAL_TIME_LIMIT_S = 20.0
 VIRTUAL_TIME_LIMIT_US = 24 * 3600 * 1_000_000
@@ -278,8 +282,14 @@ SHUTDOWN_CODES = (
 
 
 class TaskRecord:
+    """What is known of one task. It holds the task only weakly: a task the program drops is
+    freed as in `python3 FILE.py`, and logs "Task exception was never retrieved" then."""
+
     def __init__(self, task, index, created_us, is_main):
-        self.task = task
+        self.ref = weakref.ref(task)
+        self.task_id = id(task)
+        self.name = task.get_name()
+        self.logged = False  # it was freed with its exception unretrieved (and said so)
         self.index = index  # creation order
         coro = task.get_coro()
         self.coro = getattr(coro, '__qualname__', type(coro).__name__)
@@ -289,6 +299,14 @@ class TaskRecord:
         self.end_us = None
         self.value = None  # {"result": repr} or {"error": {...}}
 
+    @property
+    def task(self):
+        return self.ref()
+
+    def current_name(self):
+        task = self.ref()
+        return self.name if task is None else task.get_name()
+
 
 class Run:
     """Everything recorded about one program run."""
@@ -296,7 +314,8 @@ class Run:
     def __init__(self, path, record_passes):
         self.path = path
         self.record_passes = record_passes
-        self.records = {}      # task -> TaskRecord, in creation order
+        self.records = weakref.WeakKeyDictionary()  # live task -> its TaskRecord
+        self.order = []        # every TaskRecord, in creation order
         self.main = None       # the TaskRecord of the first asyncio.run's main task
         self.passes = []
         self.pass_count = {}   # loop -> number of passes so far
@@ -341,6 +360,7 @@ def record_completion(task):
     if rec is None or rec.end_us is not None:
         return
     rec.end_us = CLOCK.us
+    rec.name = task.get_name()
     if task.cancelled():
         rec.state = 'cancelled'
     elif task._exception is not None:
@@ -387,7 +407,7 @@ class VirtualSelector(selectors.SelectSelector):
     def select(self, timeout=None):
         note_pass(self.loop)
         if timeout is None:
-            pending = [r.task.get_name() for r in RUN.records.values() if not r.task.done()]
+            pending = [r.current_name() for r in RUN.order if r.task is not None and not r.task.done()]
             abort_run('the program waits forever: nothing is ready and no timer is armed '
                       f'(at {ms_of(CLOCK.us)} ms; pending tasks: {", ".join(pending) or "none"})')
         if timeout > 0:
@@ -400,6 +420,16 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         selector = VirtualSelector()
         super().__init__(selector)
         selector.loop = self
+
+    def call_exception_handler(self, context):
+        """The default handler (it logs to stderr), after noting a task freed unretrieved."""
+        fut = context.get('future')
+        if context.get('message') == 'Task exception was never retrieved' and RUN is not None:
+            for rec in reversed(RUN.order):
+                if rec.task_id == id(fut) and rec.ref() in (None, fut):
+                    rec.logged = True
+                    break
+        super().call_exception_handler(context)
 
     def time(self):
         return CLOCK.us / 1e6
@@ -437,8 +467,9 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         if code not in SHUTDOWN_CODES:
             is_main = (RUN.main is None
                        and sys._getframe(1).f_code is asyncio.runners.Runner.run.__code__)
-            rec = TaskRecord(task, len(RUN.records), CLOCK.us, is_main)
+            rec = TaskRecord(task, len(RUN.order), CLOCK.us, is_main)
             RUN.records[task] = rec
+            RUN.order.append(rec)
             if is_main:
                 RUN.main = rec
             task.add_done_callback(completion_marker)
@@ -549,8 +580,50 @@ def traceback_json(e, path):
     return {'frames': frames, 'exception': lines}
 
 
+HARNESS_FILE = os.path.abspath(__file__)
+
+# A frame line of a printed traceback: whatever margin (exception groups draw `|`), then `  File`.
+FRAME_LINE = re.compile(r'^(?P<margin>.*?)  File "(?P<file>[^"]*)", line \d+')
+
+
+def collapse_foreign_frames(text, path):
+    """Each run of frames from files other than the program's becomes one `...` line (with the
+    margin it had), as the playground prints asyncio's own frames."""
+    out, lines, i = [], text.split('\n'), 0
+    while i < len(lines):
+        m = FRAME_LINE.match(lines[i])
+        if m is None or m['file'] == path:
+            out.append(lines[i])
+            i += 1
+            continue
+        body = m['margin'] + '    '
+        i += 1
+        while i < len(lines) and lines[i].startswith(body) and not FRAME_LINE.match(lines[i]):
+            i += 1
+        if m['file'] == HARNESS_FILE:
+            continue  # the harness's own frames, above the program's: `python3 FILE.py` has none
+        elided = m['margin'] + '  ...'
+        if not out or out[-1] != elided:
+            out.append(elided)
+    text = '\n'.join(out)
+    # The harness's own done-callback on every task (see completion_marker) is not CPython's.
+    text = re.sub(r' cb=\[completion_marker\(\) at [^,\]]*\]', '', text)
+    return re.sub(r'completion_marker\(\) at [^,\]]*, ', '', text)
+
+
+def printed_traceback(e, path):
+    """What `python3 FILE.py` prints for the exception that escaped it: from the program's own
+    <module> frame (the harness's frames above it are not shown)."""
+    if e is None:
+        return ''
+    tb = e.__traceback__
+    while tb is not None and tb.tb_frame.f_code.co_filename != path:
+        tb = tb.tb_next
+    return ''.join(quietly(lambda: traceback.format_exception(type(e), e, tb)))
+
+
 def task_json(rec):
-    out = {'name': rec.task.get_name(), 'coro': rec.coro, 'created_ms': ms_of(rec.created_us),
+    out = {'name': rec.current_name(), 'coro': rec.coro, 'created_ms': ms_of(rec.created_us),
            'state': rec.state, 'end_ms': None if rec.end_us is None else ms_of(rec.end_us)}
     if rec.value:
         out.update(rec.value)
@@ -568,9 +641,9 @@ def main_json(rec):
 
 def outcome_json(escaped):
     lines, times = RUN.stdout.lines()
-    others = [r for r in RUN.records.values() if r is not RUN.main]
-    unretrieved = [r.task.get_name() for r in RUN.records.values()
-                   if r.state == 'failed' and r.task._log_traceback]
+    others = [r for r in RUN.order if r is not RUN.main]
+    unretrieved = [r.current_name() for r in RUN.order
+                   if r.state == 'failed' and (r.logged or (r.task is not None and r.task._log_traceback))]
     return {
         'stdout': lines,
         'stdout_ms': times,
@@ -619,9 +692,18 @@ def child_main(path, record_passes, result_fd):
         RUN.stdout = CapturedStdout()
         CLOCK.stdout = RUN.stdout
         sys.stdout = RUN.stdout
+        stderr = sys.stderr = io.StringIO()
         escaped = exec_program(path)
+        # The escaped exception is printed while it is alive (it keeps its frames' locals, as in
+        # `python3 FILE.py`); what is freed with it reports afterwards.
         sys.stdout = sys.__stderr__
-        result = {'outcome': outcome_json(escaped), 'passes': RUN.passes}
+        outcome = outcome_json(escaped)
+        stderr.write(printed_traceback(escaped, path))
+        escaped = None
+        gc.collect()
+        sys.stderr = sys.__stderr__
+        result = {'outcome': outcome, 'stderr': collapse_foreign_frames(stderr.getvalue(), path),
+                  'passes': RUN.passes}
     except BaseException:  # noqa: BLE001 - an error of the harness itself
         sys.stdout = sys.__stderr__
         result = {'harness_error': 'harness failure: ' + traceback.format_exc()}
@@ -720,7 +802,7 @@ def run_batch(record_passes):
         elif record_passes:
             emit({'file': path, 'passes': result['passes']})
         else:
-            emit({'file': path, 'outcome': result['outcome']})
+            emit({'file': path, 'outcome': result['outcome'], 'stderr': result['stderr']})
     return status
 
 

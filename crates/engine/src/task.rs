@@ -138,6 +138,11 @@ impl<H: Host> Core<H> {
         self.task(t).num_cancels
     }
 
+    /// `_fut_waiter`: the future the task is suspended on, if any.
+    pub fn task_waiter(&self, t: TaskId) -> Option<FutId> {
+        self.task(t).fut_waiter
+    }
+
     /// The tasks not done yet, in creation order (`asyncio.all_tasks()`; CPython's is a set).
     pub fn pending_tasks(&self) -> Vec<TaskId> {
         (0..self.tasks.len() as u32)

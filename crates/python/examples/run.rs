@@ -2,6 +2,14 @@
 //! is the main crate's binary).
 
 fn main() {
+    // `PHASES=1`: the time of each phase on stderr.
+    let phases = std::env::var_os("PHASES").is_some();
+    let t0 = std::time::Instant::now();
+    let phase = |what: &str| {
+        if phases {
+            eprintln!("{what}: {:.1} ms", t0.elapsed().as_secs_f64() * 1000.0);
+        }
+    };
     let path = std::env::args().nth(1).expect("a file");
     let source = std::fs::read_to_string(&path).expect("readable");
     let mut p = match asyncio_playground_python::Program::new(&source, &path, &Default::default()) {
@@ -11,8 +19,11 @@ fn main() {
             std::process::exit(2);
         }
     };
+    phase("compiled");
     let end = p.run_virtual();
+    phase("ran");
     let out = asyncio_playground_python::Outcome::collect(&end);
+    phase("collected");
     for l in asyncio_playground_python::vm::interp::with(|i| i.err.borrow().clone()) {
         eprintln!("{}", l.text);
     }
@@ -20,5 +31,8 @@ fn main() {
         eprintln!("stopped: {why}");
         std::process::exit(3);
     }
-    println!("{}", out.to_json());
+    let json = out.to_json();
+    phase("formatted");
+    println!("{json}");
+    phase("printed");
 }

@@ -19,6 +19,9 @@ pub struct ProgramCallback {
     pub f: Value,
     pub args: Vec<Value>,
     pub line: u32,
+    /// The deadline (loop time) of a `call_later` / `call_at` callback: its handle is a
+    /// `TimerHandle`.
+    pub when: std::cell::Cell<Option<f64>>,
 }
 
 impl Host for Py {
@@ -139,8 +142,14 @@ impl Host for Py {
                 }
                 return;
             }
-            let what = crate::objects::repr::repr(&cb.f).unwrap_or_default();
-            let mut text = format!("Exception in callback {what}\nhandle: <Handle {what}>\n");
+            // `Handle._run`: it came up through `events.py` (shown as `...`).
+            e.mark_asyncio();
+            let what = asyncio::futures::callback_source(&cb.f);
+            let handle = match cb.when.get() {
+                Some(w) => format!("<TimerHandle when={} {what}>", crate::numfmt::float_repr(w)),
+                None => format!("<Handle {what}>"),
+            };
+            let mut text = format!("Exception in callback {what}\nhandle: {handle}\n");
             text += &crate::traceback::format_exception(&e);
             interp::write_stderr(&text);
         }
@@ -195,6 +204,9 @@ pub fn task_object_dropped(lp: &Rc<Loop>, t: TaskId) {
     if !interp::alive() {
         return;
     }
+    if lp.closed.get() {
+        destroyed_pending(lp, t);
+    }
     let Ok(core) = lp.core.try_borrow() else {
         return;
     };
@@ -208,9 +220,87 @@ pub fn task_object_dropped(lp: &Rc<Loop>, t: TaskId) {
     let e = e.clone();
     let (name, coro) = (core.task_name(t), core.task_coro_name(t));
     drop(core);
-    let text = crate::traceback::format_exception(&e);
-    let shown = crate::objects::repr::exc_repr(&e).unwrap_or_default();
-    interp::write_stderr(&format!(
-        "Task exception was never retrieved\nfuture: <Task finished name='{name}' coro=<{coro}() done> exception={shown}>\n{text}"
-    ));
+    let coro = asyncio::futures::done_coro_text(lp, t, &coro);
+    let log = UnretrievedLog { name, coro, exc: e };
+    if Py::is_exit(&log.exc) {
+        // A KeyboardInterrupt or SystemExit from a task stops the loop and escapes
+        // `asyncio.run`; the loop's frames in its traceback keep the task alive until the
+        // program's traceback has been printed, so CPython logs it after (with those frames).
+        interp::with(|i| i.deferred_logs.borrow_mut().push(LateLog::Unretrieved(log)));
+    } else {
+        log.write();
+    }
+}
+
+/// The loop of an `asyncio.run` was closed: its tasks still pending are freed with it (at
+/// exit, by CPython's cycle collector) unless the program still holds them.
+pub fn loop_closed(lp: &Rc<Loop>) {
+    lp.closed.set(true);
+    let pending = lp.with(|c| c.pending_tasks());
+    for t in pending {
+        let held = lp
+            .tasks
+            .borrow()
+            .get(&t)
+            .is_some_and(|w| w.strong_count() > 0);
+        if !held {
+            destroyed_pending(lp, t);
+        }
+    }
+}
+
+/// "Task was destroyed but it is pending!" for a task of a closed loop, at the program's end.
+fn destroyed_pending(lp: &Rc<Loop>, t: TaskId) {
+    let Ok(core) = lp.core.try_borrow() else {
+        return;
+    };
+    if core.task_done(t) || !lp.logged.borrow_mut().insert(t) {
+        return;
+    }
+    let (name, coro) = (core.task_name(t), core.task_coro_name(t));
+    let waiting = match core.task_waiter(t) {
+        Some(f) if core.task_of(f).is_none() && !core.future_done(f) => {
+            " wait_for=<Future pending cb=[Task.task_wakeup()]>"
+        }
+        _ => "",
+    };
+    drop(core);
+    // Freed by the cycle collector, which closes its coroutine first: "done".
+    let coro = asyncio::futures::done_coro_text(lp, t, &coro);
+    let text = format!("Task was destroyed but it is pending!\ntask: <Task pending name='{name}' coro=<{coro}>{waiting}>");
+    interp::with(|i| i.deferred_logs.borrow_mut().push(LateLog::Text(text)));
+}
+
+/// What is written to stderr when the program ends, after its own traceback.
+pub enum LateLog {
+    Unretrieved(UnretrievedLog),
+    Text(String),
+}
+
+impl LateLog {
+    pub fn write(&self) {
+        match self {
+            LateLog::Unretrieved(log) => log.write(),
+            LateLog::Text(text) => interp::write_stderr(text),
+        }
+    }
+}
+
+/// "Task exception was never retrieved" for one task, written when the task is freed.
+pub struct UnretrievedLog {
+    name: Rc<str>,
+    coro: String,
+    exc: Raised,
+}
+
+impl UnretrievedLog {
+    /// Writes the log to stderr, the traceback as the exception's frames are now.
+    pub fn write(&self) {
+        let text = crate::traceback::format_exception(&self.exc);
+        let shown = crate::objects::repr::exc_repr(&self.exc).unwrap_or_default();
+        let (name, coro) = (&self.name, &self.coro);
+        interp::write_stderr(&format!(
+            "Task exception was never retrieved\nfuture: <Task finished name='{name}' coro=<{coro}> exception={shown}>\n{text}"
+        ));
+    }
 }

@@ -171,6 +171,9 @@ impl Program {
 
     fn finish(&mut self, end: End) -> Step {
         self.end = Some(end.clone());
+        for log in interp::with(|i| std::mem::take(&mut *i.deferred_logs.borrow_mut())) {
+            log.write();
+        }
         // The module's globals go: coroutines nobody awaited warn now, as at interpreter exit.
         interp::set_line(0);
         self.thread = None;

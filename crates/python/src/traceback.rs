@@ -3,9 +3,10 @@
 
 use crate::objects::repr::exc_str;
 use crate::objects::{ExcObj, Raised, Tb, Value};
-use crate::syntax::ast::ExprKind;
 use crate::vm::interp;
 use std::rc::Rc;
+
+mod segment;
 
 /// `Traceback (most recent call last): …` through the exception line(s), as printed on stderr.
 pub fn format_exception(e: &Raised) -> String {
@@ -80,6 +81,7 @@ pub fn final_line(e: &ExcObj) -> String {
 pub fn frames(e: &ExcObj) -> Vec<(u32, Rc<str>)> {
     Tb::entries(&e.traceback.borrow())
         .into_iter()
+        .filter(|t| !t.is_asyncio())
         .map(|t| (t.line, t.name.clone()))
         .collect()
 }
@@ -134,7 +136,12 @@ impl Ctx {
             chain.push((msg, e));
             exc = next;
         }
+        // Oldest first; each newer exception's block follows the line that links it to the one
+        // before ("The above exception was the direct cause…").
         for (msg, e) in chain.into_iter().rev() {
+            if let Some(m) = msg {
+                self.emit(m, None);
+            }
             let stack = format_stack(&e, source, file);
             match &e.group {
                 None => {
@@ -204,9 +211,6 @@ impl Ctx {
                     }
                 }
             }
-            if let Some(m) = msg {
-                self.emit(m, None);
-            }
         }
     }
 }
@@ -228,11 +232,12 @@ fn format_stack(e: &ExcObj, source: &str, file: &str) -> String {
         }
     };
     for t in &entries {
-        if t.asyncio_above.get() {
+        if t.is_asyncio() {
             flush(&mut out, count);
             count = 0;
             last = None;
             out.push_str("  ...\n");
+            continue;
         }
         let key = (t.line, t.name.clone());
         if last.as_ref() != Some(&key) {
@@ -248,116 +253,15 @@ fn format_stack(e: &ExcObj, source: &str, file: &str) -> String {
             "  File \"{file}\", line {}, in {}\n",
             t.line, t.name
         ));
-        if let Some(text) = lines.get(t.line.saturating_sub(1) as usize) {
-            let stripped = text.trim();
-            if !stripped.is_empty() {
-                out.push_str(&format!("    {stripped}\n"));
-                if let Some(carets) = carets(text, t.cols) {
-                    out.push_str(&format!("    {carets}\n"));
-                }
-            }
-        }
+        let (col, lines_below, end_col) = t.cols;
+        let at = segment::Position {
+            line: t.line,
+            col,
+            end_line: t.line + lines_below,
+            end_col,
+        };
+        out.push_str(&segment::format(&lines, at));
     }
     flush(&mut out, count);
     out
-}
-
-/// The `~~~^^^` line under a frame's source line, when the failing part is not the whole line.
-fn carets(text: &str, cols: (u32, u32, u32)) -> Option<String> {
-    let (col, end_line_delta, end_col) = cols;
-    if end_line_delta != 0 {
-        return None;
-    }
-    let chars: Vec<char> = text.chars().collect();
-    let indent = chars.iter().take_while(|c| c.is_whitespace()).count();
-    let (start, end) = (col as usize, (end_col as usize).min(chars.len()));
-    if start >= end || start < indent {
-        return None;
-    }
-    let stripped_end = chars.len() - chars.iter().rev().take_while(|c| c.is_whitespace()).count();
-    let segment: String = chars[start..end].iter().collect();
-    let stripped: String = chars[indent..stripped_end].iter().collect();
-    // `_should_show_carets`: not under `return f(...)` or `x = f(...)` spanning the whole
-    // statement; under anchors; else only when the part is not the whole line.
-    if call_spans_statement(&stripped, start - indent, end - indent) {
-        return None;
-    }
-    let anchors = anchors(&segment);
-    if anchors.is_none() && start == indent && end == stripped_end {
-        return None;
-    }
-    let marks = anchors.unwrap_or_else(|| "^".repeat(end - start));
-    Some(format!("{}{marks}", " ".repeat(start - indent)))
-}
-
-/// Whether the statement is `return name(...)` or `target = f(...)` (one name target) and the
-/// call is exactly columns `start..end` of it.
-fn call_spans_statement(statement: &str, start: usize, end: usize) -> bool {
-    use crate::syntax::ast::StmtKind;
-    let Ok(tree) = crate::syntax::parse(statement) else {
-        return false;
-    };
-    let Some(first) = tree.first() else {
-        return false;
-    };
-    let value = match &first.kind {
-        StmtKind::Return(Some(v)) if matches!(&v.kind, ExprKind::Call(f, _) if matches!(f.kind, ExprKind::Name(_))) => {
-            v
-        }
-        StmtKind::Assign(targets, v)
-            if targets.len() == 1
-                && matches!(targets[0].kind, ExprKind::Name(_))
-                && matches!(v.kind, ExprKind::Call(..)) =>
-        {
-            v
-        }
-        _ => return false,
-    };
-    let col = |p: crate::syntax::token::Pos| p.col as usize;
-    value.span.start.line == value.span.end.line
-        && col(value.span.start) == start
-        && col(value.span.end) == end
-}
-
-/// CPython's anchors: `~` for the operands and `^` for the operator, the index or the call.
-fn anchors(segment: &str) -> Option<String> {
-    let tree = crate::syntax::parse(&format!("({segment})")).ok()?;
-    let crate::syntax::ast::StmtKind::Expr(e) = &tree.first()?.kind else {
-        return None;
-    };
-    let n = segment.chars().count();
-    let col = |p: crate::syntax::token::Pos| (p.col as usize).saturating_sub(1);
-    let mut marks: Vec<char> = vec!['~'; n];
-    match &e.kind {
-        ExprKind::BinOp(_, left, right) => {
-            let (l_end, r_start) = (col(left.span.end), col(right.span.start));
-            let op_text: String = segment
-                .chars()
-                .skip(l_end)
-                .take(r_start.saturating_sub(l_end))
-                .collect();
-            let off = op_text
-                .chars()
-                .take_while(|c| c.is_whitespace() || *c == ')')
-                .count();
-            let op_len = op_text
-                .trim_start_matches(|c: char| c.is_whitespace() || c == ')')
-                .chars()
-                .take_while(|c| !c.is_whitespace() && *c != '(')
-                .count();
-            for m in marks.iter_mut().skip(l_end + off).take(op_len.max(1)) {
-                *m = '^';
-            }
-        }
-        ExprKind::Subscript(value, _) | ExprKind::Call(value, _) => {
-            let v_end = col(value.span.end);
-            let rest: String = segment.chars().skip(v_end).collect();
-            let open = rest.find(['[', '(']).map(|k| rest[..k].chars().count())?;
-            for m in marks.iter_mut().skip(v_end + open) {
-                *m = '^';
-            }
-        }
-        _ => return None,
-    }
-    Some(marks.into_iter().collect())
 }

@@ -226,7 +226,8 @@ impl Compiler {
             self.with(rest, body, is_async, s)?;
         }
         self.unit().fblocks.pop();
-        self.unit().span = s.span;
+        // Both exits (normal and exceptional) are at the context expression, as in CPython.
+        self.unit().span = item.ctx.span;
         self.emit(Op::PopBlock);
         self.emit(Op::WithExit);
         if is_async {
@@ -237,18 +238,33 @@ impl Compiler {
         // [.. exit exc]
         self.patch(setup);
         self.emit(Op::PushExcInfo);
+        // [.. exit prev exc]: should `__exit__` raise, the cleanup below restores `prev` as
+        // the exception being handled (CPython's SETUP_CLEANUP + POP_EXCEPT_AND_RERAISE), so
+        // a later exception does not get this one as its `__context__`.
+        let cleanup = self.emit(Op::SetupExcept(0));
         self.emit(Op::WithExceptStart);
         if is_async {
             self.emit(Op::Await);
         }
         let suppress = self.emit(Op::PopJumpIfTrue(0));
+        self.emit(Op::PopBlock);
         self.emit(Op::Rot2);
         self.emit(Op::PopExcept);
         self.emit(Op::Reraise);
         self.patch(suppress);
+        self.emit(Op::PopBlock);
         self.emit(Op::Pop);
         self.emit(Op::PopExcept);
         self.emit(Op::Pop);
+        let done = self.emit(Op::Jump(0));
+        // [.. exit prev exc new]
+        self.patch(cleanup);
+        self.emit(Op::Rot2);
+        self.emit(Op::Pop);
+        self.emit(Op::Rot2);
+        self.emit(Op::PopExcept);
+        self.emit(Op::Reraise);
+        self.patch(done);
         self.patch(end);
         Ok(())
     }

@@ -179,6 +179,8 @@ impl Compiler {
                     self.unit().span = s.span;
                     self.emit(Op::Call(1));
                 }
+                // CPython raises at the test expression (the carets point at it).
+                self.unit().span = test.span;
                 self.emit(Op::Raise(1));
                 self.patch(jt);
             }

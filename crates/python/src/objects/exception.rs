@@ -8,7 +8,8 @@ use std::rc::Rc;
 /// An exception group's message and members.
 pub type Group = (Rc<str>, Rc<[Rc<ExcObj>]>);
 
-/// One traceback entry (`tb_frame`, `tb_lineno`), newest last along `next`.
+/// One traceback entry (`tb_frame`, `tb_lineno`), newest last along `next`. An entry of line 0
+/// stands for asyncio's own frames (its Python code in CPython), printed as one `...` line.
 pub struct Tb {
     /// The function's name (`<module>` for the top level).
     pub name: Rc<str>,
@@ -16,12 +17,15 @@ pub struct Tb {
     /// The span of the expression that failed, for the carets (start col, end line - line,
     /// end col).
     pub cols: (u32, u32, u32),
-    /// asyncio's own frames come before this one (shown as `...`).
-    pub asyncio_above: std::cell::Cell<bool>,
     pub next: Option<Rc<Tb>>,
 }
 
 impl Tb {
+    /// Whether this entry stands for asyncio's own frames.
+    pub fn is_asyncio(&self) -> bool {
+        self.line == 0
+    }
+
     /// The entries, outermost first.
     pub fn entries(tb: &Option<Rc<Tb>>) -> Vec<Rc<Tb>> {
         let mut out = Vec::new();
@@ -138,16 +142,23 @@ impl ExcObj {
             name,
             line,
             cols,
-            asyncio_above: std::cell::Cell::new(false),
             next,
         }));
     }
 
-    /// The exception came up through asyncio's own frames: the traceback shows `...` there.
+    /// The exception came up through asyncio's own frames (a coroutine of `Lib/asyncio`, or
+    /// `asyncio.run`'s): the traceback shows `...` there, between the frames it passed so far and
+    /// the ones it passes next.
     pub fn mark_asyncio(&self) {
-        if let Some(head) = self.traceback.borrow().as_ref() {
-            head.asyncio_above.set(true);
+        if self
+            .traceback
+            .borrow()
+            .as_ref()
+            .is_some_and(|head| head.is_asyncio())
+        {
+            return;
         }
+        self.push_frame(Rc::from(""), 0, (0, 0, 0));
     }
 
     /// Sets `__context__` to `ctx` unless that would make a cycle (as CPython's `_PyErr_SetObject`).

@@ -23,6 +23,8 @@ pub enum CoroState {
 pub struct Coroutine {
     pub name: Rc<str>,
     pub qualname: Rc<str>,
+    /// `cr_code.co_firstlineno`: the `async def` line (reprs say "defined at" it).
+    pub first_line: u32,
     pub frame: RefCell<Option<Box<Frame>>>,
     pub state: Cell<CoroState>,
 }
@@ -32,6 +34,7 @@ impl Coroutine {
         Rc::new(Coroutine {
             name,
             qualname,
+            first_line: frame.code.first_line,
             frame: RefCell::new(Some(Box::new(frame))),
             state: Cell::new(CoroState::Created),
         })

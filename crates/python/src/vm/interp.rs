@@ -73,6 +73,8 @@ pub struct Interp {
     pub watch: RefCell<Vec<Rc<str>>>,
     /// The ends of the watched functions' frames, in order.
     pub frame_ends: RefCell<Vec<FrameEnd>>,
+    /// Unretrieved-exception logs held back until the program's own traceback is printed.
+    pub deferred_logs: RefCell<Vec<crate::host::LateLog>>,
 }
 
 /// How a frame of a watched function ended: what a driver reads off a run beyond its outcome
@@ -109,6 +111,7 @@ impl Interp {
             memory_base: Cell::new(crate::memory::live_bytes()),
             watch: RefCell::new(Vec::new()),
             frame_ends: RefCell::new(Vec::new()),
+            deferred_logs: RefCell::new(Vec::new()),
         }
     }
 }

@@ -57,6 +57,27 @@ fn exc_text(e: &crate::objects::Raised) -> String {
     crate::objects::repr::exc_repr(e).unwrap_or_default()
 }
 
+/// A finished task's coroutine as `coroutines._format_coroutine` shows it:
+/// `work() done, defined at main.py:4` (asyncio's own coroutines without the place).
+pub fn done_coro_text(lp: &Loop, t: TaskId, qualname: &str) -> String {
+    // Read while tasks may be dropping (the unretrieved report): never a second borrow.
+    let first_line = lp
+        .coros
+        .try_borrow()
+        .ok()
+        .and_then(|coros| match coros.get(&t) {
+            Some(Value::Coro(c)) => Some(c.first_line),
+            _ => None,
+        });
+    match first_line {
+        Some(line) => {
+            let file = interp::with(|i| i.filename.borrow().clone());
+            format!("{qualname}() done, defined at {file}:{line}")
+        }
+        None => format!("{qualname}() done"),
+    }
+}
+
 /// `<Future pending>`, `<Future finished result=1>`, … (and a task's, with its name and coroutine).
 fn future_repr(lp: &Loop, f: FutId, head: &str) -> String {
     lp.with(|c| match c.future_state(f) {
@@ -84,7 +105,7 @@ impl NativeObj for TaskObj {
         let state = future_repr(&self.lp, fut, "Task");
         let done = !state.contains(" pending");
         let coro_text = if done {
-            format!("<{coro}() done>")
+            format!("<{}>", done_coro_text(&self.lp, self.id, &coro))
         } else {
             format!("<{coro}() running>")
         };
@@ -200,6 +221,7 @@ fn add_done_callback(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResul
             f: cb,
             args: Vec::new(),
             line,
+            when: std::cell::Cell::new(None),
         }),
         None,
     );
@@ -219,6 +241,7 @@ fn remove_done_callback(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult 
             f: cb,
             args: Vec::new(),
             line: 0,
+            when: std::cell::Cell::new(None),
         }),
         None,
     );
@@ -459,6 +482,27 @@ fn loop_time(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
     Ok(Value::Float(us_to_seconds(lp.with(|c| c.now()))))
 }
 
+/// `format_helpers._format_callback_source(func, args)` (not in debug mode, so no arguments):
+/// `explode() at main.py:5` for a function, `Worker.tick()` for a bound method, `print()`.
+pub fn callback_source(f: &Value) -> String {
+    match f {
+        Value::Func(func) => {
+            let file = interp::with(|i| i.filename.borrow().clone());
+            format!(
+                "{}() at {file}:{}",
+                func.qualname.borrow(),
+                func.code.first_line
+            )
+        }
+        Value::Method(m) => match &m.1 {
+            Value::Func(func) => format!("{}()", func.qualname.borrow()),
+            other => repr(other).unwrap_or_default(),
+        },
+        Value::Builtin(b) => format!("{}()", b.qualname),
+        other => repr(other).unwrap_or_default(),
+    }
+}
+
 /// The program's callback with its arguments, and a name for the handle's repr.
 fn program_callback(args: Vec<Value>, what: &str) -> PyResult<(Rc<ProgramCallback>, String)> {
     let mut it = args.into_iter();
@@ -467,21 +511,14 @@ fn program_callback(args: Vec<Value>, what: &str) -> PyResult<(Rc<ProgramCallbac
             "{what}() missing 1 required positional argument: 'callback'"
         )));
     };
-    let name = match &f {
-        Value::Func(func) => format!("{}()", func.qualname.borrow()),
-        Value::Method(m) => match &m.1 {
-            Value::Func(func) => format!("{}()", func.qualname.borrow()),
-            other => repr(other)?,
-        },
-        Value::Builtin(b) => format!("{}()", b.qualname),
-        other => repr(other)?,
-    };
+    let name = callback_source(&f);
     let line = interp::line();
     Ok((
         Rc::new(ProgramCallback {
             f,
             args: it.collect(),
             line,
+            when: std::cell::Cell::new(None),
         }),
         name,
     ))
@@ -501,6 +538,7 @@ fn call_soon(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
 }
 
 fn schedule_at(lp: Rc<Loop>, when: f64, cb: Rc<ProgramCallback>, name: String) -> PyResult {
+    cb.when.set(Some(when));
     let h = lp.with(|c| c.call_at(seconds_to_us(when), Callback::Program(cb, None)));
     Ok(Value::Native(Rc::new(HandleObj {
         lp,

@@ -31,6 +31,8 @@ pub struct Loop {
     pub coros: RefCell<HashMap<TaskId, Value>>,
     /// The tasks whose "exception was never retrieved" has been logged.
     pub logged: RefCell<std::collections::HashSet<TaskId>>,
+    /// The loop was closed (`asyncio.run` returned): a task still pending then never ends.
+    pub closed: std::cell::Cell<bool>,
     /// The loop's Python object, while anything holds it (`get_running_loop()` is always the same).
     pub obj: RefCell<Weak<LoopObj>>,
 }
@@ -63,6 +65,7 @@ impl Loop {
             futures: RefCell::new(HashMap::new()),
             coros: RefCell::new(HashMap::new()),
             logged: RefCell::new(std::collections::HashSet::new()),
+            closed: std::cell::Cell::new(false),
             obj: RefCell::new(Weak::new()),
         })
     }
@@ -332,11 +335,19 @@ pub fn make() -> Value {
 }
 
 /// A coroutine object for a native future (`asyncio.sleep(1)` is a coroutine in CPython too).
+/// What it raises comes up through it as through the `async def` of `Lib/asyncio` it stands
+/// for: the traceback shows `...` there.
 pub fn native_coro(
     qualname: &'static str,
     fut: impl std::future::Future<Output = PyResult> + 'static,
 ) -> Value {
-    crate::vm::coroutine::NativeCoro::value(qualname, fut)
+    crate::vm::coroutine::NativeCoro::value(qualname, async move {
+        let result = fut.await;
+        if let Err(e) = &result {
+            e.mark_asyncio();
+        }
+        result
+    })
 }
 
 /// Whether `v` is a coroutine object (`asyncio.iscoroutine`).

@@ -50,12 +50,14 @@ impl Parser {
         self.tok().span.start
     }
 
-    /// The end of the last token consumed.
+    /// The end of the last token consumed, layout aside: a compound statement ends where its
+    /// last statement ends (as CPython's `end_lineno`), not at the next line's dedent.
     fn prev_end(&self) -> Pos {
-        if self.i == 0 {
-            return Pos { line: 1, col: 0 };
-        }
-        self.toks[self.i - 1].span.end
+        self.toks[..self.i]
+            .iter()
+            .rev()
+            .find(|t| !matches!(t.tok, Tok::Newline | Tok::Indent | Tok::Dedent))
+            .map_or(Pos { line: 1, col: 0 }, |t| t.span.end)
     }
 
     fn since(&self, start: Pos) -> Span {
