@@ -69,6 +69,7 @@ import select
 import selectors
 import signal
 import sys
+import sysconfig
 import time
 import traceback
 import types
@@ -581,6 +582,7 @@ def traceback_json(e, path):
 
 
 HARNESS_FILE = os.path.abspath(__file__)
+STDLIB = sysconfig.get_paths()['stdlib']
 
 # A frame line of a printed traceback: whatever margin (exception groups draw `|`), then `  File`.
 FRAME_LINE = re.compile(r'^(?P<margin>.*?)  File "(?P<file>[^"]*)", line \d+')
@@ -606,6 +608,9 @@ def collapse_foreign_frames(text, path):
         if not out or out[-1] != elided:
             out.append(elided)
     text = '\n'.join(out)
+    # A warning issued in asyncio's own code names the installed file; the playground names it
+    # by its place in the standard library (`asyncio/events.py:89: RuntimeWarning: …`).
+    text = re.sub(r'^' + re.escape(STDLIB) + r'/', '', text, flags=re.MULTILINE)
     # The harness's own done-callback on every task (see completion_marker) is not CPython's.
     text = re.sub(r' cb=\[completion_marker\(\) at [^,\]]*\]', '', text)
     return re.sub(r'completion_marker\(\) at [^,\]]*, ', '', text)

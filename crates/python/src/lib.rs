@@ -18,6 +18,7 @@ pub mod objects;
 pub mod outcome;
 pub mod program;
 pub mod refuse;
+pub mod stdlib_names;
 pub mod suggestions;
 pub mod syntax;
 pub mod trace_json;

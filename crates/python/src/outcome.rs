@@ -157,7 +157,7 @@ impl Outcome {
             .into_iter()
             .map(|(l, n)| (l, n.to_string()))
             .collect();
-        (frames, crate::traceback::exception_only(e, true))
+        (frames, crate::traceback::exception_only(e, true, false))
     }
 
     /// The outcome JSON (one line, keys in the contract's order).

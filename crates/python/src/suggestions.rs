@@ -138,3 +138,57 @@ pub fn attribute(e: &ExcObj) -> Option<String> {
     }
     closest(&wrong, &candidates)
 }
+
+/// Where a `NameError` keeps the suggestion computed from the frame it was raised in (a name no
+/// program can write): CPython computes it from that frame when it prints the traceback.
+pub const NAME_SUGGESTION: &str = "\0suggestion";
+
+/// `_compute_suggestion_error` for a `NameError` raised in `frame`: `self.x` when `self` has
+/// the name, else the closest of the frame's locals, its globals and the built-ins. (CPython
+/// takes globals and built-ins in their dicts' order, which matters only between candidates
+/// equally close; the playground takes them sorted.)
+pub fn record_name_suggestion(e: &ExcObj, frame: &crate::vm::frame::Frame) {
+    let Some(Value::Str(wrong)) = e.get_attr("name") else {
+        return;
+    };
+    let wrong: &str = &wrong;
+    let mut locals: Vec<(std::rc::Rc<str>, Value)> = Vec::new();
+    for (name, v) in frame.code.slots.iter().zip(&frame.slots) {
+        let v = match v {
+            Value::Cell(c) => c.borrow().clone(),
+            v => v.clone(),
+        };
+        if !matches!(v, Value::Unbound) {
+            locals.push((name.clone(), v));
+        }
+    }
+    if let Some((_, me)) = locals.iter().find(|(n, _)| &**n == "self") {
+        let name: std::rc::Rc<str> = std::rc::Rc::from(wrong);
+        if crate::vm::attr::getattr(me, &name).is_ok() {
+            e.set_attr(
+                std::rc::Rc::from(NAME_SUGGESTION),
+                Value::str(&format!("self.{wrong}")),
+            );
+            return;
+        }
+    }
+    let mut globals: Vec<String> = frame
+        .globals
+        .borrow()
+        .keys()
+        .map(|k| k.to_string())
+        .collect();
+    globals.sort();
+    let mut builtins: Vec<String> =
+        crate::vm::interp::with(|i| i.builtins.borrow().keys().map(|k| k.to_string()).collect());
+    builtins.sort();
+    let candidates: Vec<String> = locals
+        .iter()
+        .map(|(n, _)| n.to_string())
+        .chain(globals)
+        .chain(builtins)
+        .collect();
+    if let Some(s) = closest(wrong, &candidates) {
+        e.set_attr(std::rc::Rc::from(NAME_SUGGESTION), Value::str(&s));
+    }
+}

@@ -20,16 +20,23 @@ pub fn format_exception(e: &Raised) -> String {
     ctx.out
 }
 
-/// `traceback.format_exception_only(e, show_group=True)`, one entry per line.
-pub fn exception_only(e: &ExcObj, show_group: bool) -> Vec<String> {
+/// `traceback.format_exception_only(e, show_group=True)`, one entry per line; `with_frames` as
+/// in a printed traceback (whose frames give a `NameError` its "Did you mean").
+pub fn exception_only(e: &ExcObj, show_group: bool, with_frames: bool) -> Vec<String> {
     let mut out = Vec::new();
-    exception_only_into(e, show_group, 0, &mut out);
+    exception_only_into(e, show_group, with_frames, 0, &mut out);
     out
 }
 
-fn exception_only_into(e: &ExcObj, show_group: bool, depth: usize, out: &mut Vec<String>) {
+fn exception_only_into(
+    e: &ExcObj,
+    show_group: bool,
+    with_frames: bool,
+    depth: usize,
+    out: &mut Vec<String>,
+) {
     let indent = " ".repeat(3 * depth);
-    let shown = final_line(e);
+    let shown = final_line(e, with_frames);
     for l in shown.split('\n') {
         out.push(format!("{indent}{l}"));
     }
@@ -44,15 +51,15 @@ fn exception_only_into(e: &ExcObj, show_group: bool, depth: usize, out: &mut Vec
     if show_group {
         if let Some((_, members)) = &e.group {
             for m in members.iter() {
-                exception_only_into(m, show_group, depth + 1, out);
+                exception_only_into(m, show_group, with_frames, depth + 1, out);
             }
         }
     }
 }
 
 /// `ValueError: bad`, or just the type when the message is empty; an `AttributeError` gets
-/// CPython's "Did you mean" suggestion.
-pub fn final_line(e: &ExcObj) -> String {
+/// CPython's "Did you mean" suggestion, a `NameError` its own and "did you forget to import".
+pub fn final_line(e: &ExcObj, with_frames: bool) -> String {
     let stype = e.class.display_name();
     let as_rc = Rc::new(ExcObj {
         class: e.class.clone(),
@@ -68,6 +75,27 @@ pub fn final_line(e: &ExcObj) -> String {
     if e.is_a("AttributeError") {
         if let Some(s) = crate::suggestions::attribute(e) {
             msg += &format!(". Did you mean: '{s}'?");
+        }
+    }
+    if e.is_a("NameError") {
+        // The suggestion needs the frame, so only a traceback with frames shows it; the
+        // forgotten import does not.
+        let suggestion = match e.get_attr(crate::suggestions::NAME_SUGGESTION) {
+            Some(Value::Str(s)) if with_frames => Some(s),
+            _ => None,
+        };
+        if let Some(s) = &suggestion {
+            msg += &format!(". Did you mean: '{s}'?");
+        }
+        if let Some(Value::Str(name)) = e.get_attr("name") {
+            if crate::stdlib_names::is_stdlib_module(&name) {
+                let lead = if suggestion.is_some() {
+                    " Or did"
+                } else {
+                    ". Did"
+                };
+                msg += &format!("{lead} you forget to import '{name}'?");
+            }
         }
     }
     if msg.is_empty() {
@@ -149,7 +177,7 @@ impl Ctx {
                         self.emit("Traceback (most recent call last):\n", None);
                         self.emit(&stack, None);
                     }
-                    let only = exception_only(&e, false).join("\n") + "\n";
+                    let only = exception_only(&e, false, true).join("\n") + "\n";
                     self.emit(&only, None);
                 }
                 Some((_, members)) => {
@@ -164,7 +192,7 @@ impl Ctx {
                         );
                         self.emit(&stack, None);
                     }
-                    let only = exception_only(&e, false).join("\n") + "\n";
+                    let only = exception_only(&e, false, true).join("\n") + "\n";
                     self.emit(&only, None);
                     let n = members.len().min(16);
                     self.need_close = false;

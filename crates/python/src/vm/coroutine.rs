@@ -61,7 +61,7 @@ pub fn warn_never_awaited(qualname: &str) {
     if !interp::alive() {
         return;
     }
-    let line = interp::line();
+    let line = interp::warning_line();
     let (file, text) = interp::with(|i| {
         let src = i.source.borrow().clone();
         let text = src
@@ -72,6 +72,11 @@ pub fn warn_never_awaited(qualname: &str) {
     });
     let mut msg = if line == 0 {
         format!("sys:1: RuntimeWarning: coroutine '{qualname}' was never awaited")
+    } else if line == interp::ASYNCIO_LINE {
+        // asyncio's path as the standard library's (CPython names its installed file).
+        format!(
+            "asyncio/events.py:89: RuntimeWarning: coroutine '{qualname}' was never awaited\n  self._context.run(self._callback, *self._args)"
+        )
     } else {
         format!("{file}:{line}: RuntimeWarning: coroutine '{qualname}' was never awaited")
     };

@@ -167,8 +167,22 @@ impl Thread {
     }
 
     fn pop_frame(&mut self) -> Frame {
-        interp::with(|i| i.depth.set(i.depth.get().saturating_sub(1)));
-        self.frames.pop().expect("a frame to pop")
+        let popped = self.frames.pop().expect("a frame to pop");
+        // What the popped frame's locals free is reported at the caller's line, as CPython's
+        // warnings do (the frame is gone by then); a task's coroutine returns into asyncio's
+        // `Handle._run`.
+        let line = match self.frames.last() {
+            Some(caller) => Some(caller.line()),
+            None if self.in_task => Some(interp::ASYNCIO_LINE),
+            None => None,
+        };
+        interp::with(|i| {
+            i.depth.set(i.depth.get().saturating_sub(1));
+            if let Some(line) = line {
+                i.line.set(line);
+            }
+        });
+        popped
     }
 
     /// The exception being handled, seen from the top frame.
@@ -321,7 +335,11 @@ impl Thread {
                         let name = frame.code.slots[i as usize].clone();
                         return Flow::Exc(unbound_local(&name), Mode::New);
                     }
-                    frame.slots[i as usize] = Value::Unbound;
+                    let old = std::mem::replace(&mut frame.slots[i as usize], Value::Unbound);
+                    if matches!(old, Value::Coro(_) | Value::NativeCoro(_)) {
+                        // A coroutine nobody awaited warns at the `del`.
+                        interp::set_line(frame.line());
+                    }
                 }
                 Op::LoadDeref(i) => {
                     let v = match &frame.slots[i as usize] {
@@ -360,7 +378,7 @@ impl Thread {
                     let found = frame.globals.borrow().get(name).cloned();
                     let v = match found {
                         Some(v) => v,
-                        None => t!(load_builtin(name)),
+                        None => t!(load_builtin(name).map_err(|e| suggest(e, frame))),
                     };
                     frame.stack.push(v);
                 }
@@ -388,7 +406,7 @@ impl Thread {
                     });
                     let v = match in_ns.or_else(|| frame.globals.borrow().get(name).cloned()) {
                         Some(v) => v,
-                        None => t!(load_builtin(name)),
+                        None => t!(load_builtin(name).map_err(|e| suggest(e, frame))),
                     };
                     frame.stack.push(v);
                 }
@@ -1067,6 +1085,14 @@ fn unbound_local(name: &str) -> Raised {
         "UnboundLocalError",
         format!("cannot access local variable '{name}' where it is not associated with a value"),
     )
+}
+
+/// A `NameError` raised in `frame` keeps its "Did you mean" from that frame's names.
+fn suggest(e: Raised, frame: &Frame) -> Raised {
+    if e.is_a("NameError") {
+        crate::suggestions::record_name_suggestion(&e, frame);
+    }
+    e
 }
 
 /// A name from the builtins, or `NameError` (a refusal for the built-ins outside the subset).

@@ -202,7 +202,20 @@ pub fn set_line(line: u32) {
     with(|i| i.line.set(line));
 }
 
+/// The line of asyncio's own `Handle._run`, where a task's coroutine returns to: what its
+/// locals free is reported there.
+pub const ASYNCIO_LINE: u32 = u32::MAX;
+
+/// The current source line of the program (0 when none of its frames runs).
 pub fn line() -> u32 {
+    match with(|i| i.line.get()) {
+        ASYNCIO_LINE => 0,
+        line => line,
+    }
+}
+
+/// The current line, or [`ASYNCIO_LINE`] in asyncio's own code (for warnings).
+pub fn warning_line() -> u32 {
     with(|i| i.line.get())
 }
 
