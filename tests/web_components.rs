@@ -103,10 +103,14 @@ async fn lanes_show_every_tasks_end_state_and_the_cause_of_each_cancel() {
         .map(|i| lane(i).get_attribute("data-state").unwrap())
         .collect();
     assert_eq!(states, ["cancelled", "failed", "cancelled"]);
-    assert_eq!(lane(0).get_attribute("data-task").as_deref(), Some("0"));
+    // Lanes are named as CPython names the tasks: main is Task-1, work(i)'s task Task-{i+2}.
+    assert_eq!(
+        lane(0).get_attribute("data-task").as_deref(),
+        Some("Task-2")
+    );
     let text = lane(0).text_content().unwrap();
     assert!(
-        text.contains('⊘') && text.contains("cancelled by TaskGroup after Task 1 failed"),
+        text.contains('⊘') && text.contains("cancelled by TaskGroup after Task-3 failed"),
         "{text}"
     );
     assert!(lane(1).text_content().unwrap().contains('✕'));
@@ -123,8 +127,9 @@ async fn the_outcome_panel_holds_the_engines_outcome_for_each_pattern() {
     ] {
         let root = mount(&format!("{spec}&clock=virtual&speed=instant")).await;
         let json = run_to_end(&root).await;
-        let expected =
-            ScenarioRun::run_virtual(&Spec::parse(spec).unwrap().scenario, false).to_json();
+        let expected = ScenarioRun::run_virtual(&Spec::parse(spec).unwrap().scenario, false)
+            .unwrap()
+            .to_json();
         assert_eq!(json, expected, "{spec}");
         let panel = find(&root, "outcome").text_content().unwrap();
         assert!(panel.contains("took"), "{spec}: {panel}");

@@ -126,7 +126,8 @@ pub fn app(props: &AppProps) -> Html {
             <TimelineView session={session.clone()} now={now} version={state.version} />
             <div class="side">
                 <ConsoleView session={session.clone()} lines={lines} outcome={state.outcome.clone()} />
-                <OutcomePanel session={session.clone()} status={state.status} outcome={state.outcome.clone()} />
+                <OutcomePanel session={session.clone()} status={state.status} outcome={state.outcome.clone()}
+                    stopped={state.stopped.clone()} />
             </div>
         </div>
     };

@@ -2,6 +2,7 @@
 
 use super::page_clock::performance_now;
 use crate::program::ScenarioRun;
+use crate::python::Next;
 use crate::scenario::{Limits, Spec};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -28,7 +29,7 @@ pub fn bench_engine(spec: &str) -> Result<f64, JsError> {
         .map_err(|e| JsError::new(&e.to_string()))?
         .scenario;
     let start = performance_now();
-    let outcome = ScenarioRun::run_virtual(&sc, true);
+    let outcome = ScenarioRun::run_virtual(&sc, true).map_err(|e| JsError::new(&e))?;
     let took = performance_now() - start;
     if outcome.tasks.len() != sc.tasks as usize {
         return Err(JsError::new("the run lost tasks"));
@@ -46,9 +47,18 @@ pub fn bench_memory(tasks: u32) -> Result<f64, JsError> {
         .scenario;
     let before = wasm_memory_bytes();
     let mut run = ScenarioRun::new(&sc, true);
-    run.run().run_pass(0);
-    run.run().run_pass(0);
-    if run.run().pending_timers() != tasks as usize {
+    // Main creates the tasks in the first pass, they start and sleep in the second.
+    for _ in 0..2 {
+        let program = run.program();
+        if let Next::Ended(_) = program.next_action() {
+            return Err(JsError::new("the program ended early"));
+        }
+        program.run_pass(program.now());
+    }
+    let timers = run
+        .run()
+        .map_or(0, |r| r.borrow().with_core(|c| c.armed_timers().len()));
+    if timers != tasks as usize {
         return Err(JsError::new("not every task is sleeping"));
     }
     let grown = wasm_memory_bytes() - before;

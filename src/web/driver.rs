@@ -78,6 +78,13 @@ impl Driver {
         self.control.wake();
     }
 
+    /// Stops the run for good (as dropping the handle does): its timer is cleared, its future
+    /// returns and reports nothing more.
+    pub fn stop(&self) {
+        self.control.stopped.set(true);
+        self.control.wake();
+    }
+
     /// While paused: run to the next event.
     pub fn step(&self) {
         self.control.steps.set(self.control.steps.get() + 1);
@@ -87,8 +94,7 @@ impl Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
-        self.control.stopped.set(true);
-        self.control.wake();
+        self.stop();
     }
 }
 

@@ -5,6 +5,7 @@ mod app;
 mod bench;
 mod components;
 mod control;
+mod describe;
 mod driver;
 mod embed;
 mod embed_hooks;

@@ -1,11 +1,15 @@
-//! One run in the page (the engine run, its driver, and what has been read off its trace), and the
-//! identity-compared `Shared` handle components receive it through.
+//! One run in the page (the program's run, its driver, and what has been read off its trace), and
+//! the identity-compared `Shared` handle components receive it through.
 
+use super::describe::{error_text, Errors};
 use super::driver::{Driver, Progress};
 use super::narrate::narrate;
 use super::state::{Action, State};
-use crate::engine::{Micros, What};
+use crate::engine::{Finish, FutState, Micros, What};
 use crate::program::{Outcome, ScenarioRun};
+use crate::python::outcome::ErrorInfo;
+use crate::python::vm::interp;
+use crate::python::Program;
 use crate::scenario::Spec;
 use crate::timeline::Timeline;
 use std::cell::RefCell;
@@ -34,7 +38,11 @@ impl<T> std::ops::Deref for Shared<T> {
     }
 }
 
-/// One run in the page: the engine run, its driver, and what has been read off its trace.
+/// How a run ended: its outcome with its JSON, or why it was stopped.
+pub type Ended = Result<Shared<(Outcome, AttrValue)>, AttrValue>;
+
+/// One run in the page: the program's run, its driver, and what has been read off its trace (a
+/// copy: the interpreter's state is per thread and the next run starts it afresh).
 /// Dropping the session stops the driver (its timer is cleared).
 pub struct Session {
     pub run: Rc<RefCell<ScenarioRun>>,
@@ -42,28 +50,79 @@ pub struct Session {
     pub spec: Spec,
     pub timeline: RefCell<Timeline>,
     pub narration: RefCell<Vec<String>>,
-    /// When each printed line appeared (line `i` of the run's stdout is `console[i]`'s); the
-    /// text is formatted only for the lines the console shows.
-    pub console: RefCell<Vec<Micros>>,
+    /// Each printed line, with when it appeared.
+    pub console: RefCell<Vec<(Micros, Rc<str>)>>,
+    /// What each failed task raised.
+    pub errors: RefCell<Errors>,
 }
 
 impl Session {
-    /// Reads what the run recorded since the last call into the timeline, the narration and the
-    /// console's times (each event is read once, by all three).
+    /// Reads what the run recorded since the last call into the timeline, the console, the
+    /// failures and the narration (each event is read once, by all of them).
     pub fn read_trace(&self) {
-        let mut run = self.run.borrow_mut();
-        let events = self.timeline.borrow_mut().update(run.run());
-        narrate(run.run(), &events, &mut self.narration.borrow_mut());
-        let printed = events.iter().filter(|e| matches!(e.what, What::Printed(_)));
-        self.console.borrow_mut().extend(printed.map(|e| e.at));
+        let Some(run) = self.run.borrow().run() else {
+            return;
+        };
+        let run = run.borrow();
+        let events = self.timeline.borrow_mut().update(&run);
+        let timeline = self.timeline.borrow();
+        run.with_core(|core| {
+            let mut errors = self.errors.borrow_mut();
+            for e in &events {
+                let Some(t) = e.task.filter(|_| e.what == What::Finished) else {
+                    continue;
+                };
+                if !matches!(
+                    timeline.lane(t).and_then(|l| l.end),
+                    Some((_, Finish::Failed))
+                ) {
+                    continue;
+                }
+                if let FutState::Finished(Err(x)) = core.future_state(core.task_future(t)) {
+                    errors.insert(t.0, Rc::from(error_text(&ErrorInfo::of(x))));
+                }
+            }
+        });
+        interp::with(|i| {
+            let out = i.out.borrow();
+            let mut console = self.console.borrow_mut();
+            for e in &events {
+                if let What::Printed(n) = e.what {
+                    let text = out.lines.get(n as usize).map_or("", String::as_str);
+                    console.push((e.at, Rc::from(text)));
+                }
+            }
+        });
+        narrate(
+            &timeline,
+            &self.errors.borrow(),
+            &self.console.borrow(),
+            &events,
+            &mut self.narration.borrow_mut(),
+        );
     }
 
-    /// The finished run's outcome with its JSON, for the state to keep and every render to share;
-    /// `None` while the run is unfinished.
-    pub fn outcome(&self) -> Option<Shared<(Outcome, AttrValue)>> {
-        let outcome = self.run.borrow_mut().outcome()?;
-        let json = AttrValue::from(outcome.to_json());
-        Some(Shared(Rc::new((outcome, json))))
+    /// How the run ended, for the state to keep and every render to share; `None` while the run
+    /// is unfinished.
+    pub fn ended(&self) -> Option<Ended> {
+        let outcome = self.run.borrow().outcome()?;
+        Some(match outcome {
+            Ok(outcome) => {
+                let json = AttrValue::from(outcome.to_json());
+                Ok(Shared(Rc::new((outcome, json))))
+            }
+            Err(why) => Err(AttrValue::from(why)),
+        })
+    }
+
+    /// Stops the run and lets its program go now, while the interpreter's state is still its
+    /// own (what its objects report as they go lands there, not in the next run's).
+    pub fn retire(&self) {
+        self.driver.stop();
+        let mut run = self.run.borrow_mut();
+        if run.program().end.is_none() {
+            *run.program() = Program::stopped("reset".into());
+        }
     }
 }
 
@@ -73,17 +132,19 @@ pub fn start_session(
     dispatch: UseReducerDispatcher<State>,
 ) -> Option<Shared<Session>> {
     let spec = Spec::clone(state.spec.as_ref().ok()?);
+    if let Some(old) = &state.session {
+        old.retire();
+    }
     let run = Rc::new(RefCell::new(ScenarioRun::new(&spec.scenario, true)));
     let report = move |p: Progress| dispatch.dispatch(Action::Progress(p));
     let driver = Driver::start(run.clone(), &spec.view, false, report);
-    let timeline = RefCell::new(Timeline::new(spec.scenario.tasks));
-    let (narration, console) = (RefCell::new(Vec::new()), RefCell::new(Vec::new()));
     Some(Shared(Rc::new(Session {
         run,
         driver,
         spec,
-        timeline,
-        narration,
-        console,
+        timeline: RefCell::new(Timeline::new()),
+        narration: RefCell::new(Vec::new()),
+        console: RefCell::new(Vec::new()),
+        errors: RefCell::new(Errors::new()),
     })))
 }

@@ -2,8 +2,9 @@
 //! taken, or the loop must wait for its clock.
 
 use super::page_clock::{performance_now, PageClock};
-use crate::engine::{Micros, Next};
+use crate::engine::{Clock, Micros, VirtualClock};
 use crate::program::ScenarioRun;
+use crate::python::{Next, Program};
 use crate::scenario::ClockKind;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -22,6 +23,11 @@ pub(super) enum SliceEnd {
     Finished,
 }
 
+/// How many events the program's loops have recorded so far.
+fn events(program: &Program) -> usize {
+    program.runs().iter().map(|r| r.borrow().trace_len()).sum()
+}
+
 /// Runs passes for up to `SLICE_MS` (or one event's worth when stepping).
 pub(super) fn run_slice(
     run: &Rc<RefCell<ScenarioRun>>,
@@ -29,44 +35,55 @@ pub(super) fn run_slice(
     stepping: bool,
 ) -> SliceEnd {
     let mut run = run.borrow_mut();
-    let run = run.run();
+    let program = run.program();
     let started = performance_now();
-    let trace_before = run.trace_len();
-    // Virtual time is exact: passes run at the loop's own time, timers at their deadlines; the
-    // speed only sets how long the page waits for them. Real time runs passes when they happen.
+    // A pass of thousands of steps is paused between callbacks when the slice is up.
+    let out_of_time = || performance_now() - started >= SLICE_MS;
+    let events_before = if stepping { events(program) } else { 0 };
+    // Virtual time is exact: passes run at the loop's own time, timers when the virtual clock
+    // wakes for them; the speed only sets how long the page waits for them. Real time runs
+    // passes when they happen.
     let exact = clock.kind == ClockKind::Virtual;
     loop {
-        match run.next_action() {
-            Next::Ready => {
-                let at = if exact { run.now() } else { clock.now() };
-                // A pass of thousands of steps is paused between callbacks when the slice is up.
-                if !run.run_pass_within(at, || performance_now() - started >= SLICE_MS) {
-                    return SliceEnd::Yield;
+        let at = match program.next_action() {
+            Next::Ended(_) => return SliceEnd::Finished,
+            Next::Ready if exact => program.now(),
+            Next::Ready => clock.now(),
+            Next::At(deadline) => {
+                // When the program's clock wakes for the deadline (the virtual clock rounds it
+                // up to a whole millisecond, as epoll does).
+                let wake = if exact {
+                    let mut virtual_clock = VirtualClock::at(program.now());
+                    virtual_clock.wait_until(deadline);
+                    virtual_clock.now()
+                } else {
+                    deadline
+                };
+                if clock.instant || stepping {
+                    clock.jump_to(wake);
+                    wake
+                } else if wake <= clock.now() {
+                    if exact {
+                        wake
+                    } else {
+                        clock.now()
+                    }
+                } else {
+                    return SliceEnd::WaitUntil(wake);
                 }
             }
-            Next::At(t) if clock.instant || stepping => {
-                clock.jump_to(t);
-                if !run.run_pass_within(t, || performance_now() - started >= SLICE_MS) {
-                    return SliceEnd::Yield;
-                }
-            }
-            Next::At(t) if t <= clock.now() => {
-                let at = if exact { t } else { clock.now() };
-                if !run.run_pass_within(at, || performance_now() - started >= SLICE_MS) {
-                    return SliceEnd::Yield;
-                }
-            }
-            Next::At(t) => return SliceEnd::WaitUntil(t),
-            Next::Finished | Next::Stalled => return SliceEnd::Finished,
+        };
+        if !program.run_pass_within(at, out_of_time) {
+            return SliceEnd::Yield;
         }
-        if stepping && run.trace_len() > trace_before {
-            return if run.next_action() == Next::Finished {
+        if stepping && events(program) > events_before {
+            return if matches!(program.next_action(), Next::Ended(_)) {
                 SliceEnd::Finished
             } else {
                 SliceEnd::Stepped
             };
         }
-        if performance_now() - started >= SLICE_MS {
+        if out_of_time() {
             return SliceEnd::Yield;
         }
     }

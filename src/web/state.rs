@@ -40,6 +40,8 @@ pub struct State {
     pub progress: Option<Progress>,
     /// The outcome and its JSON (shared, not copied, by every render), once the run has finished.
     pub outcome: Option<Shared<(Outcome, AttrValue)>>,
+    /// Why the run was stopped, if a limit of the interpreter stopped it (it has no outcome).
+    pub stopped: Option<AttrValue>,
     /// Bumped on every change, so components compare cheaply.
     pub version: u64,
 }
@@ -66,6 +68,7 @@ impl State {
             status: None,
             progress: None,
             outcome: None,
+            stopped: None,
             version: 0,
         }
     }
@@ -137,6 +140,7 @@ impl Reducible for State {
                 s.status = Some(Status::Running);
                 s.progress = None;
                 s.outcome = None;
+                s.stopped = None;
             }
             Action::Pause => {
                 if let Some(session) = &s.session {
@@ -155,17 +159,23 @@ impl Reducible for State {
                 }
             }
             Action::Reset => {
-                s.session = None;
+                if let Some(session) = s.session.take() {
+                    session.retire();
+                }
                 s.status = None;
                 s.progress = None;
                 s.outcome = None;
+                s.stopped = None;
             }
             Action::Load(spec) => {
                 s.form = Rc::new(Form::from_spec(&spec));
-                s.session = None;
+                if let Some(session) = s.session.take() {
+                    session.retire();
+                }
                 s.status = None;
                 s.progress = None;
                 s.outcome = None;
+                s.stopped = None;
                 s.reparse();
             }
             Action::Progress(p) => {
@@ -173,8 +183,12 @@ impl Reducible for State {
                     return self;
                 };
                 session.read_trace();
-                if p.finished && s.outcome.is_none() {
-                    s.outcome = session.outcome();
+                if p.finished && s.outcome.is_none() && s.stopped.is_none() {
+                    match session.ended() {
+                        Some(Ok(outcome)) => s.outcome = Some(outcome),
+                        Some(Err(why)) => s.stopped = Some(why),
+                        None => {}
+                    }
                 }
                 s.progress = Some(p);
                 s.status = Some(if p.finished {

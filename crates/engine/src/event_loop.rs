@@ -73,7 +73,12 @@ pub(crate) fn continue_pass<H: Host>(
             return false;
         }
     }
-    core.borrow_mut().in_pass = false;
+    let mut c = core.borrow_mut();
+    c.in_pass = false;
+    // A pass of 100,000 steps leaves a large empty batch: give its memory back.
+    if c.batch.capacity() > 1024 {
+        c.batch = std::collections::VecDeque::new();
+    }
     true
 }
 

@@ -38,7 +38,7 @@ pub use core::{Core, InvalidState};
 pub use futures::FutState;
 pub use host::{ErrorKind, Host, Report};
 pub use run::{Next, Run};
-pub use task::TaskInfo;
+pub use task::{TaskInfo, TaskName};
 pub use trace::{Awaiting, CancelCause, Event, Finish, What};
 
 use std::future::Future;

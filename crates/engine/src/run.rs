@@ -78,7 +78,7 @@ impl<H: Host> Run<H> {
         record_trace: bool,
         tasks: usize,
         main: Coro<H>,
-        name: Rc<str>,
+        name: impl Into<crate::TaskName>,
         coro_name: Rc<str>,
     ) -> Run<H> {
         let mut core = Core::new(now, record_trace);

@@ -10,32 +10,116 @@ use crate::trace::{Awaiting, CancelCause, Finish, What};
 use crate::{Coro, FutId, TaskId};
 use std::rc::Rc;
 
-/// One task: its coroutine and bookkeeping beside its future (`tasks[t].fut`).
-pub(crate) struct TaskState<H: Host> {
-    /// The coroutine, until the task is done (then dropped at once); taken out while it is polled.
-    pub(crate) coro: Option<Coro<H>>,
-    /// The task's own future: done exactly when the task is.
-    pub(crate) fut: FutId,
-    /// `get_name()`.
-    pub(crate) name: Rc<str>,
-    /// The coroutine's `__qualname__`.
-    pub(crate) coro_name: Rc<str>,
-    /// `_fut_waiter`: the future this task is suspended on, if any.
-    pub(crate) fut_waiter: Option<FutId>,
+/// A task's name: `Task-N` (formatted only when read), or one the program gave.
+#[derive(Clone, Debug)]
+pub enum TaskName {
+    /// `Task-N`.
+    Numbered(u32),
+    Given(Rc<str>),
+}
+
+impl TaskName {
+    pub fn text(&self) -> Rc<str> {
+        match self {
+            TaskName::Numbered(n) => Rc::from(format!("Task-{n}")),
+            TaskName::Given(s) => s.clone(),
+        }
+    }
+}
+
+impl From<Rc<str>> for TaskName {
+    fn from(name: Rc<str>) -> Self {
+        TaskName::Given(name)
+    }
+}
+
+/// What a task that was ever asked to cancel keeps about it (most tasks never are: boxed apart).
+pub(crate) struct Cancelling<H: Host> {
     /// `_must_cancel`: throw `CancelledError` in at the next step.
     pub(crate) must_cancel: bool,
     /// `_cancel_message`.
-    pub(crate) cancel_msg: Option<H::Value>,
-    /// False until the first step ran the coroutine (a task cancelled before it never runs its body).
-    pub(crate) started: bool,
+    pub(crate) msg: Option<H::Value>,
     /// `_num_cancels_requested` (`cancelling()`).
     pub(crate) num_cancels: u32,
     /// The first cancel request still standing, for the trace (cleared when `uncancel()` reaches 0).
     pub(crate) cause: Option<CancelCause>,
+    /// The cause its end reports, once it ended cancelled.
+    pub(crate) end_cause: Option<CancelCause>,
+}
+
+/// How a task ended, without the cancel cause (kept in [`Cancelling`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Ended {
+    Pending,
+    Done,
+    Failed,
+    Cancelled,
+}
+
+/// One task: its coroutine and bookkeeping beside its future (`tasks[t].fut`). Kept small: a
+/// run may hold 100,000 of them.
+pub(crate) struct TaskState<H: Host> {
+    /// The coroutine, until the task is done (then dropped at once); taken out while it is polled.
+    pub(crate) coro: Option<Coro<H>>,
+    /// `get_name()`.
+    pub(crate) name: TaskName,
+    /// The coroutine's `__qualname__`.
+    pub(crate) coro_name: Rc<str>,
     pub(crate) created: Micros,
-    pub(crate) end: Option<(Micros, Finish)>,
+    /// When it ended (meaningful once `ended` is not `Pending`).
+    pub(crate) end_at: Micros,
+    /// Cancel requests, once there was one.
+    pub(crate) cancel: Option<Box<Cancelling<H>>>,
+    /// The task's own future: done exactly when the task is.
+    pub(crate) fut: FutId,
+    /// `_fut_waiter`: the future this task is suspended on, if any.
+    pub(crate) fut_waiter: Option<FutId>,
+    pub(crate) ended: Ended,
+    /// False until the first step ran the coroutine (a task cancelled before it never runs its body).
+    pub(crate) started: bool,
     /// One of the tasks `asyncio.run` makes for its own shutdown, not the program's.
     pub(crate) internal: bool,
+}
+
+impl<H: Host> TaskState<H> {
+    pub(crate) fn must_cancel(&self) -> bool {
+        self.cancel.as_ref().is_some_and(|c| c.must_cancel)
+    }
+
+    /// The first cancel request still standing.
+    pub(crate) fn cause(&self) -> Option<CancelCause> {
+        self.cancel.as_ref().and_then(|c| c.cause)
+    }
+
+    fn cancel_msg(&self) -> Option<H::Value> {
+        self.cancel.as_ref().and_then(|c| c.msg.clone())
+    }
+
+    fn cancelling(&mut self) -> &mut Cancelling<H> {
+        self.cancel.get_or_insert_with(|| {
+            Box::new(Cancelling {
+                must_cancel: false,
+                msg: None,
+                num_cancels: 0,
+                cause: None,
+                end_cause: None,
+            })
+        })
+    }
+
+    /// When and how it ended; `None` while pending.
+    pub(crate) fn end(&self) -> Option<(Micros, Finish)> {
+        let finish = match self.ended {
+            Ended::Pending => return None,
+            Ended::Done => Finish::Done,
+            Ended::Failed => Finish::Failed,
+            Ended::Cancelled => Finish::Cancelled {
+                cause: self.cancel.as_ref().and_then(|c| c.end_cause),
+                started: self.started,
+            },
+        };
+        Some((self.end_at, finish))
+    }
 }
 
 /// What the outcome and the timeline read about a task.
@@ -62,33 +146,36 @@ impl<H: Host> Core<H> {
     pub fn task_info(&self, t: TaskId) -> TaskInfo {
         let task = self.task(t);
         TaskInfo {
-            name: task.name.clone(),
+            name: task.name.text(),
             coro_name: task.coro_name.clone(),
             created: task.created,
-            end: task.end,
+            end: task.end(),
             internal: task.internal,
-            cause: task.cause,
+            cause: task.cause(),
         }
     }
 
     /// `loop.create_task(coro, name=name)`: the first step is scheduled with `call_soon`; nothing
     /// runs yet. `coro_name` is the coroutine's `__qualname__`.
-    pub fn create_task(&mut self, coro: Coro<H>, name: Rc<str>, coro_name: Rc<str>) -> TaskId {
+    pub fn create_task(
+        &mut self,
+        coro: Coro<H>,
+        name: impl Into<TaskName>,
+        coro_name: Rc<str>,
+    ) -> TaskId {
         let id = TaskId(self.tasks.len() as u32);
         let fut = self.futs.create(Kind::Task(id), Awaiting::Task(id));
         self.tasks.push(TaskState {
             coro: Some(coro),
-            fut,
-            name,
+            name: name.into(),
             coro_name,
-            fut_waiter: None,
-            must_cancel: false,
-            cancel_msg: None,
-            started: false,
-            num_cancels: 0,
-            cause: None,
             created: self.now,
-            end: None,
+            end_at: 0,
+            cancel: None,
+            fut,
+            fut_waiter: None,
+            ended: Ended::Pending,
+            started: false,
             internal: false,
         });
         self.schedule(Callback::Step(id, None));
@@ -121,12 +208,12 @@ impl<H: Host> Core<H> {
     }
 
     pub fn task_name(&self, t: TaskId) -> Rc<str> {
-        self.task(t).name.clone()
+        self.task(t).name.text()
     }
 
     /// `task.set_name(value)`.
     pub fn set_task_name(&mut self, t: TaskId, name: Rc<str>) {
-        self.task_mut(t).name = name;
+        self.task_mut(t).name = TaskName::Given(name);
     }
 
     pub fn task_coro_name(&self, t: TaskId) -> Rc<str> {
@@ -135,7 +222,7 @@ impl<H: Host> Core<H> {
 
     /// `task.cancelling()`.
     pub fn task_cancelling(&self, t: TaskId) -> u32 {
-        self.task(t).num_cancels
+        self.task(t).cancel.as_ref().map_or(0, |c| c.num_cancels)
     }
 
     /// `_fut_waiter`: the future the task is suspended on, if any.
@@ -160,42 +247,45 @@ impl<H: Host> Core<H> {
             return false;
         }
         let task = self.task_mut(t);
-        task.num_cancels += 1;
-        task.cause.get_or_insert(cause);
         let waiter = task.fut_waiter;
+        let c = task.cancelling();
+        c.num_cancels += 1;
+        c.cause.get_or_insert(cause);
         self.event(Some(t), What::CancelRequested(cause));
         if let Some(waiter) = waiter {
             if self.cancel_future(waiter, msg.clone(), CancelCause::Awaiter { awaiter: t }) {
                 return true;
             }
         }
-        let task = self.task_mut(t);
-        task.must_cancel = true;
-        task.cancel_msg = msg;
+        let c = self.task_mut(t).cancelling();
+        c.must_cancel = true;
+        c.msg = msg;
         true
     }
 
     /// `task.uncancel()`: one cancel request fewer; returns how many remain.
     pub fn task_uncancel(&mut self, t: TaskId) -> u32 {
-        let task = self.task_mut(t);
-        if task.num_cancels > 0 {
-            task.num_cancels -= 1;
-            if task.num_cancels == 0 {
-                task.must_cancel = false;
-                task.cause = None;
+        let Some(c) = self.task_mut(t).cancel.as_mut() else {
+            return 0;
+        };
+        if c.num_cancels > 0 {
+            c.num_cancels -= 1;
+            if c.num_cancels == 0 {
+                c.must_cancel = false;
+                c.cause = None;
             }
         }
-        task.num_cancels
+        c.num_cancels
     }
 
     /// The start of `Task.__step(exc)`: returns the exception to throw into the coroutine.
     pub(crate) fn begin_step(&mut self, t: TaskId, mut exc: Option<H::Exc>) -> Option<H::Exc> {
         let task = self.task_mut(t);
-        if task.must_cancel {
+        if let Some(c) = task.cancel.as_mut().filter(|c| c.must_cancel) {
             if !exc.as_ref().is_some_and(H::is_cancelled_error) {
-                exc = Some(H::cancelled_error(task.cancel_msg.as_ref()));
+                exc = Some(H::cancelled_error(c.msg.as_ref()));
             }
-            task.must_cancel = false;
+            c.must_cancel = false;
         }
         task.fut_waiter = None;
         self.step.current = Some(t);
@@ -223,7 +313,7 @@ impl<H: Host> Core<H> {
             Yielded::Fut(fut) if fut == self.task(t).fut => {
                 let message = format!(
                     "Task cannot await on itself: <Task pending name='{}'>",
-                    self.task(t).name
+                    self.task(t).name.text()
                 );
                 let exc = H::error(ErrorKind::RuntimeError, Some(&message));
                 self.schedule(Callback::Step(t, Some(exc)));
@@ -240,10 +330,10 @@ impl<H: Host> Core<H> {
                 self.task_mut(t).fut_waiter = Some(fut);
                 let awaiting = self.futs.label(fut);
                 self.event(Some(t), What::Suspended { awaiting, line });
-                if self.task(t).must_cancel {
-                    let msg = self.task(t).cancel_msg.clone();
+                if self.task(t).must_cancel() {
+                    let msg = self.task(t).cancel_msg();
                     if self.cancel_future(fut, msg, CancelCause::Awaiter { awaiter: t }) {
-                        self.task_mut(t).must_cancel = false;
+                        self.task_mut(t).cancelling().must_cancel = false;
                     }
                 }
             }
@@ -256,17 +346,18 @@ impl<H: Host> Core<H> {
         self.step.current = None;
         self.step.throw_in = None;
         let task = self.task_mut(t);
-        let (fut, started, cause) = (task.fut, task.started, task.cause);
-        let finish = match outcome {
-            Ok(value) if !task.must_cancel => {
+        let (fut, cause) = (task.fut, task.cause());
+        let ended = match outcome {
+            Ok(value) if !task.must_cancel() => {
                 self.complete(fut, FutState::Finished(Ok(value)));
-                Finish::Done
+                Ended::Done
             }
             Ok(_) => {
-                task.must_cancel = false;
-                let msg = task.cancel_msg.clone();
+                let c = task.cancelling();
+                c.must_cancel = false;
+                let msg = c.msg.clone();
                 self.cancel_plain(fut, msg);
-                Finish::Cancelled { cause, started }
+                Ended::Cancelled
             }
             Err(exc) if H::is_cancelled_error(&exc) => {
                 self.complete(
@@ -276,18 +367,24 @@ impl<H: Host> Core<H> {
                         exc: Some(exc),
                     },
                 );
-                Finish::Cancelled { cause, started }
+                Ended::Cancelled
             }
             Err(exc) => {
                 if H::is_exit(&exc) {
                     self.escaping = Some(exc.clone());
                 }
                 self.complete(fut, FutState::Finished(Err(exc)));
-                Finish::Failed
+                Ended::Failed
             }
         };
         self.live = self.live.saturating_sub(1);
-        self.task_mut(t).end = Some((self.now, finish));
+        let now = self.now;
+        let task = self.task_mut(t);
+        task.end_at = now;
+        task.ended = ended;
+        if ended == Ended::Cancelled && cause.is_some() {
+            task.cancelling().end_cause = cause;
+        }
         self.event(Some(t), What::Finished);
     }
 }

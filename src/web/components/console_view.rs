@@ -1,7 +1,7 @@
-//! The console: what the program prints, as it prints it, then the uncaught exception's traceback.
+//! The console: what the program prints, as it prints it, then what it wrote on stderr (the
+//! traceback of an uncaught exception, as Python 3.13 prints it).
 
-use crate::engine::{Line, Micros};
-use crate::program::{traceback, Outcome, TaskState};
+use crate::program::Outcome;
 use crate::time_text::format_seconds;
 use crate::web::session::{Session, Shared};
 use yew::prelude::*;
@@ -19,18 +19,15 @@ pub struct ConsoleViewProps {
 
 #[function_component(ConsoleView)]
 pub fn console_view(props: &ConsoleViewProps) -> Html {
-    let times = props.session.as_ref().map(|s| s.console.borrow());
-    let times: &[Micros] = times.as_deref().map_or(&[], |t| t.as_slice());
-    let text = props.session.as_ref().map(|s| s.run.borrow().stdout());
-    let text: &[Line] = text.as_deref().map_or(&[], |t| t.as_slice());
-    let hidden = times.len().saturating_sub(MAX_LINES);
-    let tb = props.outcome.as_ref().and_then(|o| {
-        let main = &o.0 .0.main;
-        match main.state {
-            TaskState::Failed => main.error.as_ref().map(traceback),
-            TaskState::Cancelled => Some(traceback(&crate::engine::Exc::Cancelled)),
-            _ => None,
-        }
+    let console = props.session.as_ref().map(|s| s.console.borrow());
+    let lines = console.as_deref().map_or(&[][..], |c| c.as_slice());
+    let hidden = lines.len().saturating_sub(MAX_LINES);
+    let stderr = props.outcome.as_ref().map(|o| &o.0 .0.stderr);
+    let stderr = stderr.filter(|e| !e.is_empty()).map(|e| {
+        e.iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
     });
     html! {
         <section class="console-panel" aria-label="Console">
@@ -39,12 +36,12 @@ pub fn console_view(props: &ConsoleViewProps) -> Html {
                 <p class="hidden-lines">{ format!("… {hidden} earlier lines") }</p>
             }
             <div class="console" data-test="console">
-                { for times.iter().zip(text).skip(hidden).map(|(at, line)| html! {
+                { for lines[hidden..].iter().map(|(at, line)| html! {
                     <div class="line"><span class="at">{ format!("{:>8}", format_seconds(*at, 3)) }</span>{ line.to_string() }</div>
                 }) }
             </div>
-            if let Some(tb) = tb {
-                <pre class="traceback" data-test="traceback">{ tb.join("\n") }</pre>
+            if let Some(stderr) = stderr {
+                <pre class="traceback" data-test="traceback">{ stderr }</pre>
             }
         </section>
     }

@@ -1,8 +1,10 @@
 //! What main received, what became of the tasks still running when main ended, and the timings.
 
-use crate::engine::{CancelCause, Exc, Finish, PyResult, Value, Who};
-use crate::program::{Outcome, Returned, TaskState};
+use crate::engine::{CancelCause, Finish};
+use crate::program::{Outcome, ResultItem, Returned, TaskState};
+use crate::python::outcome::ErrorInfo;
 use crate::time_text::format_seconds;
+use crate::web::describe::error_text;
 use crate::web::session::{Session, Shared};
 use crate::web::state::Status;
 use yew::prelude::*;
@@ -12,30 +14,33 @@ pub struct OutcomePanelProps {
     pub session: Option<Shared<Session>>,
     pub status: Option<Status>,
     pub outcome: Option<Shared<(Outcome, AttrValue)>>,
+    /// Why the run was stopped (a limit of the interpreter), if it was.
+    #[prop_or_default]
+    pub stopped: Option<AttrValue>,
 }
 
 /// The most items of a result list drawn (a list of 10,000 would stall the page).
 const SHOWN: usize = 100;
 
-fn exc_tree(e: &Exc) -> Html {
-    match e {
-        Exc::TaskGroup(list) => html! {
+fn exc_tree(e: &ErrorInfo) -> Html {
+    match &e.exceptions {
+        Some(list) => html! {
             <div class="exc-group">
-                <code>{ format!("ExceptionGroup: {e}") }</code>
+                <code>{ error_text(e) }</code>
                 <ul>{ for list.iter().map(|x| html! { <li>{ exc_tree(x) }</li> }) }</ul>
             </div>
         },
-        other => {
-            html! { <code class="exc">{ format!("{}('{}')", other.type_name(), other.message()) }</code> }
+        None => {
+            html! { <code class="exc">{ format!("{}('{}')", e.type_name, e.message) }</code> }
         }
     }
 }
 
-fn item(r: &PyResult) -> Html {
+fn item(r: &ResultItem) -> Html {
     match r {
-        Ok(Value::Int(i)) => html! { <li class="value">{ i }</li> },
-        Ok(_) => html! { <li class="value">{ "None" }</li> },
-        Err(e) => html! { <li class="raised">{ "✕ " }{ exc_tree(e) }</li> },
+        ResultItem::Int(i) => html! { <li class="value">{ i }</li> },
+        ResultItem::Other(repr) => html! { <li class="value">{ repr }</li> },
+        ResultItem::Error(e) => html! { <li class="raised">{ "✕ " }{ exc_tree(e) }</li> },
     }
 }
 
@@ -51,10 +56,13 @@ fn received(o: &Outcome) -> Html {
             </div>
         },
         (Some(Returned::Sets { done, pending }), _) => html! {
-            <p>{ format!("wait returned done = {{{}}}, pending = {{{}}}", list(done), list(pending)) }</p>
+            <p>{ format!("wait returned done = {{{}}}, pending = {{{}}} (the tasks of these work(i))", list(done), list(pending)) }</p>
         },
-        (None, TaskState::Failed) => html! {
-            <div><p>{ "The pattern raised, and nothing caught it:" }</p>{ exc_tree(o.main.error.as_ref().unwrap_or(&Exc::Cancelled)) }</div>
+        (None, TaskState::Failed) => match &o.main.error {
+            Some(e) => {
+                html! { <div><p>{ "The pattern raised, and nothing caught it:" }</p>{ exc_tree(e) }</div> }
+            }
+            None => html! { <p>{ "main failed." }</p> },
         },
         (None, TaskState::Cancelled) => {
             html! { <p>{ "main was cancelled: asyncio.run() raised CancelledError." }</p> }
@@ -65,13 +73,21 @@ fn received(o: &Outcome) -> Html {
 
 fn list(v: &[u32]) -> String {
     v.iter()
-        .map(|i| format!("Task {i}"))
+        .map(|i| format!("work({i})"))
         .collect::<Vec<_>>()
         .join(", ")
 }
 
 #[function_component(OutcomePanel)]
 pub fn outcome_panel(props: &OutcomePanelProps) -> Html {
+    if let Some(why) = &props.stopped {
+        return html! {
+            <section class="outcome" data-test="outcome" data-state="stopped" aria-label="Outcome">
+                <h2>{ "Outcome" }</h2>
+                <p class="main-state failed" data-test="stopped">{ format!("The run was stopped: {why}") }</p>
+            </section>
+        };
+    }
     let Some(outcome) = props.outcome.clone() else {
         let state = props.status.map_or("idle", |s| s.name());
         return html! { <section class="outcome" data-test="outcome" data-state={state}><h2>{ "Outcome" }</h2></section> };
@@ -80,20 +96,22 @@ pub fn outcome_panel(props: &OutcomePanelProps) -> Html {
     let main_end = o.main.end_ms;
     // The tasks still running when main ended: asyncio.run() cancelled them at shutdown.
     let left: Vec<String> = props.session.as_ref().map_or_else(Vec::new, |session| {
-        let mut run = session.run.borrow_mut();
-        let run = run.run();
-        (0..o.tasks.len() as u32)
-            .filter(|&i| {
-                let end = run.end_of(Who::work(i));
+        let timeline = session.timeline.borrow();
+        timeline
+            .shown()
+            .filter(|lane| {
                 matches!(
-                    end.map(|e| e.finish),
-                    Some(Finish::Cancelled {
-                        cause: Some(CancelCause::Shutdown),
-                        ..
-                    })
+                    lane.end,
+                    Some((
+                        _,
+                        Finish::Cancelled {
+                            cause: Some(CancelCause::Shutdown),
+                            ..
+                        }
+                    ))
                 )
             })
-            .map(|i| format!("Task {i}"))
+            .map(|lane| lane.name.to_string())
             .collect()
     });
     let sleeps: u64 = props

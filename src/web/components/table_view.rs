@@ -1,7 +1,7 @@
 //! The timeline as an accessible table: one row per lane, with its start, end and cause.
 
-use super::timeline_view::end_text;
 use crate::time_text::seconds_label;
+use crate::web::describe::end_text;
 use crate::web::session::{Session, Shared};
 use yew::prelude::*;
 
@@ -29,7 +29,8 @@ pub fn table_view(props: &TableViewProps) -> Html {
         })
     };
     let timeline = session.timeline.borrow();
-    let n = timeline.lanes.len();
+    let errors = session.errors.borrow();
+    let n = timeline.shown().count();
     let shown = if n > MAX_ROWS {
         ", the first 200 shown"
     } else {
@@ -47,13 +48,16 @@ pub fn table_view(props: &TableViewProps) -> Html {
                         <th scope="col">{ "State" }</th><th scope="col">{ "End" }</th>
                     </tr></thead>
                     <tbody>
-                        { for timeline.lanes.iter().take(MAX_ROWS).map(|lane| html! {
+                        { for timeline.shown().take(MAX_ROWS).map(|lane| html! {
                             <tr>
-                                <th scope="row">{ lane.who.to_string() }</th>
-                                <td>{ lane.created.map(seconds_label).unwrap_or_else(|| "—".into()) }</td>
+                                <th scope="row">{ format!("{} ({})", lane.name, lane.coro) }</th>
+                                <td>{ seconds_label(lane.created) }</td>
                                 <td>{ lane.steps }</td>
                                 <td>{ lane.state().name() }</td>
-                                <td>{ lane.end.as_ref().map(|e| format!("{} {}", end_text(e).0, end_text(e).1)).unwrap_or_default() }</td>
+                                <td>{ lane.end.as_ref().map(|e| {
+                                    let (symbol, text) = end_text(&timeline, &errors, lane, e);
+                                    format!("{symbol} {text}")
+                                }).unwrap_or_default() }</td>
                             </tr>
                         }) }
                     </tbody>

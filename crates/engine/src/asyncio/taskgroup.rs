@@ -123,7 +123,7 @@ impl<H: Host> TaskGroup<H> {
         &self,
         core: &mut Core<H>,
         coro: Coro<H>,
-        name: Rc<str>,
+        name: impl Into<crate::TaskName>,
         coro_name: Rc<str>,
     ) -> Result<TaskId, H::Exc> {
         let problem = {
@@ -281,7 +281,7 @@ impl<H: Host> TaskGroup<H> {
         }
         Api::<H>::with(|core| {
             if core.task_cancelling(parent) > 0 {
-                let cause = core.tasks[parent.0 as usize].cause;
+                let cause = core.tasks[parent.0 as usize].cause();
                 core.task_uncancel(parent);
                 core.task_cancel(
                     parent,

@@ -3,7 +3,7 @@
 
 use crate::host::Py;
 use crate::objects::Value;
-use asyncio_playground_engine::{Api, Micros, Run};
+use asyncio_playground_engine::{Api, Micros, Run, TaskName};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -48,7 +48,7 @@ pub struct Interp {
     /// The program's time when no loop runs (a loop keeps its own while it runs).
     pub clock: Cell<Micros>,
     /// `Task-N`: the last N handed out.
-    pub task_counter: Cell<u64>,
+    pub task_counter: Cell<u32>,
     /// Python frames active on every stack (the recursion limit).
     pub depth: Cell<u32>,
     /// Instructions run in the current step (the blocking limit).
@@ -149,12 +149,12 @@ pub fn now() -> Micros {
     Api::<Py>::try_with(|c| c.now()).unwrap_or_else(|| with(|i| i.clock.get()))
 }
 
-/// `Task-N`, the next one.
-pub fn next_task_name() -> Rc<str> {
+/// `Task-N`, the next one (formatted only when read).
+pub fn next_task_name() -> TaskName {
     with(|i| {
         let n = i.task_counter.get() + 1;
         i.task_counter.set(n);
-        Rc::from(format!("Task-{n}"))
+        TaskName::Numbered(n)
     })
 }
 

@@ -11,7 +11,7 @@ use crate::objects::{BuiltinFn, Set, Value};
 use crate::vm::ops::as_float;
 use crate::vm::{interp, type_error, value_error, PyResult};
 use asyncio_playground_engine::asyncio::{gather, shield, timeouts, wait as engine_wait};
-use asyncio_playground_engine::{AwaitFut, CancelCause, Sleep, YieldNow};
+use asyncio_playground_engine::{AwaitFut, CancelCause, Sleep};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -25,25 +25,37 @@ fn sleep(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
         .or(kw[0].clone())
         .ok_or_else(|| type_error("sleep() missing 1 required positional argument: 'delay'"))?;
     let result = it.next().or(kw[1].clone()).unwrap_or(Value::None);
-    Ok(native_coro("sleep", async move {
-        let d = match as_float(&delay) {
-            Some(d) => d,
-            None => {
-                return Err(type_error(format!(
-                    "'<=' not supported between instances of '{}' and 'int'",
-                    type_name(&delay)
-                )))
-            }
-        };
-        if d.is_nan() {
-            return Err(value_error("Invalid delay: NaN (not a number)"));
+    // The delay is checked when the coroutine runs (as `tasks.sleep` does); the error is made
+    // now, which nothing can observe before it is raised.
+    let sleep = match as_float(&delay) {
+        None => Err(Some(type_error(format!(
+            "'<=' not supported between instances of '{}' and 'int'",
+            type_name(&delay)
+        )))),
+        Some(d) if d.is_nan() => Err(Some(value_error("Invalid delay: NaN (not a number)"))),
+        Some(d) => Ok(Sleep::<Py>::new(d, result)),
+    };
+    Ok(native_coro("sleep", SleepCoro(sleep)))
+}
+
+/// `asyncio.sleep(...)`'s coroutine: the sleep (`delay <= 0` yields once), or the error its
+/// argument raises. A plain struct rather than an `async` block: 100,000 sleeping tasks hold one.
+struct SleepCoro(Result<Sleep<Py>, Option<crate::objects::Raised>>);
+
+impl std::future::Future for SleepCoro {
+    type Output = PyResult;
+
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<PyResult> {
+        match &mut self.0 {
+            Ok(sleep) => std::pin::Pin::new(sleep).poll(cx),
+            Err(e) => std::task::Poll::Ready(Err(e.take().unwrap_or_else(|| {
+                crate::vm::runtime_error("cannot reuse already awaited coroutine")
+            }))),
         }
-        if d <= 0.0 {
-            YieldNow::<Py>::new().await?;
-            return Ok(result);
-        }
-        Sleep::<Py>::new(d, result).await
-    }))
+    }
 }
 
 fn task_name(kw: &Option<Value>) -> PyResult<Option<Rc<str>>> {

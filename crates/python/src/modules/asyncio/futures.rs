@@ -65,7 +65,7 @@ pub fn done_coro_text(lp: &Loop, t: TaskId, qualname: &str) -> String {
         .coros
         .try_borrow()
         .ok()
-        .and_then(|coros| match coros.get(&t) {
+        .and_then(|coros| match coros.get(t.0 as usize) {
             Some(Value::Coro(c)) => Some(c.first_line),
             _ => None,
         });
@@ -325,7 +325,7 @@ fn set_name(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
 
 fn get_coro(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
     let (lp, t) = task_of(b)?;
-    let coro = lp.coros.borrow().get(&t).cloned();
+    let coro = lp.coros.borrow().get(t.0 as usize).cloned();
     Ok(coro.unwrap_or(Value::None))
 }
 

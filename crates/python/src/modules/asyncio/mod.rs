@@ -16,7 +16,7 @@ use crate::objects::native::NativeObj;
 use crate::objects::Value;
 use crate::vm::coroutine::TaskCoro;
 use crate::vm::{interp, runtime_error, type_error, PyResult};
-use asyncio_playground_engine::{Core, FutId, TaskId};
+use asyncio_playground_engine::{Core, FutId, TaskId, TaskName};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
@@ -27,8 +27,8 @@ pub struct Loop {
     pub core: Rc<RefCell<Core<Py>>>,
     pub tasks: RefCell<HashMap<TaskId, Weak<TaskObj>>>,
     pub futures: RefCell<HashMap<FutId, Weak<FutureObj>>>,
-    /// Each task's coroutine object (`get_coro()`).
-    pub coros: RefCell<HashMap<TaskId, Value>>,
+    /// Each task's coroutine object (`get_coro()`), by task id (`None` for the engine's own).
+    pub coros: RefCell<Vec<Value>>,
     /// The tasks whose "exception was never retrieved" has been logged.
     pub logged: RefCell<std::collections::HashSet<TaskId>>,
     /// The loop was closed (`asyncio.run` returned): a task still pending then never ends.
@@ -63,7 +63,7 @@ impl Loop {
             core,
             tasks: RefCell::new(HashMap::new()),
             futures: RefCell::new(HashMap::new()),
-            coros: RefCell::new(HashMap::new()),
+            coros: RefCell::new(Vec::new()),
             logged: RefCell::new(std::collections::HashSet::new()),
             closed: std::cell::Cell::new(false),
             obj: RefCell::new(Weak::new()),
@@ -146,7 +146,7 @@ impl Loop {
         make: impl FnOnce(
             &mut Core<Py>,
             asyncio_playground_engine::Coro<Py>,
-            Rc<str>,
+            asyncio_playground_engine::TaskName,
             Rc<str>,
         ) -> PyResult<TaskId>,
     ) -> PyResult<TaskId> {
@@ -177,15 +177,25 @@ impl Loop {
                 "more than 100,000 live tasks: the playground's limit",
             ));
         }
-        let name = name.unwrap_or_else(interp::next_task_name);
+        let name = name.map_or_else(interp::next_task_name, TaskName::Given);
         let line = interp::line();
         let t = {
             let mut core = self.core.borrow_mut();
             core.set_line(line);
             make(&mut core, Box::pin(engine_coro), name, qualname)?
         };
-        self.coros.borrow_mut().insert(t, coro);
+        self.set_coro(t, coro);
         Ok(t)
+    }
+
+    /// Remembers task `t`'s coroutine object.
+    pub fn set_coro(&self, t: TaskId, coro: Value) {
+        let mut coros = self.coros.borrow_mut();
+        let i = t.0 as usize;
+        if coros.len() <= i {
+            coros.resize(i + 1, Value::None);
+        }
+        coros[i] = coro;
     }
 
     /// `ensure_future(x)`: a task's or future's own future, or a new task for a coroutine.
