@@ -78,6 +78,15 @@ pub struct Core<H: Host> {
 }
 
 impl<H: Host> Core<H> {
+    /// Hands over everything the loop holds (tasks and their coroutines, futures and their
+    /// values, callbacks, timers, the trace), leaving an empty loop at the same time. The caller
+    /// drops it outside any borrow of the loop: a host breaks the reference cycles that run through
+    /// a finished program's loop this way.
+    pub fn take_all(&mut self) -> Core<H> {
+        let empty = Core::new(self.now, false);
+        std::mem::replace(self, empty)
+    }
+
     pub(crate) fn new(now: Micros, record_trace: bool) -> Core<H> {
         Core {
             now,

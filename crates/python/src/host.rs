@@ -201,7 +201,7 @@ fn exception_text(lp: &Loop, t: TaskId) -> String {
 /// A task's Python object was dropped: CPython logs "Task exception was never retrieved" when
 /// a failed task nothing retrieved is freed (once per task).
 pub fn task_object_dropped(lp: &Rc<Loop>, t: TaskId) {
-    if !interp::alive() {
+    if !interp::alive() || lp.torn_down.get() {
         return;
     }
     if lp.closed.get() {

@@ -108,6 +108,7 @@ impl Program {
         globals.insert(Rc::from("__file__"), Value::str(filename));
         globals.insert(Rc::from("__doc__"), Value::None);
         let globals: Rc<Globals> = Rc::new(RefCell::new(globals));
+        crate::vm::teardown::track(&globals);
         let frame = Frame::module(code, globals);
         Ok(Program {
             thread: Some(Thread::new(frame)),

@@ -66,11 +66,15 @@ pub fn call_function(
                 frame, name, qualname,
             ))))
         }
-        CodeKind::GenExpr => Ok(Callee::Done(Value::Gen(Rc::new(Generator {
-            qualname: func.qualname.borrow().clone(),
-            thread: RefCell::new(Some(Thread::new(frame))),
-            running: std::cell::Cell::new(false),
-        })))),
+        CodeKind::GenExpr => {
+            let gen = Rc::new(Generator {
+                qualname: func.qualname.borrow().clone(),
+                thread: RefCell::new(Some(Thread::new(frame))),
+                running: std::cell::Cell::new(false),
+            });
+            crate::vm::teardown::track(&gen);
+            Ok(Callee::Done(Value::Gen(gen)))
+        }
         _ => Ok(Callee::Frame(frame)),
     }
 }
@@ -157,10 +161,12 @@ fn instantiate(
             Value::Exc(ExcObj::new(cls.clone(), args.clone()))
         }
     } else {
-        Value::Instance(Rc::new(Instance {
+        let obj = Rc::new(Instance {
             class: cls.clone(),
             attrs: RefCell::new(Vec::new()),
-        }))
+        });
+        crate::vm::teardown::track(&obj);
+        Value::Instance(obj)
     };
     match cls.lookup("__init__") {
         Some(Value::Func(init)) => {
@@ -412,6 +418,7 @@ pub fn build_class(body: &Value, name: Rc<str>, bases: Vec<Value>) -> PyResult {
         dict: RefCell::new(Vec::new()),
         tag: Tag::User,
     });
+    crate::vm::teardown::track(&cls);
     cls.compute_mro();
     for (k, v) in entries {
         if let Value::Func(f) = &v {

@@ -73,7 +73,9 @@ impl Frame {
         let mut slots = bind(func, args, kwargs)?;
         for &c in &code.cells {
             let v = std::mem::replace(&mut slots[c as usize], Value::Unbound);
-            slots[c as usize] = Value::Cell(Rc::new(RefCell::new(v)));
+            let cell = Rc::new(RefCell::new(v));
+            crate::vm::teardown::track(&cell);
+            slots[c as usize] = Value::Cell(cell);
         }
         for (i, cell) in func.closure.iter().enumerate() {
             slots[code.nlocals as usize + i] = Value::Cell(cell.clone());

@@ -75,6 +75,8 @@ pub struct Interp {
     pub frame_ends: RefCell<Vec<FrameEnd>>,
     /// Unretrieved-exception logs held back until the program's own traceback is printed.
     pub deferred_logs: RefCell<Vec<crate::host::LateLog>>,
+    /// The objects that can close a reference cycle, emptied when the state goes.
+    pub tracked: RefCell<crate::vm::teardown::Tracked>,
 }
 
 /// How a frame of a watched function ended: what a driver reads off a run beyond its outcome
@@ -112,6 +114,7 @@ impl Interp {
             watch: RefCell::new(Vec::new()),
             frame_ends: RefCell::new(Vec::new()),
             deferred_logs: RefCell::new(Vec::new()),
+            tracked: RefCell::new(Default::default()),
         }
     }
 }
@@ -136,8 +139,12 @@ pub fn alive() -> bool {
 pub fn reset() {
     // The old state is dropped outside the borrow (its objects' drops may report, say, an
     // exception nobody retrieved): into a throwaway state, which is then dropped the same way.
+    // Its reference cycles are broken first (see `teardown`), or they would outlive it.
     for _ in 0..2 {
         let old = INTERP.with(|i| std::mem::replace(&mut *i.borrow_mut(), Rc::new(Interp::new())));
+        crate::modules::asyncio::set_current(None);
+        let tracked = std::mem::take(&mut *old.tracked.borrow_mut());
+        tracked.clear_all();
         drop(old);
     }
     // The new state's memory base does not count what the old one held.

@@ -33,6 +33,8 @@ pub struct Loop {
     pub logged: RefCell<std::collections::HashSet<TaskId>>,
     /// The loop was closed (`asyncio.run` returned): a task still pending then never ends.
     pub closed: std::cell::Cell<bool>,
+    /// The program's state is going (`vm::teardown`): its objects report nothing as they drop.
+    pub torn_down: std::cell::Cell<bool>,
     /// The loop's Python object, while anything holds it (`get_running_loop()` is always the same).
     pub obj: RefCell<Weak<LoopObj>>,
 }
@@ -66,6 +68,7 @@ impl Loop {
             coros: RefCell::new(Vec::new()),
             logged: RefCell::new(std::collections::HashSet::new()),
             closed: std::cell::Cell::new(false),
+            torn_down: std::cell::Cell::new(false),
             obj: RefCell::new(Weak::new()),
         })
     }

@@ -78,6 +78,7 @@ pub fn run(_: Option<&Value>, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -
     let (now, trace) = interp::with(|i| (i.clock.get(), i.record_trace.get()));
     let run = Run::new(now, trace, 0, Box::pin(coro), name, qualname);
     let lp = Loop::new(run.core_handle());
+    crate::vm::teardown::track(&lp);
     lp.set_coro(run.main(), main);
     let run = Rc::new(RefCell::new(run));
     interp::with(|i| i.runs.borrow_mut().push((run.clone(), lp.clone())));
