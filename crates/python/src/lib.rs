@@ -9,6 +9,7 @@
 
 pub mod builtins;
 pub mod compile;
+pub mod cpython_attrs;
 pub mod host;
 pub mod json;
 pub mod memory;

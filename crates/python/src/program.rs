@@ -106,7 +106,8 @@ impl Program {
         let mut globals = HashMap::new();
         globals.insert(Rc::from("__name__"), Value::str("__main__"));
         globals.insert(Rc::from("__file__"), Value::str(filename));
-        globals.insert(Rc::from("__doc__"), Value::None);
+        let doc = code.doc.clone().map_or(Value::None, Value::Str);
+        globals.insert(Rc::from("__doc__"), doc);
         let globals: Rc<Globals> = Rc::new(RefCell::new(globals));
         crate::vm::teardown::track(&globals);
         let frame = Frame::module(code, globals);

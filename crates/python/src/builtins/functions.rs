@@ -699,11 +699,12 @@ fn issubclass(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     Ok(Value::Bool(classes.iter().any(|k| c.is_subclass(k))))
 }
 
-fn attr_name(f: &str, v: &Value) -> PyResult<Rc<str>> {
+/// `getattr`'s, `hasattr`'s and `setattr`'s name argument.
+fn attr_name(v: &Value) -> PyResult<Rc<str>> {
     match v {
         Value::Str(s) => Ok(s.clone()),
         other => Err(type_error(format!(
-            "{f}(): attribute name must be string, not '{}'",
+            "attribute name must be string, not '{}'",
             type_name(other)
         ))),
     }
@@ -717,7 +718,7 @@ fn hasattr(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
             args.len()
         )));
     }
-    let name = attr_name("hasattr", &args[1])?;
+    let name = attr_name(&args[1])?;
     match attr::getattr(&args[0], &name) {
         Ok(_) => Ok(Value::Bool(true)),
         Err(e) if e.is_a("AttributeError") => Ok(Value::Bool(false)),
@@ -733,7 +734,7 @@ fn getattr(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
             args.len()
         )));
     }
-    let name = attr_name("getattr", &args[1])?;
+    let name = attr_name(&args[1])?;
     match attr::getattr(&args[0], &name) {
         Err(e) if e.is_a("AttributeError") && args.len() == 3 => Ok(args[2].clone()),
         r => r,
@@ -748,7 +749,7 @@ fn setattr(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
             args.len()
         )));
     }
-    let name = attr_name("setattr", &args[1])?;
+    let name = attr_name(&args[1])?;
     attr::setattr(&args[0], &name, args[2].clone())?;
     Ok(Value::None)
 }

@@ -94,7 +94,12 @@ fn split_args(args: Vec<Value>, kwargs: Kw, name: &str) -> PyResult<(Option<Rc<s
     let sep = match sep {
         None | Some(Value::None) => None,
         Some(v) => {
-            let sv = arg_str(&v, "must be str or None, not")?;
+            let Value::Str(sv) = v else {
+                return Err(type_error(format!(
+                    "must be str or None, not {}",
+                    type_name(&v)
+                )));
+            };
             if sv.is_empty() {
                 return Err(value_error("empty separator"));
             }

@@ -404,6 +404,7 @@ impl Compiler {
         }
         match body {
             Body::Block(stmts) => {
+                self.unit().doc = super::docstring::of(stmts);
                 self.stmts(stmts)?;
                 self.emit_const(Value::None);
                 self.emit(Op::Return);
@@ -462,6 +463,7 @@ impl Compiler {
             qualname,
             s.span.start.line,
         );
+        self.unit().doc = super::docstring::of(&c.body);
         self.stmts(&c.body)?;
         self.emit_const(Value::None);
         self.emit(Op::Return);

@@ -55,6 +55,8 @@ pub enum Op {
     BuildTuple(u32),
     BuildList(u32),
     BuildSet(u32),
+    /// A set display of constants (CPython: `BUILD_SET 0; LOAD_CONST frozenset; SET_UPDATE`).
+    BuildConstSet(u32),
     /// `[.. k1 v1 .. kn vn] → [.. dict]`
     BuildMap(u32),
     /// Joins `n` strings (an f-string).
@@ -197,6 +199,8 @@ pub struct Code {
     pub tb_name: Rc<str>,
     /// The function uses `super()`: its first argument and defining class are needed.
     pub uses_super: bool,
+    /// The docstring (`__doc__`), if the body begins with one.
+    pub doc: Option<Rc<str>>,
 }
 
 impl Code {

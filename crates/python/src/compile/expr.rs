@@ -189,7 +189,14 @@ impl Compiler {
             }
             ExprKind::Await(inner) => {
                 if !self.unit().is_async {
-                    return Err(CompileError::syntax("'await' outside async function", span));
+                    // CPython's compiler: outside any function (a module or class body), or in
+                    // one that is not `async`.
+                    let msg = if matches!(self.unit().kind, CodeKind::Module | CodeKind::Class) {
+                        "'await' outside function"
+                    } else {
+                        "'await' outside async function"
+                    };
+                    return Err(CompileError::syntax(msg, span));
                 }
                 self.expr(inner)?;
                 self.unit().span = span;
@@ -390,6 +397,9 @@ impl Compiler {
             self.emit(match which {
                 0 => Op::BuildList(n),
                 1 => Op::BuildTuple(n),
+                // CPython makes a display of three or more constants a frozenset constant, which
+                // gives the set another table order.
+                _ if n > 2 && elts.iter().all(is_constant) => Op::BuildConstSet(n),
                 _ => Op::BuildSet(n),
             });
             return Ok(());
@@ -570,5 +580,16 @@ impl Compiler {
         self.emit(Op::Jump(start));
         self.patch(fi);
         Ok(())
+    }
+}
+
+/// A constant after CPython's AST optimizer: a literal, or a sign before a number literal.
+fn is_constant(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Const(_) => true,
+        ExprKind::Unary(UnaryOp::Neg | UnaryOp::Pos, inner) => {
+            matches!(inner.kind, ExprKind::Const(Const::Int(_) | Const::Float(_)))
+        }
+        _ => false,
     }
 }

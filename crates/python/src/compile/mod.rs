@@ -4,6 +4,7 @@
 
 mod blocks;
 pub mod code;
+mod docstring;
 mod expr;
 mod stmt;
 pub mod symtable;
@@ -60,6 +61,8 @@ struct Unit {
     uses_super: bool,
     /// Inside an `async def` (or an async comprehension): `await` is allowed.
     is_async: bool,
+    /// The docstring, cleaned as CPython 3.13's compiler cleans it.
+    doc: Option<Rc<str>>,
 }
 
 pub struct Compiler {
@@ -87,6 +90,7 @@ pub fn compile_module(body: &[Stmt], filename: &str) -> Result<Rc<Code>, Compile
         Rc::from("<module>"),
         1,
     );
+    c.unit().doc = docstring::of(body);
     c.stmts(body)?;
     c.emit_const(Value::None);
     c.emit(Op::Return);
@@ -131,6 +135,7 @@ impl Compiler {
             sig: Signature::default(),
             uses_super: false,
             is_async,
+            doc: None,
         });
     }
 
@@ -154,6 +159,7 @@ impl Compiler {
             first_line: u.first_line,
             tb_name: u.tb_name,
             uses_super: u.uses_super,
+            doc: u.doc,
         })
     }
 

@@ -80,7 +80,7 @@ pub struct SymTable {
 /// Builds the scope tree and resolves every name.
 ///
 /// # Errors
-/// `nonlocal` with no binding; `global` after use of a parameter name.
+/// `nonlocal` with no binding; `global` after a use or a binding of the name in its scope.
 pub fn analyze(module: &[Stmt]) -> Result<SymTable, CompileError> {
     let mut b = Builder {
         scopes: vec![Scope {
@@ -89,8 +89,12 @@ pub fn analyze(module: &[Stmt]) -> Result<SymTable, CompileError> {
         }],
         cur: 0,
         by_pos: HashMap::new(),
+        error: None,
     };
     b.stmts(module);
+    if let Some(e) = b.error {
+        return Err(e);
+    }
     let mut st = SymTable {
         scopes: b.scopes,
         by_pos: b.by_pos,
@@ -103,6 +107,8 @@ struct Builder {
     scopes: Vec<Scope>,
     cur: usize,
     by_pos: HashMap<(u32, u32), usize>,
+    /// The first `global` of a name already used or bound in its scope.
+    error: Option<CompileError>,
 }
 
 impl Builder {
@@ -211,6 +217,21 @@ impl Builder {
             StmtKind::Delete(ts) => ts.iter().for_each(|t| self.target(t)),
             StmtKind::Global(names) => {
                 for n in names {
+                    // symtable.c: a parameter is reported when names are resolved.
+                    let scope = self.scope();
+                    let misuse = if scope.params.contains(n) {
+                        None
+                    } else if scope.used.contains(n) {
+                        Some("is used prior to global declaration")
+                    } else if scope.bound.contains(n) {
+                        Some("is assigned to before global declaration")
+                    } else {
+                        None
+                    };
+                    if let Some(misuse) = misuse {
+                        let e = CompileError::syntax(format!("name '{n}' {misuse}"), s.span);
+                        self.error.get_or_insert(e);
+                    }
                     if !self.scope().globals.contains(n) {
                         self.scope().globals.push(n.clone());
                     }

@@ -11,6 +11,10 @@ use std::rc::Rc;
 pub trait NativeObj: Any {
     fn class(&self) -> Rc<Class>;
     fn repr(&self) -> String;
+    /// `str(obj)`, where it is not its repr (a queue's has no address).
+    fn str(&self) -> Option<String> {
+        None
+    }
     /// Its methods, by name: each gets the object itself as its bound value.
     fn methods(&self) -> &'static [(&'static str, BuiltinFn)];
     /// A data attribute (`q.maxsize`), if it has one by that name.

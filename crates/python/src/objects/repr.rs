@@ -228,6 +228,10 @@ pub fn str(v: &Value) -> PyResult<String> {
             Some(f) => user_text(&f, v, "__str__"),
             None => repr(v),
         },
+        Value::Native(n) => match n.str() {
+            Some(s) => Ok(s),
+            None => repr(v),
+        },
         other => repr(other),
     }
 }

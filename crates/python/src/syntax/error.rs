@@ -91,11 +91,16 @@ impl CompileError {
                     .lines()
                     .nth(span.start.line.saturating_sub(1) as usize)
                 {
-                    let trimmed = text.trim_start();
+                    // traceback.py strips spaces and form feeds only (a tab stays).
+                    let trimmed = text.trim_start_matches([' ', '\x0c']);
                     let indent = text.chars().count() - trimmed.chars().count();
                     let trimmed = trimmed.trim_end();
                     if !trimmed.is_empty() {
                         out += &format!("    {trimmed}\n");
+                    }
+                    // traceback.py draws carets only from a column within the stripped text
+                    // (an error in the indentation itself, like "unexpected indent", has none).
+                    if !trimmed.is_empty() && span.start.col as usize >= indent {
                         let start = (span.start.col as usize).saturating_sub(indent);
                         let end =
                             if span.end.line == span.start.line && span.end.col > span.start.col {

@@ -1,7 +1,7 @@
 //! The tokenizer: source text → tokens with positions, INDENT/DEDENT from indentation, implicit
 //! line joining inside brackets, and CPython's messages for what it rejects.
 
-use super::error::CompileError;
+use super::error::{CompileError, SyntaxKind};
 use super::token::{Pos, Span, StrToken, Tok, Token, OPERATORS};
 use std::rc::Rc;
 
@@ -10,8 +10,9 @@ pub struct Lexer<'a> {
     i: usize,
     line: u32,
     col: u32,
-    /// Indentation widths of the open blocks (the first is 0).
-    indents: Vec<u32>,
+    /// The indentation stack: each level's column with tabs to 8 and with tabs to 1 (CPython's
+    /// `indstack` and `altindstack`; the two disagreeing is a `TabError`).
+    indents: Vec<(u32, u32)>,
     /// Open brackets with their positions (for "'(' was never closed").
     brackets: Vec<(char, Pos)>,
     tokens: Vec<Token>,
@@ -24,19 +25,58 @@ pub struct Lexer<'a> {
 /// # Errors
 /// The first syntax error, as CPython reports it.
 pub fn tokenize(source: &str) -> Result<Vec<Token>, CompileError> {
+    match tokenize_for_parser(source) {
+        (tokens, None) => Ok(tokens),
+        (_, Some(e)) => Err(e.error),
+    }
+}
+
+/// A tokenizer error, found after the tokens before it.
+pub struct LexError {
+    pub error: CompileError,
+    /// For a bracket never closed: the line it was opened on (CPython reports it only if the
+    /// parser fails on a later line, or runs out of tokens).
+    pub unclosed_line: Option<u32>,
+}
+
+/// The tokens, and the tokenizer's error if there is one: then the tokens are those before it,
+/// ended by `Eof`, so that the parser can find an earlier error first (CPython's tokenizer runs
+/// as the parser asks for tokens).
+pub fn tokenize_for_parser(source: &str) -> (Vec<Token>, Option<LexError>) {
     let mut lx = Lexer {
         chars: source.chars().collect(),
         i: 0,
         line: 1,
         col: 0,
-        indents: vec![0],
+        indents: vec![(0, 0)],
         brackets: Vec::new(),
         tokens: Vec::new(),
         at_line_start: true,
         _src: source,
     };
-    lx.run()?;
-    Ok(lx.tokens)
+    match lx.run() {
+        Ok(()) => (lx.tokens, None),
+        Err(error) => {
+            let end = lx.pos();
+            lx.tokens.push(Token {
+                tok: Tok::Eof,
+                span: Span::new(end, end),
+            });
+            let unclosed_line = match &error {
+                CompileError::Syntax { msg, .. } if msg.ends_with("was never closed") => {
+                    lx.brackets.last().map(|(_, p)| p.line)
+                }
+                _ => None,
+            };
+            (
+                lx.tokens,
+                Some(LexError {
+                    error,
+                    unclosed_line,
+                }),
+            )
+        }
+    }
 }
 
 fn is_name_start(c: char) -> bool {
@@ -158,13 +198,13 @@ impl Lexer<'_> {
     /// comment-only lines, and emits INDENT/DEDENT. Returns false at the end of the file.
     fn indentation(&mut self) -> Result<bool, CompileError> {
         loop {
-            let mut width = 0u32;
+            let (mut width, mut alt) = (0u32, 0u32);
             let line_start = self.pos();
             while let Some(c) = self.peek() {
                 match c {
-                    ' ' => width += 1,
-                    '\t' => width = (width / 8 + 1) * 8,
-                    '\x0c' => width = 0,
+                    ' ' => (width, alt) = (width + 1, alt + 1),
+                    '\t' => (width, alt) = ((width / 8 + 1) * 8, alt + 1),
+                    '\x0c' => (width, alt) = (0, 0),
                     _ => break,
                 }
                 self.bump();
@@ -183,38 +223,51 @@ impl Lexer<'_> {
                 _ => {}
             }
             self.at_line_start = false;
-            let current = *self.indents.last().expect("indents start with 0");
+            let (current, current_alt) = *self.indents.last().expect("indents start with 0");
             let here = self.pos();
-            if width > current {
-                if !self.last_line_opens_block() {
-                    return Err(CompileError::indentation(
-                        "unexpected indent",
-                        Span::new(line_start, here),
-                    ));
+            let tab_error = || CompileError::Syntax {
+                kind: SyntaxKind::TabError,
+                msg: "inconsistent use of tabs and spaces in indentation".into(),
+                span: Span::new(line_start, here),
+            };
+            if width == current {
+                if alt != current_alt {
+                    return Err(tab_error());
                 }
-                self.indents.push(width);
+            } else if width > current {
+                if alt <= current_alt {
+                    return Err(tab_error());
+                }
+                // As CPython's tokenizer: the parser decides whether an indent was expected
+                // (a missing `:` before it is "expected ':'", not "unexpected indent").
+                self.indents.push((width, alt));
                 self.push(Tok::Indent, line_start);
-            } else if width < current {
-                while *self.indents.last().expect("indents start with 0") > width {
+            } else {
+                while self.indents.last().expect("indents start with 0").0 > width {
                     self.indents.pop();
                     self.push(Tok::Dedent, here);
                 }
-                if *self.indents.last().expect("indents start with 0") != width {
+                let (level, level_alt) = *self.indents.last().expect("indents start with 0");
+                if level != width {
+                    // CPython points just past the end of the line.
+                    let rest = self.chars[self.i..]
+                        .iter()
+                        .take_while(|&&c| c != '\n' && c != '\r');
+                    let end = Pos {
+                        line: here.line,
+                        col: here.col + rest.count() as u32,
+                    };
                     return Err(CompileError::indentation(
                         "unindent does not match any outer indentation level",
-                        Span::new(here, here),
+                        Span::new(end, end),
                     ));
+                }
+                if level_alt != alt {
+                    return Err(tab_error());
                 }
             }
             return Ok(true);
         }
-    }
-
-    /// Whether the last logical line ended with `:` (so an indent is expected; the parser then
-    /// reports a missing block itself).
-    fn last_line_opens_block(&self) -> bool {
-        let n = self.tokens.len();
-        n >= 2 && self.tokens[n - 2].is_op(":")
     }
 
     fn finish(&mut self) -> Result<(), CompileError> {
@@ -472,7 +525,9 @@ impl Lexer<'_> {
             let (msg, line) = if triple {
                 (
                     "unterminated triple-quoted string literal",
-                    lx.chars.iter().filter(|&&c| c == '\n').count() as u32 + 1,
+                    // The last line of the file (a final newline starts no new line).
+                    lx.chars.iter().filter(|&&c| c == '\n').count() as u32
+                        + u32::from(lx.chars.last() != Some(&'\n')),
                 )
             } else {
                 ("unterminated string literal", start.line)

@@ -22,6 +22,11 @@ pub fn no_attribute(obj: &Value, name: &str) -> crate::objects::Raised {
     let msg = match obj {
         Value::Class(c) => format!("type object '{}' has no attribute '{name}'", c.qualname),
         Value::Module(m) => format!("module '{}' has no attribute '{name}'", m.name),
+        // A C type's name carries its module (`tp_name`): `_asyncio.Task`.
+        Value::Native(n) if &*n.class().module == "_asyncio" => format!(
+            "'_asyncio.{}' object has no attribute '{name}'",
+            n.class().name
+        ),
         other => format!(
             "'{}' object has no attribute '{name}'",
             crate::builtins::type_name(other)
@@ -143,7 +148,7 @@ pub fn getattr(obj: &Value, name: &Rc<str>) -> PyResult {
             "__name__" => Some(Value::Str(f.name.borrow().clone())),
             "__qualname__" => Some(Value::Str(f.qualname.borrow().clone())),
             "__module__" => Some(Value::str("__main__")),
-            "__doc__" => Some(Value::None),
+            "__doc__" => Some(f.code.doc.clone().map_or(Value::None, Value::Str)),
             _ => None,
         },
         Value::Method(m) => match &**name {
@@ -188,7 +193,32 @@ pub fn getattr(obj: &Value, name: &Rc<str>) -> PyResult {
     };
     match found {
         Some(v) => Ok(v),
-        None => crate::builtins::methods::bound(obj, name).ok_or_else(|| no_attribute(obj, name)),
+        None if &**name == "__class__" => Ok(Value::Class(crate::builtins::class_of(obj))),
+        None => crate::builtins::methods::bound(obj, name).ok_or_else(|| missing(obj, name)),
+    }
+}
+
+/// An attribute the playground does not have: refused if CPython has it (the program would take
+/// another path on an `AttributeError` CPython never raises), else CPython's `AttributeError`.
+fn missing(obj: &Value, name: &str) -> crate::objects::Raised {
+    use crate::cpython_attrs::{class_has, module_has};
+    let mro_has = |cls: &Rc<Class>| cls.mro.borrow().iter().any(|c| class_has(&c.name, name));
+    let (cpython_has, owner) = match obj {
+        Value::Module(m) => (module_has(&m.name, name), m.name.to_string()),
+        Value::Class(cls) => (
+            mro_has(cls) || class_has("type", name),
+            cls.name.to_string(),
+        ),
+        Value::Super(_) => (false, String::new()),
+        other => {
+            let cls = crate::builtins::class_of(other);
+            (mro_has(&cls), cls.name.to_string())
+        }
+    };
+    if cpython_has {
+        super::refuse(format!("{owner}.{name}"))
+    } else {
+        no_attribute(obj, name)
     }
 }
 

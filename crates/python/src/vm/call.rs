@@ -420,6 +420,9 @@ pub fn build_class(body: &Value, name: Rc<str>, bases: Vec<Value>) -> PyResult {
     });
     crate::vm::teardown::track(&cls);
     cls.compute_mro();
+    // `type.__new__` puts `__doc__` in every class's namespace (None without a docstring).
+    let doc = body.code.doc.clone().map_or(Value::None, Value::Str);
+    cls.set_attr(Rc::from("__doc__"), doc);
     for (k, v) in entries {
         if let Value::Func(f) = &v {
             *f.owner.borrow_mut() = Rc::downgrade(&cls);

@@ -561,9 +561,13 @@ impl Thread {
                     let items = split_top(&mut frame.stack, n);
                     frame.stack.push(Value::list(items));
                 }
-                Op::BuildSet(n) => {
+                Op::BuildSet(n) | Op::BuildConstSet(n) => {
                     let items = split_top(&mut frame.stack, n);
-                    let set = t!(crate::objects::Set::from_values(items));
+                    let set = if matches!(op, Op::BuildConstSet(_)) {
+                        t!(crate::objects::Set::from_constants(items))
+                    } else {
+                        t!(crate::objects::Set::from_values(items))
+                    };
                     self.frames
                         .last_mut()
                         .expect("frame")

@@ -165,6 +165,11 @@ pub fn next_task_name() -> TaskName {
     })
 }
 
+/// Undoes [`next_task_name`] when no task was made after all.
+pub fn give_back_task_name() {
+    with(|i| i.task_counter.set(i.task_counter.get() - 1));
+}
+
 /// Writes program output (`print`), stamping each completed line with the time.
 pub fn write_stdout(text: &str) {
     let now = now();

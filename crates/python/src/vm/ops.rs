@@ -19,10 +19,18 @@ pub fn overflow() -> Raised {
 fn unsupported(op: BinOp, a: &Value, b: &Value) -> Raised {
     type_error(format!(
         "unsupported operand type(s) for {}: '{}' and '{}'",
-        op.symbol(),
+        operator_text(op),
         type_name(a),
         type_name(b)
     ))
+}
+
+/// How `unsupported operand type(s) for …` names the operator.
+fn operator_text(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Pow => "** or pow()",
+        other => other.symbol(),
+    }
 }
 
 /// An int (bools are ints), if `v` is one.
@@ -275,7 +283,7 @@ pub fn inplace(op: BinOp, a: &Value, b: &Value) -> PyResult {
             // `x += 'a'` says `+=`.
             if e.is_a("TypeError") {
                 if let Some(Value::Str(m)) = e.args().first() {
-                    let from = format!("for {}:", op.symbol());
+                    let from = format!("for {}:", operator_text(op));
                     if m.contains(&from) {
                         return type_error(m.replacen(&from, &format!("for {}=:", op.symbol()), 1));
                     }
@@ -393,6 +401,18 @@ pub fn norm_index(i: i64, len: usize) -> Option<usize> {
 
 /// The indices a slice picks from a sequence of `len` items (`slice.indices`).
 pub fn slice_indices(s: &[Value; 3], len: usize) -> PyResult<Vec<usize>> {
+    let (start, stop, step) = slice_bounds(s, len)?;
+    let mut out = Vec::new();
+    let mut i = start;
+    while (step > 0 && i < stop) || (step < 0 && i > stop) {
+        out.push(i as usize);
+        i += step;
+    }
+    Ok(out)
+}
+
+/// `slice.indices(len)`: start, stop and step clamped to a sequence of `len` items.
+pub fn slice_bounds(s: &[Value; 3], len: usize) -> PyResult<(i64, i64, i64)> {
     let get = |v: &Value| -> PyResult<Option<i64>> {
         match v {
             Value::None => Ok(None),
@@ -442,13 +462,7 @@ pub fn slice_indices(s: &[Value; 3], len: usize) -> PyResult<Vec<usize>> {
             }
         }
     };
-    let mut out = Vec::new();
-    let mut i = start;
-    while (step > 0 && i < stop) || (step < 0 && i > stop) {
-        out.push(i as usize);
-        i += step;
-    }
-    Ok(out)
+    Ok((start, stop, step))
 }
 
 fn index_of(i: &Value, what: &str) -> PyResult<i64> {
@@ -502,25 +516,24 @@ pub fn getitem(c: &Value, i: &Value) -> PyResult {
                         .collect(),
                 ));
             }
-            let k = index_of(i, "string")?;
+            let k = as_int(i).ok_or_else(|| {
+                type_error(format!(
+                    "string indices must be integers, not '{}'",
+                    type_name(i)
+                ))
+            })?;
             norm_index(k, chars.len())
                 .map(|k| Value::string(chars[k].to_string()))
                 .ok_or_else(|| index_error("string index out of range"))
         }
         Value::Range(r) => {
             if let Value::Slice(s) = i {
-                let n = r.len() as usize;
-                let idx = slice_indices(s, n)?;
-                // A slice of a range is a range; built here from the picked items.
-                let step = as_int(&s[2]).unwrap_or(1) * r.step;
-                let start = idx.first().map_or(r.start, |&k| r.get(k as i64));
-                let stop = idx
-                    .last()
-                    .map_or(start, |&k| r.get(k as i64) + step.signum());
+                // `compute_slice` in rangeobject.c: the slice's bounds, mapped through the range.
+                let (start, stop, step) = slice_bounds(s, r.len() as usize)?;
                 return Ok(Value::Range(Rc::new(crate::objects::Range {
-                    start,
-                    stop,
-                    step,
+                    start: r.start.saturating_add(start.saturating_mul(r.step)),
+                    stop: r.start.saturating_add(stop.saturating_mul(r.step)),
+                    step: r.step.saturating_mul(step),
                 })));
             }
             let k = index_of(i, "range")?;

@@ -180,13 +180,21 @@ impl Loop {
                 "more than 100,000 live tasks: the playground's limit",
             ));
         }
+        let numbered = name.is_none();
         let name = name.map_or_else(interp::next_task_name, TaskName::Given);
         let line = interp::line();
-        let t = {
+        let made = {
             let mut core = self.core.borrow_mut();
             core.set_line(line);
-            make(&mut core, Box::pin(engine_coro), name, qualname)?
+            make(&mut core, Box::pin(engine_coro), name, qualname)
         };
+        // CPython numbers a task when it makes one: a refused `create_task` (a finished
+        // TaskGroup) made none.
+        let t = made.inspect_err(|_| {
+            if numbered {
+                interp::give_back_task_name();
+            }
+        })?;
         self.set_coro(t, coro);
         Ok(t)
     }

@@ -391,8 +391,32 @@ impl NativeObj for QueueObj {
             Order::Priority => classes(|c| c.priority.clone()),
         }
     }
+    /// `Queue.__repr__`: `<{type(self).__name__} at {id(self):#x} {self._format()}>`.
     fn repr(&self) -> String {
-        let name = self.class().name.clone();
+        format!(
+            "<{} at 0x7f0000000000 {}>",
+            self.class().name,
+            self.format()
+        )
+    }
+    /// `Queue.__str__`: `<{type(self).__name__} {self._format()}>`.
+    fn str(&self) -> Option<String> {
+        Some(format!("<{} {}>", self.class().name, self.format()))
+    }
+    fn methods(&self) -> &'static [(&'static str, BuiltinFn)] {
+        QUEUE
+    }
+    fn getattr(&self, name: &str) -> Option<Value> {
+        (name == "maxsize").then(|| Value::Int(self.0.maxsize()))
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+impl QueueObj {
+    /// `Queue._format()`.
+    fn format(&self) -> String {
         let mut s = format!("maxsize={}", self.0.maxsize());
         let items = self.0.items();
         if !items.is_empty() {
@@ -408,16 +432,7 @@ impl NativeObj for QueueObj {
         if t > 0 {
             s += &format!(" tasks={t}");
         }
-        format!("<{name} at 0x7f0000000000 {s}>")
-    }
-    fn methods(&self) -> &'static [(&'static str, BuiltinFn)] {
-        QUEUE
-    }
-    fn getattr(&self, name: &str) -> Option<Value> {
-        (name == "maxsize").then(|| Value::Int(self.0.maxsize()))
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
+        s
     }
 }
 

@@ -223,6 +223,10 @@ fn parse_field(body: &[char], k: &mut usize, s: &StrToken, span: Span) -> PResul
                 debug = true;
                 expr_end = *k;
                 *k += 1;
+                // `{x = }`: the spaces after `=` are part of the text shown, not of the field.
+                while body.get(*k).is_some_and(|c| c.is_whitespace()) {
+                    *k += 1;
+                }
                 break;
             }
             _ => {}
@@ -247,12 +251,16 @@ fn parse_field(body: &[char], k: &mut usize, s: &StrToken, span: Span) -> PResul
                 conv = Some(c);
                 *k += 1;
             }
-            _ => {
+            other => {
                 let p = pos_in(body, s.body_start, *k);
-                return Err(CompileError::syntax(
-                    "f-string: invalid conversion character: expected 's', 'r', or 'a'",
-                    Span::new(p, p),
-                ));
+                // CPython names the character when there is one before the `}`/`:`.
+                let msg = match other {
+                    Some(&c) if c != '}' && c != ':' => format!(
+                        "f-string: invalid conversion character '{c}': expected 's', 'r', or 'a'"
+                    ),
+                    _ => "f-string: missing conversion character".to_string(),
+                };
+                return Err(CompileError::syntax(msg, Span::new(p, p)));
             }
         }
     }

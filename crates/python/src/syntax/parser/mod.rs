@@ -7,7 +7,7 @@ mod stmt;
 
 use super::ast::Stmt;
 use super::error::CompileError;
-use super::lexer::tokenize;
+use super::lexer::tokenize_for_parser;
 use super::token::{Pos, Span, Tok, Token};
 
 /// Parses a whole program.
@@ -15,13 +15,33 @@ use super::token::{Pos, Span, Tok, Token};
 /// # Errors
 /// The first syntax error.
 pub fn parse(source: &str) -> Result<Vec<Stmt>, CompileError> {
-    let tokens = tokenize(source)?;
+    let (tokens, lex_error) = tokenize_for_parser(source);
     let mut p = Parser {
         toks: tokens,
         i: 0,
         brackets: 0,
     };
-    p.module()
+    let parsed = p.module();
+    let Some(lex) = lex_error else {
+        return parsed;
+    };
+    // Which error CPython reports (`_PyPegen_set_syntax_error`): the tokenizer's when the
+    // parser ran out of tokens; else the parser's, unless CPython's check of the whole source
+    // finds a tokenizer error. A bracket never closed wins over a parser error that reaches past
+    // the bracket's line (CPython's second pass reads on to the end of the file there).
+    let Err(parse_error) = parsed else {
+        return Err(lex.error);
+    };
+    let ran_out = p.i + 1 >= p.toks.len();
+    let overridden = match lex.unclosed_line {
+        Some(line) => parse_error.span().end.line > line,
+        None => true,
+    };
+    Err(if ran_out || overridden {
+        lex.error
+    } else {
+        parse_error
+    })
 }
 
 pub(crate) struct Parser {
@@ -166,12 +186,15 @@ impl Parser {
                 Tok::Newline => {
                     self.advance();
                 }
-                Tok::Indent => {
-                    return Err(CompileError::indentation("unexpected indent", self.span()));
-                }
+                Tok::Indent => return Err(self.unexpected_indent()),
                 _ => body.extend(self.statement()?),
             }
         }
         Ok(body)
+    }
+
+    /// An indent where a statement was expected.
+    fn unexpected_indent(&self) -> CompileError {
+        CompileError::indentation("unexpected indent", self.span())
     }
 }

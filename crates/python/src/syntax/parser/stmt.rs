@@ -29,6 +29,9 @@ pub(super) fn describe(e: &Expr) -> &'static str {
         ExprKind::Set(..) => "set display",
         ExprKind::Named(..) => "named expression",
         ExprKind::Slice(..) => "slice",
+        ExprKind::Tuple(..) => "tuple",
+        ExprKind::List(..) => "list",
+        ExprKind::Starred(..) => "starred",
         _ => "expression",
     }
 }
@@ -136,9 +139,13 @@ impl Parser {
         self.advance();
         let mut body = Vec::new();
         while !matches!(self.tok().tok, Tok::Dedent | Tok::Eof) {
-            if matches!(self.tok().tok, Tok::Newline) {
-                self.advance();
-                continue;
+            match self.tok().tok {
+                Tok::Newline => {
+                    self.advance();
+                    continue;
+                }
+                Tok::Indent => return Err(self.unexpected_indent()),
+                _ => {}
             }
             body.extend(self.statement()?);
         }
@@ -646,6 +653,12 @@ impl Parser {
 
     /// An expression statement, an assignment (also chained), an augmented or annotated one.
     fn expr_stmt(&mut self) -> PResult<StmtKind> {
+        // An unparenthesized `x := v` is not a statement (CPython's grammar has no named
+        // expression at the top of `star_expressions`).
+        if matches!(self.tok().tok, Tok::Name(_)) && self.peek_tok(1).is_op(":=") {
+            self.advance();
+            return Err(self.invalid());
+        }
         let first = self.star_expressions()?;
         if self.at_op("=") {
             let mut targets = vec![first];

@@ -1,0 +1,6 @@
+# A set display of three or more constants iterates in CPython's order (a frozenset constant)
+print({1, 9, 17, 25})
+print({33, 1, 65})
+print({7, 15, 23, 31, 39})
+print(sorted({7, 15, 23, 31, 39}))
+print({1, 9}, {-1, -9, 7})

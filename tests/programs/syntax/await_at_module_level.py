@@ -1,0 +1,3 @@
+import asyncio
+
+x = await asyncio.sleep(0)

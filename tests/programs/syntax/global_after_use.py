@@ -1,0 +1,5 @@
+x = 0
+
+def f():
+    print(x)
+    global x

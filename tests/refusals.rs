@@ -1,0 +1,42 @@
+//! What the playground does not have is refused, never answered differently: an attribute CPython
+//! has and the playground lacks stops the run with a message naming it (an `AttributeError` there
+//! would send the program down a path CPython never takes). One CPython lacks too is CPython's
+//! `AttributeError`: `tests/programs/corpus/129_missing_attributes.py` checks that against CPython.
+#![cfg(not(target_arch = "wasm32"))]
+
+use asyncio_playground::python::{End, Options, Program};
+
+fn run(source: &str) -> (End, Vec<String>) {
+    let mut program = Program::new(source, "main.py", &Options::default()).expect("it compiles");
+    let end = program.run_virtual();
+    let out = asyncio_playground::python::vm::interp::with(|i| i.out.borrow().lines.clone());
+    (end, out)
+}
+
+#[test]
+fn an_attribute_cpython_has_and_the_playground_lacks_is_refused() {
+    for (source, names) in [
+        ("print('a'.istitle())", "str.istitle"),
+        ("print(dict.fromkeys([1]))", "dict.fromkeys"),
+        (
+            "try:\n    (3).real\nexcept AttributeError:\n    print('caught')",
+            "int.real",
+        ),
+        (
+            "import asyncio\nasync def main():\n    print(hasattr(asyncio.Queue(), 'shutdown'))\nasyncio.run(main())",
+            "Queue.shutdown",
+        ),
+        ("import time\ntime.strftime('%H')", "time.strftime"),
+    ] {
+        let (end, out) = run(source);
+        let End::Stopped(why) = &end else {
+            panic!("{source}: not stopped but {out:?}");
+        };
+        assert_eq!(
+            why,
+            &format!("{names} is not supported in the playground"),
+            "{source}"
+        );
+        assert!(out.is_empty(), "{source}: the refusal was caught: {out:?}");
+    }
+}
