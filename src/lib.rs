@@ -24,5 +24,5 @@ pub mod cpython;
 /// same wrapper around its own allocator).
 #[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
-static ALLOCATOR: asyncio_playground_python::memory::Counting<std::alloc::System> =
-    asyncio_playground_python::memory::Counting(std::alloc::System);
+static ALLOCATOR: asyncio_playground_python::memory::Counting<mimalloc::MiMalloc> =
+    asyncio_playground_python::memory::Counting(mimalloc::MiMalloc);

@@ -27,6 +27,17 @@ fn an_attribute_cpython_has_and_the_playground_lacks_is_refused() {
             "Queue.shutdown",
         ),
         ("import time\ntime.strftime('%H')", "time.strftime"),
+        // What the playground does not model the way CPython does.
+        (
+            "r = range(-9223372036854775807, 9223372036854775807)",
+            "a range of more than 2**63 - 1 items",
+        ),
+        (
+            "try:\n    raise OSError(2, 'No such file')\nexcept OSError as e:\n    print(e)",
+            "OSError with an errno (more than one argument)",
+        ),
+        ("print(str(1, 2))", "str() with an encoding (bytes)"),
+        ("print('²'.isdigit())", "str.isdigit of non-ASCII text"),
     ] {
         let (end, out) = run(source);
         let End::Stopped(why) = &end else {

@@ -9,7 +9,7 @@ use super::components::{
 use super::embed_hooks::{use_embed_commands, use_embed_outcome, use_embed_size};
 use super::hooks::{use_keyboard_shortcuts, use_latest};
 use super::session::start_session;
-use super::state::{Action, State};
+use super::state::{Action, State, Status};
 use crate::scenario::Theme;
 use yew::prelude::*;
 
@@ -123,7 +123,8 @@ pub fn app(props: &AppProps) -> Html {
     // The timeline, the console and the outcome: the same in both layouts.
     let panels = html! {
         <div class="panels">
-            <TimelineView session={session.clone()} now={now} version={state.version} />
+            <TimelineView session={session.clone()} now={now} version={state.version}
+                running={state.status == Some(Status::Running)} />
             <div class="side">
                 <ConsoleView session={session.clone()} lines={lines} outcome={state.outcome.clone()} />
                 <OutcomePanel session={session.clone()} status={state.status} outcome={state.outcome.clone()}

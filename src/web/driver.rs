@@ -50,6 +50,8 @@ pub struct Progress {
 #[must_use = "dropping the handle stops the run at once"]
 pub struct Driver {
     control: Rc<Control>,
+    /// The run's clock, which the page reads to draw time moving between reports.
+    clock: Rc<PageClock>,
 }
 
 impl Driver {
@@ -63,9 +65,15 @@ impl Driver {
     ) -> Driver {
         let control = Rc::new(Control::default());
         control.paused.set(paused);
-        let clock = PageClock::new(view);
-        wasm_bindgen_futures::spawn_local(drive(run, clock, control.clone(), report));
-        Driver { control }
+        let clock = Rc::new(PageClock::new(view));
+        wasm_bindgen_futures::spawn_local(drive(run, clock.clone(), control.clone(), report));
+        Driver { control, clock }
+    }
+
+    /// The loop's time to draw now: it moves with the clock between the loop's events, up to
+    /// the next one due (read it every frame).
+    pub fn time_shown(&self) -> Micros {
+        self.clock.time_shown()
     }
 
     pub fn pause(&self) {
@@ -100,7 +108,7 @@ impl Drop for Driver {
 
 async fn drive(
     run: Rc<RefCell<ScenarioRun>>,
-    mut clock: PageClock,
+    clock: Rc<PageClock>,
     control: Rc<Control>,
     report: impl Fn(Progress),
 ) {
@@ -146,7 +154,12 @@ async fn drive(
             clock.thaw();
         }
         let slice_start = performance_now();
-        let end = run_slice(&run, &mut clock, stepping);
+        let end = run_slice(&run, &clock, stepping);
+        // What the page may show: up to the next deadline while the loop waits for it.
+        clock.set_horizon(match end {
+            SliceEnd::WaitUntil(d) => d,
+            _ => clock.now(),
+        });
         let finished = matches!(end, SliceEnd::Finished);
         let mut t = performance_now();
         // The render of the last report may still be under way: what it has cost so far counts.

@@ -12,6 +12,7 @@ mod embed_hooks;
 mod page_clock;
 mod session;
 mod slice;
+mod ticker;
 mod yielder;
 
 mod form;

@@ -31,7 +31,7 @@ fn events(program: &Program) -> usize {
 /// Runs passes for up to `SLICE_MS` (or one event's worth when stepping).
 pub(super) fn run_slice(
     run: &Rc<RefCell<ScenarioRun>>,
-    clock: &mut PageClock,
+    clock: &PageClock,
     stepping: bool,
 ) -> SliceEnd {
     let mut run = run.borrow_mut();

@@ -39,6 +39,11 @@ BUILTINS = {
     'UnboundLocalError', 'RuntimeError', 'NotImplementedError', 'RecursionError',
     'AssertionError', 'StopIteration', 'StopAsyncIteration', 'TimeoutError',
     'KeyboardInterrupt', 'ExceptionGroup', 'BaseExceptionGroup',
+    # The rest of CPython's built-in exceptions: they exist and behave as CPython's (those whose
+    # arguments mean more, like an OSError with an errno, are refused when made that way).
+    'OSError', 'IOError', 'EnvironmentError', 'ConnectionError', 'ConnectionRefusedError',
+    'ConnectionResetError', 'ConnectionAbortedError', 'BrokenPipeError', 'FileNotFoundError',
+    'FileExistsError', 'PermissionError', 'EOFError', 'MemoryError', 'OverflowError',
 }
 
 DUNDER_METHODS = {'__init__', '__repr__', '__str__', '__enter__', '__exit__', '__aenter__',

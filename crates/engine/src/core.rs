@@ -117,6 +117,12 @@ impl<H: Host> Core<H> {
         }
     }
 
+    /// Makes room for `tasks` tasks with their futures (a `gather` of that many coroutines).
+    pub fn reserve_tasks(&mut self, tasks: usize) {
+        self.tasks.reserve(tasks);
+        self.futs.reserve(tasks);
+    }
+
     /// `loop.time()`, in microseconds.
     pub fn now(&self) -> Micros {
         self.now

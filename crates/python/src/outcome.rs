@@ -115,7 +115,11 @@ impl Outcome {
         }
         let runs = interp::with(|i| i.runs.borrow().clone());
         let mut main = None;
-        let mut tasks = Vec::new();
+        let count: usize = runs
+            .iter()
+            .map(|(run, _)| run.borrow().with_core(|c| c.task_count()))
+            .sum();
+        let mut tasks = Vec::with_capacity(count);
         let mut unretrieved = Vec::new();
         for (k, (run, _)) in runs.iter().enumerate() {
             let run = run.borrow();

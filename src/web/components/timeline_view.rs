@@ -6,6 +6,7 @@ use crate::time_text::{format_seconds, fraction, percent};
 use crate::timeline::{Lane, Timeline};
 use crate::web::describe::{end_text, lane_details, span_label, Errors};
 use crate::web::session::{Session, Shared};
+use crate::web::ticker::Ticker;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -17,8 +18,10 @@ const ALL_ROWS_UP_TO: usize = 61;
 #[derive(Properties, PartialEq)]
 pub struct TimelineViewProps {
     pub session: Option<Shared<Session>>,
-    /// The loop's time (the "now" cursor).
+    /// The loop's time at the last report.
     pub now: Micros,
+    /// The run's clock is going: the time shown follows it on every frame, between reports.
+    pub running: bool,
     /// Bumped when the timeline changed.
     pub version: u64,
 }
@@ -93,6 +96,7 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
             }
         })
     };
+    let now = use_time_shown(props.session.clone(), props.running, props.now);
     let Some(session) = props.session.clone() else {
         return html! { <section class="timeline empty" data-test="timeline"><p>{ "Press Run to see the tasks run." }</p></section> };
     };
@@ -100,7 +104,6 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
     let errors = session.errors.borrow();
     // Every lane but those of asyncio.run's own shutdown tasks.
     let lanes: Vec<&Lane> = timeline.shown().collect();
-    let now = props.now;
     let end = lanes
         .iter()
         .filter_map(|l| l.end.as_ref().map(|e| e.0))
@@ -153,5 +156,33 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
             </p>
             <p class="legend">{ "▭ waiting to start · ▬ sleeping · ░ awaiting · ▮ blocking the loop · ✓ done · ✕ failed · ⊘ cancelled " }</p>
         </section>
+    }
+}
+
+/// The loop's time to draw: while the run's clock goes, read from it after every frame (so time,
+/// the now cursor and sleeping bars move between the loop's events), else the last report's.
+#[hook]
+fn use_time_shown(session: Option<Shared<Session>>, running: bool, reported: Micros) -> Micros {
+    let ticked = use_state_eq(|| 0);
+    {
+        let ticked = ticked.setter();
+        use_effect_with((session, running), move |(session, running)| {
+            ticked.set(0);
+            let ticker = match (session, running) {
+                (Some(session), true) => {
+                    let session = session.clone();
+                    Some(Ticker::start(move || {
+                        ticked.set(session.driver.time_shown())
+                    }))
+                }
+                _ => None,
+            };
+            move || drop(ticker)
+        });
+    }
+    if running {
+        reported.max(*ticked)
+    } else {
+        reported
     }
 }

@@ -417,3 +417,36 @@ pub fn star_end(st: &Value) -> Option<Raised> {
         }
     }
 }
+
+/// Refuses the exceptions whose arguments CPython gives a meaning the playground does not model:
+/// an `OSError` with an errno (`OSError(2, 'x')` is a `FileNotFoundError` printed
+/// `[Errno 2] x`), a `SyntaxError` with its details, and the Unicode codec errors.
+pub fn check_supported(cls: &Rc<Class>, args: &[Value]) -> PyResult<()> {
+    let t = types();
+    let what = if cls.is_subclass(&t.exception("OSError")) && args.len() >= 2 {
+        Some(format!(
+            "{} with an errno (more than one argument)",
+            cls.name
+        ))
+    } else if cls.is_subclass(&t.exception("SyntaxError")) && args.len() >= 2 {
+        Some(format!(
+            "{} with its details (more than one argument)",
+            cls.name
+        ))
+    } else if [
+        "UnicodeDecodeError",
+        "UnicodeEncodeError",
+        "UnicodeTranslateError",
+    ]
+    .iter()
+    .any(|n| cls.is_subclass(&t.exception(n)))
+    {
+        Some(cls.name.to_string())
+    } else {
+        None
+    };
+    match what {
+        Some(what) => Err(crate::vm::refuse(what)),
+        None => Ok(()),
+    }
+}

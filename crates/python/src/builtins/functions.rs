@@ -184,6 +184,12 @@ fn abs(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
 
 fn round(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     let kw = take_kwargs("round", kwargs, &["number", "ndigits"])?;
+    if args.len() > 2 {
+        return Err(type_error(format!(
+            "round() takes at most 2 arguments ({} given)",
+            args.len()
+        )));
+    }
     let mut args = args.into_iter();
     let x = args
         .next()

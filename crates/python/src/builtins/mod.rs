@@ -151,6 +151,10 @@ pub fn install() {
             b.push((leak(&c.name), Value::Class(c.clone())));
         }
     }
+    // CPython's old names for OSError.
+    let os_error = Value::Class(t.exception("OSError"));
+    b.push(("IOError", os_error.clone()));
+    b.push(("EnvironmentError", os_error));
     for (name, f) in functions::FUNCTIONS {
         b.push((name, Value::builtin(name, name, *f, None)));
     }

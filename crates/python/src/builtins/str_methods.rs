@@ -21,6 +21,18 @@ fn text(b: Option<&Value>, args: &mut Vec<Value>, method: &str) -> PyResult<Rc<s
     }
 }
 
+/// The text of a method that takes no arguments (`'a'.upper(1)` is CPython's `TypeError`).
+fn text_only(b: Option<&Value>, args: &mut Vec<Value>, method: &str) -> PyResult<Rc<str>> {
+    let t = text(b, args, method)?;
+    if !args.is_empty() {
+        return Err(type_error(format!(
+            "str.{method}() takes no arguments ({} given)",
+            args.len()
+        )));
+    }
+    Ok(t)
+}
+
 fn arg_str(v: &Value, what: &str) -> PyResult<Rc<str>> {
     match v {
         Value::Str(s) => Ok(s.clone()),
@@ -225,16 +237,16 @@ fn rstrip(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
 }
 
 fn upper(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
-    s(text(b, &mut args, "upper")?.to_uppercase())
+    s(text_only(b, &mut args, "upper")?.to_uppercase())
 }
 fn lower(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
-    s(text(b, &mut args, "lower")?.to_lowercase())
+    s(text_only(b, &mut args, "lower")?.to_lowercase())
 }
 fn casefold(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
-    s(text(b, &mut args, "casefold")?.to_lowercase())
+    s(text_only(b, &mut args, "casefold")?.to_lowercase())
 }
 fn swapcase(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
-    let t = text(b, &mut args, "swapcase")?;
+    let t = text_only(b, &mut args, "swapcase")?;
     s(t.chars()
         .flat_map(|c| {
             if c.is_uppercase() {
@@ -247,7 +259,7 @@ fn swapcase(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
 }
 
 fn title(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
-    let t = text(b, &mut args, "title")?;
+    let t = text_only(b, &mut args, "title")?;
     let mut out = String::new();
     let mut prev_cased = false;
     for c in t.chars() {
@@ -262,7 +274,7 @@ fn title(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
 }
 
 fn capitalize(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
-    let t = text(b, &mut args, "capitalize")?;
+    let t = text_only(b, &mut args, "capitalize")?;
     let mut chars = t.chars();
     let out = match chars.next() {
         Some(f) => f
@@ -274,21 +286,23 @@ fn capitalize(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
     s(out)
 }
 
-/// The `start`/`end` range of `find`, `count`, `startswith`, … in characters.
+/// The `start`/`end` range of `find`, `count`, `startswith`, … in characters, as CPython's
+/// `ADJUST_INDICES` makes it: a start past the end stays past it (so nothing is found there, not
+/// even an empty string), which is kept as `n + 1`.
 fn span(t: &str, args: &[Value], from: usize) -> PyResult<(usize, usize)> {
     let n = t.chars().count() as i64;
-    let bound = |v: Option<&Value>, default: i64| -> PyResult<i64> {
+    let bound = |v: Option<&Value>, default: i64, max: i64| -> PyResult<i64> {
         match v {
             None | Some(Value::None) => Ok(default),
             Some(x) => {
                 let i = arg_int(x)?;
-                Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
+                Ok(if i < 0 { (i + n).max(0) } else { i.min(max) })
             }
         }
     };
     Ok((
-        bound(args.get(from), 0)? as usize,
-        bound(args.get(from + 1), n)? as usize,
+        bound(args.get(from), 0, n + 1)? as usize,
+        bound(args.get(from + 1), n, n)? as usize,
     ))
 }
 
@@ -521,6 +535,12 @@ fn zfill(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
 fn splitlines(b: Option<&Value>, mut args: Vec<Value>, kwargs: Kw) -> PyResult {
     let t = text(b, &mut args, "splitlines")?;
     let kw = take_kwargs("splitlines", kwargs, &["keepends"])?;
+    if args.len() > 1 {
+        return Err(type_error(format!(
+            "splitlines() takes at most 1 argument ({} given)",
+            args.len()
+        )));
+    }
     let keep = match args.first().or(kw[0].as_ref()) {
         Some(v) => crate::vm::ops::truthy(v)?,
         None => false,
@@ -563,20 +583,22 @@ fn splitlines(b: Option<&Value>, mut args: Vec<Value>, kwargs: Kw) -> PyResult {
 }
 
 fn predicate(b: Option<&Value>, mut args: Vec<Value>, name: &str, f: fn(char) -> bool) -> PyResult {
-    let t = text(b, &mut args, name)?;
+    let t = text_only(b, &mut args, name)?;
+    // Which other characters count as digits or numbers needs Unicode's numeric tables.
+    if matches!(name, "isdigit" | "isdecimal" | "isnumeric") && !t.is_ascii() {
+        return Err(crate::vm::refuse(format!("str.{name} of non-ASCII text")));
+    }
     Ok(Value::Bool(!t.is_empty() && t.chars().all(f)))
 }
 
 fn isdigit(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
-    predicate(b, args, "isdigit", |c| {
-        c.is_ascii_digit() || c.is_numeric() && c.is_ascii_digit()
-    })
+    predicate(b, args, "isdigit", |c| c.is_ascii_digit())
 }
 fn isdecimal(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
     predicate(b, args, "isdecimal", |c| c.is_ascii_digit())
 }
 fn isnumeric(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
-    predicate(b, args, "isnumeric", char::is_numeric)
+    predicate(b, args, "isnumeric", |c| c.is_ascii_digit())
 }
 fn isalpha(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
     predicate(b, args, "isalpha", char::is_alphabetic)
@@ -589,7 +611,7 @@ fn isspace(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
 }
 
 fn cased(b: Option<&Value>, mut args: Vec<Value>, name: &str, upper: bool) -> PyResult {
-    let t = text(b, &mut args, name)?;
+    let t = text_only(b, &mut args, name)?;
     let mut any = false;
     for c in t.chars() {
         if c.is_uppercase() || c.is_lowercase() {
@@ -610,7 +632,7 @@ fn islower(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
 }
 
 fn isidentifier(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
-    let t = text(b, &mut args, "isidentifier")?;
+    let t = text_only(b, &mut args, "isidentifier")?;
     let mut cs = t.chars();
     Ok(Value::Bool(
         cs.next().is_some_and(|c| c == '_' || c.is_alphabetic())

@@ -75,6 +75,9 @@ pub fn construct(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kw) -> PyResult {
         }
         Tag::Str => {
             let kw = take_kwargs("str", kwargs, &["object"])?;
+            if args.len() > 1 {
+                return Err(crate::vm::refuse("str() with an encoding (bytes)"));
+            }
             match args.first().or(kw[0].as_ref()) {
                 None => Ok(Value::str("")),
                 Some(v) => Ok(Value::string(str(v)?)),
@@ -142,7 +145,11 @@ pub fn construct(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kw) -> PyResult {
             if step == 0 {
                 return Err(value_error("range() arg 3 must not be zero"));
             }
-            Ok(Value::Range(Rc::new(Range { start, stop, step })))
+            let range = Range { start, stop, step };
+            if range.len_exact() > i64::MAX as i128 {
+                return Err(crate::vm::refuse("a range of more than 2**63 - 1 items"));
+            }
+            Ok(Value::Range(Rc::new(range)))
         }
         Tag::Type => {
             no_kwargs("type", &kwargs)?;
@@ -206,6 +213,7 @@ pub fn construct(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kw) -> PyResult {
             if cls.is_subclass(&t.exception("PlaygroundStop")) {
                 return Err(type_error("cannot create this"));
             }
+            super::exceptions::check_supported(cls, &args)?;
             Ok(Value::Exc(ExcObj::new(cls.clone(), args)))
         }
         Tag::Asyncio => crate::modules::asyncio::construct(cls, args, kwargs),

@@ -82,24 +82,29 @@ pub struct Range {
 }
 
 impl Range {
-    pub fn len(&self) -> i64 {
+    /// How many items it has, exactly (more than `i64::MAX` for a few: `range()` refuses those).
+    pub fn len_exact(&self) -> i128 {
         let (lo, hi, step) = (self.start as i128, self.stop as i128, self.step as i128);
-        let n = if step > 0 && lo < hi {
+        if step > 0 && lo < hi {
             (hi - lo - 1) / step + 1
         } else if step < 0 && lo > hi {
             (lo - hi - 1) / (-step) + 1
         } else {
             0
-        };
-        n.min(i64::MAX as i128) as i64
+        }
+    }
+
+    pub fn len(&self) -> i64 {
+        self.len_exact().min(i64::MAX as i128) as i64
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
+    /// The item at `i` (`0 <= i < len`), which lies between start and stop, so it fits.
     pub fn get(&self, i: i64) -> i64 {
-        self.start + i * self.step
+        (self.start as i128 + i as i128 * self.step as i128) as i64
     }
 }
 

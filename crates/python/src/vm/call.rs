@@ -158,6 +158,7 @@ fn instantiate(
         if base.is_subclass(&types().exception("BaseExceptionGroup")) {
             crate::builtins::exceptions::new_group(cls.clone(), &args)?
         } else {
+            crate::builtins::exceptions::check_supported(&base, &args)?;
             Value::Exc(ExcObj::new(cls.clone(), args.clone()))
         }
     } else {

@@ -373,7 +373,7 @@ pub fn contains(container: &Value, item: &Value) -> PyResult<bool> {
                 n > 0
                     && ((r.step > 0 && i >= r.start && i < r.stop)
                         || (r.step < 0 && i <= r.start && i > r.stop))
-                    && (i - r.start) % r.step == 0
+                    && (i as i128 - r.start as i128) % r.step as i128 == 0
             }
             None => collect(container)?.iter().any(|x| py_eq(x, item)),
         }),
@@ -530,10 +530,16 @@ pub fn getitem(c: &Value, i: &Value) -> PyResult {
             if let Value::Slice(s) = i {
                 // `compute_slice` in rangeobject.c: the slice's bounds, mapped through the range.
                 let (start, stop, step) = slice_bounds(s, r.len() as usize)?;
+                let at = |k: i64| {
+                    (r.start as i128 + k as i128 * r.step as i128)
+                        .clamp(i64::MIN as i128, i64::MAX as i128) as i64
+                };
                 return Ok(Value::Range(Rc::new(crate::objects::Range {
-                    start: r.start.saturating_add(start.saturating_mul(r.step)),
-                    stop: r.start.saturating_add(stop.saturating_mul(r.step)),
-                    step: r.step.saturating_mul(step),
+                    // Within the range's own bounds (by at most a step): clamped, never wrapped.
+                    start: at(start),
+                    stop: at(stop),
+                    step: (r.step as i128 * step as i128).clamp(i64::MIN as i128, i64::MAX as i128)
+                        as i64,
                 })));
             }
             let k = index_of(i, "range")?;

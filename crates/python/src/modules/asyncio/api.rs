@@ -97,6 +97,9 @@ fn gather_(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
         None => false,
     };
     let lp = running()?;
+    // Room for the tasks the coroutines become, made at once rather than by doubling.
+    lp.with(|c| c.reserve_tasks(args.len()));
+    lp.coros.borrow_mut().reserve(args.len());
     // `arg_to_fut`: a repeated argument is one child (by identity).
     let mut seen: Vec<(Value, asyncio_playground_engine::FutId)> = Vec::new();
     let mut children = Vec::with_capacity(args.len());

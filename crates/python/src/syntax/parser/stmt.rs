@@ -659,7 +659,12 @@ impl Parser {
             self.advance();
             return Err(self.invalid());
         }
-        let first = self.star_expressions()?;
+        // A `yield` statement (the compiler refuses generators, with their span).
+        let first = if self.at_kw("yield") {
+            self.yield_expr()?
+        } else {
+            self.star_expressions()?
+        };
         if self.at_op("=") {
             let mut targets = vec![first];
             let mut value;
