@@ -9,6 +9,7 @@
 
 pub use asyncio_playground_engine as engine;
 pub use asyncio_playground_python as python;
+pub mod axis;
 pub mod program;
 pub mod scenario;
 pub mod time_text;

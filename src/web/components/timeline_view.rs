@@ -2,7 +2,7 @@
 //! Lanes are virtualised: only the rows in view exist in the DOM (all of them up to 60 tasks).
 
 use crate::engine::Micros;
-use crate::time_text::{format_seconds, fraction, percent};
+use crate::time_text::{fraction, percent};
 use crate::timeline::{Lane, Timeline};
 use crate::web::describe::{end_text, lane_details, span_label, Errors};
 use crate::web::session::{Session, Shared};
@@ -66,7 +66,7 @@ fn lane_row(row: &Row, lane: &Lane, index: usize, top: usize) -> Html {
                     html! { <span class={classes!("span", b.kind.look())} style={format!("left:{};width:calc({} - {})", pct(b.from), pct(b.to), pct(b.from))} {title}></span> }
                 }) }
                 if let Some(end) = &lane.end {
-                    <span class={classes!("end", (end.0 * 2 > span_us).then_some("flip"))} style={format!("left:{}", pct(end.0))}>
+                    <span class="end" style={format!("left:{}", pct(end.0))}>
                         <span class="symbol" aria-hidden="true">{ end_text(timeline, errors, lane, end).0 }</span>
                         <span class="end-text">{ end_text(timeline, errors, lane, end).1 }</span>
                     </span>
@@ -109,7 +109,8 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
         .filter_map(|l| l.end.as_ref().map(|e| e.0))
         .max()
         .unwrap_or(0);
-    let span_us = now.max(end).max(1000) * 105 / 100;
+    // A round span: the cursor and the bars move across it, rather than it stretching under them.
+    let span_us = crate::axis::span(now.max(end));
     let n = lanes.len();
     let virtualised = n > ALL_ROWS_UP_TO;
     let (from, to) = if virtualised {
@@ -130,7 +131,6 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
         span_us,
         now,
     };
-    let ticks = 5;
     let height = if virtualised {
         VIEW_ROWS * ROW_PX
     } else {
@@ -139,16 +139,15 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
     html! {
         <section class="timeline" data-test="timeline" aria-label="Timeline">
             <div class="axis" aria-hidden="true">
-                { for (0..=ticks).map(|i| {
-                    let t = span_us * i / ticks;
-                    html! { <span class="tick" style={format!("left:{}%", 100 * i / ticks)}>{ format!("{} s", format_seconds(t, 2)) }</span> }
+                { for crate::axis::labels(span_us).into_iter().enumerate().map(|(i, label)| {
+                    html! { <span class="tick" style={format!("left:{}%", 100 * i as u64 / crate::axis::TICKS)}>{ label }</span> }
                 }) }
             </div>
             <div class="lanes" role="list" onscroll={onscroll} onmouseover={onpoint.reform(Event::from)}
                 onfocusin={onpoint.reform(Event::from)} style={format!("height:{height}px")}>
                 <div class="lanes-inner" style={format!("height:{}px", n * ROW_PX)}>
                     { for (from..to).map(|i| lane_row(&row, lanes[i], i, i * ROW_PX)) }
-                    <span class="now" data-test="now" style={format!("left:calc(7rem + (100% - 7rem) * {})", fraction(now, span_us, 4))} aria-hidden="true"></span>
+                    <span class="now" data-test="now" style={format!("left:calc(7rem + (100% - 7rem - var(--gutter)) * {})", fraction(now, span_us, 4))} aria-hidden="true"></span>
                 </div>
             </div>
             <p class="lane-details" data-test="lane-details" aria-live="off">
