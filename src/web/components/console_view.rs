@@ -19,6 +19,28 @@ pub struct ConsoleViewProps {
 
 #[function_component(ConsoleView)]
 pub fn console_view(props: &ConsoleViewProps) -> Html {
+    let view = use_node_ref();
+    // Follows the newest line while the learner has not scrolled up (and again once they scroll
+    // back to the bottom).
+    let follow = use_mut_ref(|| true);
+    let onscroll = {
+        let (view, follow) = (view.clone(), follow.clone());
+        Callback::from(move |_: Event| {
+            if let Some(el) = view.cast::<web_sys::Element>() {
+                *follow.borrow_mut() =
+                    el.scroll_top() + el.client_height() >= el.scroll_height() - 4;
+            }
+        })
+    };
+    {
+        let (view, follow) = (view.clone(), follow.clone());
+        use_effect_with((props.lines, props.session.clone()), move |_| {
+            let stick = *follow.borrow();
+            if let Some(el) = view.cast::<web_sys::Element>().filter(|_| stick) {
+                el.set_scroll_top(el.scroll_height());
+            }
+        });
+    }
     let console = props.session.as_ref().map(|s| s.console.borrow());
     let lines = console.as_deref().map_or(&[][..], |c| c.as_slice());
     let hidden = lines.len().saturating_sub(MAX_LINES);
@@ -35,7 +57,7 @@ pub fn console_view(props: &ConsoleViewProps) -> Html {
             if hidden > 0 {
                 <p class="hidden-lines">{ format!("… {hidden} earlier lines") }</p>
             }
-            <div class="console" data-test="console">
+            <div class="console" data-test="console" ref={view} {onscroll}>
                 { for lines[hidden..].iter().map(|(at, line)| html! {
                     <div class="line"><span class="at">{ format!("{:>8}", format_seconds(*at, 3)) }</span>{ line.to_string() }</div>
                 }) }

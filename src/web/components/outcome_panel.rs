@@ -19,7 +19,9 @@ pub struct OutcomePanelProps {
     pub stopped: Option<AttrValue>,
 }
 
-/// The most items of a result list drawn (a list of 10,000 would stall the page).
+/// The items of a result list shown at first; the rest are folded.
+const FIRST: usize = 20;
+/// The most items of a result list drawn, unfolded (a list of 10,000 would stall the page).
 const SHOWN: usize = 100;
 
 fn exc_tree(e: &ErrorInfo) -> Html {
@@ -36,11 +38,28 @@ fn exc_tree(e: &ErrorInfo) -> Html {
     }
 }
 
+/// One item of a result list as Python's `repr` writes it (an exception in red).
 fn item(r: &ResultItem) -> Html {
     match r {
-        ResultItem::Int(i) => html! { <li class="value">{ i }</li> },
-        ResultItem::Other(repr) => html! { <li class="value">{ repr }</li> },
-        ResultItem::Error(e) => html! { <li class="raised">{ "✕ " }{ exc_tree(e) }</li> },
+        ResultItem::Int(i) => html! { <span class="value">{ i }</span> },
+        ResultItem::Other(repr) => html! { <span class="value">{ repr }</span> },
+        ResultItem::Error(e) => html! { <span class="raised">{ error_repr(e) }</span> },
+    }
+}
+
+/// `ValueError('Task 1 failed')`, as an item of a list prints.
+fn error_repr(e: &ErrorInfo) -> String {
+    format!("{}('{}')", e.type_name, e.message)
+}
+
+/// Items as a Python list: `[0, 1, 2]`.
+fn python_list(items: &[ResultItem], more: bool) -> Html {
+    html! {
+        <>
+            { "[" }
+            { for items.iter().enumerate().map(|(i, r)| html! { <>{ if i > 0 { ", " } else { "" } }{ item(r) }</> }) }
+            { if more { ", …]" } else { "]" } }
+        </>
     }
 }
 
@@ -49,9 +68,15 @@ fn received(o: &Outcome) -> Html {
         (Some(Returned::Results(r)), _) => html! {
             <div>
                 <p>{ "gather returned, in argument order:" }</p>
-                <ol class="results" start="0">{ for r.iter().take(SHOWN).map(item) }</ol>
-                if r.len() > SHOWN {
-                    <p class="more">{ format!("… and {} more (all of them are in the outcome JSON)", r.len() - SHOWN) }</p>
+                <code class="results" data-test="results">{ python_list(&r[..r.len().min(FIRST)], r.len() > FIRST) }</code>
+                if r.len() > FIRST {
+                    <details class="more">
+                        <summary>{ format!("all {} items", r.len()) }</summary>
+                        <code class="results">{ python_list(&r[..r.len().min(SHOWN)], r.len() > SHOWN) }</code>
+                        if r.len() > SHOWN {
+                            <p>{ format!("(the first {SHOWN}; all {} are in the outcome JSON)", r.len()) }</p>
+                        }
+                    </details>
                 }
             </div>
         },

@@ -1,0 +1,54 @@
+// The outcome reads as Python: gather's results are the list Python would print, folded when long.
+import assert from 'node:assert/strict';
+import { openApp } from './lib.mjs';
+
+/** The list as Python prints it, from the outcome JSON's results. */
+const pythonList = (results) => `[${results.map((r) => (typeof r === 'number' ? String(r) : `${r.type}('${r.message}')`)).join(', ')}]`;
+
+async function finish(page, url) {
+  await openApp(page, url);
+  await page.click('[data-test=run]');
+  await page.waitForSelector('[data-test=outcome][data-state=finished]');
+  return JSON.parse(await page.getAttribute('[data-test=outcome]', 'data-json'));
+}
+
+export const tests = [
+  {
+    name: "gather's results read as Python's list: [0, 1, 2], [] for none, exceptions as their repr, folded when long",
+    async run({ page, base }) {
+      for (const spec of ['pattern=gather&tasks=5&sleep=100', 'pattern=gather&tasks=0',
+        'pattern=gather&sleep=300,100,200&fail=1&return_exceptions=1']) {
+        const outcome = await finish(page, `${base}/?${spec}&clock=virtual&speed=instant`);
+        const shown = await page.textContent('[data-test=results]');
+        assert.equal(shown, pythonList(outcome.returned.results), spec);
+      }
+      const outcome = await finish(page, `${base}/?pattern=gather&tasks=50&sleep=100&clock=virtual&speed=instant`);
+      const shown = await page.textContent('[data-test=results]');
+      assert.equal(shown, `${pythonList(outcome.returned.results.slice(0, 20)).slice(0, -1)}, …]`);
+      assert.match(await page.textContent('.outcome details.more summary'), /all 50 items/);
+    },
+  },
+];
+
+tests.push({
+  name: 'the console follows its newest line while a run goes, unless the learner scrolled up',
+  async run({ page, base }) {
+    await openApp(page, `${base}/?pattern=gather&tasks=40&sleep=10&clock=virtual&speed=instant`);
+    await page.click('[data-test=run]');
+    await page.waitForSelector('[data-test=outcome][data-state=finished]');
+    const atBottom = () => page.$eval('[data-test=console]', (el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 4);
+    const overflows = await page.$eval('[data-test=console]', (el) => el.scrollHeight > el.clientHeight);
+    assert.ok(overflows, 'the run prints more than the console shows');
+    assert.ok(await atBottom(), '"Done." is in view');
+    // Scrolled up during a run, the view stays where the learner put it.
+    await openApp(page, `${base}/?pattern=sequential&tasks=40&sleep=40&clock=virtual&speed=1`);
+    await page.click('[data-test=run]');
+    await page.waitForFunction(() => {
+      const el = document.querySelector('[data-test=console]');
+      return el && el.scrollHeight > el.clientHeight + 40;
+    });
+    await page.$eval('[data-test=console]', (el) => { el.scrollTop = 0; });
+    await page.waitForSelector('[data-test=outcome][data-state=finished]', { timeout: 10000 });
+    assert.equal(await page.$eval('[data-test=console]', (el) => el.scrollTop), 0, 'the learner keeps their place');
+  },
+});
