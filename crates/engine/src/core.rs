@@ -356,6 +356,17 @@ impl<H: Host> Core<H> {
         }
     }
 
+    /// What kind of future it is (a sleep's, a gather's, a lock's, …).
+    pub fn future_label(&self, fut: FutId) -> Awaiting {
+        self.futs.label(fut)
+    }
+
+    /// How many done-callbacks a pending future has, if each is a task's wakeup (what its repr's
+    /// `cb=[Task.task_wakeup(), …]` lists); `None` if it has others.
+    pub fn wakeup_callbacks(&self, fut: FutId) -> Option<usize> {
+        self.futs.wakeups(fut)
+    }
+
     /// `fut.remove_done_callback(cb)`: how many were removed.
     pub fn remove_done_callback(&mut self, fut: FutId, cb: &Callback<H>) -> usize {
         self.futs.remove_callbacks(fut, cb)

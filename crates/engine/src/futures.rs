@@ -215,6 +215,16 @@ impl<H: Host> Futures<H> {
         std::mem::replace(&mut slot.callbacks, Callbacks::None)
     }
 
+    /// How many done-callbacks a pending future has, if every one is a task's wakeup.
+    pub(crate) fn wakeups(&self, id: FutId) -> Option<usize> {
+        let is_wakeup = |cb: &Callback<H>| matches!(cb, Callback::Wakeup(..));
+        match &self.slot(id).callbacks {
+            Callbacks::None => Some(0),
+            Callbacks::One(cb) => is_wakeup(cb).then_some(1),
+            Callbacks::Many(v) => v.iter().all(is_wakeup).then_some(v.len()),
+        }
+    }
+
     /// Adds a done-callback to a pending future.
     pub(crate) fn add_callback(&mut self, id: FutId, cb: Callback<H>) {
         self.slot_mut(id).callbacks.push(cb);

@@ -27,6 +27,9 @@ pub struct Coroutine {
     pub first_line: u32,
     pub frame: RefCell<Option<Box<Frame>>>,
     pub state: Cell<CoroState>,
+    /// The line its own frame is suspended at, once it ran (`cr_frame.f_lineno`, which a task's
+    /// repr shows: `running at main.py:5`).
+    pub line: Cell<u32>,
 }
 
 impl Coroutine {
@@ -37,6 +40,7 @@ impl Coroutine {
             first_line: frame.code.first_line,
             frame: RefCell::new(Some(Box::new(frame))),
             state: Cell::new(CoroState::Created),
+            line: Cell::new(0),
         })
     }
 
@@ -194,7 +198,12 @@ impl Future for TaskCoro {
                 }
                 let t = thread.as_mut().expect("set above");
                 match t.poll_run(cx) {
-                    Poll::Pending => Poll::Pending,
+                    Poll::Pending => {
+                        if let Some(own) = t.frames.first() {
+                            coro.line.set(own.line());
+                        }
+                        Poll::Pending
+                    }
                     Poll::Ready(r) => {
                         coro.state.set(CoroState::Done);
                         Poll::Ready(r)

@@ -78,6 +78,108 @@ pub fn done_coro_text(lp: &Loop, t: TaskId, qualname: &str) -> String {
     }
 }
 
+/// `repr(task)`, as `base_tasks._task_repr_info` writes it: its state (`cancelling` once a cancel
+/// is asked for), name, coroutine (`running at main.py:5`, or `done, defined at …`), what it
+/// waits for, and its result.
+fn task_repr(lp: &Loop, t: TaskId) -> String {
+    let (name, coro, fut, cancelling, waiter) = lp.with(|c| {
+        (
+            c.task_name(t),
+            c.task_coro_name(t),
+            c.task_future(t),
+            c.task_cancelling(t) > 0,
+            c.task_waiter(t),
+        )
+    });
+    let state = future_repr(lp, fut, "Task");
+    let done = !state.contains(" pending");
+    let coro_text = if done {
+        done_coro_text(lp, t, &coro)
+    } else {
+        running_coro_text(lp, t, &coro)
+    };
+    let rest = state.trim_start_matches("<Task ").trim_end_matches('>');
+    let (status, extra) = rest.split_once(' ').unwrap_or((rest, ""));
+    let status = if cancelling && !done {
+        "cancelling"
+    } else {
+        status
+    };
+    let wait_for = waiter
+        .filter(|_| !done)
+        .and_then(|f| waiter_repr(lp, f))
+        .map(|w| format!(" wait_for={w}"))
+        .unwrap_or_default();
+    let extra = if extra.is_empty() {
+        String::new()
+    } else {
+        format!(" {extra}")
+    };
+    let head = format!("<Task {status} name='{name}' coro=<{coro_text}>{wait_for}{extra}>");
+    if done {
+        return head;
+    }
+    // Its own done-callbacks, when they are the wakeups of the tasks awaiting it; else none
+    // shown (the playground does not keep the names of the others).
+    with_callbacks(lp, fut, head.clone()).unwrap_or(head)
+}
+
+/// `work() running at main.py:5`: where the coroutine's own frame is (its `async def` line
+/// before it first ran).
+fn running_coro_text(lp: &Loop, t: TaskId, qualname: &str) -> String {
+    let coro = lp
+        .coros
+        .try_borrow()
+        .ok()
+        .and_then(|coros| match coros.get(t.0 as usize) {
+            Some(Value::Coro(c)) => Some(c.clone()),
+            _ => None,
+        });
+    match coro {
+        Some(c) => {
+            let started = c.frame.try_borrow().map_or(true, |f| f.is_none());
+            let line = if started && c.line.get() > 0 {
+                c.line.get()
+            } else {
+                c.first_line
+            };
+            let file = interp::with(|i| i.filename.borrow().clone());
+            format!("{qualname}() running at {file}:{line}")
+        }
+        None => format!("{qualname}() running"),
+    }
+}
+
+/// The repr of the future a task waits for, with its done-callbacks (`<Future pending
+/// cb=[Task.task_wakeup()]>`); `None` when it has callbacks other than tasks' wakeups, whose names
+/// the playground does not keep.
+fn waiter_repr(lp: &Loop, f: FutId) -> Option<String> {
+    let (task, gather) = lp.with(|c| {
+        (
+            c.task_of(f),
+            c.future_label(f) == asyncio_playground_engine::Awaiting::Gather,
+        )
+    });
+    match task {
+        Some(t) => Some(task_repr(lp, t)),
+        None if gather => with_callbacks(lp, f, future_repr(lp, f, "_GatheringFuture")),
+        None => with_callbacks(lp, f, future_repr(lp, f, "Future")),
+    }
+}
+
+/// `repr` of a future followed by its done-callbacks when they are all tasks' wakeups; `None`
+/// when it has others (the playground does not keep their names).
+fn with_callbacks(lp: &Loop, f: FutId, own: String) -> Option<String> {
+    match lp.with(|c| c.wakeup_callbacks(f))? {
+        0 => Some(own),
+        n => {
+            let open = own.strip_suffix('>').unwrap_or(&own);
+            let cbs = vec!["Task.task_wakeup()"; n].join(", ");
+            Some(format!("{open} cb=[{cbs}]>"))
+        }
+    }
+}
+
 /// `<Future pending>`, `<Future finished result=1>`, … (and a task's, with its name and coroutine).
 fn future_repr(lp: &Loop, f: FutId, head: &str) -> String {
     lp.with(|c| match c.future_state(f) {
@@ -95,28 +197,7 @@ impl NativeObj for TaskObj {
         classes(|c| c.task.clone())
     }
     fn repr(&self) -> String {
-        let (name, coro, fut) = self.lp.with(|c| {
-            (
-                c.task_name(self.id),
-                c.task_coro_name(self.id),
-                c.task_future(self.id),
-            )
-        });
-        let state = future_repr(&self.lp, fut, "Task");
-        let done = !state.contains(" pending");
-        let coro_text = if done {
-            format!("<{}>", done_coro_text(&self.lp, self.id, &coro))
-        } else {
-            format!("<{coro}() running>")
-        };
-        let rest = state.trim_start_matches("<Task ").trim_end_matches('>');
-        let (status, extra) = rest.split_once(' ').unwrap_or((rest, ""));
-        let extra = if extra.is_empty() {
-            String::new()
-        } else {
-            format!(" {extra}")
-        };
-        format!("<Task {status} name='{name}' coro={coro_text}{extra}>")
+        task_repr(&self.lp, self.id)
     }
     fn methods(&self) -> &'static [(&'static str, BuiltinFn)] {
         TASK_METHODS
