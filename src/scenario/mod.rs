@@ -31,6 +31,18 @@ pub enum Pattern {
 }
 
 impl Pattern {
+    /// Whether this pattern takes the scenario key `key`: `cancel` all but sequential (it awaits
+    /// coroutines, not tasks), `return_exceptions` only gather, `return_when` and `timeout` only
+    /// wait; every other key every pattern. The parser refuses the rest; the form leaves them out.
+    pub fn takes(self, key: &str) -> bool {
+        match key {
+            "cancel" => self != Pattern::Sequential,
+            "return_exceptions" => self == Pattern::Gather,
+            "return_when" | "timeout" => self == Pattern::Wait,
+            _ => true,
+        }
+    }
+
     pub const ALL: [Pattern; 5] = [
         Pattern::Sequential,
         Pattern::Manual,

@@ -116,10 +116,6 @@ pub fn app(props: &AppProps) -> Html {
         .and_then(|s| s.narration.borrow().last().cloned())
         .unwrap_or_default()
         .into();
-    let base_sleep = state
-        .spec
-        .as_ref()
-        .map_or(1000, |spec| spec.scenario.sleep_of(0).clamp(100, 600_000));
     // The timeline, the console and the outcome: the same in both layouts.
     let panels = html! {
         <div class="panels">
@@ -153,7 +149,7 @@ pub fn app(props: &AppProps) -> Html {
                 </header>
                 if *editing {
                     <PatternPicker pattern={state.form.pattern} dispatch={dispatch.clone()} />
-                    <Controls form={state.form.clone()} error={state.spec.as_ref().err().cloned()} base_sleep={base_sleep}
+                    <Controls form={state.form.clone()} error={state.spec.as_ref().err().cloned()}
                         dispatch={dispatch.clone()} />
                 }
                 <Toolbar status={state.status} can_run={state.can_run()} view={state.view.clone()} {onrun}
@@ -175,7 +171,7 @@ pub fn app(props: &AppProps) -> Html {
                 <p class="url-error" role="alert" data-test="url-error">{ format!("The link's scenario is invalid ({e}); the defaults are loaded instead.") }</p>
             }
             <PatternPicker pattern={state.form.pattern} dispatch={dispatch.clone()} />
-            <Controls form={state.form.clone()} error={state.spec.as_ref().err().cloned()} base_sleep={base_sleep}
+            <Controls form={state.form.clone()} error={state.spec.as_ref().err().cloned()}
                 dispatch={dispatch.clone()} />
             <Toolbar status={state.status} can_run={state.can_run()} view={state.view.clone()} {onrun}
                 dispatch={dispatch.clone()} />

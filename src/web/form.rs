@@ -12,6 +12,16 @@ pub struct Form {
     pub pattern: Pattern,
     /// `(key, text)` for each of [`FIELDS`].
     pub fields: Vec<(&'static str, String)>,
+    /// What the sleep presets are built around, in ms: the first number the learner typed into
+    /// Sleep (a preset's own output never changes it, so presets do not build on each other).
+    pub sleep_base: u32,
+}
+
+/// The sleep presets' base for a sleep text, if it starts with a number.
+fn base_of(sleep: &str) -> Option<u32> {
+    let first = sleep.split(',').next()?.trim();
+    let ms: u32 = first.parse().ok()?;
+    Some(ms.clamp(100, 600_000))
 }
 
 impl Form {
@@ -28,6 +38,7 @@ impl Form {
         Form {
             pattern: spec.scenario.pattern,
             fields: FIELDS.iter().map(|&k| (k, value(k))).collect(),
+            sleep_base: spec.scenario.sleep_of(0).clamp(100, 600_000),
         }
     }
 
@@ -38,20 +49,38 @@ impl Form {
             .map_or("", |(_, v)| v)
     }
 
+    /// A field as the learner typed it.
     pub fn set(&mut self, key: &str, text: String) {
+        if key == "sleep" {
+            if let Some(base) = base_of(&text) {
+                self.sleep_base = base;
+            }
+        }
+        self.write(key, text);
+    }
+
+    /// Fills every task's sleep from a preset, around [`Form::sleep_base`].
+    pub fn fill_sleeps(&mut self, preset: Preset, tasks: u32) {
+        self.write("tasks", tasks.to_string());
+        self.write("sleep", preset_sleeps(preset, tasks, self.sleep_base));
+    }
+
+    fn write(&mut self, key: &str, text: String) {
         if let Some(field) = self.fields.iter_mut().find(|(k, _)| *k == key) {
             field.1 = text;
         }
     }
 
-    /// The query string of the non-empty fields, plus the view keys.
+    /// The query string of the non-empty fields the pattern takes, plus the view keys. Each value
+    /// is percent-encoded: whatever is typed stays that field's value (`3&clock=virtual` typed
+    /// into Tasks is an invalid task count, not a second key).
     pub fn query(&self, view: &View) -> String {
         let mut q = format!("pattern={}", self.pattern.name());
         for (key, text) in &self.fields {
             let text = text.trim();
             let default_flag = *key == "return_exceptions" && text == "0";
-            if !text.is_empty() && !default_flag {
-                q += &format!("&{key}={}", text.replace(' ', ""));
+            if !text.is_empty() && !default_flag && self.pattern.takes(key) {
+                q += &format!("&{key}={}", encode(&text.replace(' ', "")));
             }
         }
         q + &view.query()
@@ -59,23 +88,21 @@ impl Form {
 
     /// The scenario, or the first error (whose `key()` names the field to mark).
     pub fn parse(&self, view: &View) -> Result<Spec, SpecError> {
+        // Left out of a link, `tasks` means 20; a field the learner emptied means nothing yet.
+        if self.get("tasks").trim().is_empty() {
+            return Err(SpecError::BadValue {
+                key: "tasks",
+                given: String::new(),
+                expected: "a number of tasks from 0 to 10000".into(),
+            });
+        }
         Spec::parse(&self.query(view))
     }
 
-    /// Switches pattern, dropping the keys the new pattern does not take.
+    /// Switches pattern. What the learner typed stays in every field: a key the new pattern does
+    /// not take is left out of the query, and comes back when they switch back.
     pub fn set_pattern(&mut self, pattern: Pattern) {
         self.pattern = pattern;
-        let drop: &[&str] = match pattern {
-            Pattern::Sequential => &["cancel", "return_exceptions", "return_when", "timeout"],
-            Pattern::Gather => &["return_when", "timeout"],
-            Pattern::Wait => &["return_exceptions"],
-            Pattern::Manual | Pattern::TaskGroup => {
-                &["return_exceptions", "return_when", "timeout"]
-            }
-        };
-        for key in drop {
-            self.set(key, String::new());
-        }
     }
 }
 
@@ -117,4 +144,18 @@ pub fn preset_sleeps(preset: Preset, tasks: u32, base: u32) -> String {
         Preset::Equal => unreachable!(),
     };
     list.join(",")
+}
+
+/// A query value, percent-encoded: everything but letters, digits and `,@.-_~` (what the
+/// contract's values are written with).
+fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || b",@.-_~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }

@@ -1,7 +1,7 @@
 //! The page's one state and the actions that change it (`Reducible`).
 
 use super::driver::Progress;
-use super::form::{preset_sleeps, Form, Preset};
+use super::form::{Form, Preset};
 use super::session::{Session, Shared};
 use crate::program::Outcome;
 use crate::scenario::{ClockKind, Pattern, Spec, SpecError, Speed, Theme, View};
@@ -86,7 +86,7 @@ impl State {
 pub enum Action {
     SetPattern(Pattern),
     Edit(&'static str, String),
-    Preset(Preset, u32),
+    Preset(Preset),
     SetClock(ClockKind),
     SetSpeed(Speed),
     SetTheme(Theme),
@@ -116,11 +116,9 @@ impl Reducible for State {
                 Rc::make_mut(&mut s.form).set(key, text);
                 s.reparse();
             }
-            Action::Preset(preset, base) => {
+            Action::Preset(preset) => {
                 let tasks = s.spec.as_ref().map_or(20, |spec| spec.scenario.tasks);
-                let form = Rc::make_mut(&mut s.form);
-                form.set("tasks", tasks.to_string());
-                form.set("sleep", preset_sleeps(preset, tasks, base));
+                Rc::make_mut(&mut s.form).fill_sleeps(preset, tasks);
                 s.reparse();
             }
             Action::SetClock(c) => {

@@ -12,8 +12,6 @@ pub struct ControlsProps {
     pub form: Rc<Form>,
     /// The scenario's first error, shown beside the field it is about.
     pub error: Option<SpecError>,
-    /// The sleep presets are built around this many ms.
-    pub base_sleep: u32,
     pub dispatch: UseReducerDispatcher<State>,
 }
 
@@ -28,12 +26,16 @@ fn fields(p: Pattern) -> Vec<(&'static str, &'static str, &'static str)> {
         ),
         ("fail", "Failing tasks", "task indices: 1,3"),
     ];
-    if p != Pattern::Sequential {
+    if p.takes("cancel") {
         v.push(("cancel", "Cancel", "task@ms: 1@500,2@1500"));
     }
-    v.push(("interrupt", "Interrupt main at (ms)", "like Ctrl-C"));
+    v.push((
+        "interrupt",
+        "Interrupt main at (ms)",
+        "main.cancel() from outside",
+    ));
     v.push(("linger", "Linger (ms)", "catch the error, wait, then Done."));
-    if p == Pattern::Wait {
+    if p.takes("timeout") {
         v.push(("timeout", "Timeout (ms)", "wait's timeout"));
     }
     v
@@ -42,7 +44,9 @@ fn fields(p: Pattern) -> Vec<(&'static str, &'static str, &'static str)> {
 #[function_component(Controls)]
 pub fn controls(props: &ControlsProps) -> Html {
     let (form, dispatch) = (&props.form, &props.dispatch);
-    let seed = use_state(|| 42u64);
+    // The seed as typed: an invalid one is said so, never silently rewritten.
+    let seed = use_state(|| "42".to_string());
+    let seed_value: Option<u64> = seed.trim().parse().ok();
     let error = props.error.as_ref();
     let field = |key: &'static str, label: &'static str, hint: &'static str| {
         let s = dispatch.clone();
@@ -66,11 +70,15 @@ pub fn controls(props: &ControlsProps) -> Html {
         }
     };
     let p = form.pattern;
-    let preset = |preset: Preset, label: &'static str| {
+    let preset = |preset: Option<Preset>, label: &'static str| {
         let s = dispatch.clone();
-        let base = props.base_sleep;
-        let onclick = Callback::from(move |_| s.dispatch(Action::Preset(preset, base)));
-        html! { <button type="button" {onclick} data-test={format!("preset-{}", label.to_ascii_lowercase())}>{ label }</button> }
+        let disabled = preset.is_none();
+        let onclick = Callback::from(move |_| {
+            if let Some(preset) = preset {
+                s.dispatch(Action::Preset(preset));
+            }
+        });
+        html! { <button type="button" {onclick} {disabled} data-test={format!("preset-{}", label.to_ascii_lowercase())}>{ label }</button> }
     };
     let other_error = error.filter(|e| !fields(p).iter().any(|(k, _, _)| *k == e.key()));
     html! {
@@ -106,17 +114,21 @@ pub fn controls(props: &ControlsProps) -> Html {
             }
             <div class="presets" role="group" aria-label="Fill every task's sleep">
                 <span>{ "Sleeps:" }</span>
-                { preset(Preset::Equal, "Equal") }
-                { preset(Preset::Staggered, "Staggered") }
-                { preset(Preset::Reversed, "Reversed") }
-                { preset(Preset::Random(*seed), "Random") }
+                { preset(Some(Preset::Equal), "Equal") }
+                { preset(Some(Preset::Staggered), "Staggered") }
+                { preset(Some(Preset::Reversed), "Reversed") }
+                { preset(seed_value.map(Preset::Random), "Random") }
                 <label class="seed">{ "seed " }
-                    <input type="number" min="0" data-test="seed" value={seed.to_string()} size="6"
+                    <input inputmode="numeric" data-test="seed" value={(*seed).clone()} size="6"
+                        aria-invalid={seed_value.is_none().to_string()} aria-describedby="error-seed"
                         oninput={ let seed = seed.clone(); Callback::from(move |e: InputEvent| {
                             let input: HtmlInputElement = e.target_unchecked_into();
-                            seed.set(input.value().parse().unwrap_or(0));
+                            seed.set(input.value());
                         }) } />
                 </label>
+                <span class="error" id="error-seed" data-test="error-seed" role="alert">
+                    { if seed_value.is_none() { "The seed is a whole number, 0 or more." } else { "" } }
+                </span>
             </div>
             if let Some(e) = other_error {
                 <p class="error" data-test="error-other" role="alert">{ e.to_string() }</p>

@@ -10,7 +10,7 @@ pub fn summary(p: Pattern) -> (&'static str, &'static str, &'static str) {
         Pattern::Sequential => (
             "await work(i) one by one",
             "Each coroutine runs only after the previous one finished: the sleeps add up.",
-            "A failure stops main at once; the rest never start. A cancel stops the one running.",
+            "A failure stops main at once; the rest never start. An interrupt cancels main, and with it the one running.",
         ),
         Pattern::Manual => (
             "create_task, then await each",
