@@ -119,8 +119,14 @@ pub fn app(props: &AppProps) -> Html {
     // The timeline, the console and the outcome: the same in both layouts.
     let panels = html! {
         <div class="panels">
-            <TimelineView session={session.clone()} now={now} version={state.version}
-                running={state.status == Some(Status::Running)} />
+            <div class="timeline-column">
+                if state.status == Some(Status::Paused) && !narration.is_empty() {
+                    // What the last step did, in words (the live region says it to screen readers).
+                    <p class="narration" data-test="narration" aria-hidden="true">{ narration.clone() }</p>
+                }
+                <TimelineView session={session.clone()} now={now} version={state.version}
+                    running={state.status == Some(Status::Running)} />
+            </div>
             <div class="side">
                 <ConsoleView session={session.clone()} lines={lines} outcome={state.outcome.clone()} />
                 <OutcomePanel session={session.clone()} status={state.status} outcome={state.outcome.clone()}

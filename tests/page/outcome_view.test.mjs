@@ -52,3 +52,16 @@ tests.push({
     assert.equal(await page.$eval('[data-test=console]', (el) => el.scrollTop), 0, 'the learner keeps their place');
   },
 });
+
+tests.push({
+  name: 'the outcome of 10,000 tasks is a summary by fate with the lists folded, not a page of names',
+  async run({ page, base }) {
+    await finish(page, `${base}/?pattern=wait&tasks=10000&sleep=10&clock=virtual&speed=instant`);
+    assert.match(await page.textContent('[data-test=fates]'), /^10000 tasks: 10000 done$/);
+    const height = await page.$eval('[data-test=outcome]', (el) => el.getBoundingClientRect().height);
+    assert.ok(height < 600, `the outcome panel is ${height} px tall`);
+    const outcome = await finish(page, `${base}/?pattern=taskgroup&sleep=3000,1000,2000&fail=1&clock=virtual&speed=instant`);
+    const counts = ['done', 'failed', 'cancelled'].map((s) => [s, outcome.tasks.filter((t) => t.state === s).length]).filter(([, n]) => n > 0);
+    assert.equal(await page.textContent('[data-test=fates]'), `3 tasks: ${counts.map(([s, n]) => `${n} ${s}`).join(', ')}`);
+  },
+});

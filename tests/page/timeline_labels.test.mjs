@@ -36,3 +36,28 @@ export const tests = [
     },
   },
 ];
+
+tests.push({
+  name: '1,000 lanes are one Tab stop; arrow keys, Home and End move between lanes',
+  async run({ page, base }) {
+    await openApp(page, `${base}/?pattern=gather&tasks=1000&sleep=10&clock=virtual&speed=instant`);
+    await page.click('[data-test=run]');
+    await page.waitForSelector('[data-test=outcome][data-state=finished]');
+    const stops = await page.$$eval('.lanes [tabindex="0"]', (els) => els.length);
+    assert.equal(stops, 1, 'one lane is in the Tab order');
+    await page.focus('.lanes [tabindex="0"]');
+    const focusedRow = () => page.evaluate(() => document.activeElement?.dataset?.row);
+    assert.equal(await focusedRow(), '0');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    assert.equal(await focusedRow(), '3');
+    await page.keyboard.press('End');
+    await page.waitForFunction(() => document.activeElement?.dataset?.row === '1000');
+    await page.keyboard.press('ArrowUp');
+    await page.waitForFunction(() => document.activeElement?.dataset?.row === '999');
+    await page.keyboard.press('Home');
+    await page.waitForFunction(() => document.activeElement?.dataset?.row === '0');
+    await page.keyboard.press('Tab');
+    const after = await page.evaluate(() => { const a = document.activeElement; return a ? `${a.tagName}.${a.className} row=${a.dataset.row}` : 'none'; });
+    assert.equal(await page.evaluate(() => !!document.activeElement?.closest('.lanes')), false, `Tab leaves the timeline (focus on ${after})`);
+  },
+});

@@ -46,3 +46,20 @@ export const tests = [
     },
   },
 ];
+
+tests.push({
+  name: 'each Step says what happened, in words, beside the timeline',
+  async run({ page, base }) {
+    await openApp(page, `${base}/?pattern=gather&tasks=3&sleep=300,100,200&clock=virtual&speed=1`);
+    await page.click('[data-test=run]');
+    await page.click('[data-test=pause]');
+    const said = [];
+    for (let i = 0; i < 4; i++) {
+      await page.click('[data-test=step]');
+      await page.waitForTimeout(150);
+      said.push(await page.textContent('[data-test=narration]'));
+    }
+    assert.ok(said.every((t) => t && t.length > 5), `every step is narrated: ${JSON.stringify(said)}`);
+    assert.ok(new Set(said).size > 1, `the narration follows the steps: ${JSON.stringify(said)}`);
+  },
+});

@@ -81,7 +81,11 @@ fn received(o: &Outcome) -> Html {
             </div>
         },
         (Some(Returned::Sets { done, pending }), _) => html! {
-            <p>{ format!("wait returned done = {{{}}}, pending = {{{}}} (the tasks of these work(i))", list(done), list(pending)) }</p>
+            <div>
+                <p>{ format!("wait returned {} done and {} pending (the tasks of these work(i)):", done.len(), pending.len()) }</p>
+                { folded("done", done) }
+                { folded("pending", pending) }
+            </div>
         },
         (None, TaskState::Failed) => match &o.main.error {
             Some(e) => {
@@ -96,11 +100,54 @@ fn received(o: &Outcome) -> Html {
     }
 }
 
-fn list(v: &[u32]) -> String {
-    v.iter()
+/// `work(0), work(1), …` of at most `max` tasks, with `…` when there are more.
+fn list(v: &[u32], max: usize) -> String {
+    let mut text = v
+        .iter()
+        .take(max)
         .map(|i| format!("work({i})"))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(", ");
+    if v.len() > max {
+        text += ", …";
+    }
+    text
+}
+
+/// One of wait's sets: shown whole when short, else its first items and the rest folded.
+fn folded(name: &str, v: &[u32]) -> Html {
+    if v.len() <= FIRST {
+        return html! { <p class="set"><code>{ format!("{name} = {{{}}}", list(v, FIRST)) }</code></p> };
+    }
+    html! {
+        <details class="more set">
+            <summary><code>{ format!("{name} = {{{}}}", list(v, 5)) }</code></summary>
+            <code>{ format!("{{{}}}", list(v, SHOWN)) }</code>
+        </details>
+    }
+}
+
+/// How the tasks ended, counted: `20 tasks: 18 done, 1 failed, 1 cancelled`.
+fn fates(o: &Outcome) -> String {
+    let count = |state: TaskState| o.tasks.iter().filter(|t| t.state == state).count();
+    let parts: Vec<String> = [
+        (TaskState::Done, "done"),
+        (TaskState::Failed, "failed"),
+        (TaskState::Cancelled, "cancelled"),
+        (TaskState::NotStarted, "never started"),
+    ]
+    .into_iter()
+    .map(|(state, word)| (count(state), word))
+    .filter(|&(n, _)| n > 0)
+    .map(|(n, word)| format!("{n} {word}"))
+    .collect();
+    let n = o.tasks.len();
+    let tasks = if n == 1 { "task" } else { "tasks" };
+    if parts.is_empty() {
+        format!("{n} {tasks}")
+    } else {
+        format!("{n} {tasks}: {}", parts.join(", "))
+    }
 }
 
 #[function_component(OutcomePanel)]
@@ -150,8 +197,13 @@ pub fn outcome_panel(props: &OutcomePanelProps) -> Html {
                 { format!("main {} at {} s", o.main.state.name(), format_seconds(main_end * 1000, 3)) }
             </p>
             { received(o) }
+            <p class="fates" data-test="fates">{ fates(o) }</p>
             if !left.is_empty() {
-                <p class="leftovers" data-test="leftovers">{ format!("Still running when main ended, so cancelled by asyncio.run() at shutdown: {}", left.join(", ")) }</p>
+                <p class="leftovers" data-test="leftovers">{ format!(
+                    "Still running when main ended, so cancelled by asyncio.run() at shutdown: {}{}",
+                    left.iter().take(FIRST).cloned().collect::<Vec<_>>().join(", "),
+                    if left.len() > FIRST { format!(" and {} more", left.len() - FIRST) } else { String::new() },
+                ) }</p>
             }
             <p class="took" data-test="took">{ format!("took {} s; the sleeps add up to {} s", format_seconds(main_end * 1000, 2), format_seconds(sleeps * 1000, 1)) }</p>
         </section>

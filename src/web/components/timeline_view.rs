@@ -32,6 +32,8 @@ struct Row<'a> {
     errors: &'a Errors,
     span_us: u64,
     now: Micros,
+    /// The one lane in the Tab order (the timeline is one Tab stop; arrows move between lanes).
+    tab_stop: usize,
 }
 
 fn lane_row(row: &Row, lane: &Lane, index: usize, top: usize) -> Html {
@@ -40,7 +42,9 @@ fn lane_row(row: &Row, lane: &Lane, index: usize, top: usize) -> Html {
         errors,
         span_us,
         now,
+        tab_stop,
     } = *row;
+    let tabindex = if index == tab_stop { "0" } else { "-1" };
     let pct = |t: Micros| format!("{}%", percent(t, span_us));
     let state = lane.state();
     let details = lane_details(timeline, errors, lane);
@@ -52,7 +56,7 @@ fn lane_row(row: &Row, lane: &Lane, index: usize, top: usize) -> Html {
     };
     html! {
         <div class={classes!("lane", state.name())} data-test={test} data-task={lane.name.to_string()} data-state={state.name()}
-            data-row={index.to_string()} role="listitem" tabindex="0" style={format!("top:{top}px")}
+            data-row={index.to_string()} role="listitem" {tabindex} style={format!("top:{top}px")}
             aria-label={details.clone()} title={details} key={index}>
             <span class="lane-name">{ lane.name.to_string() }<span class="coro">{ format!(" {}", lane.coro) }</span></span>
             <span class="lane-track">
@@ -80,6 +84,28 @@ fn lane_row(row: &Row, lane: &Lane, index: usize, top: usize) -> Html {
 pub fn timeline_view(props: &TimelineViewProps) -> Html {
     let first = use_state(|| 0usize);
     let selected = use_state_eq(|| None::<usize>);
+    // The lane in the Tab order: the last one the keyboard focused (pointing at a lane shows its
+    // details but does not move it).
+    let tab_row = use_state_eq(|| 0usize);
+    // A lane the keyboard moved to, focused once it is drawn.
+    let focus_row = use_state_eq(|| None::<usize>);
+    let lanes_ref = use_node_ref();
+    {
+        let (focus_row, lanes_ref) = (focus_row.clone(), lanes_ref.clone());
+        use_effect(move || {
+            if let (Some(row), Some(lanes)) = (*focus_row, lanes_ref.cast::<web_sys::Element>()) {
+                let lane = lanes
+                    .query_selector(&format!("[data-row=\"{row}\"]"))
+                    .ok()
+                    .flatten()
+                    .and_then(|l| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(l).ok());
+                if let Some(lane) = lane {
+                    let _ = lane.focus();
+                    focus_row.set(None);
+                }
+            }
+        });
+    }
     // One listener for all the rows (rather than two per row, re-attached on every render): the
     // lane under the pointer or with the focus is the one whose details are shown. (yew listens
     // once at the root and only updates its registry when a callback changes, so the two
@@ -97,6 +123,18 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
         })
     };
     let now = use_time_shown(props.session.clone(), props.running, props.now);
+    let onfocus = {
+        let (onpoint, tab_row) = (onpoint.clone(), tab_row.clone());
+        Callback::from(move |e: FocusEvent| {
+            let row = e
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|t| t.get_attribute("data-row")?.parse().ok());
+            if let Some(row) = row {
+                tab_row.set(row);
+            }
+            onpoint.emit(e.into());
+        })
+    };
     let Some(session) = props.session.clone() else {
         return html! { <section class="timeline empty" data-test="timeline"><p>{ "Press Run to see the tasks run." }</p></section> };
     };
@@ -125,11 +163,45 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
             first.set(el.scroll_top().max(0) as usize / ROW_PX);
         })
     };
+    let tab_stop = Some(*tab_row)
+        .filter(|&i| i >= from && i < to)
+        .unwrap_or(from);
     let row = Row {
         timeline: &timeline,
         errors: &errors,
         span_us,
         now,
+        tab_stop,
+    };
+    // Arrow keys, Home and End move the focus between lanes (scrolling a virtualised timeline to
+    // bring the lane into the DOM first; the effect below focuses it once it is drawn).
+    let onkeydown = {
+        let (selected, focus_row, first) = (selected.clone(), focus_row.clone(), first.clone());
+        let tab_row = tab_row.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let current = *tab_row;
+            let next = match e.key().as_str() {
+                "ArrowDown" => (current + 1).min(n.saturating_sub(1)),
+                "ArrowUp" => current.saturating_sub(1),
+                "Home" => 0,
+                "End" => n.saturating_sub(1),
+                _ => return,
+            };
+            e.prevent_default();
+            if virtualised && (next < *first || next >= *first + VIEW_ROWS) {
+                let top = next.saturating_sub(VIEW_ROWS / 2);
+                first.set(top);
+                if let Some(lanes) = e
+                    .current_target()
+                    .and_then(|t| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(t).ok())
+                {
+                    lanes.set_scroll_top((top * ROW_PX) as i32);
+                }
+            }
+            selected.set(Some(next));
+            tab_row.set(next);
+            focus_row.set(Some(next));
+        })
     };
     let height = if virtualised {
         VIEW_ROWS * ROW_PX
@@ -143,8 +215,8 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                     html! { <span class="tick" style={format!("left:{}%", 100 * i as u64 / crate::axis::TICKS)}>{ label }</span> }
                 }) }
             </div>
-            <div class="lanes" role="list" onscroll={onscroll} onmouseover={onpoint.reform(Event::from)}
-                onfocusin={onpoint.reform(Event::from)} style={format!("height:{height}px")}>
+            <div class="lanes" role="list" ref={lanes_ref} onscroll={onscroll} onmouseover={onpoint.reform(Event::from)}
+                onfocusin={onfocus} {onkeydown} style={format!("height:{height}px")}>
                 <div class="lanes-inner" style={format!("height:{}px", n * ROW_PX)}>
                     { for (from..to).map(|i| lane_row(&row, lanes[i], i, i * ROW_PX)) }
                     <span class="now" data-test="now" style={format!("left:calc(7rem + (100% - 7rem - var(--gutter)) * {})", fraction(now, span_us, 4))} aria-hidden="true"></span>
