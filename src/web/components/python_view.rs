@@ -32,7 +32,8 @@ pub fn python_view(props: &PythonViewProps) -> Html {
             <h2>{ "Python" }
                 <button type="button" class="copy" data-test="copy" onclick={oncopy}>{ if *copied { "Copied" } else { "Copy" } }</button>
             </h2>
-            <pre data-test="python"><code>{ source }</code></pre>
+            // Scrollable, so reachable by keyboard (tabindex) and named for screen readers.
+            <pre data-test="python" tabindex="0" aria-label="The Python program"><code>{ source }</code></pre>
         </section>
     }
 }

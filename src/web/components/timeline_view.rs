@@ -219,7 +219,7 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                 onfocusin={onfocus} {onkeydown} style={format!("height:{height}px")}>
                 <div class="lanes-inner" style={format!("height:{}px", n * ROW_PX)}>
                     { for (from..to).map(|i| lane_row(&row, lanes[i], i, i * ROW_PX)) }
-                    <span class="now" data-test="now" style={format!("left:calc(7rem + (100% - 7rem - var(--gutter)) * {})", fraction(now, span_us, 4))} aria-hidden="true"></span>
+                    <span class="now" data-test="now" style={format!("left:calc(var(--name) + (100% - var(--name) - var(--gutter)) * {})", fraction(now, span_us, 4))} aria-hidden="true"></span>
                 </div>
             </div>
             <p class="lane-details" data-test="lane-details" aria-live="off">
