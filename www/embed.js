@@ -8,10 +8,24 @@
 // import.meta.url, so any subpath works) in its compact embed mode. The element keeps its height
 // equal to the frame's content (height="auto", the default; a number sets fixed pixels), forwards
 // `theme` (or the host's colour scheme), and offers run(), reset() and setSpec(spec). It dispatches
-// "asyncio-playground:ready" and "asyncio-playground:outcome" (detail: the outcome JSON) events.
-// It accepts messages only from its own iframe's window.
+// "asyncio-playground:ready", "asyncio-playground:outcome" (detail: the outcome JSON) and
+// "asyncio-playground:error" (detail: the message) events. run() resolves with the next outcome and
+// setSpec() once the scenario is in place; both reject with the message when the scenario is invalid.
+// An invalid spec keeps the embed an embed: it shows the error. An unknown attribute is warned about
+// in the console and otherwise ignored. It accepts messages only from its own iframe's window.
 
 const PREFIX = 'asyncio-playground:';
+/** The attributes an embed takes (anything else is warned about, then ignored). */
+const ATTRIBUTES = ['spec', 'theme', 'height', 'title', 'class', 'id', 'style', 'hidden', 'lang', 'dir', 'slot', 'tabindex'];
+
+/** A readable frame title: the pattern and the task count ("asyncio playground: gather of 3 tasks"). */
+function readableTitle(spec) {
+  const params = new URLSearchParams(spec.replace(/^\?/, ''));
+  const pattern = params.get('pattern') || 'gather';
+  const sleeps = (params.get('sleep') || '').split(',').filter(Boolean).length;
+  const tasks = params.get('tasks') || (sleeps > 1 ? String(sleeps) : '20');
+  return `asyncio playground: ${pattern} of ${tasks} task${tasks === '1' ? '' : 's'}`;
+}
 const PLAYGROUND = new URL('../index.html', import.meta.url);
 
 function hostTheme(el) {
@@ -26,19 +40,29 @@ export class AsyncioPlayground extends HTMLElement {
   #frame = null;
   #ready = false;
   #queue = [];
+  /** Callers of run() and setSpec() waiting for the frame's answer: {kind, resolve, reject}. */
+  #waiting = [];
   #onMessage = (e) => this.#receive(e);
 
   connectedCallback() {
     if (this.#frame) return;
+    for (const { name } of this.attributes) {
+      if (!ATTRIBUTES.includes(name) && !name.startsWith('data-') && !name.startsWith('aria-')) {
+        console.warn(`asyncio-playground: unknown attribute "${name}" ignored (known: ${ATTRIBUTES.slice(0, 4).join(', ')})`);
+      }
+    }
     const frame = document.createElement('iframe');
     frame.loading = 'lazy';
-    frame.title = this.getAttribute('title') || `asyncio playground: ${this.spec}`;
+    frame.title = this.getAttribute('title') || readableTitle(this.spec);
     frame.allow = 'clipboard-write';
     const height = this.getAttribute('height');
     frame.style.cssText = `display:block;width:100%;border:0;height:${/^\d+$/.test(height || '') ? height : 360}px`;
     frame.src = this.#src();
     const root = this.shadowRoot || this.attachShadow({ mode: 'open' });
-    root.replaceChildren(frame);
+    // A block by default: an inline element around a bordered frame draws stray bars.
+    const style = document.createElement('style');
+    style.textContent = ':host { display: block; } :host([hidden]) { display: none; }';
+    root.replaceChildren(style, frame);
     this.#frame = frame;
     window.addEventListener('message', this.#onMessage);
   }
@@ -62,9 +86,11 @@ export class AsyncioPlayground extends HTMLElement {
     return this.getAttribute('spec') || '';
   }
 
-  /** Runs the scenario (queued until the frame is ready). */
+  /** Runs the scenario (queued until the frame is ready); resolves with the outcome JSON. */
   run() {
+    const answer = this.#await('run');
     this.#send({ type: `${PREFIX}run` });
+    return answer;
   }
 
   /** Stops the run and clears it. */
@@ -72,9 +98,24 @@ export class AsyncioPlayground extends HTMLElement {
     this.#send({ type: `${PREFIX}reset` });
   }
 
-  /** Replaces the scenario without reloading the frame. */
+  /** Replaces the scenario (and the view keys it gives) without reloading the frame. */
   setSpec(spec) {
+    const answer = this.#await('set-spec');
     this.#send({ type: `${PREFIX}set-spec`, spec: String(spec) });
+    return answer;
+  }
+
+  #await(kind) {
+    return new Promise((resolve, reject) => this.#waiting.push({ kind, resolve, reject }));
+  }
+
+  /** Settles the first caller waiting for `kind` with `ok` (or rejects it with `message`). */
+  #answer(kind, ok, value) {
+    const i = this.#waiting.findIndex((w) => w.kind === kind);
+    if (i < 0) return;
+    const [w] = this.#waiting.splice(i, 1);
+    if (ok) w.resolve(value);
+    else w.reject(new Error(value));
   }
 
   #src() {
@@ -113,8 +154,18 @@ export class AsyncioPlayground extends HTMLElement {
         break;
       }
       case 'outcome':
+        this.#answer('run', true, data.outcome);
         this.dispatchEvent(new CustomEvent(`${PREFIX}outcome`, { bubbles: true, detail: data.outcome }));
         break;
+      case 'spec-set':
+        this.#answer('set-spec', true);
+        break;
+      case 'error': {
+        const message = String(data.message);
+        if (data.command === 'run' || data.command === 'set-spec') this.#answer(data.command, false, message);
+        this.dispatchEvent(new CustomEvent(`${PREFIX}error`, { bubbles: true, detail: message }));
+        break;
+      }
       default:
     }
   }

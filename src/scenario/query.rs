@@ -41,7 +41,7 @@ impl Raw {
 }
 
 /// Percent-decoding; `None` for a malformed escape or bytes that are not UTF-8.
-fn decode(s: &str) -> Option<String> {
+pub(super) fn decode(s: &str) -> Option<String> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

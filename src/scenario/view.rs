@@ -112,6 +112,50 @@ impl View {
         })
     }
 
+    /// The view keys of a query whose scenario may be invalid: each valid view key is kept, the
+    /// rest are left at their defaults (an embed with a typo stays an embed, with its theme and
+    /// its origin rule, and shows the error).
+    pub fn lenient(query: &str) -> View {
+        View::default().overlay(query)
+    }
+
+    /// This view with the valid view keys `query` gives put over it (the others stay as they are).
+    pub fn overlay(&self, query: &str) -> View {
+        let query = query.strip_prefix('?').unwrap_or(query);
+        let pairs: Vec<(String, String)> = query
+            .split('&')
+            .filter_map(|p| {
+                let (k, v) = p.split_once('=').unwrap_or((p, ""));
+                Some((super::query::decode(k)?, super::query::decode(v)?))
+            })
+            .collect();
+        let get = |key: &str| {
+            pairs
+                .iter()
+                .rev()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.as_str())
+        };
+        let mut view = self.clone();
+        for key in ["clock", "speed", "autorun", "embed", "theme", "origin"] {
+            if get(key).is_none() {
+                continue;
+            }
+            // One key at a time: an invalid one leaves the view as it was, the others still apply.
+            if let Ok(one) = View::from_raw(|k| if k == key { get(k) } else { None }) {
+                match key {
+                    "clock" => view.clock = one.clock,
+                    "speed" => view.speed = one.speed,
+                    "autorun" => view.autorun = one.autorun,
+                    "embed" => view.embed = one.embed,
+                    "theme" => view.theme = one.theme,
+                    _ => view.origin = one.origin,
+                }
+            }
+        }
+        view
+    }
+
     /// The view keys that differ from their defaults, as `&key=value` pairs.
     pub fn query(&self) -> String {
         let mut out = String::new();

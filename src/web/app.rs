@@ -6,7 +6,7 @@ use super::components::{
     outcome_panel::OutcomePanel, pattern_picker::PatternPicker, python_view::PythonView,
     share_menu::ShareMenu, table_view::TableView, timeline_view::TimelineView, toolbar::Toolbar,
 };
-use super::embed_hooks::{use_embed_commands, use_embed_outcome, use_embed_size};
+use super::embed_hooks::{use_embed_commands, use_embed_error, use_embed_outcome, use_embed_size};
 use super::hooks::{use_keyboard_shortcuts, use_latest};
 use super::session::start_session;
 use super::state::{Action, State, Status};
@@ -100,6 +100,7 @@ pub fn app(props: &AppProps) -> Html {
     let editing = use_state(|| false);
     use_embed_commands(embedded, latest);
     use_embed_size(embedded, root.clone());
+    use_embed_error(embedded, state.url_error.clone());
     use_embed_outcome(embedded, state.outcome.as_ref().map(|o| o.0 .1.clone()));
 
     let share_query = use_memo((state.form.clone(), state.view.clone()), |(form, view)| {
@@ -153,6 +154,9 @@ pub fn app(props: &AppProps) -> Html {
                         { if *editing { "Hide scenario" } else { "Edit scenario" } }</button>
                     <a href={full} target="_blank" rel="noopener" data-test="open-full">{ "open in the full playground ↗" }</a>
                 </header>
+                if let Some(e) = &state.url_error {
+                    <p class="url-error" role="alert" data-test="url-error">{ format!("This embed's scenario is invalid: {e}") }</p>
+                }
                 if *editing {
                     <PatternPicker pattern={state.form.pattern} dispatch={dispatch.clone()} />
                     <Controls form={state.form.clone()} error={state.spec.as_ref().err().cloned()}

@@ -4,7 +4,7 @@
 use super::embed::{self, Command};
 use super::hooks::Latest;
 use super::state::Action;
-use crate::scenario::Spec;
+use crate::scenario::{Spec, View};
 use gloo_events::EventListener;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use yew::prelude::*;
@@ -21,18 +21,51 @@ pub fn use_embed_commands(enabled: bool, latest: Latest) {
                 };
                 let (state, onrun) = latest.borrow().clone();
                 match embed::command(e, state.view.origin.as_deref()) {
-                    Some(Command::Run) if state.can_run() => onrun.emit(()),
+                    Some(Command::Run) => match &state.spec {
+                        Ok(_) => onrun.emit(()),
+                        // Never silence: the host hears why nothing runs.
+                        Err(e) => post_error("run", &e.to_string()),
+                    },
                     Some(Command::Reset) => state.dispatch(Action::Reset),
-                    Some(Command::SetSpec(q)) => {
-                        if let Ok(spec) = Spec::parse(&q) {
+                    Some(Command::SetSpec(q)) => match Spec::parse(&q) {
+                        Ok(mut spec) => {
+                            // The view keys it gives apply; the embed and its origin rule stay.
+                            spec.view = View {
+                                embed: state.view.embed,
+                                origin: state.view.origin.clone(),
+                                ..state.view.overlay(&q)
+                            };
                             state.dispatch(Action::Load(spec));
+                            embed::post("spec-set", &[]);
                         }
-                    }
-                    _ => {}
+                        Err(e) => post_error("set-spec", &e.to_string()),
+                    },
+                    None => {}
                 }
             })
         });
         move || drop(listener)
+    });
+}
+
+/// Tells the host what went wrong: `{type: "asyncio-playground:error", command, message}`.
+fn post_error(command: &str, message: &str) {
+    embed::post(
+        "error",
+        &[
+            ("command", JsValue::from(command)),
+            ("message", JsValue::from(message)),
+        ],
+    );
+}
+
+/// Tells the host, once it is ready, that the scenario it gave is invalid.
+#[hook]
+pub fn use_embed_error(enabled: bool, error: Option<String>) {
+    use_effect_with(error, move |error| {
+        if let (true, Some(message)) = (enabled, error) {
+            post_error("load", message);
+        }
     });
 }
 

@@ -55,14 +55,29 @@ impl PartialEq for State {
 impl State {
     /// The state for a page opened with `query` (defaults, and the error, if it is invalid).
     pub fn from_query(query: &str) -> State {
-        let (spec, url_error) = match Spec::parse(query) {
+        let (spec, error) = match Spec::parse(query) {
             Ok(spec) => (spec, None),
-            Err(e) => (Spec::default(), Some(e.to_string())),
+            Err(e) => {
+                // The view keys still apply: an embed stays an embed, with its theme and origin.
+                let view = crate::scenario::View::lenient(query);
+                let spec = Spec {
+                    view,
+                    ..Spec::default()
+                };
+                (spec, Some(e))
+            }
+        };
+        let url_error = error.as_ref().map(|e| e.to_string());
+        // The full page loads the defaults; an embed shows the error and runs nothing until the
+        // host sends a valid scenario (its author sees the typo, not some other program).
+        let parsed = match error {
+            Some(e) if spec.view.embed => Err(e),
+            _ => Ok(Rc::new(spec.clone())),
         };
         State {
             form: Rc::new(Form::from_spec(&spec)),
             view: spec.view.clone(),
-            spec: Ok(Rc::new(spec)),
+            spec: parsed,
             url_error,
             session: None,
             status: None,
@@ -97,7 +112,7 @@ pub enum Action {
     Step,
     Reset,
     Progress(Progress),
-    /// Replace the scenario (an embed's `set-spec`); the view keys stay.
+    /// Replace the scenario and the view (an embed's `set-spec`, its view already merged).
     Load(Spec),
 }
 
@@ -167,6 +182,8 @@ impl Reducible for State {
             }
             Action::Load(spec) => {
                 s.form = Rc::new(Form::from_spec(&spec));
+                s.view = spec.view.clone();
+                s.url_error = None;
                 if let Some(session) = s.session.take() {
                     session.retire();
                 }

@@ -20,7 +20,7 @@ async function host(base, body) {
   await writeFile(join(dir, 'index.html'), `<!doctype html><html><head><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,"></head><body>
 <script>
   window.events = [];
-  for (const type of ['asyncio-playground:ready', 'asyncio-playground:outcome'])
+  for (const type of ['asyncio-playground:ready', 'asyncio-playground:outcome', 'asyncio-playground:error'])
     document.addEventListener(type, (e) => events.push({ type, spec: e.target.getAttribute('spec'), detail: e.detail ?? null }));
 </script>
 ${body}
@@ -184,6 +184,60 @@ export const tests = [
       assert.equal(ready.length, count, 'every playground frame mounted');
       assert.deepEqual(problems.errors, []);
       assert.deepEqual(problems.failed, []);
+    },
+  },
+  {
+    name: 'an embed with an unknown key or an invalid spec stays an embed, shows the error, reports it, and answers run() with it',
+    async run({ page, base }) {
+      const h = await host(base, `<asyncio-playground id="typo" spec="pattern=gather&taks=3${VIRTUAL}&theme=dark"></asyncio-playground>
+        <asyncio-playground id="bad" spec="pattern=gather&tasks=-1${VIRTUAL}"></asyncio-playground>
+        <asyncio-playground id="odd" spec="pattern=gather&tasks=2${VIRTUAL}" colour="red"></asyncio-playground>`);
+      try {
+        const warnings = [];
+        page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+        await page.goto(h.url);
+        await waitEvents(page, 'asyncio-playground:ready', 3);
+        const errors = await waitEvents(page, 'asyncio-playground:error', 2);
+        assert.deepEqual(errors.map((e) => e.spec.split('&')[1]).sort(), ['taks=3', 'tasks=-1']);
+        assert.ok(errors.every((e) => typeof e.detail === 'string' && e.detail.length > 10), JSON.stringify(errors));
+        const frameOf = async (id) => (await page.evaluateHandle((i) => document.getElementById(i).shadowRoot.querySelector('iframe'), id)).asElement().contentFrame();
+        for (const id of ['typo', 'bad']) {
+          const frame = await frameOf(id);
+          assert.equal(await frame.getAttribute('[data-test=app]', 'class'), 'app embed', `${id}: still an embed`);
+          assert.match(await frame.textContent('[data-test=url-error]'), /invalid/);
+        }
+        const typoFrame = await frameOf('typo');
+        assert.equal(await typoFrame.evaluate(() => document.documentElement.dataset.theme || getComputedStyle(document.documentElement).colorScheme), 'dark', 'its theme kept');
+        const answer = await page.evaluate(() => document.getElementById('typo').run().then(() => 'ran', (e) => `rejected: ${e.message}`));
+        assert.match(answer, /^rejected: .*taks/);
+        assert.ok(warnings.some((w) => w.includes('unknown attribute "colour"')), JSON.stringify(warnings));
+        const display = await page.evaluate(() => getComputedStyle(document.getElementById('odd')).display);
+        assert.equal(display, 'block');
+        const title = await page.evaluate(() => document.getElementById('odd').shadowRoot.querySelector('iframe').title);
+        assert.equal(title, 'asyncio playground: gather of 2 tasks');
+      } finally {
+        await h.stop();
+      }
+    },
+  },
+  {
+    name: 'setSpec applies the view keys it gives and rejects an invalid spec',
+    async run({ page, base, repo }) {
+      const h = await host(base, '<asyncio-playground id="p" spec="pattern=gather&tasks=3&sleep=5000"></asyncio-playground>');
+      try {
+        await page.goto(h.url);
+        await waitEvents(page, 'asyncio-playground:ready', 1);
+        const rejected = await page.evaluate(() => document.getElementById('p').setSpec('pattern=gather&tasks=nope').then(() => 'set', (e) => e.message));
+        assert.match(rejected, /tasks/);
+        const spec = 'pattern=gather&tasks=3&sleep=3000,1000,2000';
+        await page.evaluate((s) => document.getElementById('p').setSpec(s), `${spec}${VIRTUAL}`);
+        const started = Date.now();
+        const outcome = await page.evaluate(() => document.getElementById('p').run());
+        assert.ok(Date.now() - started < 2000, 'virtual and instant: no 3 s wait on the real clock');
+        assert.deepEqual(outcome, cli(repo, spec));
+      } finally {
+        await h.stop();
+      }
     },
   },
 ];
