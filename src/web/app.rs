@@ -159,7 +159,7 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 if *editing {
                     <PatternPicker pattern={state.form.pattern} dispatch={dispatch.clone()} />
-                    <Controls form={state.form.clone()} error={state.spec.as_ref().err().cloned()}
+                    <Controls form={state.form.clone()} errors={state.errors.clone()}
                         dispatch={dispatch.clone()} />
                 }
                 <Toolbar status={state.status} can_run={state.can_run()} view={state.view.clone()} {onrun}
@@ -181,7 +181,7 @@ pub fn app(props: &AppProps) -> Html {
                 <p class="url-error" role="alert" data-test="url-error">{ format!("The link's scenario is invalid ({e}); the defaults are loaded instead.") }</p>
             }
             <PatternPicker pattern={state.form.pattern} dispatch={dispatch.clone()} />
-            <Controls form={state.form.clone()} error={state.spec.as_ref().err().cloned()}
+            <Controls form={state.form.clone()} errors={state.errors.clone()}
                 dispatch={dispatch.clone()} />
             <Toolbar status={state.status} can_run={state.can_run()} view={state.view.clone()} {onrun}
                 dispatch={dispatch.clone()} />

@@ -99,6 +99,40 @@ impl Form {
         Spec::parse(&self.query(view))
     }
 
+    /// Every field's own problem, in field order: each field is checked with the pattern and the
+    /// task count alone, so one mistake does not hide another (and the one error that involves two
+    /// fields, a sleep list of the wrong length, is reported on the sleep field).
+    pub fn field_errors(&self, view: &View) -> Vec<SpecError> {
+        let whole = match self.parse(view) {
+            Ok(_) => return Vec::new(),
+            Err(e) => e,
+        };
+        let tasks = self.get("tasks").trim();
+        let mut errors = Vec::new();
+        for &(key, ref text) in &self.fields {
+            let text = text.trim();
+            if text.is_empty() || !self.pattern.takes(key) {
+                continue;
+            }
+            let mut alone = Form {
+                pattern: self.pattern,
+                fields: FIELDS.iter().map(|&k| (k, String::new())).collect(),
+                sleep_base: self.sleep_base,
+            };
+            alone.write("tasks", tasks.to_string());
+            alone.write(key, text.to_string());
+            if let Err(e) = alone.parse(view) {
+                if e.key() == key && !errors.iter().any(|x: &SpecError| x.key() == key) {
+                    errors.push(e);
+                }
+            }
+        }
+        if errors.is_empty() || (tasks.is_empty() && errors.iter().all(|e| e.key() != "tasks")) {
+            errors.insert(0, whole);
+        }
+        errors
+    }
+
     /// Switches pattern. What the learner typed stays in every field: a key the new pattern does
     /// not take is left out of the query, and comes back when they switch back.
     pub fn set_pattern(&mut self, pattern: Pattern) {

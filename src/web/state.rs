@@ -33,6 +33,8 @@ pub struct State {
     pub view: View,
     /// The form parsed by the contract's parser.
     pub spec: Result<Rc<Spec>, SpecError>,
+    /// Every invalid field's own error, in field order (empty when `spec` is valid).
+    pub errors: Rc<Vec<SpecError>>,
     /// An invalid query string the page was opened with (it loaded the defaults instead).
     pub url_error: Option<String>,
     pub session: Option<Shared<Session>>,
@@ -77,6 +79,7 @@ impl State {
         State {
             form: Rc::new(Form::from_spec(&spec)),
             view: spec.view.clone(),
+            errors: Rc::new(parsed.as_ref().err().cloned().into_iter().collect()),
             spec: parsed,
             url_error,
             session: None,
@@ -90,6 +93,10 @@ impl State {
 
     fn reparse(&mut self) {
         self.spec = self.form.parse(&self.view).map(Rc::new);
+        self.errors = Rc::new(match &self.spec {
+            Ok(_) => Vec::new(),
+            Err(_) => self.form.field_errors(&self.view),
+        });
     }
 
     pub fn can_run(&self) -> bool {

@@ -70,4 +70,22 @@ export const tests = [
       assert.equal(await page.$eval('[data-test=run]', (b) => b.disabled), true);
     },
   },
+  {
+    name: 'every invalid field shows its own message at once, in field order, in its own words',
+    async run({ page, base }) {
+      await openApp(page, `${base}/?pattern=gather&tasks=3`);
+      await page.fill('[data-test=field-sleep]', 'x');
+      await page.fill('[data-test=field-fail]', '9');
+      await page.fill('[data-test=field-linger]', '-1');
+      for (const key of ['sleep', 'fail', 'linger']) {
+        const text = await page.textContent(`[data-test=error-${key}]`);
+        assert.ok(text.length > 5, `${key} shows its own error`);
+        assert.ok(!text.startsWith(`${key}:`), `${key}: in the field's words: ${text}`);
+      }
+      assert.equal(await page.textContent('[data-test=error-tasks]'), '', 'a valid field shows nothing');
+      const width = await page.$eval('[data-test=error-fail]', (e) => e.closest('.field').getBoundingClientRect().width);
+      assert.ok(width <= 14 * 16 + 1, `an error does not widen its field (${width} px)`);
+    },
+  },
 ];
+

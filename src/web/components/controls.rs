@@ -10,8 +10,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ControlsProps {
     pub form: Rc<Form>,
-    /// The scenario's first error, shown beside the field it is about.
-    pub error: Option<SpecError>,
+    /// Every invalid field's own error, each shown beside its field.
+    pub errors: Rc<Vec<SpecError>>,
     pub dispatch: UseReducerDispatcher<State>,
 }
 
@@ -47,14 +47,14 @@ pub fn controls(props: &ControlsProps) -> Html {
     // The seed as typed: an invalid one is said so, never silently rewritten.
     let seed = use_state(|| "42".to_string());
     let seed_value: Option<u64> = seed.trim().parse().ok();
-    let error = props.error.as_ref();
+    let errors = &props.errors;
     let field = |key: &'static str, label: &'static str, hint: &'static str| {
         let s = dispatch.clone();
         let oninput = Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
             s.dispatch(Action::Edit(key, input.value()));
         });
-        let err = error.filter(|e| e.key() == key);
+        let err = errors.iter().find(|e| e.key() == key);
         let id = format!("field-{key}");
         let err_id = format!("error-{key}");
         html! {
@@ -64,7 +64,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                     placeholder={hint} aria-invalid={err.is_some().to_string()} aria-describedby={err_id.clone()}
                     spellcheck="false" autocomplete="off" />
                 <span class="error" id={err_id.clone()} data-test={err_id} role="alert">
-                    { err.map(|e| e.to_string()).unwrap_or_default() }
+                    { err.map(in_field_words).unwrap_or_default() }
                 </span>
             </div>
         }
@@ -80,7 +80,10 @@ pub fn controls(props: &ControlsProps) -> Html {
         });
         html! { <button type="button" {onclick} {disabled} data-test={format!("preset-{}", label.to_ascii_lowercase())}>{ label }</button> }
     };
-    let other_error = error.filter(|e| !fields(p).iter().any(|(k, _, _)| *k == e.key()));
+    let other_errors: Vec<&SpecError> = errors
+        .iter()
+        .filter(|e| !fields(p).iter().any(|(k, _, _)| *k == e.key()))
+        .collect();
     html! {
         <section class="controls" aria-label="Scenario">
             { for fields(p).into_iter().map(|(k, l, h)| field(k, l, h)) }
@@ -130,9 +133,18 @@ pub fn controls(props: &ControlsProps) -> Html {
                     { if seed_value.is_none() { "The seed is a whole number, 0 or more." } else { "" } }
                 </span>
             </div>
-            if let Some(e) = other_error {
+            { for other_errors.iter().map(|e| html! {
                 <p class="error" data-test="error-other" role="alert">{ e.to_string() }</p>
-            }
+            }) }
         </section>
+    }
+}
+
+/// An error as its field shows it: without the key name the field's label already says.
+fn in_field_words(e: &SpecError) -> String {
+    let text = e.to_string();
+    match text.strip_prefix(&format!("{}: ", e.key())) {
+        Some(rest) => rest.to_string(),
+        None => text,
     }
 }

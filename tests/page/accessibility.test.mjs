@@ -1,0 +1,25 @@
+// axe-core (run offline in the page) finds no violation on the playground, before and after a run.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { openApp } from './lib.mjs';
+
+async function violations(page, repo) {
+  await page.addScriptTag({ path: join(repo, 'node_modules', 'axe-core', 'axe.min.js') });
+  const result = await page.evaluate(async () => (await window.axe.run(document)).violations);
+  return result.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+export const tests = [
+  {
+    name: 'axe-core finds no violation on the page, ready and after a run, light and dark',
+    async run({ page, base, repo }) {
+      for (const theme of ['light', 'dark']) {
+        await openApp(page, `${base}/?pattern=taskgroup&sleep=300,100,200&fail=1&clock=virtual&speed=instant&theme=${theme}`);
+        assert.deepEqual(await violations(page, repo), [], `${theme}, ready`);
+        await page.click('[data-test=run]');
+        await page.waitForSelector('[data-test=outcome][data-state=finished]');
+        assert.deepEqual(await violations(page, repo), [], `${theme}, after a run`);
+      }
+    },
+  },
+];
