@@ -28,11 +28,46 @@ function readableTitle(spec) {
 }
 const PLAYGROUND = new URL('../index.html', import.meta.url);
 
+/** The background the host page shows behind the embed: the first opaque one of body, html. */
+function hostBackground() {
+  for (const el of [document.body, document.documentElement]) {
+    if (!el) continue;
+    const m = getComputedStyle(el).backgroundColor.match(/[\d.]+/g);
+    if (m && (m.length < 4 || Number(m[3]) > 0.5)) return m.slice(0, 3).map(Number);
+  }
+  return [255, 255, 255];
+}
+
+/**
+ * The embed's theme: its own `theme` attribute; else the host's declared `color-scheme`; else
+ * (a page that declares none) the host's background: dark only on a dark page, so a white page
+ * gets light embeds even for a reader in dark mode. A page that declares both follows the reader.
+ */
 function hostTheme(el) {
   const own = el.getAttribute('theme');
   if (own) return own;
-  const scheme = getComputedStyle(document.documentElement).colorScheme;
-  return scheme === 'dark' || scheme === 'light' ? scheme : 'auto';
+  const scheme = getComputedStyle(document.documentElement).colorScheme || 'normal';
+  const dark = scheme.includes('dark');
+  const light = scheme.includes('light');
+  if (dark && light) return 'auto';
+  if (dark) return 'dark';
+  if (light) return 'light';
+  const [r, g, b] = hostBackground();
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 ? 'dark' : 'light';
+}
+
+/** Every connected embed, told when the host's look may have changed. */
+const embeds = new Set();
+let watching = false;
+function watchHostLook() {
+  if (watching) return;
+  watching = true;
+  const changed = () => embeds.forEach((el) => el.hostLookChanged());
+  const observer = new MutationObserver(changed);
+  const options = { attributes: true, attributeFilter: ['class', 'style', 'data-theme', 'data-color-scheme'] };
+  observer.observe(document.documentElement, options);
+  if (document.body) observer.observe(document.body, options);
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', changed);
 }
 
 export class AsyncioPlayground extends HTMLElement {
@@ -43,6 +78,8 @@ export class AsyncioPlayground extends HTMLElement {
   /** Callers of run() and setSpec() waiting for the frame's answer: {kind, resolve, reject}. */
   #waiting = [];
   #onMessage = (e) => this.#receive(e);
+  /** The theme the frame was last given. */
+  #theme = null;
 
   connectedCallback() {
     if (this.#frame) return;
@@ -58,6 +95,8 @@ export class AsyncioPlayground extends HTMLElement {
     const height = this.getAttribute('height');
     frame.style.cssText = `display:block;width:100%;border:0;height:${/^\d+$/.test(height || '') ? height : 360}px`;
     frame.src = this.#src();
+    embeds.add(this);
+    watchHostLook();
     const root = this.shadowRoot || this.attachShadow({ mode: 'open' });
     // A block by default: an inline element around a bordered frame draws stray bars.
     const style = document.createElement('style');
@@ -68,6 +107,7 @@ export class AsyncioPlayground extends HTMLElement {
   }
 
   disconnectedCallback() {
+    embeds.delete(this);
     window.removeEventListener('message', this.#onMessage);
     this.#frame?.remove();
     this.#frame = null;
@@ -75,10 +115,23 @@ export class AsyncioPlayground extends HTMLElement {
   }
 
   attributeChangedCallback(name, old, value) {
-    if (this.#frame && old !== value) {
-      this.#ready = false;
-      this.#frame.src = this.#src();
+    if (!this.#frame || old === value) return;
+    if (name === 'theme') {
+      this.hostLookChanged();
+      return;
     }
+    this.#ready = false;
+    this.#frame.src = this.#src();
+  }
+
+  /** The host's look (or this element's theme) may have changed: the frame follows, without a reload. */
+  hostLookChanged() {
+    // A theme the scenario itself gives stays, unless the element's own attribute says otherwise.
+    if (!this.getAttribute('theme') && new URLSearchParams(this.spec.replace(/^\?/, '')).has('theme')) return;
+    const theme = hostTheme(this);
+    if (theme === this.#theme) return;
+    this.#theme = theme;
+    this.#send({ type: `${PREFIX}set-theme`, theme });
   }
 
   /** The scenario query string. */
@@ -123,6 +176,7 @@ export class AsyncioPlayground extends HTMLElement {
     const params = new URLSearchParams(this.spec.replace(/^\?/, ''));
     params.set('embed', '1');
     if (!params.has('theme')) params.set('theme', hostTheme(this));
+    this.#theme = params.get('theme');
     if (location.origin !== 'null' && !params.has('origin')) params.set('origin', location.origin);
     url.search = params.toString();
     return url.href;

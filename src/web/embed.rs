@@ -5,7 +5,8 @@
 //! Every message is a plain object `{type: "asyncio-playground:<name>", ...}`:
 //! - frame → host (target `*`, they carry nothing private): `ready`, `height` `{height}` (CSS px),
 //!   `outcome` `{outcome}` (the outcome JSON as an object);
-//! - host → frame: `run`, `reset`, `set-spec` `{spec}` (a query string).
+//! - host → frame: `run`, `reset`, `set-spec` `{spec}` (a query string), `set-theme` `{theme}`
+//!   (`light`, `dark` or `auto`: the host's look changed; the frame follows without reloading).
 
 use js_sys::{Object, Reflect};
 use std::cell::Cell;
@@ -30,6 +31,7 @@ pub enum Command {
     Run,
     Reset,
     SetSpec(String),
+    SetTheme(crate::scenario::Theme),
 }
 
 /// Posts `{type: PREFIX + name, ...fields}` to the parent window, if there is one.
@@ -74,6 +76,19 @@ fn parse(event: &MessageEvent, allowed_origin: Option<&str>) -> Option<Command> 
             .ok()?
             .as_string()
             .map(Command::SetSpec),
+        "set-theme" => {
+            use crate::scenario::Theme;
+            match Reflect::get(&data, &"theme".into())
+                .ok()?
+                .as_string()?
+                .as_str()
+            {
+                "light" => Some(Command::SetTheme(Theme::Light)),
+                "dark" => Some(Command::SetTheme(Theme::Dark)),
+                "auto" => Some(Command::SetTheme(Theme::Auto)),
+                _ => None,
+            }
+        }
         _ => None,
     }
 }

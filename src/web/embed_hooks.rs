@@ -27,6 +27,7 @@ pub fn use_embed_commands(enabled: bool, latest: Latest) {
                         Err(e) => post_error("run", &e.to_string()),
                     },
                     Some(Command::Reset) => state.dispatch(Action::Reset),
+                    Some(Command::SetTheme(theme)) => state.dispatch(Action::SetTheme(theme)),
                     Some(Command::SetSpec(q)) => match Spec::parse(&q) {
                         Ok(mut spec) => {
                             // The view keys it gives apply; the embed and its origin rule stay.

@@ -240,4 +240,27 @@ export const tests = [
       }
     },
   },
+  {
+    name: "an embed's theme follows the host: light on a white page for a reader in dark mode, dark when the host turns dark, without a reload",
+    async run({ page, base }) {
+      await page.emulateMedia({ colorScheme: 'dark' });
+      const h = await host(base, `<asyncio-playground id="p" spec="pattern=gather&tasks=2&sleep=100${VIRTUAL}"></asyncio-playground>`);
+      try {
+        await page.goto(h.url);
+        await waitEvents(page, 'asyncio-playground:ready', 1);
+        const frame = await (await page.evaluateHandle(() => document.getElementById('p').shadowRoot.querySelector('iframe'))).asElement().contentFrame();
+        const theme = () => frame.evaluate(() => document.documentElement.dataset.theme || 'auto');
+        assert.equal(await theme(), 'light', 'a white page with no color-scheme gets a light embed');
+        await page.evaluate(() => document.getElementById('p').run());
+        await page.evaluate(() => { document.documentElement.style.colorScheme = 'dark'; document.body.style.background = '#111'; });
+        await frame.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+        assert.equal(await frame.getAttribute('[data-test=outcome]', 'data-state'), 'finished', 'the finished run is still there');
+        await page.evaluate(() => { document.documentElement.style.colorScheme = ''; document.body.style.background = '#fff'; });
+        await frame.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+      } finally {
+        await h.stop();
+      }
+    },
+  },
 ];
+
