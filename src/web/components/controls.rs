@@ -19,24 +19,16 @@ pub struct ControlsProps {
 fn fields(p: Pattern) -> Vec<(&'static str, &'static str, &'static str)> {
     let mut v = vec![
         ("tasks", "Tasks", "0 to 10000"),
-        (
-            "sleep",
-            "Sleep (ms)",
-            "one value for all, or one per task: 3000,1000,2000",
-        ),
-        ("fail", "Failing tasks", "task indices: 1,3"),
+        ("sleep", "Sleep (ms)", "e.g. 1000 or 3000,1000"),
+        ("fail", "Failing tasks", "e.g. 1,3"),
     ];
     if p.takes("cancel") {
-        v.push(("cancel", "Cancel", "task@ms: 1@500,2@1500"));
+        v.push(("cancel", "Cancel (task@ms)", "e.g. 1@500"));
     }
-    v.push((
-        "interrupt",
-        "Interrupt main at (ms)",
-        "main.cancel() from outside",
-    ));
-    v.push(("linger", "Linger (ms)", "catch the error, wait, then Done."));
+    v.push(("interrupt", "Interrupt main at (ms)", "e.g. 2500"));
+    v.push(("linger", "Linger (ms)", "e.g. 200"));
     if p.takes("timeout") {
-        v.push(("timeout", "Timeout (ms)", "wait's timeout"));
+        v.push(("timeout", "Timeout (ms)", "e.g. 1500"));
     }
     v
 }
