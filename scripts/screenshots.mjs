@@ -10,7 +10,9 @@ const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(repo, 'docs', 'screenshots');
 await mkdir(out, { recursive: true });
 const shots = [
-  // name, query, wait for: 'finished' or a time in ms to stop mid-run
+  // name, query, wait for: 'finished' or a time in ms to stop mid-run, viewport width (1280 unless given)
+  ['real-clock-half-second', 'pattern=gather&tasks=8&sleep=2000,1000,1500,800,2000,1200,600,1800', 500],
+  ['phone-390', 'pattern=taskgroup&tasks=5&sleep=300,100,200,400,250&fail=1&clock=virtual&speed=instant', 'finished', 390],
   ['gather-running', 'pattern=gather&tasks=12&sleep=1000,2000,3000,1500,2500,500,1200,2200,2800,900,1700,2600&clock=virtual&speed=1', 1400],
   ['taskgroup-failure', 'pattern=taskgroup&tasks=8&sleep=3000,1000,2000,2500,1500,3500,500,2800&fail=4&clock=virtual&speed=instant', 'finished'],
   ['wait-first-completed', 'pattern=wait&tasks=6&sleep=3000,1000,2000,2500,1500,3500&return_when=FIRST_COMPLETED&clock=virtual&speed=instant', 'finished'],
@@ -21,8 +23,8 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 });
 try {
-  for (const [name, query, until] of shots) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  for (const [name, query, until, width = 1280] of shots) {
+    const page = await browser.newPage({ viewport: { width, height: 1000 } });
     await openApp(page, `${server.url}/?${query}`);
     await page.click('[data-test=run]');
     if (until === 'finished') await page.waitForSelector('[data-test=outcome][data-state=finished]');
@@ -40,6 +42,16 @@ try {
   await page.waitForTimeout(1600);
   await page.screenshot({ path: join(out, 'tutorial.png') });
   console.log('docs/screenshots/tutorial.png');
+  // A narrow embed: the tutorial in a 360 px column.
+  const narrow = await browser.newPage({ viewport: { width: 360, height: 1200 } });
+  await narrow.goto(`${server.url}/www/tutorial.html`);
+  const embed = await narrow.waitForSelector('asyncio-playground');
+  await narrow.waitForFunction(() => document.querySelector('asyncio-playground').shadowRoot.querySelector('iframe').offsetHeight !== 360);
+  await embed.evaluate((el) => el.run());
+  await narrow.waitForTimeout(1600);
+  await embed.scrollIntoViewIfNeeded();
+  await narrow.screenshot({ path: join(out, 'embed-narrow.png') });
+  console.log('docs/screenshots/embed-narrow.png');
 } finally {
   await browser.close();
   server.stop();
