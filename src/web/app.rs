@@ -1,5 +1,6 @@
 //! The app root: the page frame, the URL kept in step with the scenario, keyboard shortcuts, theme.
 
+use super::commands;
 use super::components::pattern_picker::summary;
 use super::components::{
     console_view::ConsoleView, controls::Controls, live_region::LiveRegion,
@@ -8,8 +9,7 @@ use super::components::{
 };
 use super::embed_hooks::{use_embed_commands, use_embed_error, use_embed_outcome, use_embed_size};
 use super::hooks::{use_keyboard_shortcuts, use_latest};
-use super::session::start_session;
-use super::state::{Action, State, Status};
+use super::state::{State, Status};
 use crate::scenario::Theme;
 use yew::prelude::*;
 
@@ -41,11 +41,22 @@ pub fn app(props: &AppProps) -> Html {
 
     let onrun = {
         let state = state.clone();
-        Callback::from(move |()| {
-            if let Some(session) = start_session(&state, state.dispatcher()) {
-                state.dispatch(Action::Started(session));
-            }
+        Callback::from(move |()| commands::run(&state))
+    };
+    let onpause = {
+        let state = state.clone();
+        Callback::from(move |()| match state.status {
+            Some(Status::Paused) => commands::resume(&state),
+            _ => commands::pause(&state),
         })
+    };
+    let onstep = {
+        let state = state.clone();
+        Callback::from(move |()| commands::step(&state))
+    };
+    let onreset = {
+        let state = state.clone();
+        Callback::from(move |()| commands::reset(&state))
     };
 
     // Mount: autorun, and mark the page ready.
@@ -162,7 +173,8 @@ pub fn app(props: &AppProps) -> Html {
                     <Controls form={state.form.clone()} errors={state.errors.clone()}
                         dispatch={dispatch.clone()} />
                 }
-                <Toolbar status={state.status} can_run={state.can_run()} view={state.view.clone()} {onrun}
+                <Toolbar status={state.status} can_run={state.can_run()} view={state.view.clone()} onrun={onrun.clone()}
+                    onpause={onpause.clone()} onstep={onstep.clone()} onreset={onreset.clone()}
                     dispatch={dispatch.clone()} />
                 { panels.clone() }
                 <LiveRegion text={narration} />
@@ -183,7 +195,8 @@ pub fn app(props: &AppProps) -> Html {
             <PatternPicker pattern={state.form.pattern} dispatch={dispatch.clone()} />
             <Controls form={state.form.clone()} errors={state.errors.clone()}
                 dispatch={dispatch.clone()} />
-            <Toolbar status={state.status} can_run={state.can_run()} view={state.view.clone()} {onrun}
+            <Toolbar status={state.status} can_run={state.can_run()} view={state.view.clone()} onrun={onrun.clone()}
+                    onpause={onpause.clone()} onstep={onstep.clone()} onreset={onreset.clone()}
                 dispatch={dispatch.clone()} />
             <ShareMenu query={(*share_query).clone()} />
             if delayed > 0.0 {

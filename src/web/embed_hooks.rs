@@ -26,7 +26,7 @@ pub fn use_embed_commands(enabled: bool, latest: Latest) {
                         // Never silence: the host hears why nothing runs.
                         Err(e) => post_error("run", &e.to_string()),
                     },
-                    Some(Command::Reset) => state.dispatch(Action::Reset),
+                    Some(Command::Reset) => super::commands::reset(&state),
                     Some(Command::SetTheme(theme)) => state.dispatch(Action::SetTheme(theme)),
                     Some(Command::SetSpec(q)) => match Spec::parse(&q) {
                         Ok(mut spec) => {
@@ -36,7 +36,7 @@ pub fn use_embed_commands(enabled: bool, latest: Latest) {
                                 origin: state.view.origin.clone(),
                                 ..state.view.overlay(&q)
                             };
-                            state.dispatch(Action::Load(spec));
+                            super::commands::load(&state, spec);
                             embed::post("spec-set", &[]);
                         }
                         Err(e) => post_error("set-spec", &e.to_string()),

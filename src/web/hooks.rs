@@ -1,6 +1,6 @@
 //! Hooks shared by the app: the latest state for long-lived listeners, and the keyboard shortcuts.
 
-use super::state::{Action, State, Status};
+use super::state::{State, Status};
 use gloo_events::{EventListener, EventListenerOptions};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -45,12 +45,12 @@ pub fn use_keyboard_shortcuts(latest: Latest) {
                 match e.key().as_str() {
                     "r" | "R" if state.can_run() => onrun.emit(()),
                     "p" | "P" => match state.status {
-                        Some(Status::Running) => state.dispatch(Action::Pause),
-                        Some(Status::Paused) => state.dispatch(Action::Resume),
+                        Some(Status::Running) => super::commands::pause(&state),
+                        Some(Status::Paused) => super::commands::resume(&state),
                         _ => return,
                     },
-                    "s" | "S" if state.status.is_some() => state.dispatch(Action::Step),
-                    "x" | "X" if state.status.is_some() => state.dispatch(Action::Reset),
+                    "s" | "S" if state.status.is_some() => super::commands::step(&state),
+                    "x" | "X" if state.status.is_some() => super::commands::reset(&state),
                     _ => return,
                 }
                 e.prevent_default();

@@ -3,6 +3,7 @@
 
 mod app;
 mod bench;
+mod commands;
 mod components;
 mod control;
 mod describe;

@@ -45,6 +45,8 @@ pub type Ended = Result<Shared<(Outcome, AttrValue)>, AttrValue>;
 /// copy: the interpreter's state is per thread and the next run starts it afresh).
 /// Dropping the session stops the driver (its timer is cleared).
 pub struct Session {
+    /// Which run this is: the driver's reports carry it, and the state takes only its own run's.
+    pub id: u64,
     pub run: Rc<RefCell<ScenarioRun>>,
     pub driver: Driver,
     pub spec: Spec,
@@ -135,10 +137,18 @@ pub fn start_session(
     if let Some(old) = &state.session {
         old.retire();
     }
+    thread_local! {
+        static RUNS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    }
+    let id = RUNS.with(|r| {
+        r.set(r.get() + 1);
+        r.get()
+    });
     let run = Rc::new(RefCell::new(ScenarioRun::new(&spec.scenario, true)));
-    let report = move |p: Progress| dispatch.dispatch(Action::Progress(p));
+    let report = move |p: Progress| dispatch.dispatch(Action::Progress(id, p));
     let driver = Driver::start(run.clone(), &spec.view, false, report);
     Some(Shared(Rc::new(Session {
+        id,
         run,
         driver,
         spec,

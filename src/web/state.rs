@@ -112,13 +112,14 @@ pub enum Action {
     SetClock(ClockKind),
     SetSpeed(Speed),
     SetTheme(Theme),
-    /// A run was started (the app creates the session: it needs the dispatcher).
+    /// A run was started (`commands::run` creates the session: it needs the dispatcher).
     Started(Shared<Session>),
-    Pause,
-    Resume,
-    Step,
+    /// The driver was told to go on (`commands::resume`).
+    Resumed,
+    /// The run was stopped and cleared (`commands::reset` retired its session).
     Reset,
-    Progress(Progress),
+    /// A report from the driver of run `id` (reports of an earlier run are ignored).
+    Progress(u64, Progress),
     /// Replace the scenario and the view (an embed's `set-spec`, its view already merged).
     Load(Spec),
 }
@@ -162,26 +163,13 @@ impl Reducible for State {
                 s.outcome = None;
                 s.stopped = None;
             }
-            Action::Pause => {
-                if let Some(session) = &s.session {
-                    session.driver.pause();
-                }
-            }
-            Action::Resume => {
-                if let Some(session) = &s.session {
-                    session.driver.resume();
+            Action::Resumed => {
+                if s.session.is_some() {
                     s.status = Some(Status::Running);
                 }
             }
-            Action::Step => {
-                if let Some(session) = &s.session {
-                    session.driver.step();
-                }
-            }
             Action::Reset => {
-                if let Some(session) = s.session.take() {
-                    session.retire();
-                }
+                s.session = None;
                 s.status = None;
                 s.progress = None;
                 s.outcome = None;
@@ -191,17 +179,15 @@ impl Reducible for State {
                 s.form = Rc::new(Form::from_spec(&spec));
                 s.view = spec.view.clone();
                 s.url_error = None;
-                if let Some(session) = s.session.take() {
-                    session.retire();
-                }
+                s.session = None;
                 s.status = None;
                 s.progress = None;
                 s.outcome = None;
                 s.stopped = None;
                 s.reparse();
             }
-            Action::Progress(p) => {
-                let Some(session) = s.session.clone() else {
+            Action::Progress(id, p) => {
+                let Some(session) = s.session.clone().filter(|session| session.id == id) else {
                     return self;
                 };
                 session.read_trace();

@@ -10,6 +10,10 @@ pub struct ToolbarProps {
     pub can_run: bool,
     pub view: View,
     pub onrun: Callback<()>,
+    /// Pause, or resume when paused.
+    pub onpause: Callback<()>,
+    pub onstep: Callback<()>,
+    pub onreset: Callback<()>,
     pub dispatch: UseReducerDispatcher<State>,
 }
 
@@ -28,19 +32,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     let status = props.status;
     let running = status == Some(Status::Running);
     let paused = status == Some(Status::Paused);
-    let dispatch = |a: fn() -> Action| {
-        let s = s.clone();
-        Callback::from(move |_: MouseEvent| s.dispatch(a()))
-    };
-    let onrun = {
-        let onrun = props.onrun.clone();
-        Callback::from(move |_: MouseEvent| onrun.emit(()))
-    };
-    let onpause = if paused {
-        dispatch(|| Action::Resume)
-    } else {
-        dispatch(|| Action::Pause)
-    };
+    let click = |cb: &Callback<()>| cb.reform(|_: MouseEvent| ());
+    let (onrun, onpause) = (click(&props.onrun), click(&props.onpause));
+    let (onstep, onreset) = (click(&props.onstep), click(&props.onreset));
     let onclock = {
         let s = s.clone();
         Callback::from(move |e: Event| {
@@ -71,9 +65,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             <button data-test="pause" disabled={!(running || paused)} onclick={onpause}
                 title="Pause / Resume (P)" aria-keyshortcuts="p" aria-pressed={paused.to_string()}>
                 { if paused { "Resume" } else { "Pause" } }</button>
-            <button data-test="step" disabled={!(paused || (running && virtual_clock)) } onclick={dispatch(|| Action::Step)}
+            <button data-test="step" disabled={!(paused || (running && virtual_clock)) } onclick={onstep}
                 title="Step to the next event (S)" aria-keyshortcuts="s">{ "Step" }</button>
-            <button data-test="reset" disabled={status.is_none()} onclick={dispatch(|| Action::Reset)}
+            <button data-test="reset" disabled={status.is_none()} onclick={onreset}
                 title="Reset (X)" aria-keyshortcuts="x">{ "Reset" }</button>
             <label>{ "Clock " }
                 <select data-test="clock" onchange={onclock}>
