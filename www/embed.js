@@ -40,8 +40,9 @@ function hostBackground() {
 
 /**
  * The embed's theme: its own `theme` attribute; else the host's declared `color-scheme`; else
- * (a page that declares none) the host's background: dark only on a dark page, so a white page
- * gets light embeds even for a reader in dark mode. A page that declares both follows the reader.
+ * (a page that declares none) the reader's `prefers-color-scheme` on a dark page and light on a
+ * light one, so a white page gets light embeds even for a reader in dark mode. A page that declares
+ * both follows the reader.
  */
 function hostTheme(el) {
   const own = el.getAttribute('theme');
@@ -52,8 +53,10 @@ function hostTheme(el) {
   if (dark && light) return 'auto';
   if (dark) return 'dark';
   if (light) return 'light';
+  // None declared: the reader's preference on a dark page (one that follows it without saying
+  // so), light on a light one.
   const [r, g, b] = hostBackground();
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 ? 'dark' : 'light';
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 ? 'auto' : 'light';
 }
 
 /** Every connected embed, told when the host's look may have changed. */

@@ -132,7 +132,7 @@ pub(super) fn parse(query: &str, limits: &Limits) -> Result<Spec, SpecError> {
     }
     let cancel = match raw.get("cancel") {
         None => Vec::new(),
-        Some(_) if pattern == Pattern::Sequential => {
+        Some(_) if !pattern.takes("cancel") => {
             let allowed =
                 "manual, taskgroup, wait and gather (sequential awaits coroutines, not tasks)";
             return Err(SpecError::NotForPattern {
@@ -157,12 +157,10 @@ pub(super) fn parse(query: &str, limits: &Limits) -> Result<Spec, SpecError> {
             ))
         })?,
     };
-    let only = |key: &'static str,
-                for_pattern: Pattern,
-                allowed: &'static str|
-     -> Result<Option<&str>, SpecError> {
+    // Which pattern takes which key is `Pattern::takes` (the form reads the same table).
+    let only = |key: &'static str, allowed: &'static str| -> Result<Option<&str>, SpecError> {
         match raw.get(key) {
-            Some(_) if pattern != for_pattern => Err(SpecError::NotForPattern {
+            Some(_) if !pattern.takes(key) => Err(SpecError::NotForPattern {
                 key,
                 pattern: pattern.name(),
                 allowed,
@@ -170,12 +168,12 @@ pub(super) fn parse(query: &str, limits: &Limits) -> Result<Spec, SpecError> {
             other => Ok(other),
         }
     };
-    let return_exceptions = match only("return_exceptions", Pattern::Gather, "pattern=gather")? {
+    let return_exceptions = match only("return_exceptions", "pattern=gather")? {
         None | Some("0") => false,
         Some("1") => true,
         Some(v) => return Err(bad("return_exceptions", v, "0 or 1")),
     };
-    let return_when = match only("return_when", Pattern::Wait, "pattern=wait")? {
+    let return_when = match only("return_when", "pattern=wait")? {
         None | Some("ALL_COMPLETED") => ReturnWhen::AllCompleted,
         Some("FIRST_COMPLETED") => ReturnWhen::FirstCompleted,
         Some("FIRST_EXCEPTION") => ReturnWhen::FirstException,
@@ -187,7 +185,7 @@ pub(super) fn parse(query: &str, limits: &Limits) -> Result<Spec, SpecError> {
             ))
         }
     };
-    only("timeout", Pattern::Wait, "pattern=wait")?;
+    only("timeout", "pattern=wait")?;
     let scenario = Scenario {
         pattern,
         tasks,

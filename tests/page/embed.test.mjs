@@ -257,6 +257,9 @@ export const tests = [
         assert.equal(await frame.getAttribute('[data-test=outcome]', 'data-state'), 'finished', 'the finished run is still there');
         await page.evaluate(() => { document.documentElement.style.colorScheme = ''; document.body.style.background = '#fff'; });
         await frame.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+        // A dark page that declares no color-scheme: the reader's preference (dark here).
+        await page.evaluate(() => { document.body.classList.add('dark'); document.body.style.background = '#111'; });
+        await frame.waitForFunction(() => !document.documentElement.dataset.theme && matchMedia('(prefers-color-scheme: dark)').matches);
       } finally {
         await h.stop();
       }

@@ -39,4 +39,53 @@ export const tests = [
       }
     },
   },
+  {
+    name: 'the tutorial and its embeds read at 320 and 390 px: no horizontal scroll, no overlapping text, in the page or in a frame',
+    async run({ page, base }) {
+      for (const width of [320, 390]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto(`${base}/www/tutorial.html`);
+        await page.waitForFunction(() => {
+          const els = [...document.querySelectorAll('asyncio-playground')];
+          return els.length > 0 && els.every((el) => el.shadowRoot?.querySelector('iframe'));
+        });
+        const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+        assert.ok(scroll <= client, `${width} px: the tutorial is ${scroll} px wide`);
+        const first = await (await page.evaluateHandle(() => document.querySelector('asyncio-playground').shadowRoot.querySelector('iframe'))).asElement().contentFrame();
+        await first.waitForSelector('[data-test=app][data-ready="1"]');
+        await first.evaluate(() => document.querySelector('[data-test=run]').click());
+        await first.waitForSelector('[data-test=outcome][data-state=finished]', { timeout: 10000 });
+        const [inner, innerClient] = await first.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+        assert.ok(inner <= innerClient, `${width} px: the first embed is ${inner} px wide in a ${innerClient} px frame`);
+        assert.deepEqual(await overlaps(first), [], `${width} px: the first embed`);
+      }
+    },
+  },
+  {
+    name: 'the form reads whole: the checkbox sits by its label and no placeholder is cut off',
+    async run({ page, base }) {
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: 900 });
+        await openApp(page, `${base}/?pattern=gather&tasks=3`);
+        const check = await page.$eval('[data-test=field-return_exceptions]', (box) => {
+          const b = box.getBoundingClientRect();
+          const label = box.closest('label').getBoundingClientRect();
+          return { width: b.width, gap: label.right - b.right };
+        });
+        assert.ok(check.width < 30, `${width} px: the checkbox is ${check.width} px wide`);
+        const cut = await page.$$eval('.field input[placeholder]', (inputs) => inputs.filter((i) => {
+          const probe = document.createElement('span');
+          const cs = getComputedStyle(i);
+          probe.style.cssText = `position:absolute;visibility:hidden;white-space:pre;font:${cs.font}`;
+          probe.textContent = i.placeholder;
+          document.body.append(probe);
+          const need = probe.getBoundingClientRect().width;
+          probe.remove();
+          return need > i.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) + 1;
+        }).map((i) => i.placeholder));
+        assert.deepEqual(cut, [], `${width} px: placeholders cut off`);
+      }
+    },
+  },
 ];
+

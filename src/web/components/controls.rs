@@ -19,7 +19,7 @@ pub struct ControlsProps {
 fn fields(p: Pattern) -> Vec<(&'static str, &'static str, &'static str)> {
     let mut v = vec![
         ("tasks", "Tasks", "0 to 10000"),
-        ("sleep", "Sleep (ms)", "e.g. 1000 or 3000,1000"),
+        ("sleep", "Sleep (ms)", "e.g. 3000,1000"),
         ("fail", "Failing tasks", "e.g. 1,3"),
     ];
     if p.takes("cancel") {
