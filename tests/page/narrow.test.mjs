@@ -22,9 +22,9 @@ const overlaps = (page) => page.evaluate(() => {
 
 export const tests = [
   {
-    name: 'at 320 and 390 px the page has no horizontal scroll and no overlapping text, before and after a run',
+    name: 'at 320, 390 and 520 px the page has no horizontal scroll and no overlapping text, before and after a run',
     async run({ page, base }) {
-      for (const width of [320, 390]) {
+      for (const width of [320, 390, 520]) {
         await page.setViewportSize({ width, height: 800 });
         await openApp(page, `${base}/?pattern=taskgroup&tasks=5&sleep=300,100,200,400,250&fail=1&clock=virtual&speed=instant`);
         for (const moment of ['ready', 'finished']) {
@@ -40,9 +40,9 @@ export const tests = [
     },
   },
   {
-    name: 'the tutorial and its embeds read at 320 and 390 px: no horizontal scroll, no overlapping text, in the page or in a frame',
+    name: 'the tutorial and its embeds read at 320, 390 and 700 px: no horizontal scroll, no overlapping text, in the page or in a frame',
     async run({ page, base }) {
-      for (const width of [320, 390]) {
+      for (const width of [320, 390, 700]) {
         await page.setViewportSize({ width, height: 900 });
         await page.goto(`${base}/www/tutorial.html`);
         await page.waitForFunction(() => {

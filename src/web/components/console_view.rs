@@ -20,18 +20,12 @@ pub struct ConsoleViewProps {
 #[function_component(ConsoleView)]
 pub fn console_view(props: &ConsoleViewProps) -> Html {
     let view = use_node_ref();
-    // Follows the newest line while the learner has not scrolled up (and again once they scroll
-    // back to the bottom).
+    // Follows the newest line while the learner has not scrolled up: whether the view was at the
+    // bottom is read before this render changes it (no scroll event to race with).
     let follow = use_mut_ref(|| true);
-    let onscroll = {
-        let (view, follow) = (view.clone(), follow.clone());
-        Callback::from(move |_: Event| {
-            if let Some(el) = view.cast::<web_sys::Element>() {
-                *follow.borrow_mut() =
-                    el.scroll_top() + el.client_height() >= el.scroll_height() - 4;
-            }
-        })
-    };
+    if let Some(el) = view.cast::<web_sys::Element>() {
+        *follow.borrow_mut() = el.scroll_top() + el.client_height() >= el.scroll_height() - 4;
+    }
     {
         let (view, follow) = (view.clone(), follow.clone());
         use_effect_with((props.lines, props.session.clone()), move |_| {
@@ -57,7 +51,7 @@ pub fn console_view(props: &ConsoleViewProps) -> Html {
             if hidden > 0 {
                 <p class="hidden-lines">{ format!("… {hidden} earlier lines") }</p>
             }
-            <div class="console" data-test="console" ref={view} {onscroll}>
+            <div class="console" data-test="console" ref={view}>
                 { for lines[hidden..].iter().map(|(at, line)| html! {
                     <div class="line"><span class="at">{ format!("{:>8}", format_seconds(*at, 3)) }</span>{ line.to_string() }</div>
                 }) }
