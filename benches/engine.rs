@@ -9,8 +9,9 @@
 //! - **memory**: heap bytes per pending task (task, coroutine frame, trace) with 100,000 tasks
 //!   asleep.
 //!
-//! Both sides run with the same glibc heap policy, [`HEAP_POLICY`]: freed memory stays in the
-//! process, so "warm" means warm on both sides rather than a measure of the kernel's page faults.
+//! CPython runs with the glibc heap policy [`HEAP_POLICY`] (freed memory stays in the process, so
+//! "warm" is not a measure of the kernel's page faults); the playground's binaries use mimalloc,
+//! which keeps freed memory by itself.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod bench {

@@ -8,12 +8,19 @@ pub(super) struct Raw {
     pairs: Vec<(&'static str, String)>,
 }
 
+/// The raw `key=value` parts of a query string (a leading `?` allowed), not yet decoded.
+pub(super) fn parts(query: &str) -> impl Iterator<Item = (&str, &str)> {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|part| part.split_once('=').unwrap_or((part, "")))
+}
+
 impl Raw {
     pub(super) fn split(query: &str) -> Result<Raw, SpecError> {
-        let query = query.strip_prefix('?').unwrap_or(query);
         let mut pairs: Vec<(&'static str, String)> = Vec::new();
-        for part in query.split('&').filter(|p| !p.is_empty()) {
-            let (k, v) = part.split_once('=').unwrap_or((part, ""));
+        for (k, v) in parts(query) {
             let key = decode(k).unwrap_or_else(|| k.to_string());
             let Some(&known) = KEYS.iter().find(|&&known| known == key) else {
                 return Err(SpecError::UnknownKey {

@@ -121,13 +121,8 @@ impl View {
 
     /// This view with the valid view keys `query` gives put over it (the others stay as they are).
     pub fn overlay(&self, query: &str) -> View {
-        let query = query.strip_prefix('?').unwrap_or(query);
-        let pairs: Vec<(String, String)> = query
-            .split('&')
-            .filter_map(|p| {
-                let (k, v) = p.split_once('=').unwrap_or((p, ""));
-                Some((super::query::decode(k)?, super::query::decode(v)?))
-            })
+        let pairs: Vec<(String, String)> = super::query::parts(query)
+            .filter_map(|(k, v)| Some((super::query::decode(k)?, super::query::decode(v)?)))
             .collect();
         let get = |key: &str| {
             pairs

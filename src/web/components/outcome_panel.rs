@@ -33,7 +33,7 @@ fn exc_tree(e: &ErrorInfo) -> Html {
             </div>
         },
         None => {
-            html! { <code class="exc">{ format!("{}('{}')", e.type_name, e.message) }</code> }
+            html! { <code class="exc">{ error_repr(e) }</code> }
         }
     }
 }
@@ -47,9 +47,12 @@ fn item(r: &ResultItem) -> Html {
     }
 }
 
-/// `ValueError('Task 1 failed')`, as an item of a list prints.
+/// `ValueError('Task 1 failed')`, as an item of a list prints (the message quoted by Python's
+/// own `repr` of a string).
 fn error_repr(e: &ErrorInfo) -> String {
-    format!("{}('{}')", e.type_name, e.message)
+    let message = crate::python::objects::Value::str(&e.message);
+    let quoted = crate::python::objects::repr::repr(&message).unwrap_or_default();
+    format!("{}({quoted})", e.type_name)
 }
 
 /// Items as a Python list: `[0, 1, 2]`.
