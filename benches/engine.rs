@@ -206,30 +206,32 @@ mod bench {
         ));
     }
 
-    /// Heap bytes per pending task once 100,000 tasks are asleep (main awaiting their gather).
+    /// Heap bytes per pending task once 100,000 tasks are asleep (main awaiting their gather),
+    /// counted on a thread of its own: the count is per thread, and a fresh one holds nothing of
+    /// an earlier program (whose state goes only when the next one starts).
     fn memory_per_task(record_trace: bool) -> f64 {
-        let n = 100_000u32;
-        let source = format!(
-            "import asyncio\n\nasync def work(i):\n    await asyncio.sleep(1000)\n    return i\n\n\
-             async def main():\n    await asyncio.gather(*[work(i) for i in range({n})])\n\nasyncio.run(main())\n"
-        );
-        // The previous program's state goes when the next one starts: let it go before counting.
-        drop(Program::new("pass", "main.py", &Options::default()));
-        let before = memory::live_bytes();
-        let options = Options {
-            record_trace,
-            ..Options::default()
-        };
-        let mut program = Program::new(&source, "main.py", &options).expect("it compiles");
-        // Pass 1: main creates the tasks and awaits the gather; pass 2: every task arms its sleep;
-        // then the loop waits for the first deadline.
-        while let Next::Ready = program.next_action() {
-            let now = program.now();
-            program.run_pass(now);
-        }
-        let per_task = memory::live_bytes().saturating_sub(before) as f64 / f64::from(n);
-        drop(program);
-        per_task
+        std::thread::spawn(move || {
+            let n = 100_000u32;
+            let source = format!(
+                "import asyncio\n\nasync def work(i):\n    await asyncio.sleep(1000)\n    return i\n\n\
+                 async def main():\n    await asyncio.gather(*[work(i) for i in range({n})])\n\nasyncio.run(main())\n"
+            );
+            let before = memory::live_bytes();
+            let options = Options {
+                record_trace,
+                ..Options::default()
+            };
+            let mut program = Program::new(&source, "main.py", &options).expect("it compiles");
+            // Pass 1: main creates the tasks and awaits the gather; pass 2: every task arms its
+            // sleep; then the loop waits for the first deadline.
+            while let Next::Ready = program.next_action() {
+                let now = program.now();
+                program.run_pass(now);
+            }
+            (memory::live_bytes() - before) as f64 / f64::from(n)
+        })
+        .join()
+        .expect("the measuring thread ends")
     }
 
     fn random_sleeps(report: &mut Vec<String>) {

@@ -4,6 +4,7 @@
 //! callbacks and timers.
 
 use crate::callback::{Callback, HandleId, Ready};
+use crate::chunked::Chunked;
 use crate::clock::Micros;
 use crate::futures::{FutState, Futures, Kind};
 use crate::host::{ErrorKind, Host};
@@ -52,16 +53,17 @@ pub struct Core<H: Host> {
     pub(crate) now: Micros,
     /// Passes run so far.
     pub(crate) pass: u32,
-    /// FIFO of callbacks; a pass runs only those present when it began.
+    /// FIFO of callbacks (`_ready`); a pass runs only those present when it began.
     pub(crate) ready: VecDeque<Ready<H>>,
-    /// The callbacks of the pass in progress still to run; empty between passes.
-    pub(crate) batch: VecDeque<Ready<H>>,
+    /// `ntodo`: how many callbacks at the front of `ready` the pass in progress has still to run;
+    /// 0 between passes.
+    pub(crate) ntodo: usize,
     /// A pass has begun and its batch has not all run yet.
     pub(crate) in_pass: bool,
     pub(crate) timers: Timers<H>,
     pub(crate) futs: Futures<H>,
     /// Every task of the run, in creation order (main is the first).
-    pub(crate) tasks: Vec<TaskState<H>>,
+    pub(crate) tasks: Chunked<TaskState<H>>,
     pub(crate) step: StepState<H>,
     /// Set by a `Stop` callback: the loop stops once the current pass is over.
     pub(crate) stopping: bool,
@@ -92,11 +94,11 @@ impl<H: Host> Core<H> {
             now,
             pass: 0,
             ready: VecDeque::new(),
-            batch: VecDeque::new(),
+            ntodo: 0,
             in_pass: false,
             timers: Timers::default(),
             futs: Futures::default(),
-            tasks: Vec::new(),
+            tasks: Chunked::default(),
             step: StepState::default(),
             stopping: false,
             escaping: None,
@@ -107,20 +109,10 @@ impl<H: Host> Core<H> {
         }
     }
 
-    /// Makes room for `tasks` tasks, each with a future and a timer.
+    /// Makes room for `tasks` timers (tasks, futures and events are kept in chunks, which grow
+    /// without copying).
     pub fn reserve(&mut self, tasks: usize) {
-        self.tasks.reserve(tasks);
-        self.futs.reserve(2 * tasks);
         self.timers.reserve(tasks);
-        if let Some(trace) = &mut self.trace {
-            trace.events.reserve(3 * tasks);
-        }
-    }
-
-    /// Makes room for `tasks` tasks with their futures (a `gather` of that many coroutines).
-    pub fn reserve_tasks(&mut self, tasks: usize) {
-        self.tasks.reserve(tasks);
-        self.futs.reserve(tasks);
     }
 
     /// `loop.time()`, in microseconds.
@@ -228,7 +220,7 @@ impl<H: Host> Core<H> {
         label: Awaiting,
         hook: std::rc::Rc<dyn crate::futures::CancelHook<H>>,
     ) -> FutId {
-        self.futs.create(Kind::Hooked(hook), label)
+        self.futs.create(Kind::Hooked(Box::new(hook)), label)
     }
 
     /// Frees a future nothing refers to any more (its id may be handed out again).
@@ -311,7 +303,7 @@ impl<H: Host> Core<H> {
                 self.task_cancel(t, msg, cause)
             }
             Kind::Hooked(hook) => {
-                let hook = hook.clone();
+                let hook = std::rc::Rc::clone(hook);
                 hook.cancel(self, msg)
             }
             Kind::Plain => self.cancel_plain(fut, msg),

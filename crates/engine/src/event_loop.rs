@@ -26,7 +26,7 @@ pub(crate) fn begin_pass<H: Host>(core: &mut Core<H>, now: Micros) {
             handle: Some(handle),
         });
     }
-    core.batch = std::mem::take(&mut core.ready);
+    core.ntodo = core.ready.len();
     core.in_pass = true;
 }
 
@@ -49,7 +49,11 @@ pub(crate) fn continue_pass<H: Host>(
             if c.halted || c.escaping.is_some() {
                 return true;
             }
-            match c.batch.pop_front() {
+            if c.ntodo == 0 {
+                break;
+            }
+            c.ntodo -= 1;
+            match c.ready.pop_front() {
                 None => break,
                 Some(r) if r.handle.is_some_and(|h| c.timers.is_cancelled(h)) => continue,
                 Some(r) => {
@@ -69,15 +73,17 @@ pub(crate) fn continue_pass<H: Host>(
             other => core.borrow_mut().run_native(other),
         }
         n += 1;
-        if n % BUDGET_CHECK_EVERY == 0 && !core.borrow().batch.is_empty() && out_of_time() {
+        if n % BUDGET_CHECK_EVERY == 0 && core.borrow().ntodo != 0 && out_of_time() {
             return false;
         }
     }
     let mut c = core.borrow_mut();
     c.in_pass = false;
-    // A pass of 100,000 steps leaves a large empty batch: give its memory back.
-    if c.batch.capacity() > 1024 {
-        c.batch = std::collections::VecDeque::new();
+    // A pass of 100,000 steps leaves the queue's buffer mostly empty: give its memory back
+    // (CPython's deque frees its blocks as it drains).
+    let len = c.ready.len();
+    if c.ready.capacity() > 1024 && len < c.ready.capacity() / 4 {
+        c.ready.shrink_to(2 * len);
     }
     true
 }

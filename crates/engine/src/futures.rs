@@ -1,6 +1,7 @@
 //! Asyncio futures (`futures.Future`): result slots in a slab, each with its done-callbacks.
 
 use crate::callback::Callback;
+use crate::chunked::Chunked;
 use crate::host::Host;
 use crate::trace::Awaiting;
 use crate::{FutId, TaskId};
@@ -32,22 +33,24 @@ pub(crate) enum Kind<H: Host> {
     Plain,
     /// A task's own future (`Task` is a `Future`): cancelling it is `Task.cancel()`.
     Task(TaskId),
-    /// A future with its own `cancel()`.
-    Hooked(Rc<dyn CancelHook<H>>),
+    /// A future with its own `cancel()` (boxed: a thin pointer keeps every slot small).
+    Hooked(Box<Rc<dyn CancelHook<H>>>),
 }
 
 /// A future's done-callbacks, in registration order. Most futures have exactly one (their awaiter).
 pub(crate) enum Callbacks<H: Host> {
     None,
     One(Callback<H>),
-    Many(Vec<Callback<H>>),
+    /// Boxed: most futures never have two, and a slot stays the size of one callback.
+    #[allow(clippy::box_collection)] // a thin pointer: 24 bytes a slot rather than 32
+    Many(Box<Vec<Callback<H>>>),
 }
 
 impl<H: Host> Callbacks<H> {
     fn push(&mut self, cb: Callback<H>) {
         *self = match std::mem::replace(self, Callbacks::None) {
             Callbacks::None => Callbacks::One(cb),
-            Callbacks::One(first) => Callbacks::Many(vec![first, cb]),
+            Callbacks::One(first) => Callbacks::Many(Box::new(vec![first, cb])),
             Callbacks::Many(mut v) => {
                 v.push(cb);
                 Callbacks::Many(v)
@@ -59,7 +62,7 @@ impl<H: Host> Callbacks<H> {
         match self {
             Callbacks::None => Vec::new(),
             Callbacks::One(cb) => vec![cb],
-            Callbacks::Many(v) => v,
+            Callbacks::Many(v) => *v,
         }
     }
 }
@@ -77,24 +80,20 @@ struct Slot<H: Host> {
 /// The slab of futures. Invariant: a freed id is reused only by `create`, and only futures that
 /// nothing else refers to (a finished sleep's) are freed.
 pub(crate) struct Futures<H: Host> {
-    slots: Vec<Slot<H>>,
+    slots: Chunked<Slot<H>>,
     free: Vec<u32>,
 }
 
 impl<H: Host> Default for Futures<H> {
     fn default() -> Self {
         Futures {
-            slots: Vec::new(),
+            slots: Chunked::default(),
             free: Vec::new(),
         }
     }
 }
 
 impl<H: Host> Futures<H> {
-    pub(crate) fn reserve(&mut self, n: usize) {
-        self.slots.reserve(n);
-    }
-
     pub(crate) fn create(&mut self, kind: Kind<H>, label: Awaiting) -> FutId {
         let slot = Slot {
             state: FutState::Pending,

@@ -19,6 +19,7 @@ pub mod api;
 pub mod asyncio;
 pub mod awaitables;
 pub mod callback;
+pub mod chunked;
 pub mod clock;
 mod core;
 mod event_loop;

@@ -151,9 +151,7 @@ impl<H: Host> Run<H> {
     fn escape(&mut self, exc: H::Exc) {
         {
             let mut core = self.core.borrow_mut();
-            let mut rest = std::mem::take(&mut core.batch);
-            rest.extend(core.ready.drain(..));
-            core.ready = rest;
+            core.ntodo = 0;
             core.in_pass = false;
             core.stopping = false;
         }
@@ -306,6 +304,6 @@ impl<H: Host> Run<H> {
         let core = self.core.borrow();
         core.trace
             .as_ref()
-            .map_or_else(Vec::new, |t| t.events.get(from..).unwrap_or(&[]).to_vec())
+            .map_or_else(Vec::new, |t| t.events.iter_from(from).copied().collect())
     }
 }

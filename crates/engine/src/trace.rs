@@ -6,7 +6,7 @@
 use crate::clock::Micros;
 use crate::TaskId;
 
-/// One thing that happened (24 bytes).
+/// One thing that happened (48 bytes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Event {
     /// When it happened, in microseconds from the start of the program.
@@ -127,7 +127,7 @@ pub enum Finish {
 /// The trace being recorded.
 #[derive(Default)]
 pub(crate) struct Recorder {
-    pub(crate) events: Vec<Event>,
+    pub(crate) events: crate::chunked::Chunked<Event>,
 }
 
 impl Recorder {

@@ -175,7 +175,7 @@ fn instantiate(
             full.push(obj.clone());
             full.extend(args);
             let mut frame = Frame::call(&init, full, kwargs)?;
-            frame.ret = Ret::Init(obj);
+            frame.ret = Ret::Init(Box::new(obj));
             Ok(Callee::Frame(frame))
         }
         Some(other) => {

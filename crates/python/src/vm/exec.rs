@@ -207,7 +207,7 @@ impl Thread {
         loop {
             let frame = self.frames.last_mut()?;
             if add_tb {
-                let pc = frame.pc.saturating_sub(1);
+                let pc = frame.pc.saturating_sub(1) as usize;
                 let span = frame.code.spans.get(pc).copied().unwrap_or_default();
                 let lines = span.end.line.saturating_sub(span.start.line);
                 e.push_frame(
@@ -219,7 +219,7 @@ impl Thread {
             if let Some((target, depth)) = frame.blocks.pop() {
                 frame.stack.truncate(depth as usize);
                 frame.stack.push(Value::Exc(e));
-                frame.pc = target as usize;
+                frame.pc = target;
                 return None;
             }
             let popped = self.pop_frame();
@@ -255,7 +255,7 @@ impl Thread {
                     }
                     return Some(Flow::Exc(e, Mode::New));
                 }
-                obj
+                *obj
             }
         };
         match self.frames.last_mut() {
@@ -309,7 +309,7 @@ impl Thread {
                 .frames
                 .last_mut()
                 .expect("a running thread has a frame");
-            let op = frame.code.ops[frame.pc];
+            let op = frame.code.ops[frame.pc as usize];
             frame.pc += 1;
             match op {
                 Op::Nop => {}
@@ -713,7 +713,7 @@ impl Thread {
                         .stack
                         .push(Value::string(s));
                 }
-                Op::Jump(target) => frame.pc = target as usize,
+                Op::Jump(target) => frame.pc = target,
                 Op::PopJumpIfFalse(target) | Op::PopJumpIfTrue(target) => {
                     let v = frame.stack.pop().expect("stack");
                     let b = match v {
@@ -721,7 +721,7 @@ impl Thread {
                         other => t!(ops::truthy(&other)),
                     };
                     if b == matches!(op, Op::PopJumpIfTrue(_)) {
-                        self.frames.last_mut().expect("frame").pc = target as usize;
+                        self.frames.last_mut().expect("frame").pc = target;
                     }
                 }
                 Op::JumpIfFalseOrPop(target) | Op::JumpIfTrueOrPop(target) => {
@@ -729,7 +729,7 @@ impl Thread {
                     let b = t!(ops::truthy(&v));
                     let frame = self.frames.last_mut().expect("frame");
                     if b == matches!(op, Op::JumpIfTrueOrPop(_)) {
-                        frame.pc = target as usize;
+                        frame.pc = target;
                     } else {
                         frame.stack.pop();
                     }
@@ -747,7 +747,7 @@ impl Thread {
                         Some(v) => frame.stack.push(v),
                         None => {
                             frame.stack.pop();
-                            frame.pc = target as usize;
+                            frame.pc = target;
                         }
                     }
                 }

@@ -14,8 +14,9 @@ use std::rc::Rc;
 pub enum Ret {
     /// Pushed on the frame below (a call, or an awaited coroutine's frame).
     Push,
-    /// An `__init__`: it must return `None`; the new instance is pushed instead.
-    Init(Value),
+    /// An `__init__`: it must return `None`; the new instance is pushed instead (boxed: every
+    /// frame holds a `Ret`, few hold this one).
+    Init(Box<Value>),
 }
 
 /// A class body's namespace: its names in definition order.
@@ -23,7 +24,7 @@ pub type Namespace = Rc<RefCell<Vec<(Rc<str>, Value)>>>;
 
 pub struct Frame {
     pub code: Rc<Code>,
-    pub pc: usize,
+    pub pc: u32,
     /// Locals (parameters first), then free variables.
     pub slots: Vec<Value>,
     pub stack: Vec<Value>,
@@ -96,7 +97,7 @@ impl Frame {
     }
 
     pub fn line(&self) -> u32 {
-        self.code.line_at(self.pc.saturating_sub(1))
+        self.code.line_at(self.pc.saturating_sub(1) as usize)
     }
 }
 

@@ -97,25 +97,20 @@ fn gather_(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
         None => false,
     };
     let lp = running()?;
-    // Room for the tasks the coroutines become, made at once rather than by doubling.
-    lp.with(|c| c.reserve_tasks(args.len()));
+    // Room for the coroutines of the tasks to come, made at once rather than by doubling.
     lp.coros.borrow_mut().reserve(args.len());
-    // `arg_to_fut`: a repeated argument is one child (by identity).
-    let mut seen: Vec<(Value, asyncio_playground_engine::FutId)> = Vec::new();
+    // `arg_to_fut`: a repeated argument is one child (by identity: `id()`, while `args` holds
+    // every argument alive).
+    let mut arg_to_fut = std::collections::HashMap::with_capacity(args.len());
     let mut children = Vec::with_capacity(args.len());
     for a in &args {
-        let f = match seen.iter().find(|(v, _)| v.is(a)) {
-            Some((_, f)) => *f,
-            None => {
-                let f = lp.ensure_future(a)?;
-                if args.len() < 64 {
-                    seen.push((a.clone(), f));
-                }
-                f
-            }
+        let f = match arg_to_fut.entry(a.id()) {
+            std::collections::hash_map::Entry::Occupied(e) => *e.get(),
+            std::collections::hash_map::Entry::Vacant(e) => *e.insert(lp.ensure_future(a)?),
         };
         children.push(f);
     }
+    drop(arg_to_fut);
     let line = interp::line();
     let outer = lp.with(|c| {
         c.set_line(line);

@@ -362,13 +362,29 @@ pub fn native_coro(
     qualname: &'static str,
     fut: impl std::future::Future<Output = PyResult> + 'static,
 ) -> Value {
-    crate::vm::coroutine::NativeCoro::value(qualname, async move {
-        let result = fut.await;
-        if let Err(e) = &result {
+    crate::vm::coroutine::NativeCoro::value(qualname, MarkAsyncio(fut))
+}
+
+/// A native future whose exception gets asyncio's `...` traceback line. A struct rather than an
+/// `async` block, which would hold the future twice (unstarted and awaited): 100,000 sleeping
+/// tasks each hold one.
+struct MarkAsyncio<F>(F);
+
+impl<F: std::future::Future<Output = PyResult>> std::future::Future for MarkAsyncio<F> {
+    type Output = PyResult;
+
+    fn poll(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<PyResult> {
+        // SAFETY: the field is pinned structurally: it is never moved out of the pinned struct.
+        let inner = unsafe { self.map_unchecked_mut(|s| &mut s.0) };
+        let poll = inner.poll(cx);
+        if let std::task::Poll::Ready(Err(e)) = &poll {
             e.mark_asyncio();
         }
-        result
-    })
+        poll
+    }
 }
 
 /// Whether `v` is a coroutine object (`asyncio.iscoroutine`).
