@@ -2,7 +2,7 @@
 //! print its outcome JSON or its trace, or print the program a scenario stands for.
 
 use asyncio_playground::program::{python_source, ScenarioRun};
-use asyncio_playground::python::{trace_json, End, Options, Outcome, Program};
+use asyncio_playground::python::{passes, trace_json, End, Options, Outcome, Program};
 use asyncio_playground::scenario::Spec;
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
@@ -13,8 +13,10 @@ asyncio-playground: what CPython 3.13's asyncio does with a program, on a virtua
 Usage:
   asyncio-playground run    FILE.py | -   print the program's outcome as JSON
   asyncio-playground trace  FILE.py | -   print every event of its run as JSON lines
+  asyncio-playground passes FILE.py | -   print each loop pass in which a task steps, as JSON lines
   asyncio-playground run    '<spec>'      print a scenario's outcome as JSON
   asyncio-playground trace  '<spec>'      print every event of a scenario's run as JSON lines
+  asyncio-playground passes '<spec>'      print each loop pass of a scenario's run, as JSON lines
   asyncio-playground python '<spec>'      print the Python program a scenario stands for
   asyncio-playground --help               print this help
 
@@ -71,13 +73,15 @@ fn parse_args(args: Vec<String>) -> Result<Command, String> {
         }
     }
     match <[String; 2]>::try_from(rest) {
-        Ok([name, target]) if matches!(name.as_str(), "run" | "trace" | "python") => Ok(Command {
-            name,
-            target,
-            max_time_us,
-        }),
+        Ok([name, target]) if matches!(name.as_str(), "run" | "trace" | "passes" | "python") => {
+            Ok(Command {
+                name,
+                target,
+                max_time_us,
+            })
+        }
         Ok([name, _]) => Err(format!(
-            "unknown command {name:?}; expected run, trace or python"
+            "unknown command {name:?}; expected run, trace, passes or python"
         )),
         Err(_) => Err("expected a command and one program or spec; see --help".into()),
     }
@@ -121,7 +125,7 @@ fn main() -> ExitCode {
     if cmd.name == "python" {
         return print_out(&python_source(sc));
     }
-    let mut run = ScenarioRun::new(sc, cmd.name == "trace");
+    let mut run = ScenarioRun::new(sc, cmd.name != "run");
     run.program().run_virtual();
     let outcome = match run.outcome() {
         Some(Ok(outcome)) => outcome,
@@ -131,7 +135,16 @@ fn main() -> ExitCode {
     print_stderr(outcome.stderr.iter().map(|l| l.text.as_str()));
     match cmd.name.as_str() {
         "run" => print_out(&(outcome.to_json() + "\n")),
-        _ => print_out(&trace_json::trace_lines()),
+        _ => print_traced(&cmd.name),
+    }
+}
+
+/// What `trace` or `passes` prints of the run that just ended.
+fn print_traced(command: &str) -> ExitCode {
+    if command == "passes" {
+        print_out(&passes::passes_lines())
+    } else {
+        print_out(&trace_json::trace_lines())
     }
 }
 
@@ -142,7 +155,7 @@ fn run_program(cmd: &Command) -> ExitCode {
         Err(e) => return usage_error(&e),
     };
     let options = Options {
-        record_trace: cmd.name == "trace",
+        record_trace: cmd.name != "run",
         max_time: cmd.max_time_us,
         ..Options::default()
     };
@@ -161,7 +174,7 @@ fn run_program(cmd: &Command) -> ExitCode {
     }
     match cmd.name.as_str() {
         "run" => print_out(&(Outcome::collect(&end).to_json() + "\n")),
-        _ => print_out(&trace_json::trace_lines()),
+        _ => print_traced(&cmd.name),
     }
 }
 

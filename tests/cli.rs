@@ -1,4 +1,4 @@
-//! The `asyncio-playground` command: run, trace, python, --help, and exit codes.
+//! The `asyncio-playground` command: run, trace, passes, python, --help, and exit codes.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::process::{Command, Output};
@@ -174,4 +174,48 @@ fn a_run_stopped_at_the_time_limit_exits_3_with_the_reason() {
     assert!(o.stdout.is_empty());
     assert!(err.contains('5'), "names the limit: {err}");
     std::fs::remove_file(path).ok();
+}
+
+#[test]
+fn passes_prints_each_pass_in_which_tasks_step_with_its_time_and_the_tasks_in_order() {
+    let o = cli(&["passes", "pattern=gather&tasks=3&sleep=3000,1000,2000"]);
+    assert_eq!(o.status.code(), Some(0));
+    let passes: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object a line"))
+        .collect();
+    let steps = |p: &serde_json::Value| -> Vec<String> {
+        p["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap().to_string())
+            .collect()
+    };
+    // Pass 1: main runs and creates the tasks; pass 2: each takes its first step, in creation
+    // order; then each wakes at its own deadline, and main once gather's callback has run.
+    assert_eq!(
+        (passes[0]["pass"].as_u64(), steps(&passes[0])),
+        (Some(1), vec!["Task-1".to_string()])
+    );
+    assert_eq!(steps(&passes[1]), ["Task-2", "Task-3", "Task-4"]);
+    let woken: Vec<(u64, Vec<String>)> = passes[2..]
+        .iter()
+        .map(|p| (p["ms"].as_u64().unwrap(), steps(p)))
+        .collect();
+    let expect = |ms: u64, t: &str| (ms, vec![t.to_string()]);
+    assert_eq!(
+        woken,
+        [
+            expect(1000, "Task-3"),
+            expect(2000, "Task-4"),
+            expect(3000, "Task-2"),
+            expect(3000, "Task-1")
+        ]
+    );
+    let numbers: Vec<u64> = passes.iter().map(|p| p["pass"].as_u64().unwrap()).collect();
+    assert!(
+        numbers.windows(2).all(|w| w[0] < w[1]),
+        "passes in order: {numbers:?}"
+    );
 }

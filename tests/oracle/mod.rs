@@ -1,6 +1,8 @@
 //! The program oracle shared by the corpus and fuzz tests: CPython 3.13.0 runs each file under
-//! the virtual-time harness (`tests/programs/harness.py --batch`), the interpreter runs it in
-//! process, and the two program outcomes (contract section 6) are compared field by field.
+//! the virtual-time harness (`tests/programs/harness.py --batch --passes`), the interpreter runs
+//! it in process, and the two program outcomes (contract section 6) are compared field by field,
+//! and so are the loop passes in which tasks step (the CLI's `passes`): a check on the
+//! scheduling itself, pass by pass, not only on what the program ends with.
 #![allow(dead_code)]
 
 pub mod stderr;
@@ -43,7 +45,7 @@ pub fn python_files(dir: &Path) -> Vec<PathBuf> {
 pub fn cpython_outcomes(py: &CPython, files: &[PathBuf]) -> HashMap<String, Result<Value, String>> {
     let mut child = py
         .command()
-        .args([HARNESS, "--batch"])
+        .args([HARNESS, "--batch", "--passes"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
@@ -61,6 +63,7 @@ pub fn cpython_outcomes(py: &CPython, files: &[PathBuf]) -> HashMap<String, Resu
             Some(o) => {
                 let mut o = o.clone();
                 o["stderr"] = v["stderr"].clone();
+                o["passes"] = v["passes"].clone();
                 Ok(o)
             }
             None => Err(v["harness_error"]
@@ -83,8 +86,11 @@ pub fn cpython_outcomes(py: &CPython, files: &[PathBuf]) -> HashMap<String, Resu
 
 /// The interpreter's outcome for a program: `Err` with the message for a compile error or a stop.
 pub fn playground_outcome(source: &str, file: &str) -> Result<Value, String> {
-    let mut program =
-        Program::new(source, file, &Options::default()).map_err(|e| e.render(file, source))?;
+    let options = Options {
+        record_trace: true,
+        ..Options::default()
+    };
+    let mut program = Program::new(source, file, &options).map_err(|e| e.render(file, source))?;
     let end = program.run_virtual();
     if let End::Stopped(why) = &end {
         return Err(format!("stopped: {why}"));
@@ -94,6 +100,14 @@ pub fn playground_outcome(source: &str, file: &str) -> Result<Value, String> {
     let stderr = asyncio_playground::python::vm::interp::with(|i| i.err.borrow().clone());
     let text: String = stderr.iter().map(|l| format!("{}\n", l.text)).collect();
     outcome["stderr"] = Value::String(text);
+    let passes: Vec<Value> = asyncio_playground::python::passes::passes()
+        .into_iter()
+        .map(|p| {
+            let steps: Vec<&str> = p.steps.iter().map(|s| &**s).collect();
+            serde_json::json!({"pass": p.pass, "ms": p.ms, "steps": steps})
+        })
+        .collect();
+    outcome["passes"] = Value::Array(passes);
     Ok(outcome)
 }
 
@@ -131,6 +145,9 @@ pub fn disagreements(py: &CPython, files: &[PathBuf]) -> Vec<String> {
                         ));
                     }
                 }
+                if let Some(d) = passes_difference(&ours["passes"], &theirs["passes"]) {
+                    out.push(format!("{name}: passes: {d}"));
+                }
                 let text = |v: &Value| v["stderr"].as_str().unwrap_or_default().to_string();
                 if let Some(d) = stderr::difference(&text(&ours), &text(theirs)) {
                     out.push(format!("{name}: stderr: {d}"));
@@ -139,4 +156,16 @@ pub fn disagreements(py: &CPython, files: &[PathBuf]) -> Vec<String> {
         }
     }
     out
+}
+
+/// The first pass in which the two sides' passes differ (the tasks that step, or when), if any.
+fn passes_difference(ours: &Value, theirs: &Value) -> Option<String> {
+    let (a, b) = (ours.as_array()?, theirs.as_array()?);
+    let at = (0..a.len().max(b.len())).find(|&i| a.get(i) != b.get(i))?;
+    let show = |v: Option<&Value>| v.map_or("no such pass".to_string(), Value::to_string);
+    Some(format!(
+        "pass record {at} of the run(s)\n  playground: {}\n  CPython:    {}",
+        show(a.get(at)),
+        show(b.get(at))
+    ))
 }

@@ -11,7 +11,7 @@ Usage:
     python3 harness.py FILE.py            one line: the outcome JSON (contract python-subset.md s. 6)
     python3 harness.py --passes FILE.py   one JSON line per loop pass in which a program task steps
     python3 harness.py --batch            file paths on stdin, one line of JSON per file on stdout
-    python3 harness.py --batch --passes   the same with the passes instead of the outcome
+    python3 harness.py --batch --passes   the same with the passes beside the outcome
     --py-task                             use the pure-Python Task (asyncio.tasks._PyTask); diagnostic
     --cpython-set-order                   keep CPython's set iteration orders (see patch_set_orders)
 
@@ -804,10 +804,11 @@ def run_batch(record_passes):
             report_error_to_stderr(path, result)
             emit({'file': path, 'harness_error': result['harness_error']})
             status = 1
-        elif record_passes:
-            emit({'file': path, 'passes': result['passes']})
         else:
-            emit({'file': path, 'outcome': result['outcome'], 'stderr': result['stderr']})
+            line = {'file': path, 'outcome': result['outcome'], 'stderr': result['stderr']}
+            if record_passes:
+                line['passes'] = result['passes']
+            emit(line)
     return status
 
 

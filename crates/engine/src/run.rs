@@ -299,6 +299,13 @@ impl<H: Host> Run<H> {
             .map_or(0, |t| t.events.len())
     }
 
+    /// When pass `pass` (from 1) began, if the trace recorded it.
+    pub fn pass_start(&self, pass: u32) -> Option<Micros> {
+        let core = self.core.borrow();
+        let i = usize::try_from(pass).ok()?.checked_sub(1)?;
+        core.trace.as_ref()?.pass_starts.get(i).copied()
+    }
+
     /// The trace events from index `from` on.
     pub fn trace_from(&self, from: usize) -> Vec<Event> {
         let core = self.core.borrow();

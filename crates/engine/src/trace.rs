@@ -128,6 +128,8 @@ pub enum Finish {
 #[derive(Default)]
 pub(crate) struct Recorder {
     pub(crate) events: crate::chunked::Chunked<Event>,
+    /// The loop's time as each pass began: pass `n` (from 1) at index `n - 1`.
+    pub(crate) pass_starts: crate::chunked::Chunked<Micros>,
 }
 
 impl Recorder {

@@ -17,6 +17,7 @@ pub mod modules;
 pub mod numfmt;
 pub mod objects;
 pub mod outcome;
+pub mod passes;
 pub mod program;
 pub mod refuse;
 pub mod stdlib_names;

@@ -21,8 +21,9 @@ struct State<H: Host> {
     todo_left: Cell<usize>,
     timeout_handle: Cell<Option<HandleId>>,
     /// The one callback object registered on every future and on the timer (CPython's bound
-    /// methods compare equal, so `remove_done_callback` finds it).
-    handler: RefCell<Option<Rc<dyn Native<H>>>>,
+    /// methods compare equal, so `remove_done_callback` finds it). Held weakly: the handler holds
+    /// this state, and what it is registered on holds the handler.
+    handler: RefCell<Weak<dyn Native<H>>>,
 }
 
 /// The iterator `as_completed(fs, timeout=...)` returns.
@@ -34,13 +35,15 @@ impl<H: Host> Clone for AsCompleted<H> {
     }
 }
 
-/// `self._handle_completion` (with a future) and `self._handle_timeout` (without). It holds the
-/// iterator weakly: an iterator nobody holds any more has nobody to tell.
-struct Handler<H: Host>(Weak<State<H>>);
+/// `self._handle_completion` (with a future) and `self._handle_timeout` (without). Like CPython's
+/// bound methods it keeps the iterator alive while it is registered: when the task iterating is
+/// cancelled, the futures still finish into the iterator, and the last one cancels its timer
+/// (which would otherwise fire, in a pass of its own).
+struct Handler<H: Host>(Rc<State<H>>);
 
 impl<H: Host> Native<H> for Handler<H> {
     fn call(&self, core: &mut Core<H>, fut: Option<FutId>) {
-        let Some(st) = self.0.upgrade() else { return };
+        let st = &self.0;
         let it = AsCompleted(st.clone());
         match fut {
             Some(f) => {
@@ -59,7 +62,9 @@ impl<H: Host> Native<H> for Handler<H> {
                 let todo = std::mem::take(&mut *st.todo.borrow_mut());
                 let me = it.handler();
                 for f in todo {
-                    core.remove_done_callback(f, &Callback::Native(me.clone(), None));
+                    if let Some(me) = &me {
+                        core.remove_done_callback(f, &Callback::Native(me.clone(), None));
+                    }
                     it.put(core, None);
                 }
             }
@@ -77,10 +82,10 @@ impl<H: Host> AsCompleted<H> {
             todo: RefCell::new(fs.clone()),
             todo_left: Cell::new(fs.len()),
             timeout_handle: Cell::new(None),
-            handler: RefCell::new(None),
+            handler: RefCell::new(Weak::<Handler<H>>::new()),
         }));
-        let handler: Rc<dyn Native<H>> = Rc::new(Handler(Rc::downgrade(&it.0)));
-        *it.0.handler.borrow_mut() = Some(handler.clone());
+        let handler: Rc<dyn Native<H>> = Rc::new(Handler(it.0.clone()));
+        *it.0.handler.borrow_mut() = Rc::downgrade(&handler);
         for &f in &fs {
             core.add_done_callback(f, Callback::Native(handler.clone(), None));
         }
@@ -94,8 +99,9 @@ impl<H: Host> AsCompleted<H> {
         it
     }
 
-    fn handler(&self) -> Rc<dyn Native<H>> {
-        self.0.handler.borrow().clone().expect("set at creation")
+    /// The handler, while anything holds it (it is running when `_handle_timeout` asks).
+    fn handler(&self) -> Option<Rc<dyn Native<H>>> {
+        self.0.handler.borrow().upgrade()
     }
 
     fn put(&self, core: &mut Core<H>, item: Option<FutId>) {

@@ -1,0 +1,73 @@
+//! The loop passes in which the program's tasks step, read off the trace: for each such pass of
+//! each `asyncio.run`, its number, the loop's time as it began, and the tasks that step in it in
+//! the order they step (the CLI's `passes` command). A pass is one `BaseEventLoop._run_once`; a
+//! task steps once per `Task.__step` or `__wakeup` its ready queue held when the pass began.
+
+use crate::json;
+use crate::vm::interp;
+use asyncio_playground_engine::clock::to_ms;
+use asyncio_playground_engine::What;
+use std::rc::Rc;
+
+/// One pass in which at least one of the program's tasks stepped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pass {
+    /// The pass's number in its loop (`_run_once` calls so far, from 1).
+    pub pass: u32,
+    /// The loop's time as the pass began, in whole milliseconds (rounded to the nearest).
+    pub ms: u64,
+    /// The tasks that stepped, by name, in the order they stepped.
+    pub steps: Vec<Rc<str>>,
+}
+
+/// The passes of every `asyncio.run` the program made, in order (each run numbers its own). The
+/// program must have run with its trace recorded; the tasks `asyncio.run` makes for its own
+/// shutdown are left out, as everywhere else.
+pub fn passes() -> Vec<Pass> {
+    let runs = interp::with(|i| i.runs.borrow().clone());
+    let mut out = Vec::new();
+    for (run, _) in &runs {
+        let run = run.borrow();
+        let events = run.trace_from(0);
+        // Every step ends in exactly one of these two events, recorded as it ends.
+        let steps: Vec<(u32, Rc<str>)> = run.with_core(|core| {
+            events
+                .iter()
+                .filter(|e| matches!(e.what, What::Suspended { .. } | What::Finished))
+                .filter_map(|e| {
+                    let info = core.task_info(e.task?);
+                    (!info.internal).then_some((e.pass, info.name))
+                })
+                .collect()
+        });
+        // Each run numbers its own passes: group this run's steps on their own.
+        let mut mine: Vec<Pass> = Vec::new();
+        for (pass, name) in steps {
+            match mine.last_mut() {
+                Some(last) if last.pass == pass => last.steps.push(name),
+                _ => mine.push(Pass {
+                    pass,
+                    ms: to_ms(run.pass_start(pass).unwrap_or_default()),
+                    steps: vec![name],
+                }),
+            }
+        }
+        out.extend(mine);
+    }
+    out
+}
+
+/// [`passes`] as JSON lines: `{"pass": n, "ms": t, "steps": ["Task-2", ...]}`.
+pub fn passes_lines() -> String {
+    let mut out = String::new();
+    for p in passes() {
+        out.push_str("{\"pass\":");
+        json::int(&mut out, u64::from(p.pass));
+        out.push_str(",\"ms\":");
+        json::int(&mut out, p.ms);
+        out.push_str(",\"steps\":");
+        json::list(&mut out, &p.steps, |j, s| json::string(j, s));
+        out.push_str("}\n");
+    }
+    out
+}
