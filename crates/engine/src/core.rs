@@ -69,6 +69,10 @@ pub struct Core<H: Host> {
     pub(crate) stopping: bool,
     /// A `SystemExit` or `KeyboardInterrupt` escaped a step: it leaves the loop mid-pass.
     pub(crate) escaping: Option<H::Exc>,
+    /// The exception `asyncio.run` is handling while it shuts the loop down: what
+    /// `run_until_complete(main)` raised (its `with Runner()` exits with it). An exception raised
+    /// in a task meanwhile has it as its `__context__`.
+    pub(crate) handling: Option<H::Exc>,
     /// The host stopped the run (a limit, a refusal): nothing more runs.
     pub(crate) halted: bool,
     /// Callbacks run so far (the limit on loop steps).
@@ -102,6 +106,7 @@ impl<H: Host> Core<H> {
             step: StepState::default(),
             stopping: false,
             escaping: None,
+            handling: None,
             halted: false,
             callbacks_run: 0,
             live: 0,
@@ -113,6 +118,12 @@ impl<H: Host> Core<H> {
     /// without copying).
     pub fn reserve(&mut self, tasks: usize) {
         self.timers.reserve(tasks);
+    }
+
+    /// The exception `asyncio.run` is handling while it shuts the loop down (see
+    /// [`Core::handling`]), if any.
+    pub fn handled_exception(&self) -> Option<H::Exc> {
+        self.handling.clone()
     }
 
     /// `loop.time()`, in microseconds.

@@ -179,6 +179,16 @@ impl<H: Host> Run<H> {
     fn cancel_all_tasks(&mut self) -> Phase {
         let _running = Running::enter(self.core.clone());
         let mut core = self.core.borrow_mut();
+        // `run_until_complete(main)` raised: the shutdown runs while that is being handled.
+        let main_fut = core.task_future(self.main);
+        core.handling = self
+            .escaped
+            .clone()
+            .or_else(|| match core.futs.state(main_fut) {
+                FutState::Finished(Err(e)) => Some(e.clone()),
+                FutState::Cancelled { exc, .. } => exc.clone(),
+                _ => None,
+            });
         let to_cancel = core.pending_tasks();
         if to_cancel.is_empty() {
             drop(core);

@@ -185,9 +185,14 @@ impl Thread {
         popped
     }
 
-    /// The exception being handled, seen from the top frame.
+    /// The exception being handled, seen from the top frame (under a task's frames, what the
+    /// loop's caller handles).
     fn handling(&self) -> Option<Raised> {
-        self.frames.iter().rev().find_map(|f| f.handling.clone())
+        let own = self.frames.iter().rev().find_map(|f| f.handling.clone());
+        if own.is_some() || !self.in_task {
+            return own;
+        }
+        interp::loop_handling()
     }
 
     /// Unwinds `e` to the nearest handler; `Some` when it left the thread.
@@ -1042,6 +1047,9 @@ impl Thread {
                 Ok(false)
             }
             Callee::Suspend(fut) => {
+                // `asyncio.run`: its tasks run under this call, in what this thread handles.
+                let handled = self.handling();
+                interp::with(|i| *i.outer_handling.borrow_mut() = handled);
                 self.awaiting = Some(fut);
                 Ok(true)
             }

@@ -63,6 +63,8 @@ pub struct Interp {
     /// The source line being run (what the trace records for awaits and task creation).
     pub line: Cell<u32>,
     pub record_trace: Cell<bool>,
+    /// The exception being handled where the running `asyncio.run` was called, if any.
+    pub outer_handling: RefCell<Option<crate::objects::Raised>>,
     /// Every `asyncio.run` of the program, in order (finished or running), with its loop.
     pub runs: RefCell<Vec<RunEntry>>,
     /// The virtual-time limit (µs).
@@ -108,6 +110,7 @@ impl Interp {
             modules: RefCell::new(HashMap::new()),
             line: Cell::new(0),
             record_trace: Cell::new(false),
+            outer_handling: RefCell::new(None),
             runs: RefCell::new(Vec::new()),
             max_time: Cell::new(24 * 3600 * 1_000_000),
             memory_base: Cell::new(crate::memory::live_bytes()),
@@ -124,6 +127,20 @@ thread_local! {
 }
 
 /// Runs `f` on the interpreter state (borrow its parts briefly: never across Python code).
+/// What a task's code sees as being handled when its own frames handle nothing (its frames run
+/// on the loop, under the call of `asyncio.run`): the exception `asyncio.run` is handling while it
+/// shuts the loop down, else the one handled where `asyncio.run` was called.
+pub fn loop_handling() -> Option<crate::objects::Raised> {
+    let shutdown =
+        crate::modules::asyncio::current().and_then(|lp| lp.with(|c| c.handled_exception()));
+    if let Some(e) = &shutdown {
+        // It has left `run_until_complete` and `Runner.run` by now: their frames are in its
+        // traceback (shown as `...`).
+        e.mark_asyncio();
+    }
+    shutdown.or_else(|| with(|i| i.outer_handling.borrow().clone()))
+}
+
 pub fn with<R>(f: impl FnOnce(&Interp) -> R) -> R {
     let i = INTERP.with(|i| i.borrow().clone());
     f(&i)

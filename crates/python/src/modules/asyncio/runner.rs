@@ -74,6 +74,8 @@ pub fn run(_: Option<&Value>, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -
             )));
         }
     };
+    // What the caller handles is set by the thread that awaits the run (`Callee::Suspend`).
+    interp::with(|i| *i.outer_handling.borrow_mut() = None);
     let name = interp::next_task_name();
     let (now, trace) = interp::with(|i| (i.clock.get(), i.record_trace.get()));
     let run = Run::new(now, trace, 0, Box::pin(coro), name, qualname);
