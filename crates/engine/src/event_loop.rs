@@ -109,7 +109,10 @@ fn step<H: Host>(core: &Rc<RefCell<Core<H>>>, t: TaskId, exc: Option<H::Exc>) {
     };
     // Throwing into a coroutine that never started raises at its start: the body never runs.
     let poll = match unstarted_throw {
-        Some(exc) => Poll::Ready(Err(exc)),
+        Some(exc) => {
+            H::thrown_before_start(t, &exc);
+            Poll::Ready(Err(exc))
+        }
         None => coro.as_mut().poll(&mut Context::from_waker(Waker::noop())),
     };
     match poll {

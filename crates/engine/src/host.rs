@@ -4,7 +4,7 @@
 //! implements this trait, so futures hold Python objects and raise Python exceptions while the loop
 //! itself stays pure Rust. Every function is associated (no `self`): there is one host per program.
 
-use crate::FutId;
+use crate::{FutId, TaskId};
 
 /// The exceptions asyncio itself raises (the loop, a future, a lock or a queue).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,4 +81,8 @@ pub trait Host: Sized + 'static {
     fn same_callback(a: &Self::Callback, b: &Self::Callback) -> bool;
     /// The loop's exception handler was called (printed on stderr by CPython).
     fn report(report: Report);
+    /// `exc` is thrown into task `task`'s coroutine before its first step (it was cancelled
+    /// before it ran): raised at the coroutine's start, which its traceback records. The loop is
+    /// not borrowed.
+    fn thrown_before_start(_task: TaskId, _exc: &Self::Exc) {}
 }

@@ -159,6 +159,19 @@ impl Host for Py {
         a.f.is(&b.f) || crate::objects::compare::py_eq(&a.f, &b.f)
     }
 
+    /// CPython raises it at the coroutine's first instruction: a traceback entry at its
+    /// `async def` line, which carries no columns (no carets).
+    fn thrown_before_start(task: TaskId, exc: &Raised) {
+        let Some(lp) = asyncio::current() else { return };
+        let coro = lp.coros.borrow().get(task.0 as usize).cloned();
+        if let Some(Value::Coro(c)) = coro {
+            let name = c.frame.borrow().as_ref().map(|f| f.code.tb_name.clone());
+            if let Some(name) = name {
+                exc.push_frame(name, c.first_line, (0, 0, u32::MAX));
+            }
+        }
+    }
+
     fn report(report: Report) {
         let Some(lp) = asyncio::current() else { return };
         match report {
