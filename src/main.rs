@@ -172,10 +172,19 @@ fn run_program(cmd: &Command) -> ExitCode {
     if let End::Stopped(why) = &end {
         return stopped(why);
     }
-    match cmd.name.as_str() {
+    let status = match cmd.name.as_str() {
         "run" => print_out(&(Outcome::collect(&end).to_json() + "\n")),
         _ => print_traced(&cmd.name),
-    }
+    };
+    exit_now(status)
+}
+
+/// Ends the process at once: everything is written, and the system takes the program's memory
+/// back in one go (freeing 100,000 tasks object by object would be time spent on nothing).
+fn exit_now(status: ExitCode) -> ExitCode {
+    let _ = io::stdout().flush();
+    let _ = io::stderr().flush();
+    std::process::exit(if status == ExitCode::SUCCESS { 0 } else { 1 })
 }
 
 /// The program's text and the file name its tracebacks show.
