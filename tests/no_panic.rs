@@ -2,23 +2,17 @@
 //! outcome, a refusal (or syntax error) with a message, or a stop with its reason.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod oracle;
+
 use asyncio_playground::python::{End, Options, Outcome, Program};
 use proptest::prelude::*;
 use std::sync::OnceLock;
-
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/programs/corpus");
 
 /// The corpus programs' texts, read once.
 fn corpus() -> &'static [String] {
     static TEXTS: OnceLock<Vec<String>> = OnceLock::new();
     TEXTS.get_or_init(|| {
-        let mut files: Vec<_> = std::fs::read_dir(CORPUS)
-            .expect("the corpus folder")
-            .filter_map(|e| Some(e.ok()?.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "py"))
-            .collect();
-        files.sort();
-        files
+        oracle::programs("corpus")
             .iter()
             .map(|f| std::fs::read_to_string(f).expect("a corpus file"))
             .collect()

@@ -5,12 +5,11 @@
 mod oracle;
 
 use asyncio_playground::cpython::require_cpython;
-use std::path::Path;
 
 #[test]
 fn every_corpus_program_runs_as_on_cpython() {
     let py = require_cpython("corpus");
-    let files = oracle::python_files(Path::new(oracle::CORPUS));
+    let files = oracle::programs("corpus");
     assert!(
         files.len() >= 80,
         "the corpus keeps at least 80 programs ({} found)",

@@ -7,16 +7,12 @@
 mod oracle;
 
 use asyncio_playground::cpython::require_cpython;
-use std::path::Path;
 use std::process::Command;
 
 #[test]
 fn every_real_clock_program_prints_what_cpython_prints() {
     let py = require_cpython("real-clock programs");
-    let files = oracle::python_files(Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/programs/real"
-    )));
+    let files = oracle::programs("real");
     assert!(!files.is_empty());
     for file in &files {
         let theirs = py.command().arg(file).output().expect("run CPython");

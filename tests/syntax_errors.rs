@@ -6,16 +6,12 @@
 mod oracle;
 
 use asyncio_playground::cpython::require_cpython;
-use std::path::Path;
 use std::process::Command;
 
 #[test]
 fn every_syntax_error_reads_as_cpythons() {
     let py = require_cpython("syntax errors");
-    let files = oracle::python_files(Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/programs/syntax"
-    )));
+    let files = oracle::programs("syntax");
     assert!(files.len() >= 10, "{} programs found", files.len());
     let mut bad = Vec::new();
     for file in &files {

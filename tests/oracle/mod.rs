@@ -16,7 +16,8 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
 pub const HARNESS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/programs/harness.py");
-pub const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/programs/corpus");
+/// The folder of the program sets (`corpus`, `real`, `syntax`).
+const PROGRAMS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/programs");
 
 /// The outcome fields, in the contract's order. What the program wrote to stderr is compared
 /// too, block by block ([`stderr::difference`]; asyncio's own frames collapsed to `...` on both
@@ -39,6 +40,11 @@ pub fn python_files(dir: &Path) -> Vec<PathBuf> {
         .collect();
     files.sort();
     files
+}
+
+/// The `.py` files of one set of `tests/programs/`, sorted.
+pub fn programs(set: &str) -> Vec<PathBuf> {
+    python_files(&Path::new(PROGRAMS).join(set))
 }
 
 /// CPython's outcome for each file (by path), or the harness's error for it.

@@ -64,10 +64,6 @@ impl<T> Chunked<T> {
                 chunk.get(start..).unwrap_or(&[])
             })
     }
-
-    pub fn iter(&self) -> impl Iterator<Item = &T> {
-        self.iter_from(0)
-    }
 }
 
 /// # Panics

@@ -114,12 +114,6 @@ impl<H: Host> Core<H> {
         }
     }
 
-    /// Makes room for `tasks` timers (tasks, futures and events are kept in chunks, which grow
-    /// without copying).
-    pub fn reserve(&mut self, tasks: usize) {
-        self.timers.reserve(tasks);
-    }
-
     /// The exception `asyncio.run` is handling while it shuts the loop down (see
     /// [`Core::handling`]), if any.
     pub fn handled_exception(&self) -> Option<H::Exc> {

@@ -71,18 +71,15 @@ async fn nothing_to_shut_down<H: Host>() -> Result<H::Value, H::Exc> {
 
 impl<H: Host> Run<H> {
     /// Creates the loop at time `now` and the main task (`loop.create_task(main)`, named `name`);
-    /// nothing runs until the first pass. `tasks` is how many tasks the program will create, if
-    /// known (room is made at once).
+    /// nothing runs until the first pass.
     pub fn new(
         now: Micros,
         record_trace: bool,
-        tasks: usize,
         main: Coro<H>,
         name: impl Into<crate::TaskName>,
         coro_name: Rc<str>,
     ) -> Run<H> {
         let mut core = Core::new(now, record_trace);
-        core.reserve(tasks + 1);
         let main = core.create_task(main, name, coro_name);
         let fut = core.task_future(main);
         core.add_done_callback(fut, Callback::Stop);

@@ -59,10 +59,6 @@ impl<H: Host> Default for Timers<H> {
 }
 
 impl<H: Host> Timers<H> {
-    pub(crate) fn reserve(&mut self, n: usize) {
-        self.heap.reserve(n);
-    }
-
     /// A new handle (for a `call_soon` or a timer).
     pub(crate) fn handle(&mut self) -> HandleId {
         let id = HandleId(self.next_handle);

@@ -6,7 +6,7 @@
 use crate::json;
 use crate::vm::interp;
 use asyncio_playground_engine::clock::to_ms;
-use asyncio_playground_engine::What;
+use asyncio_playground_engine::{TaskId, What};
 use std::rc::Rc;
 
 /// One pass in which at least one of the program's tasks stepped.
@@ -29,15 +29,19 @@ pub fn passes() -> Vec<Pass> {
     for (run, _) in &runs {
         let run = run.borrow();
         let events = run.trace_from(0);
-        // Every step ends in exactly one of these two events, recorded as it ends.
         let steps: Vec<(u32, Rc<str>)> = run.with_core(|core| {
+            // Each task's name, read once (`None` for `asyncio.run`'s own tasks).
+            let names: Vec<Option<Rc<str>>> = (0..core.task_count() as u32)
+                .map(|i| {
+                    let info = core.task_info(TaskId(i));
+                    (!info.internal).then_some(info.name)
+                })
+                .collect();
+            // Every step ends in exactly one of these two events, recorded as it ends.
             events
                 .iter()
                 .filter(|e| matches!(e.what, What::Suspended { .. } | What::Finished))
-                .filter_map(|e| {
-                    let info = core.task_info(e.task?);
-                    (!info.internal).then_some((e.pass, info.name))
-                })
+                .filter_map(|e| Some((e.pass, names[e.task?.0 as usize].clone()?)))
                 .collect()
         });
         // Each run numbers its own passes: group this run's steps on their own.

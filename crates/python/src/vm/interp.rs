@@ -126,7 +126,6 @@ thread_local! {
     static INTERP: RefCell<Rc<Interp>> = RefCell::new(Rc::new(Interp::new()));
 }
 
-/// Runs `f` on the interpreter state (borrow its parts briefly: never across Python code).
 /// What a task's code sees as being handled when its own frames handle nothing (its frames run
 /// on the loop, under the call of `asyncio.run`): the exception `asyncio.run` is handling while it
 /// shuts the loop down, else the one handled where `asyncio.run` was called.
@@ -141,6 +140,7 @@ pub fn loop_handling() -> Option<crate::objects::Raised> {
     shutdown.or_else(|| with(|i| i.outer_handling.borrow().clone()))
 }
 
+/// Runs `f` on the interpreter state (borrow its parts briefly: never across Python code).
 pub fn with<R>(f: impl FnOnce(&Interp) -> R) -> R {
     let i = INTERP.with(|i| i.borrow().clone());
     f(&i)

@@ -78,7 +78,7 @@ pub fn run(_: Option<&Value>, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -
     interp::with(|i| *i.outer_handling.borrow_mut() = None);
     let name = interp::next_task_name();
     let (now, trace) = interp::with(|i| (i.clock.get(), i.record_trace.get()));
-    let run = Run::new(now, trace, 0, Box::pin(coro), name, qualname);
+    let run = Run::new(now, trace, Box::pin(coro), name, qualname);
     let lp = Loop::new(run.core_handle());
     crate::vm::teardown::track(&lp);
     lp.set_coro(run.main(), main);
