@@ -16,7 +16,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod bench {
     use asyncio_playground::cpython::{find_cpython, CPython};
-    use asyncio_playground::program::{python_source, ScenarioRun};
+    use asyncio_playground::program::{python_source, ProgramRun};
     use asyncio_playground::python::{memory, Next, Options, Program};
     use asyncio_playground::scenario::{Limits, Scenario, Spec};
     use std::path::Path;
@@ -145,7 +145,7 @@ mod bench {
     /// of the interpreter stopped it (the bench reports that rather than a figure).
     fn interpreter_ms(sc: &Scenario) -> Result<f64, String> {
         let start = Instant::now();
-        let outcome = ScenarioRun::run_virtual(sc, true)?;
+        let outcome = ProgramRun::run_virtual(sc, true)?;
         let took = start.elapsed().as_secs_f64() * 1000.0;
         assert_eq!(outcome.tasks.len(), sc.tasks as usize);
         Ok(took)

@@ -1,5 +1,5 @@
 //! Runs one scenario with the trace recorded, for profilers: `cargo run --release --example profile_run -- SPEC`.
-use asyncio_playground::program::ScenarioRun;
+use asyncio_playground::program::ProgramRun;
 use asyncio_playground::scenario::{Limits, Spec};
 
 fn main() {
@@ -14,7 +14,7 @@ fn main() {
         .expect("a valid spec")
         .scenario;
     let start = std::time::Instant::now();
-    match ScenarioRun::run_virtual(&sc, true) {
+    match ProgramRun::run_virtual(&sc, true) {
         Ok(outcome) => eprintln!("{} tasks in {:?}", outcome.tasks.len(), start.elapsed()),
         Err(why) => eprintln!("stopped after {:?}: {why}", start.elapsed()),
     }

@@ -18,9 +18,12 @@ mv "$wasm.opt" "$wasm"
 glue=www/pkg/asyncio_playground.js
 node_modules/.bin/terser "$glue" --compress --mangle --ecma 2020 -o "$glue.min"
 mv "$glue.min" "$glue"
+# The code editor (CodeMirror 6): its own chunk, loaded when editing starts (index.html).
+node_modules/.bin/esbuild www/editor/main.js --bundle --minify --format=esm --log-level=warning --outfile=www/pkg/editor.js
 # Gzipped with zlib at level 9, as static servers compress and as `make bench` measures (GNU gzip's
 # own deflate comes out about 1% smaller).
 gz() { node -e 'console.log(require("zlib").gzipSync(require("fs").readFileSync(process.argv[1]), { level: 9 }).length)' "$1"; }
 w=$(gz "$wasm"); j=$(gz www/pkg/asyncio_playground.js)
 printf 'wasm-opt (binaryen %s): %d -> %d bytes\n' "$("$opt" --version | awk '{print $3}')" "$before" "$(stat -c %s "$wasm")"
 awk -v w="$w" -v j="$j" 'BEGIN { printf "download size, gzip level 9: wasm %.1f KB + JS glue %.1f KB = %.1f KB\n", w/1024, j/1024, (w+j)/1024 }'
+printf 'editor chunk, gzip level 9: %.1f KB (loaded when editing starts)\n' "$(gz www/pkg/editor.js | awk '{print $1/1024}')"

@@ -16,11 +16,15 @@ await cp(join(repo, 'www'), join(dist, 'www'), { recursive: true });
 await rm(join(dist, 'www', 'pkg', '.gitignore'), { force: true });
 
 const read = (p) => readFile(join(repo, p), 'utf8');
-const [html, css, icon, glue, wasm] = await Promise.all([
+const [html, css, icon, glue, editor, wasm] = await Promise.all([
   read('index.html'), read('www/style.css'), read('www/icon.svg'), read('www/pkg/asyncio_playground.js'),
+  read('www/pkg/editor.js'),
   readFile(join(repo, 'www/pkg/asyncio_playground_bg.wasm')),
 ]);
+// The editor chunk is inlined too, as a module imported from a blob when editing starts.
 const script = `${glue}
+const editorSource = ${JSON.stringify(editor)};
+globalThis.asyncioPlaygroundEditor = () => import(URL.createObjectURL(new Blob([editorSource], { type: 'text/javascript' })));
 const bytes = Uint8Array.from(atob(${JSON.stringify(wasm.toString('base64'))}), (c) => c.charCodeAt(0));
 initSync({ module: bytes });
 start();

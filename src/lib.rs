@@ -4,12 +4,15 @@
 //! interpreter of the Python subset that runs on it (`crates/python`), both re-exported;
 //! [`scenario`] parses the scenario contract; [`program`] writes the program a scenario stands
 //! for, runs it through the interpreter and reads the scenario's outcome off the run;
-//! [`time_text`] and [`timeline`] are what the page and the CLI show of a run. The browser app
+//! [`time_text`] and [`timeline`] are what the page and the CLI show of a run, [`highlight`] how
+//! the page colours a program. The browser app
 //! lives in `web` (wasm32 only).
 
 pub use asyncio_playground_engine as engine;
 pub use asyncio_playground_python as python;
 pub mod axis;
+pub mod gallery;
+pub mod highlight;
 pub mod program;
 pub mod scenario;
 pub mod time_text;

@@ -1,7 +1,7 @@
 //! The `asyncio-playground` command: run a Python program or a scenario on the virtual clock and
 //! print its outcome JSON or its trace, or print the program a scenario stands for.
 
-use asyncio_playground::program::{python_source, ScenarioRun};
+use asyncio_playground::program::{python_source, ProgramRun};
 use asyncio_playground::python::{passes, trace_json, End, Options, Outcome, Program};
 use asyncio_playground::scenario::Spec;
 use std::io::{self, Read, Write};
@@ -125,14 +125,14 @@ fn main() -> ExitCode {
     if cmd.name == "python" {
         return print_out(&python_source(sc));
     }
-    let mut run = ScenarioRun::new(sc, cmd.name != "run");
+    let mut run = ProgramRun::new(sc, cmd.name != "run");
     run.program().run_virtual();
     let outcome = match run.outcome() {
         Some(Ok(outcome)) => outcome,
         Some(Err(why)) => return stopped(&why),
         None => return stopped("the run did not end"),
     };
-    print_stderr(outcome.stderr.iter().map(|l| l.text.as_str()));
+    print_stderr(outcome.stderr().iter().map(|l| l.text.as_str()));
     print_and_exit(&cmd.name, || outcome.to_json())
 }
 

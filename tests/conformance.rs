@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use asyncio_playground::cpython::{require_cpython, CPython};
-use asyncio_playground::program::{python_source, ScenarioRun};
+use asyncio_playground::program::{python_source, ProgramRun};
 use asyncio_playground::scenario::Spec;
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Write};
@@ -133,7 +133,7 @@ fn scenario_outcome_equals_cpython_outcome_for_every_listed_scenario() {
     let mut mismatches = Vec::new();
     for ((spec, _, _), theirs) in cases.iter().zip(&cpython) {
         let sc = Spec::parse(spec).unwrap().scenario;
-        let ours = ScenarioRun::run_virtual(&sc, false)
+        let ours = ProgramRun::run_virtual(&sc, false)
             .unwrap_or_else(|why| panic!("{spec}: stopped: {why}"));
         let ours: Value = serde_json::from_str(&ours.to_json()).unwrap();
         for field in ["stdout", "main", "returned", "tasks"] {
@@ -177,7 +177,7 @@ fn generated_program_runs_as_is_and_prints_the_engine_stdout() {
             .lines()
             .map(String::from)
             .collect();
-        let outcome = ScenarioRun::run_virtual(&sc, false).unwrap();
+        let outcome = ProgramRun::run_virtual(&sc, false).unwrap();
         assert_eq!(printed, outcome.stdout, "{spec}");
     }
 }

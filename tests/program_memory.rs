@@ -2,14 +2,14 @@
 //! outlives it, whether it ended or was stopped while its tasks were suspended.
 #![cfg(not(target_arch = "wasm32"))]
 
-use asyncio_playground::program::ScenarioRun;
+use asyncio_playground::program::ProgramRun;
 use asyncio_playground::python::{memory, Next, Options, Program};
 use asyncio_playground::scenario::Spec;
 
 /// Starts the scenario, runs `passes` loop passes (virtual clock), then stops it as the page's
 /// Reset does.
 fn run_then_stop(spec: &Spec, passes: usize) {
-    let mut run = ScenarioRun::new(&spec.scenario, true);
+    let mut run = ProgramRun::new(&spec.scenario, true);
     for _ in 0..passes {
         let program = run.program();
         match program.next_action() {

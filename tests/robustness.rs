@@ -1,7 +1,7 @@
 //! Property tests: no input makes the parser or the runner panic; valid runs end well-formed.
 #![cfg(not(target_arch = "wasm32"))]
 
-use asyncio_playground::program::{Returned, ScenarioRun, TaskState};
+use asyncio_playground::program::{ProgramRun, Returned, TaskState};
 use asyncio_playground::scenario::{Pattern, Spec, KEYS};
 use proptest::prelude::*;
 
@@ -113,7 +113,7 @@ proptest! {
     fn any_string_is_parsed_or_rejected_with_a_message_never_a_panic(q in queryish()) {
         match Spec::parse(&q) {
             Ok(spec) => {
-                let run = ScenarioRun::run_virtual(&spec.scenario, false);
+                let run = ProgramRun::run_virtual(&spec.scenario, false);
                 prop_assert!(run.is_ok(), "{}: a valid scenario stops only at a limit: {:?}", q, run.err());
             }
             Err(e) => prop_assert!(!e.to_string().is_empty()),
@@ -128,7 +128,7 @@ proptest! {
     #[test]
     fn every_valid_scenario_terminates_with_a_well_formed_outcome(q in valid_spec()) {
         let sc = Spec::parse(&q).map_err(|e| TestCaseError::fail(format!("{q}: {e}")))?.scenario;
-        let o = ScenarioRun::run_virtual(&sc, true).map_err(|why| TestCaseError::fail(format!("{q}: stopped: {why}")))?;
+        let o = ProgramRun::run_virtual(&sc, true).map_err(|why| TestCaseError::fail(format!("{q}: stopped: {why}")))?;
         prop_assert_eq!(o.tasks.len(), sc.tasks as usize);
         for t in &o.tasks {
             prop_assert_eq!(t.error.is_some(), t.state == TaskState::Failed, "{}", q);

@@ -4,7 +4,7 @@
 mod common;
 
 use asyncio_playground::engine::{Awaiting, CancelCause, Finish};
-use asyncio_playground::program::ScenarioRun;
+use asyncio_playground::program::ProgramRun;
 use asyncio_playground::python::Next;
 use asyncio_playground::scenario::Spec;
 use asyncio_playground::timeline::{LaneState, SpanKind, Timeline};
@@ -134,7 +134,7 @@ fn folding_in_steps_gives_the_same_timeline_as_folding_at_the_end() {
     let sc = Spec::parse("pattern=gather&sleep=300,100,200&fail=2&cancel=0@150")
         .unwrap()
         .scenario;
-    let mut run = ScenarioRun::new(&sc, true);
+    let mut run = ProgramRun::new(&sc, true);
     let mut live = Timeline::new();
     loop {
         match run.program().next_action() {

@@ -2,7 +2,7 @@
 //! for every pattern (compared with the engine's own outcome for the same spec).
 #![cfg(target_arch = "wasm32")]
 
-use asyncio_playground::program::ScenarioRun;
+use asyncio_playground::program::ProgramRun;
 use asyncio_playground::scenario::Spec;
 use asyncio_playground::web::{App, AppProps};
 use gloo_timers::future::TimeoutFuture;
@@ -126,7 +126,7 @@ async fn the_outcome_panel_holds_the_engines_outcome_for_each_pattern() {
     ] {
         let root = mount(&format!("{spec}&clock=virtual&speed=instant")).await;
         let json = run_to_end(&root).await;
-        let expected = ScenarioRun::run_virtual(&Spec::parse(spec).unwrap().scenario, false)
+        let expected = ProgramRun::run_virtual(&Spec::parse(spec).unwrap().scenario, false)
             .unwrap()
             .to_json();
         assert_eq!(json, expected, "{spec}");

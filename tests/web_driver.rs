@@ -2,7 +2,7 @@
 //! nothing more.
 #![cfg(target_arch = "wasm32")]
 
-use asyncio_playground::program::ScenarioRun;
+use asyncio_playground::program::ProgramRun;
 use asyncio_playground::scenario::Spec;
 use asyncio_playground::web::{live_counts, Driver, Progress};
 use gloo_timers::future::TimeoutFuture;
@@ -19,7 +19,7 @@ const SHORT_RUN: &str = "pattern=gather&tasks=3&sleep=100&clock=virtual&speed=in
 /// first report, as a Reset clicked at that moment would.
 async fn reports(query: &str, stop_at_first: bool) -> Vec<Progress> {
     let spec = Spec::parse(query).unwrap();
-    let run = Rc::new(RefCell::new(ScenarioRun::new(&spec.scenario, true)));
+    let run = Rc::new(RefCell::new(ProgramRun::new(&spec.scenario, true)));
     let seen = Rc::new(RefCell::new(Vec::new()));
     let slot: Rc<RefCell<Option<Driver>>> = Rc::default();
     let report = {

@@ -1,15 +1,17 @@
 //! The app root: the page frame, the URL kept in step with the scenario, keyboard shortcuts, theme.
 
+use super::code::Fragment;
 use super::commands;
 use super::components::pattern_picker::summary;
 use super::components::{
-    console_view::ConsoleView, controls::Controls, live_region::LiveRegion,
-    outcome_panel::OutcomePanel, pattern_picker::PatternPicker, python_view::PythonView,
-    share_menu::ShareMenu, table_view::TableView, timeline_view::TimelineView, toolbar::Toolbar,
+    console_view::ConsoleView, controls::Controls, gallery_view::GalleryView,
+    live_region::LiveRegion, outcome_panel::OutcomePanel, pattern_picker::PatternPicker,
+    program_panel::ProgramPanel, share_menu::ShareMenu, table_view::TableView,
+    timeline_view::TimelineView, toolbar::Toolbar,
 };
 use super::embed_hooks::{use_embed_commands, use_embed_error, use_embed_outcome, use_embed_size};
 use super::hooks::{use_keyboard_shortcuts, use_latest};
-use super::state::{State, Status};
+use super::state::{Action, State, Status};
 use crate::scenario::Theme;
 use yew::prelude::*;
 
@@ -25,6 +27,12 @@ fn location_query() -> String {
         .unwrap_or_default()
 }
 
+fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
     /// The scenario to open with; `None` reads the page's URL (and keeps it in step).
@@ -35,8 +43,13 @@ pub struct AppProps {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let owns_url = props.query.is_none();
-    let initial = props.query.clone().unwrap_or_else(location_query);
-    let state = use_reducer(move || State::from_query(&initial));
+    let state = {
+        let query = props.query.clone();
+        use_reducer(move || match query {
+            Some(q) => State::from_query(&q),
+            None => State::from_link(&location_query(), &location_hash()),
+        })
+    };
     let mounted = use_state(|| false);
 
     let onrun = {
@@ -59,23 +72,82 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |()| commands::reset(&state))
     };
 
-    // Mount: autorun, and mark the page ready.
+    // Mount: mark the page ready, and read a `#z=` link's program.
     {
-        let (mounted, onrun, autorun) = (mounted.clone(), onrun.clone(), state.view.autorun);
+        let (mounted, pending, dispatch) = (
+            mounted.clone(),
+            state.code_pending.clone(),
+            state.dispatcher(),
+        );
         use_effect_with((), move |_| {
             mounted.set(true);
-            if autorun {
-                onrun.emit(());
+            if let Some(z) = pending {
+                commands::open_compressed(dispatch, z.to_string());
             }
         });
     }
-    // The URL is the scenario: every change replaces it, so a copied link reproduces the page.
+    // A link's program changed in the address bar (only the fragment: the page is not reloaded).
     {
-        let deps = (state.form.clone(), state.view.clone());
-        use_effect_with(deps, move |(form, view)| {
-            if owns_url {
+        let dispatch = state.dispatcher();
+        use_effect_with(owns_url, move |owns_url| {
+            // Removed when dropped, by the cleanup below.
+            let listener = web_sys::window().filter(|_| *owns_url).map(|w| {
+                gloo_events::EventListener::new(&w, "hashchange", move |_| {
+                    let dispatch = dispatch.clone();
+                    match super::code::read_fragment(&location_hash()) {
+                        Some(Fragment::Code(source)) => dispatch.dispatch(Action::LoadCode(source)),
+                        Some(Fragment::Invalid(why)) => dispatch.dispatch(Action::LinkFailed(why)),
+                        Some(Fragment::Compressed(z)) => commands::open_compressed(dispatch, z),
+                        None => {}
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    // Once the program is known, and whenever another is opened: autorun, or (the full page)
+    // show its finished run at once, on the virtual clock, with Run to watch it live.
+    {
+        let (state, onrun) = (state.clone(), onrun.clone());
+        use_effect_with(
+            (state.code_pending.is_some(), state.opened),
+            move |(pending, _)| {
+                if !*pending {
+                    if state.view.autorun {
+                        onrun.emit(());
+                    } else if !state.view.embed {
+                        commands::preview(&state);
+                    }
+                }
+            },
+        );
+    }
+    // The URL is the program: every change replaces it, so a copied link reproduces the page.
+    {
+        let deps = (
+            state.form.clone(),
+            state.view.clone(),
+            state.code.clone(),
+            state.code_pending.is_some(),
+        );
+        use_effect_with(deps, move |(form, view, code, pending)| {
+            if owns_url && !*pending {
                 if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-                    let url = format!("?{}", form.query(view));
+                    let url = if code.own {
+                        let view = view.query();
+                        let query = view.strip_prefix('&').unwrap_or(&view);
+                        let path = web_sys::window()
+                            .and_then(|w| w.location().pathname().ok())
+                            .unwrap_or_default();
+                        let query = if query.is_empty() {
+                            path
+                        } else {
+                            format!("?{query}")
+                        };
+                        format!("{query}{}", super::code::code_fragment(&code.source))
+                    } else {
+                        format!("?{}", form.query(view))
+                    };
                     let _ = history.replace_state_with_url(
                         &wasm_bindgen::JsValue::NULL,
                         "",
@@ -173,7 +245,7 @@ pub fn app(props: &AppProps) -> Html {
                     <Controls form={state.form.clone()} errors={state.errors.clone()}
                         dispatch={dispatch.clone()} />
                 }
-                <Toolbar status={state.status} can_run={state.can_run()} view={state.view.clone()} onrun={onrun.clone()}
+                <Toolbar status={state.status} can_run={state.can_run()} why_not={state.cannot_run().map(AttrValue::from)} view={state.view.clone()} onrun={onrun.clone()}
                     onpause={onpause.clone()} onstep={onstep.clone()} onreset={onreset.clone()}
                     dispatch={dispatch.clone()} />
                 { panels.clone() }
@@ -192,19 +264,25 @@ pub fn app(props: &AppProps) -> Html {
             if let Some(e) = &state.url_error {
                 <p class="url-error" role="alert" data-test="url-error">{ format!("The link's scenario is invalid ({e}); the defaults are loaded instead.") }</p>
             }
+            if let Some(e) = &state.link_error {
+                <p class="url-error" role="alert" data-test="url-error">{ format!("The link's program could not be read: {e}. The form's program is shown instead.") }</p>
+            }
             <PatternPicker pattern={state.form.pattern} dispatch={dispatch.clone()} />
             <Controls form={state.form.clone()} errors={state.errors.clone()}
                 dispatch={dispatch.clone()} />
-            <Toolbar status={state.status} can_run={state.can_run()} view={state.view.clone()} onrun={onrun.clone()}
+            <Toolbar status={state.status} can_run={state.can_run()} why_not={state.cannot_run().map(AttrValue::from)} view={state.view.clone()} onrun={onrun.clone()}
                     onpause={onpause.clone()} onstep={onstep.clone()} onreset={onreset.clone()}
                 dispatch={dispatch.clone()} />
-            <ShareMenu query={(*share_query).clone()} />
+            <ShareMenu query={(*share_query).clone()} view_query={AttrValue::from(state.view.query())}
+                code={state.code.own.then(|| state.code.source.clone())} />
             if delayed > 0.0 {
                 <p class="delayed" role="status" data-test="delayed">{ format!("The browser delayed this run's timers by {} ms (a background tab is throttled): the times shown are when things really ran.", delayed as u64) }</p>
             }
             { panels }
             <TableView session={session.clone()} version={state.version} />
-            <PythonView spec={state.spec.as_ref().ok().cloned()} />
+            <GalleryView selected={state.example} dispatch={dispatch.clone()} />
+            <ProgramPanel code={state.code.clone()} session={session.clone()} outcome={state.outcome.clone()}
+                version={state.version} form_valid={state.spec.is_ok()} dispatch={dispatch.clone()} onrun={onrun.clone()} />
             <LiveRegion text={narration} />
             <footer class="shortcuts">{ "Keys: R run · P pause/resume · S step · X reset" }</footer>
         </main>

@@ -1,7 +1,7 @@
 //! Entry points for `make bench`, called from the page by the benchmark harness (`bench/run.mjs`).
 
 use super::page_clock::performance_now;
-use crate::program::ScenarioRun;
+use crate::program::ProgramRun;
 use crate::python::Next;
 use crate::scenario::{Limits, Spec};
 use wasm_bindgen::prelude::*;
@@ -29,7 +29,7 @@ pub fn bench_engine(spec: &str) -> Result<f64, JsError> {
         .map_err(|e| JsError::new(&e.to_string()))?
         .scenario;
     let start = performance_now();
-    let outcome = ScenarioRun::run_virtual(&sc, true).map_err(|e| JsError::new(&e))?;
+    let outcome = ProgramRun::run_virtual(&sc, true).map_err(|e| JsError::new(&e))?;
     let took = performance_now() - start;
     if outcome.tasks.len() != sc.tasks as usize {
         return Err(JsError::new("the run lost tasks"));
@@ -46,7 +46,7 @@ pub fn bench_memory(tasks: u32) -> Result<f64, JsError> {
         .map_err(|e| JsError::new(&e.to_string()))?
         .scenario;
     let before = wasm_memory_bytes();
-    let mut run = ScenarioRun::new(&sc, true);
+    let mut run = ProgramRun::new(&sc, true);
     // Main creates the tasks in the first pass, they start and sleep in the second.
     for _ in 0..2 {
         let program = run.program();

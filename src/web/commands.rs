@@ -1,14 +1,27 @@
 //! The learner's commands, with their side effects: the driver is told (pause, resume, step) or a
 //! session is retired, then the state is told what happened. The reducer only computes state.
 
-use super::session::start_session;
+use super::session::{start_session, start_session_with};
 use super::state::{Action, State};
-use crate::scenario::Spec;
+use crate::scenario::{ClockKind, Spec, Speed, View};
 use yew::prelude::*;
 
 /// Starts a run of the state's scenario (retiring the one before).
 pub fn run(state: &UseReducerHandle<State>) {
     if let Some(session) = start_session(state, state.dispatcher()) {
+        state.dispatch(Action::Started(session));
+    }
+}
+
+/// Runs the state's program to its end at once on the virtual clock, so the page opens showing
+/// what it does (Run then plays it with the chosen clock).
+pub fn preview(state: &UseReducerHandle<State>) {
+    let view = View {
+        clock: ClockKind::Virtual,
+        speed: Speed::Instant,
+        ..state.view.clone()
+    };
+    if let Some(session) = start_session_with(state, &view, state.dispatcher()) {
         state.dispatch(Action::Started(session));
     }
 }
@@ -46,4 +59,14 @@ pub fn load(state: &UseReducerHandle<State>, spec: Spec) {
         session.retire();
     }
     state.dispatch(Action::Load(spec));
+}
+
+/// Reads a link's `#z=` program (inflating is asynchronous) and opens it, or says why it cannot.
+pub fn open_compressed(dispatch: UseReducerDispatcher<State>, z: String) {
+    wasm_bindgen_futures::spawn_local(async move {
+        dispatch.dispatch(match super::code::inflate(&z).await {
+            Ok(source) => Action::LoadCode(source),
+            Err(why) => Action::LinkFailed(why),
+        });
+    });
 }

@@ -65,7 +65,7 @@ pub fn cause_text(timeline: &Timeline, cause: &CancelCause) -> String {
 }
 
 /// What a suspended task awaits, as a phrase.
-fn awaiting_text(timeline: &Timeline, a: &Awaiting, from: Micros) -> String {
+pub fn awaiting_text(timeline: &Timeline, a: &Awaiting, from: Micros) -> String {
     match *a {
         Awaiting::Sleep { until } => format!(
             "sleeping {} ms, until {}",

@@ -7,7 +7,7 @@ use super::page_clock::{performance_now, PageClock};
 use super::slice::{run_slice, SliceEnd, SLICE_MS};
 use super::yielder::{next_frame, Yielder};
 use crate::engine::Micros;
-use crate::program::ScenarioRun;
+use crate::program::ProgramRun;
 use crate::scenario::{ClockKind, View};
 use gloo_timers::future::TimeoutFuture;
 use std::cell::RefCell;
@@ -58,7 +58,7 @@ impl Driver {
     /// Starts driving `run` with the view's clock; `report` is called after slices (never with a
     /// borrow of `run` held).
     pub fn start(
-        run: Rc<RefCell<ScenarioRun>>,
+        run: Rc<RefCell<ProgramRun>>,
         view: &View,
         paused: bool,
         report: impl Fn(Progress) + 'static,
@@ -107,7 +107,7 @@ impl Drop for Driver {
 }
 
 async fn drive(
-    run: Rc<RefCell<ScenarioRun>>,
+    run: Rc<RefCell<ProgramRun>>,
     clock: Rc<PageClock>,
     control: Rc<Control>,
     report: impl Fn(Progress),

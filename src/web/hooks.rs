@@ -19,7 +19,7 @@ pub fn use_latest(state: UseReducerHandle<State>, onrun: Callback<()>) -> Latest
     latest
 }
 
-/// Keyboard shortcuts, not while typing in a field: R run, P pause/resume, S step, X reset.
+/// Keyboard shortcuts, not while typing in a field or the code editor: R run, P pause/resume, S step, X reset.
 #[hook]
 pub fn use_keyboard_shortcuts(latest: Latest) {
     use_effect_with((), move |_| {
@@ -37,6 +37,10 @@ pub fn use_keyboard_shortcuts(latest: Latest) {
                     .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                     .is_some_and(|el| {
                         matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                            // The code editor (CodeMirror) types into a contenteditable element.
+                            || el
+                                .dyn_ref::<web_sys::HtmlElement>()
+                                .is_some_and(|h| h.is_content_editable())
                     });
                 if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
                     return;

@@ -16,6 +16,8 @@ mod slice;
 mod ticker;
 mod yielder;
 
+mod base64url;
+mod code;
 mod form;
 mod hooks;
 mod narrate;

@@ -1,16 +1,17 @@
 //! One run in the page (the program's run, its driver, and what has been read off its trace), and
 //! the identity-compared `Shared` handle components receive it through.
 
+use super::code::FILENAME;
 use super::describe::{error_text, Errors};
 use super::driver::{Driver, Progress};
 use super::narrate::narrate;
 use super::state::{Action, State};
 use crate::engine::{Finish, FutState, Micros, What};
-use crate::program::{Outcome, ScenarioRun};
+use crate::program::{ProgramRun, RunOutcome};
 use crate::python::outcome::ErrorInfo;
 use crate::python::vm::interp;
 use crate::python::Program;
-use crate::scenario::Spec;
+use crate::scenario::View;
 use crate::timeline::Timeline;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -39,7 +40,7 @@ impl<T> std::ops::Deref for Shared<T> {
 }
 
 /// How a run ended: its outcome with its JSON, or why it was stopped.
-pub type Ended = Result<Shared<(Outcome, AttrValue)>, AttrValue>;
+pub type Ended = Result<Shared<(RunOutcome, AttrValue)>, AttrValue>;
 
 /// One run in the page: the program's run, its driver, and what has been read off its trace (a
 /// copy: the interpreter's state is per thread and the next run starts it afresh).
@@ -47,9 +48,8 @@ pub type Ended = Result<Shared<(Outcome, AttrValue)>, AttrValue>;
 pub struct Session {
     /// Which run this is: the driver's reports carry it, and the state takes only its own run's.
     pub id: u64,
-    pub run: Rc<RefCell<ScenarioRun>>,
+    pub run: Rc<RefCell<ProgramRun>>,
     pub driver: Driver,
-    pub spec: Spec,
     pub timeline: RefCell<Timeline>,
     pub narration: RefCell<Vec<String>>,
     /// Each printed line, with when it appeared.
@@ -128,12 +128,24 @@ impl Session {
     }
 }
 
-/// Starts a run of the state's scenario; progress comes back as `Action::Progress`.
+/// Starts a run of the state's program (the form's scenario, or the learner's own) with the
+/// state's view; progress comes back as `Action::Progress`.
 pub fn start_session(
     state: &State,
     dispatch: UseReducerDispatcher<State>,
 ) -> Option<Shared<Session>> {
-    let spec = Spec::clone(state.spec.as_ref().ok()?);
+    start_session_with(state, &state.view, dispatch)
+}
+
+/// As [`start_session`], with the clock of `view`.
+pub fn start_session_with(
+    state: &State,
+    view: &View,
+    dispatch: UseReducerDispatcher<State>,
+) -> Option<Shared<Session>> {
+    if !state.can_run() {
+        return None;
+    }
     if let Some(old) = &state.session {
         old.retire();
     }
@@ -144,14 +156,18 @@ pub fn start_session(
         r.set(r.get() + 1);
         r.get()
     });
-    let run = Rc::new(RefCell::new(ScenarioRun::new(&spec.scenario, true)));
+    let run = if state.code.own {
+        ProgramRun::of_source(&state.code.source, FILENAME, true).ok()?
+    } else {
+        ProgramRun::new(&state.spec.as_ref().ok()?.scenario, true)
+    };
+    let run = Rc::new(RefCell::new(run));
     let report = move |p: Progress| dispatch.dispatch(Action::Progress(id, p));
-    let driver = Driver::start(run.clone(), &spec.view, false, report);
+    let driver = Driver::start(run.clone(), view, false, report);
     Some(Shared(Rc::new(Session {
         id,
         run,
         driver,
-        spec,
         timeline: RefCell::new(Timeline::new()),
         narration: RefCell::new(Vec::new()),
         console: RefCell::new(Vec::new()),

@@ -3,7 +3,7 @@
 
 use super::page_clock::{performance_now, PageClock};
 use crate::engine::{Clock, Micros, VirtualClock};
-use crate::program::ScenarioRun;
+use crate::program::ProgramRun;
 use crate::python::{Next, Program};
 use crate::scenario::ClockKind;
 use std::cell::RefCell;
@@ -30,7 +30,7 @@ fn events(program: &Program) -> usize {
 
 /// Runs passes for up to `SLICE_MS` (or one event's worth when stepping).
 pub(super) fn run_slice(
-    run: &Rc<RefCell<ScenarioRun>>,
+    run: &Rc<RefCell<ProgramRun>>,
     clock: &PageClock,
     stepping: bool,
 ) -> SliceEnd {

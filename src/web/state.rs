@@ -1,9 +1,10 @@
 //! The page's one state and the actions that change it (`Reducible`).
 
+use super::code::{Code, Fragment};
 use super::driver::Progress;
 use super::form::{Form, Preset};
 use super::session::{Session, Shared};
-use crate::program::Outcome;
+use crate::program::RunOutcome;
 use crate::scenario::{ClockKind, Pattern, Spec, SpecError, Speed, Theme, View};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -31,17 +32,27 @@ impl Status {
 pub struct State {
     pub form: Rc<Form>,
     pub view: View,
+    /// The program shown and run: the form's, or the learner's own.
+    pub code: Rc<Code>,
+    /// The gallery example the code is (until edited), by its index in `gallery::EXAMPLES`.
+    pub example: Option<usize>,
+    /// Bumped when a program is opened (an example): the page then shows its finished run.
+    pub opened: u64,
+    /// A link's `#z=` program (base64url) still being inflated: nothing runs until it is loaded.
+    pub code_pending: Option<Rc<str>>,
     /// The form parsed by the contract's parser.
     pub spec: Result<Rc<Spec>, SpecError>,
     /// Every invalid field's own error, in field order (empty when `spec` is valid).
     pub errors: Rc<Vec<SpecError>>,
     /// An invalid query string the page was opened with (it loaded the defaults instead).
     pub url_error: Option<String>,
+    /// Why the link's program (`#code=`, `#z=`) could not be read.
+    pub link_error: Option<String>,
     pub session: Option<Shared<Session>>,
     pub status: Option<Status>,
     pub progress: Option<Progress>,
     /// The outcome and its JSON (shared, not copied, by every render), once the run has finished.
-    pub outcome: Option<Shared<(Outcome, AttrValue)>>,
+    pub outcome: Option<Shared<(RunOutcome, AttrValue)>>,
     /// Why the run was stopped, if a limit of the interpreter stopped it (it has no outcome).
     pub stopped: Option<AttrValue>,
     /// Bumped on every change, so components compare cheaply.
@@ -79,9 +90,14 @@ impl State {
         State {
             form: Rc::new(Form::from_spec(&spec)),
             view: spec.view.clone(),
+            code: Rc::new(Code::of_scenario(&spec.scenario)),
+            code_pending: None,
+            example: None,
+            opened: 0,
             errors: Rc::new(parsed.as_ref().err().cloned().into_iter().collect()),
             spec: parsed,
             url_error,
+            link_error: None,
             session: None,
             status: None,
             progress: None,
@@ -91,16 +107,60 @@ impl State {
         }
     }
 
+    /// The state for a page opened with `query` and the fragment `hash`: a `#code=` or `#z=`
+    /// program, or the query's scenario.
+    pub fn from_link(query: &str, hash: &str) -> State {
+        let mut s = State::from_query(query);
+        match super::code::read_fragment(hash) {
+            Some(Fragment::Code(source)) => s.code = Rc::new(Code::own(&source)),
+            Some(Fragment::Compressed(z)) => s.code_pending = Some(Rc::from(z)),
+            Some(Fragment::Invalid(why)) => s.link_error = Some(why),
+            None => {}
+        }
+        s
+    }
+
     fn reparse(&mut self) {
         self.spec = self.form.parse(&self.view).map(Rc::new);
         self.errors = Rc::new(match &self.spec {
             Ok(_) => Vec::new(),
             Err(_) => self.form.field_errors(&self.view),
         });
+        // The form writes the code, until the code is edited by hand.
+        if let (false, Ok(spec)) = (self.code.own, &self.spec) {
+            self.code = Rc::new(Code::of_scenario(&spec.scenario));
+        }
+    }
+
+    /// The run's things cleared (a new program, or Reset).
+    fn clear_run(&mut self) {
+        self.session = None;
+        self.status = None;
+        self.progress = None;
+        self.outcome = None;
+        self.stopped = None;
     }
 
     pub fn can_run(&self) -> bool {
-        self.spec.is_ok()
+        self.code_pending.is_none()
+            && if self.code.own {
+                self.code.error.is_none()
+            } else {
+                self.spec.is_ok()
+            }
+    }
+
+    /// Why Run is disabled, in words (`None` when it is not).
+    pub fn cannot_run(&self) -> Option<String> {
+        if self.code_pending.is_some() {
+            Some("The link's program is being read.".into())
+        } else if let (true, Some(e)) = (self.code.own, &self.code.error) {
+            Some(format!("Line {}: {}", e.line, e.message))
+        } else if !self.code.own && self.spec.is_err() {
+            Some("Fix the scenario first.".into())
+        } else {
+            None
+        }
     }
 }
 
@@ -122,6 +182,16 @@ pub enum Action {
     Progress(u64, Progress),
     /// Replace the scenario and the view (an embed's `set-spec`, its view already merged).
     Load(Spec),
+    /// The code was edited by hand: it becomes the learner's own (the run shown stays).
+    EditCode(String),
+    /// Open a program (a link's `#z=`): the run is cleared.
+    LoadCode(String),
+    /// Open an example of the gallery (its index): the run is cleared.
+    LoadExample(usize),
+    /// A link's program could not be read: the page says why.
+    LinkFailed(String),
+    /// Write the code from the form again (what the learner wrote by hand is replaced).
+    RewriteCode,
 }
 
 impl Reducible for State {
@@ -168,22 +238,49 @@ impl Reducible for State {
                     s.status = Some(Status::Running);
                 }
             }
-            Action::Reset => {
-                s.session = None;
-                s.status = None;
-                s.progress = None;
-                s.outcome = None;
-                s.stopped = None;
-            }
+            Action::Reset => s.clear_run(),
             Action::Load(spec) => {
                 s.form = Rc::new(Form::from_spec(&spec));
                 s.view = spec.view.clone();
                 s.url_error = None;
-                s.session = None;
-                s.status = None;
-                s.progress = None;
-                s.outcome = None;
-                s.stopped = None;
+                s.clear_run();
+                s.code = Rc::new(Code::of_scenario(&spec.scenario));
+                s.reparse();
+            }
+            Action::EditCode(source) => {
+                if *s.code.source != *source {
+                    s.code = Rc::new(Code {
+                        edited: true,
+                        ..Code::own(&source)
+                    });
+                    s.example = None;
+                }
+            }
+            Action::LoadExample(i) => {
+                let Some(example) = crate::gallery::EXAMPLES.get(i) else {
+                    return self;
+                };
+                s.code = Rc::new(Code::own(example.source));
+                s.example = Some(i);
+                s.opened += 1;
+                s.url_error = None;
+                s.clear_run();
+            }
+            Action::LoadCode(source) => {
+                s.code = Rc::new(Code::own(&source));
+                s.example = None;
+                s.opened += 1;
+                s.code_pending = None;
+                s.link_error = None;
+                s.clear_run();
+            }
+            Action::LinkFailed(why) => {
+                s.code_pending = None;
+                s.link_error = Some(why);
+            }
+            Action::RewriteCode => {
+                Rc::make_mut(&mut s.code).own = false;
+                s.example = None;
                 s.reparse();
             }
             Action::Progress(id, p) => {

@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use asyncio_playground::engine::{CancelCause, Finish, Run, TaskId, What};
-use asyncio_playground::program::{python_source, Outcome, ScenarioRun, TaskState};
+use asyncio_playground::program::{python_source, Outcome, ProgramRun, TaskState};
 use asyncio_playground::python::host::Py;
 use asyncio_playground::python::outcome::ErrorInfo;
 use asyncio_playground::python::{self, End, Options, Program};
@@ -17,7 +17,7 @@ pub fn outcome(spec: &str) -> Outcome {
     let sc = Spec::parse(spec)
         .unwrap_or_else(|e| panic!("{spec}: {e}"))
         .scenario;
-    ScenarioRun::run_virtual(&sc, false).unwrap_or_else(|why| panic!("{spec}: stopped: {why}"))
+    ProgramRun::run_virtual(&sc, false).unwrap_or_else(|why| panic!("{spec}: stopped: {why}"))
 }
 
 /// Runs a spec on the virtual clock, recording the trace, and folds it into a timeline.
@@ -25,7 +25,7 @@ pub fn timeline(spec: &str) -> Timeline {
     let sc = Spec::parse(spec)
         .unwrap_or_else(|e| panic!("{spec}: {e}"))
         .scenario;
-    let mut run = ScenarioRun::new(&sc, true);
+    let mut run = ProgramRun::new(&sc, true);
     run.program().run_virtual();
     let mut t = Timeline::new();
     if let Some(r) = run.run() {

@@ -1,6 +1,6 @@
 // Full-page tests: serves the repo on 127.0.0.1, drives Debian's Chromium with playwright-core,
 // runs every `tests` entry of tests/page/*.test.mjs, and ends with the line "N passed, N failed".
-// Usage: node tests/page/run.mjs [name filter]
+// Usage: node tests/page/run.mjs [name filter | file.test.mjs]
 import { chromium } from 'playwright-core';
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -9,7 +9,9 @@ import { startServer } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..');
-const filter = process.argv[2] || '';
+const arg = process.argv[2] || '';
+const only = arg.endsWith('.test.mjs') ? arg : '';
+const filter = only ? '' : arg;
 
 const server = await startServer(repo);
 const browser = await chromium.launch({
@@ -20,7 +22,7 @@ const browser = await chromium.launch({
 let passed = 0;
 let failed = 0;
 try {
-  const files = (await readdir(here)).filter((f) => f.endsWith('.test.mjs')).sort();
+  const files = (await readdir(here)).filter((f) => f.endsWith('.test.mjs') && (!only || f === only)).sort();
   for (const file of files) {
     const { tests } = await import(pathToFileURL(join(here, file)));
     for (const t of tests.filter((t) => t.name.includes(filter))) {

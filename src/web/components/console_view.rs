@@ -1,7 +1,7 @@
 //! The console: what the program prints, as it prints it, then what it wrote on stderr (the
 //! traceback of an uncaught exception, as Python 3.13 prints it).
 
-use crate::program::Outcome;
+use crate::program::RunOutcome;
 use crate::time_text::format_seconds;
 use crate::web::session::{Session, Shared};
 use yew::prelude::*;
@@ -14,7 +14,7 @@ pub struct ConsoleViewProps {
     pub session: Option<Shared<Session>>,
     /// How many lines have been printed (re-renders only when it changes).
     pub lines: usize,
-    pub outcome: Option<Shared<(Outcome, AttrValue)>>,
+    pub outcome: Option<Shared<(RunOutcome, AttrValue)>>,
 }
 
 #[function_component(ConsoleView)]
@@ -38,7 +38,7 @@ pub fn console_view(props: &ConsoleViewProps) -> Html {
     let console = props.session.as_ref().map(|s| s.console.borrow());
     let lines = console.as_deref().map_or(&[][..], |c| c.as_slice());
     let hidden = lines.len().saturating_sub(MAX_LINES);
-    let stderr = props.outcome.as_ref().map(|o| &o.0 .0.stderr);
+    let stderr = props.outcome.as_ref().map(|o| o.0 .0.stderr());
     let stderr = stderr.filter(|e| !e.is_empty()).map(|e| {
         e.iter()
             .map(|l| l.text.as_str())

@@ -1,11 +1,15 @@
 //! The page's components, one per file.
 
+pub mod code_view;
 pub mod console_view;
 pub mod controls;
+pub mod editor;
+pub mod gallery_view;
 pub mod live_region;
 pub mod outcome_panel;
 pub mod pattern_picker;
-pub mod python_view;
+pub mod program_outcome;
+pub mod program_panel;
 pub mod share_menu;
 
 pub mod table_view;

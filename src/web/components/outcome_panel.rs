@@ -1,7 +1,7 @@
 //! What main received, what became of the tasks still running when main ended, and the timings.
 
 use crate::engine::{CancelCause, Finish};
-use crate::program::{Outcome, ResultItem, Returned, TaskState};
+use crate::program::{Outcome, ResultItem, Returned, RunOutcome, TaskState};
 use crate::python::outcome::ErrorInfo;
 use crate::time_text::format_seconds;
 use crate::web::describe::error_text;
@@ -13,7 +13,7 @@ use yew::prelude::*;
 pub struct OutcomePanelProps {
     pub session: Option<Shared<Session>>,
     pub status: Option<Status>,
-    pub outcome: Option<Shared<(Outcome, AttrValue)>>,
+    pub outcome: Option<Shared<(RunOutcome, AttrValue)>>,
     /// Why the run was stopped (a limit of the interpreter), if it was.
     #[prop_or_default]
     pub stopped: Option<AttrValue>,
@@ -167,7 +167,16 @@ pub fn outcome_panel(props: &OutcomePanelProps) -> Html {
         let state = props.status.map_or("idle", |s| s.name());
         return html! { <section class="outcome" data-test="outcome" data-state={state}><h2>{ "Outcome" }</h2></section> };
     };
-    let (o, json) = (&outcome.0 .0, &outcome.0 .1);
+    let (run, json) = (&outcome.0 .0, &outcome.0 .1);
+    let Some(o) = run.scenario() else {
+        let stderr: Vec<String> = run.stderr().iter().map(|l| l.text.clone()).collect();
+        return html! {
+            <section class="outcome" data-test="outcome" data-state="finished" data-json={json.clone()} aria-label="Outcome">
+                <h2>{ "Outcome" }</h2>
+                { super::program_outcome::program_outcome(run.program(), &stderr) }
+            </section>
+        };
+    };
     let main_end = o.main.end_ms;
     // The tasks still running when main ended: asyncio.run() cancelled them at shutdown.
     let left: Vec<String> = props.session.as_ref().map_or_else(Vec::new, |session| {
@@ -192,7 +201,8 @@ pub fn outcome_panel(props: &OutcomePanelProps) -> Html {
     let sleeps: u64 = props
         .session
         .as_ref()
-        .map_or(0, |s| s.spec.scenario.total_sleep_ms());
+        .and_then(|s| s.run.borrow().scenario().map(|sc| sc.total_sleep_ms()))
+        .unwrap_or(0);
     html! {
         <section class="outcome" data-test="outcome" data-state="finished" data-json={json.clone()} aria-label="Outcome">
             <h2>{ "Outcome" }</h2>

@@ -1,11 +1,18 @@
-//! "Share": the link to this scenario and the HTML snippet that embeds it in another page.
+//! "Share": the link to this scenario or program (a program as `#z=`, compressed), and the HTML
+//! snippet that embeds a scenario in another page.
 
+use crate::web::code::{code_fragment, compressed_fragment};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ShareMenuProps {
     /// The scenario and view keys of the page (without `?`).
     pub query: AttrValue,
+    /// The view keys alone, as `&key=value` pairs (a program's link carries these).
+    pub view_query: AttrValue,
+    /// The learner's own program, if the page shows one (then the link carries it).
+    pub code: Option<Rc<str>>,
 }
 
 /// The page's address without its query: where `www/embed.js` lives next to.
@@ -30,7 +37,36 @@ fn copy(text: String) -> Callback<MouseEvent> {
 #[function_component(ShareMenu)]
 pub fn share_menu(props: &ShareMenuProps) -> Html {
     let base = page_base();
-    let link = format!("{base}/?{}", props.query);
+    // A program's link: `#code=` at once, then the shorter `#z=` once compressed.
+    let fragment = use_state(|| None::<String>);
+    {
+        let fragment = fragment.clone();
+        use_effect_with(props.code.clone(), move |code| {
+            fragment.set(code.as_ref().map(|c| code_fragment(c)));
+            if let Some(code) = code.clone() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Ok(z) = compressed_fragment(&code).await {
+                        fragment.set(Some(z));
+                    }
+                });
+            }
+        });
+    }
+    let link = match (&props.code, &*fragment) {
+        (Some(_), Some(fragment)) => {
+            let view = props
+                .view_query
+                .strip_prefix('&')
+                .unwrap_or(&props.view_query);
+            let query = if view.is_empty() {
+                String::new()
+            } else {
+                format!("?{view}")
+            };
+            format!("{base}/{query}{fragment}")
+        }
+        _ => format!("{base}/?{}", props.query),
+    };
     let spec = props.query.replace('&', "&amp;").replace('"', "&quot;");
     let snippet = format!(
         "<script type=\"module\" src=\"{base}/www/embed.js\"></script>\n<asyncio-playground spec=\"{spec}\"></asyncio-playground>"
@@ -39,16 +75,18 @@ pub fn share_menu(props: &ShareMenuProps) -> Html {
         <details class="share" data-test="share">
             <summary>{ "Share" }</summary>
             <div class="share-body">
-                <label for="share-link">{ "Link to this scenario" }</label>
+                <label for="share-link">{ if props.code.is_some() { "Link to this program" } else { "Link to this scenario" } }</label>
                 <div class="share-row">
                     <input id="share-link" data-test="share-link" readonly=true value={link.clone()} />
                     <button type="button" onclick={copy(link)}>{ "Copy" }</button>
                 </div>
-                <label for="share-embed">{ "Embed it in a page" }</label>
-                <div class="share-row">
-                    <textarea id="share-embed" data-test="share-embed" readonly=true rows="3" value={snippet.clone()} />
-                    <button type="button" onclick={copy(snippet)}>{ "Copy" }</button>
-                </div>
+                if props.code.is_none() {
+                    <label for="share-embed">{ "Embed it in a page" }</label>
+                    <div class="share-row">
+                        <textarea id="share-embed" data-test="share-embed" readonly=true rows="3" value={snippet.clone()} />
+                        <button type="button" onclick={copy(snippet)}>{ "Copy" }</button>
+                    </div>
+                }
             </div>
         </details>
     }

@@ -55,7 +55,7 @@ fn lane_row(row: &Row, lane: &Lane, index: usize, top: usize) -> Html {
         "lane"
     };
     html! {
-        <div class={classes!("lane", state.name())} data-test={test} data-task={lane.name.to_string()} data-state={state.name()}
+        <div class={classes!("lane", state.name())} data-test={test} data-task={lane.name.to_string()} data-coro={lane.coro.to_string()} data-state={state.name()}
             data-row={index.to_string()} role="listitem" {tabindex} style={format!("top:{top}px")}
             aria-label={details.clone()} title={details} key={index}>
             <span class="lane-name">{ lane.name.to_string() }<span class="coro">{ format!(" {}", lane.coro) }</span></span>

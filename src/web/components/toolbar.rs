@@ -8,6 +8,9 @@ use yew::prelude::*;
 pub struct ToolbarProps {
     pub status: Option<Status>,
     pub can_run: bool,
+    /// Why Run is disabled, shown beside it.
+    #[prop_or_default]
+    pub why_not: Option<AttrValue>,
     pub view: View,
     pub onrun: Callback<()>,
     /// Pause, or resume when paused.
@@ -61,7 +64,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     html! {
         <div class="toolbar" role="toolbar" aria-label="Run controls">
             <button class="primary" data-test="run" disabled={!props.can_run} onclick={onrun}
-                title="Run (R)" aria-keyshortcuts="r">{ if status.is_some() { "Run again" } else { "Run" } }</button>
+                title="Run (R)" aria-keyshortcuts="r" aria-describedby={props.why_not.as_ref().map(|_| "why-not")}>{ if status.is_some() { "Run again" } else { "Run" } }</button>
+            if let Some(why) = props.why_not.clone().filter(|_| !props.can_run) {
+                <span class="why-not" id="why-not" data-test="why-not">{ why }</span>
+            }
             <button data-test="pause" disabled={!(running || paused)} onclick={onpause}
                 title="Pause / Resume (P)" aria-keyshortcuts="p" aria-pressed={paused.to_string()}>
                 { if paused { "Resume" } else { "Pause" } }</button>
