@@ -11,6 +11,7 @@
 pub use asyncio_playground_engine as engine;
 pub use asyncio_playground_python as python;
 pub mod axis;
+pub mod compare;
 pub mod gallery;
 pub mod highlight;
 pub mod program;

@@ -4,10 +4,10 @@ use super::code::Fragment;
 use super::commands;
 use super::components::pattern_picker::summary;
 use super::components::{
-    console_view::ConsoleView, controls::Controls, gallery_view::GalleryView,
-    live_region::LiveRegion, outcome_panel::OutcomePanel, pattern_picker::PatternPicker,
-    program_panel::ProgramPanel, share_menu::ShareMenu, table_view::TableView,
-    timeline_view::TimelineView, toolbar::Toolbar,
+    compare_view::CompareView, console_view::ConsoleView, controls::Controls,
+    gallery_view::GalleryView, live_region::LiveRegion, outcome_panel::OutcomePanel,
+    pattern_picker::PatternPicker, program_panel::ProgramPanel, share_menu::ShareMenu,
+    table_view::TableView, timeline_view::TimelineView, toolbar::Toolbar,
 };
 use super::embed_hooks::{use_embed_commands, use_embed_error, use_embed_outcome, use_embed_size};
 use super::hooks::{use_keyboard_shortcuts, use_latest};
@@ -83,6 +83,16 @@ pub fn app(props: &AppProps) -> Html {
             mounted.set(true);
             if let Some(z) = pending {
                 commands::open_compressed(dispatch, z.to_string());
+            }
+        });
+    }
+    // The Compare view follows the form: the four ways are run again when the tasks change.
+    {
+        let state = state.clone();
+        let deps = (state.comparing, state.spec.clone().ok());
+        use_effect_with(deps, move |(comparing, spec)| {
+            if *comparing && spec.is_some() {
+                commands::compare(&state);
             }
         });
     }
@@ -270,6 +280,12 @@ pub fn app(props: &AppProps) -> Html {
             <PatternPicker pattern={state.form.pattern} dispatch={dispatch.clone()} />
             <Controls form={state.form.clone()} errors={state.errors.clone()}
                 dispatch={dispatch.clone()} />
+            <p class="compare-open">
+                <button type="button" data-test="compare-open" aria-pressed={state.comparing.to_string()}
+                    disabled={state.spec.is_err()} onclick={ let d = dispatch.clone(); let on = !state.comparing;
+                        Callback::from(move |_: MouseEvent| d.dispatch(Action::SetComparing(on))) }>
+                    { "Compare the four ways" }</button>
+            </p>
             <Toolbar status={state.status} can_run={state.can_run()} why_not={state.cannot_run().map(AttrValue::from)} view={state.view.clone()} onrun={onrun.clone()}
                     onpause={onpause.clone()} onstep={onstep.clone()} onreset={onreset.clone()}
                 dispatch={dispatch.clone()} />
@@ -278,11 +294,15 @@ pub fn app(props: &AppProps) -> Html {
             if delayed > 0.0 {
                 <p class="delayed" role="status" data-test="delayed">{ format!("The browser delayed this run's timers by {} ms (a background tab is throttled): the times shown are when things really ran.", delayed as u64) }</p>
             }
-            { panels }
-            <TableView session={session.clone()} version={state.version} />
+            if state.comparing {
+                <CompareView comparison={state.comparison.clone()} dispatch={dispatch.clone()} />
+            } else {
+                { panels }
+                <TableView session={session.clone()} version={state.version} />
             <GalleryView selected={state.example} dispatch={dispatch.clone()} />
             <ProgramPanel code={state.code.clone()} session={session.clone()} outcome={state.outcome.clone()}
                 version={state.version} form_valid={state.spec.is_ok()} dispatch={dispatch.clone()} onrun={onrun.clone()} />
+            }
             <LiveRegion text={narration} />
             <footer class="shortcuts">{ "Keys: R run · P pause/resume · S step · X reset" }</footer>
         </main>

@@ -1,8 +1,9 @@
 //! The learner's commands, with their side effects: the driver is told (pause, resume, step) or a
 //! session is retired, then the state is told what happened. The reducer only computes state.
 
+use super::session::Shared;
 use super::session::{start_session, start_session_with};
-use super::state::{Action, State};
+use super::state::{Action, State, Status};
 use crate::scenario::{ClockKind, Spec, Speed, View};
 use yew::prelude::*;
 
@@ -69,4 +70,19 @@ pub fn open_compressed(dispatch: UseReducerDispatcher<State>, z: String) {
             Err(why) => Action::LinkFailed(why),
         });
     });
+}
+
+/// Runs the form's tasks under the four ways for the Compare view. The interpreter's state is
+/// per thread, so a run still going is stopped first (a finished one keeps what it showed).
+pub fn compare(state: &UseReducerHandle<State>) {
+    let Ok(spec) = &state.spec else {
+        return;
+    };
+    if matches!(state.status, Some(Status::Running | Status::Paused)) {
+        reset(state);
+    } else if let Some(session) = &state.session {
+        session.retire();
+    }
+    let comparison = crate::compare::compare(&spec.scenario);
+    state.dispatch(Action::Compared(Shared(std::rc::Rc::new(comparison))));
 }

@@ -4,6 +4,7 @@ use super::code::{Code, Fragment};
 use super::driver::Progress;
 use super::form::{Form, Preset};
 use super::session::{Session, Shared};
+use crate::compare::Comparison;
 use crate::program::RunOutcome;
 use crate::scenario::{ClockKind, Pattern, Spec, SpecError, Speed, Theme, View};
 use std::rc::Rc;
@@ -55,6 +56,10 @@ pub struct State {
     pub outcome: Option<Shared<(RunOutcome, AttrValue)>>,
     /// Why the run was stopped, if a limit of the interpreter stopped it (it has no outcome).
     pub stopped: Option<AttrValue>,
+    /// The Compare view is shown (in place of the run).
+    pub comparing: bool,
+    /// The four ways run for the form's tasks (computed outside the reducer: `commands::compare`).
+    pub comparison: Option<Shared<Result<Comparison, String>>>,
     /// Bumped on every change, so components compare cheaply.
     pub version: u64,
 }
@@ -94,6 +99,8 @@ impl State {
             code_pending: None,
             example: None,
             opened: 0,
+            comparing: false,
+            comparison: None,
             errors: Rc::new(parsed.as_ref().err().cloned().into_iter().collect()),
             spec: parsed,
             url_error,
@@ -190,6 +197,10 @@ pub enum Action {
     LoadExample(usize),
     /// A link's program could not be read: the page says why.
     LinkFailed(String),
+    /// Show or leave the Compare view.
+    SetComparing(bool),
+    /// The four ways were run for the form's tasks.
+    Compared(Shared<Result<Comparison, String>>),
     /// Write the code from the form again (what the learner wrote by hand is replaced).
     RewriteCode,
 }
@@ -278,6 +289,8 @@ impl Reducible for State {
                 s.code_pending = None;
                 s.link_error = Some(why);
             }
+            Action::SetComparing(on) => s.comparing = on,
+            Action::Compared(c) => s.comparison = Some(c),
             Action::RewriteCode => {
                 Rc::make_mut(&mut s.code).own = false;
                 s.example = None;

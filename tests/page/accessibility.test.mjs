@@ -23,3 +23,25 @@ export const tests = [
     },
   },
 ];
+
+tests.push({
+  name: 'axe-core finds no violation with a program, the gallery, the editor and the Compare view, light and dark',
+  async run({ page, base, repo }) {
+    const source = 'import asyncio\n\nasync def main():\n    await asyncio.sleep(1)\n    raise ValueError("x")\n\nasyncio.run(main())\n';
+    for (const theme of ['light', 'dark']) {
+      await page.goto('about:blank');
+      await openApp(page, `${base}/?clock=virtual&theme=${theme}#code=${encodeURIComponent(source)}`);
+      await page.waitForSelector('[data-test=outcome][data-state=finished]');
+      await page.click('[data-test=gallery] summary');
+      await page.click('[data-test=example] >> nth=3');
+      await page.waitForSelector('[data-test=outcome][data-state=finished]');
+      assert.deepEqual(await violations(page, repo), [], `${theme}, a program and the gallery`);
+      await page.click('[data-test=edit-code]');
+      await page.waitForSelector('.cm-content');
+      assert.deepEqual(await violations(page, repo), [], `${theme}, editing`);
+      await page.click('[data-test=compare-open]');
+      await page.waitForSelector('[data-test=compare-way]');
+      assert.deepEqual(await violations(page, repo), [], `${theme}, Compare`);
+    }
+  },
+});

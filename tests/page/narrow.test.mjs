@@ -89,3 +89,25 @@ export const tests = [
   },
 ];
 
+
+tests.push({
+  name: 'at 390 px a program with its code marks, the gallery and the Compare view have no horizontal scroll and no overlapping text',
+  async run({ page, base }) {
+    await page.setViewportSize({ width: 390, height: 800 });
+    const source = 'import asyncio\n\nasync def fetch(n):\n    await asyncio.sleep(n)\n    return n\n\nasync def main():\n    print(await asyncio.gather(fetch(1), fetch(2)))\n\nasyncio.run(main())\n';
+    await openApp(page, `${base}/?clock=virtual&speed=0.2#code=${encodeURIComponent(source)}`);
+    await page.waitForSelector('[data-test=outcome][data-state=finished]');
+    await page.click('[data-test=gallery] summary');
+    await page.click('[data-test=run]');
+    await page.waitForSelector('[data-test=code] [data-test=mark]');
+    const check = async (moment) => {
+      const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      assert.ok(scroll <= client, `${moment}: the page is ${scroll} px wide`);
+      assert.deepEqual(await overlaps(page), [], moment);
+    };
+    await check('a program running, the gallery open');
+    await page.click('[data-test=compare-open]');
+    await page.waitForSelector('[data-test=compare-way]');
+    await check('the Compare view');
+  },
+});

@@ -160,3 +160,33 @@ export const tests = [
     },
   },
 ];
+
+tests.push({
+  name: "the Compare view runs the form's tasks under the four ways, each outcome the CLI's, and says when equal sleeps hide the differences",
+  async run({ page, base, repo }) {
+    const problems = watch(page);
+    execFileSync('cargo', ['build', '--quiet', '--bin', 'asyncio-playground'], { cwd: repo, stdio: 'inherit' });
+    const bin = join(repo, 'target', 'debug', 'asyncio-playground');
+    const spec = 'tasks=3&sleep=1000,2000,3000&fail=0&cancel=2@2500';
+    await openApp(page, `${base}/?pattern=gather&${spec}`);
+    await page.click('[data-test=compare-open]');
+    await page.waitForSelector('[data-test=compare-way]');
+    const ways = await page.$$eval('[data-test=compare-way]', (els) => els.map((e) => [e.dataset.pattern, e.dataset.json]));
+    assert.deepEqual(ways.map(([p]) => p), ['manual', 'taskgroup', 'wait', 'gather']);
+    for (const [pattern, json] of ways) {
+      const expected = JSON.parse(execFileSync(bin, ['run', `pattern=${pattern}&${spec}`], { cwd: repo, stdio: ['ignore', 'pipe', 'ignore'] }).toString());
+      assert.deepEqual(JSON.parse(json), expected, pattern);
+    }
+    assert.match(await page.textContent('[data-test=compare-parts]'), /agree until 1\.000 s/);
+    assert.match(await page.textContent('[data-test=compare-way][data-pattern=taskgroup]'), /cancelled by TaskGroup after Task-2 failed/);
+    // Equal sleeps: every task ends in one pass; the page says so and offers staggered sleeps.
+    await page.fill('[data-test=field-sleep]', '1000');
+    await page.waitForSelector('[data-test=compare-hidden]');
+    await page.click('[data-test=stagger]');
+    await page.waitForSelector('[data-test=compare-hidden]', { state: 'detached' });
+    assert.match(await page.textContent('[data-test=compare-way][data-pattern=taskgroup]'), /cancelled by TaskGroup/);
+    await page.click('[data-test=compare-close]');
+    await page.waitForSelector('[data-test=timeline]');
+    assert.deepEqual(problems.errors, []);
+  },
+});

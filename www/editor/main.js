@@ -4,9 +4,20 @@
 import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, highlightActiveLine, drawSelection } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { indentOnInput, indentUnit, bracketMatching, syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
+import { indentOnInput, indentUnit, bracketMatching, syntaxHighlighting, HighlightStyle } from '@codemirror/language';
+import { tags } from '@lezer/highlight';
 import { python } from '@codemirror/lang-python';
 import { setDiagnostics } from '@codemirror/lint';
+
+// The page's own token colours (www/style.css, `tok-*`), which meet the contrast the page is
+// checked for in both themes.
+const highlightStyle = HighlightStyle.define([
+  { tag: tags.keyword, class: 'tok-keyword' },
+  { tag: [tags.string, tags.special(tags.string)], class: 'tok-string' },
+  { tag: tags.number, class: 'tok-number' },
+  { tag: tags.comment, class: 'tok-comment' },
+  { tag: [tags.definition(tags.variableName), tags.function(tags.definition(tags.variableName)), tags.definition(tags.className)], class: 'tok-defined' },
+]);
 
 /** Mounts an editor of `doc` in `parent`; `onChange(text)` hears every edit, `onRun()` Ctrl+Enter. */
 export function mount(parent, doc, onChange, onRun, label) {
@@ -23,7 +34,9 @@ export function mount(parent, doc, onChange, onRun, label) {
         indentUnit.of('    '),
         bracketMatching(),
         python(),
-        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        syntaxHighlighting(highlightStyle),
+        // Long lines wrap: the editor never scrolls sideways (nor becomes a region to scroll).
+        EditorView.lineWrapping,
         keymap.of([{ key: 'Mod-Enter', run: () => { onRun(); return true; } }, indentWithTab, ...defaultKeymap, ...historyKeymap]),
         EditorView.contentAttributes.of({ 'aria-label': label, 'data-test': 'editor' }),
         EditorView.updateListener.of((u) => { if (u.docChanged) onChange(u.state.doc.toString()); }),

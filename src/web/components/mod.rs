@@ -1,6 +1,7 @@
 //! The page's components, one per file.
 
 pub mod code_view;
+pub mod compare_view;
 pub mod console_view;
 pub mod controls;
 pub mod editor;

@@ -66,7 +66,7 @@ fn python_list(items: &[ResultItem], more: bool) -> Html {
     }
 }
 
-fn received(o: &Outcome) -> Html {
+pub fn received(o: &Outcome) -> Html {
     match (&o.returned, o.main.state) {
         (Some(Returned::Results(r)), _) => html! {
             <div>
@@ -131,7 +131,7 @@ fn folded(name: &str, v: &[u32]) -> Html {
 }
 
 /// How the tasks ended, counted: `20 tasks: 18 done, 1 failed, 1 cancelled`.
-fn fates(o: &Outcome) -> String {
+pub fn fates(o: &Outcome) -> String {
     let count = |state: TaskState| o.tasks.iter().filter(|t| t.state == state).count();
     let parts: Vec<String> = [
         (TaskState::Done, "done"),
