@@ -33,6 +33,39 @@ try {
     console.log(`docs/screenshots/${name}.png`);
     await page.close();
   }
+  // Programs: a gallery example mid-run with its code marks, a blocking call's stall, an example
+  // finished with what to watch for, the Compare view, and a program on a 390 px phone.
+  const example = async (page, name) => {
+    await page.click('[data-test=gallery] summary');
+    await page.click(`[data-test=example][data-name="${name}"]`);
+    await page.waitForSelector('[data-test=outcome][data-state=finished]');
+  };
+  const programShots = [
+    ['program-code-marks', 'clock=virtual&speed=1', 'limited-downloads', 1300, 1280],
+    ['program-blocking-stall', 'clock=virtual&speed=instant', 'blocking-sleep', 'finished', 1280],
+    ['program-example', 'clock=virtual&speed=instant', 'gather-vs-taskgroup', 'finished', 1280],
+    ['program-phone-390', 'clock=virtual&speed=1', 'semaphore', 900, 390],
+  ];
+  for (const [name, query, pick, until, width] of programShots) {
+    const page = await browser.newPage({ viewport: { width, height: 1000 } });
+    await openApp(page, `${server.url}/?${query}`);
+    await example(page, pick);
+    if (until !== 'finished') {
+      await page.click('[data-test=run]');
+      await page.waitForTimeout(until);
+      await page.click('[data-test=pause]');
+    }
+    await page.screenshot({ path: join(out, `${name}.png`), fullPage: true });
+    console.log(`docs/screenshots/${name}.png`);
+    await page.close();
+  }
+  const compare = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  await openApp(compare, `${server.url}/?tasks=4&sleep=1000,2000,3000,1500&fail=0&cancel=3@1200`);
+  await compare.click('[data-test=compare-open]');
+  await compare.waitForSelector('[data-test=compare-way]');
+  await (await compare.$('[data-test=compare]')).screenshot({ path: join(out, 'compare.png') });
+  console.log('docs/screenshots/compare.png');
+  await compare.close();
   // The tutorial, with its first playground run.
   const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
   await page.goto(`${server.url}/www/tutorial.html`);

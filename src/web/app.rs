@@ -210,23 +210,26 @@ pub fn app(props: &AppProps) -> Html {
         .and_then(|s| s.narration.borrow().last().cloned())
         .unwrap_or_default()
         .into();
-    // The timeline, the console and the outcome: the same in both layouts.
-    let panels = html! {
-        <div class="panels">
-            <div class="timeline-column">
-                if state.status == Some(Status::Paused) && !narration.is_empty() {
-                    // What the last step did, in words (the live region says it to screen readers).
-                    <p class="narration" data-test="narration" aria-hidden="true">{ narration.clone() }</p>
-                }
-                <TimelineView session={session.clone()} now={now} version={state.version}
-                    running={state.status == Some(Status::Running)} />
+    // The timeline, the console and the outcome (the full page puts the program beside them).
+    let panels = |program: Option<Html>| {
+        html! {
+            <div class={classes!("panels", program.is_some().then_some("with-code"))}>
+                { program.unwrap_or_default() }
+                <div class="timeline-column">
+                    if state.status == Some(Status::Paused) && !narration.is_empty() {
+                        // What the last step did, in words (the live region says it to screen readers).
+                        <p class="narration" data-test="narration" aria-hidden="true">{ narration.clone() }</p>
+                    }
+                    <TimelineView session={session.clone()} now={now} version={state.version}
+                        running={state.status == Some(Status::Running)} />
+                </div>
+                <div class="side">
+                    <ConsoleView session={session.clone()} lines={lines} outcome={state.outcome.clone()} />
+                    <OutcomePanel session={session.clone()} status={state.status} outcome={state.outcome.clone()}
+                        stopped={state.stopped.clone()} />
+                </div>
             </div>
-            <div class="side">
-                <ConsoleView session={session.clone()} lines={lines} outcome={state.outcome.clone()} />
-                <OutcomePanel session={session.clone()} status={state.status} outcome={state.outcome.clone()}
-                    stopped={state.stopped.clone()} />
-            </div>
-        </div>
+        }
     };
     if embedded {
         let full = {
@@ -258,7 +261,7 @@ pub fn app(props: &AppProps) -> Html {
                 <Toolbar status={state.status} can_run={state.can_run()} why_not={state.cannot_run().map(AttrValue::from)} view={state.view.clone()} onrun={onrun.clone()}
                     onpause={onpause.clone()} onstep={onstep.clone()} onreset={onreset.clone()}
                     dispatch={dispatch.clone()} />
-                { panels.clone() }
+                { panels(None) }
                 <LiveRegion text={narration} />
             </main>
         };
@@ -297,11 +300,12 @@ pub fn app(props: &AppProps) -> Html {
             if state.comparing {
                 <CompareView comparison={state.comparison.clone()} dispatch={dispatch.clone()} />
             } else {
-                { panels }
+                <GalleryView selected={state.example} dispatch={dispatch.clone()} />
+                { panels(Some(html! {
+                    <ProgramPanel code={state.code.clone()} session={session.clone()} outcome={state.outcome.clone()}
+                        version={state.version} form_valid={state.spec.is_ok()} dispatch={dispatch.clone()} onrun={onrun.clone()} />
+                })) }
                 <TableView session={session.clone()} version={state.version} />
-            <GalleryView selected={state.example} dispatch={dispatch.clone()} />
-            <ProgramPanel code={state.code.clone()} session={session.clone()} outcome={state.outcome.clone()}
-                version={state.version} form_valid={state.spec.is_ok()} dispatch={dispatch.clone()} onrun={onrun.clone()} />
             }
             <LiveRegion text={narration} />
             <footer class="shortcuts">{ "Keys: R run · P pause/resume · S step · X reset" }</footer>

@@ -66,7 +66,7 @@ export const tests = [
       // Live at a tenth of the speed: at some moment both tasks sleep on line 4.
       await page.click('[data-test=run]');
       await page.waitForSelector('[data-test=code] [data-line="4"] [data-test=mark]');
-      assert.match(await page.textContent('[data-test=code] [data-line="4"] [data-test=mark]'), /Task-2 ⏸ sleeping/);
+      assert.match(await page.textContent('[data-test=code] [data-line="4"] [data-test=mark]'), /Task-2 ‖ sleeping/);
     },
   },
   {

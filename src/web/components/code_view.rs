@@ -47,7 +47,7 @@ fn marks(timeline: &Timeline) -> BTreeMap<u32, Marks> {
         match span.kind {
             SpanKind::Suspended { awaiting, line } if line > 0 => {
                 by_line.entry(line).or_default().suspended.push(format!(
-                    "{} ⏸ {}",
+                    "{} ‖ {}",
                     lane.name,
                     awaiting_text(timeline, &awaiting, span.from)
                 ));

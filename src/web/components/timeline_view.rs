@@ -3,7 +3,7 @@
 
 use crate::engine::Micros;
 use crate::time_text::{fraction, percent};
-use crate::timeline::{Lane, Timeline};
+use crate::timeline::{Lane, SpanKind, Timeline};
 use crate::web::describe::{end_text, lane_details, span_label, Errors};
 use crate::web::session::{Session, Shared};
 use crate::web::ticker::Ticker;
@@ -219,6 +219,12 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                 onfocusin={onfocus} {onkeydown} style={format!("height:{height}px")}>
                 <div class="lanes-inner" style={format!("height:{}px", n * ROW_PX)}>
                     { for (from..to).map(|i| lane_row(&row, lanes[i], i, i * ROW_PX)) }
+                    { for stalls(&lanes, now, span_us).into_iter().map(|(from, to, line)| html! {
+                        <span class="stall" data-test="stall" aria-hidden="true"
+                            title={format!("The loop was blocked{}: no task could run", if line > 0 { format!(" at line {line}") } else { String::new() })}
+                            style={format!("left:calc(var(--name) + (100% - var(--name) - var(--gutter)) * {});width:calc((100% - var(--name) - var(--gutter)) * {})",
+                                fraction(from, span_us, 4), fraction(to - from, span_us, 4))}></span>
+                    }) }
                     <span class="now" data-test="now" style={format!("left:calc(var(--name) + (100% - var(--name) - var(--gutter)) * {})", fraction(now, span_us, 4))} aria-hidden="true"></span>
                 </div>
             </div>
@@ -228,6 +234,32 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
             <p class="legend">{ "▭ waiting to start · ▬ sleeping · ░ awaiting · ▮ blocking the loop · ✓ done · ✕ failed · ⊘ cancelled " }</p>
         </section>
     }
+}
+
+/// The stretches of time a step blocked the loop (`time.sleep`, a long computation), drawn as a
+/// stall across every lane: `(from, to, line)`, merged where they touch, at most `MAX_STALLS`.
+fn stalls(lanes: &[&Lane], now: Micros, span_us: u64) -> Vec<(Micros, Micros, u32)> {
+    const MAX_STALLS: usize = 200;
+    let mut all: Vec<(Micros, Micros, u32)> = lanes
+        .iter()
+        .flat_map(|l| l.spans.iter())
+        .filter_map(|s| match s.kind {
+            SpanKind::Blocking { line } => Some((s.from, s.to.unwrap_or(now).max(s.from), line)),
+            _ => None,
+        })
+        .collect();
+    all.sort_unstable();
+    let mut merged: Vec<(Micros, Micros, u32)> = Vec::new();
+    // Closer than a thousandth of the axis is one stall on screen.
+    let near = span_us / 1000;
+    for (from, to, line) in all {
+        match merged.last_mut() {
+            Some(last) if from <= last.1 + near => last.1 = last.1.max(to),
+            _ => merged.push((from, to, line)),
+        }
+    }
+    merged.truncate(MAX_STALLS);
+    merged
 }
 
 /// The loop's time to draw: while the run's clock goes, read from it after every frame (so time,
