@@ -104,3 +104,68 @@ fn pieces(chars: &[char], kinds: &[Kind]) -> Line {
     }
     out
 }
+
+/// A function (or class) of the program: its `__qualname__` and its lines, `def` to last.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Def {
+    pub qualname: String,
+    pub first: u32,
+    pub last: u32,
+}
+
+/// Every `def`, `async def` and `class` of the program with its lines, found by indentation (a
+/// block ends before the next line that is not indented deeper than its `def`). Names are
+/// qualified as CPython qualifies them: `main.<locals>.boom`, `Account.deposit`.
+pub fn defs(source: &str) -> Vec<Def> {
+    let lines: Vec<&str> = source.lines().collect();
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let code = |l: &str| !l.trim().is_empty() && !l.trim_start().starts_with('#');
+    // Open blocks: (indent, qualname prefix for what is inside, index in `out`).
+    let mut open: Vec<(usize, String, usize)> = Vec::new();
+    let mut out: Vec<Def> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if !code(line) {
+            continue;
+        }
+        let n = i as u32 + 1;
+        let at = indent(line);
+        while open.last().is_some_and(|(depth, _, _)| at <= *depth) {
+            open.pop();
+        }
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let (keyword, rest) = match words.as_slice() {
+            ["async", "def", rest @ ..] => ("def", rest),
+            ["def", rest @ ..] => ("def", rest),
+            ["class", rest @ ..] => ("class", rest),
+            _ => ("", &[][..]),
+        };
+        let name: String = rest
+            .first()
+            .map(|w| {
+                w.chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect()
+            })
+            .unwrap_or_default();
+        for (_, _, d) in &open {
+            out[*d].last = n;
+        }
+        if keyword.is_empty() || name.is_empty() {
+            continue;
+        }
+        let prefix = open.last().map_or(String::new(), |(_, p, _)| p.clone());
+        let qualname = format!("{prefix}{name}");
+        let inside = if keyword == "def" {
+            format!("{qualname}.<locals>.")
+        } else {
+            format!("{qualname}.")
+        };
+        out.push(Def {
+            qualname,
+            first: n,
+            last: n,
+        });
+        open.push((at, inside, out.len() - 1));
+    }
+    out
+}

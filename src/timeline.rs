@@ -185,6 +185,35 @@ impl Timeline {
         self.lanes.iter().filter(|l| !l.internal)
     }
 
+    /// The shown lanes grouped under the task that created each (children after their creator, in
+    /// creation order), with their depth: 0 for a task created outside any task (main), 1 for
+    /// one main created, and so on.
+    pub fn grouped(&self) -> Vec<(&Lane, u32)> {
+        let shown: Vec<&Lane> = self.shown().collect();
+        let mut children: Vec<Vec<usize>> = vec![Vec::new(); self.lanes.len()];
+        let mut roots = Vec::new();
+        for (i, lane) in shown.iter().enumerate() {
+            match lane
+                .created_by
+                .and_then(|by| self.lane(by))
+                .filter(|l| !l.internal)
+            {
+                Some(parent) => children[parent.task.0 as usize].push(i),
+                None => roots.push(i),
+            }
+        }
+        let mut out = Vec::with_capacity(shown.len());
+        // Depth first, without recursion (a chain of 10,000 tasks each creating the next).
+        let mut stack: Vec<(usize, u32)> = roots.into_iter().rev().map(|i| (i, 0)).collect();
+        while let Some((i, depth)) = stack.pop() {
+            let lane = shown[i];
+            out.push((lane, depth));
+            let kids = &children[lane.task.0 as usize];
+            stack.extend(kids.iter().rev().map(|&k| (k, depth + 1)));
+        }
+        out
+    }
+
     /// Folds in the events the run recorded since the last call, and returns them (for the other
     /// readers of the same events, so that they are read once).
     pub fn update(&mut self, run: &Run<Py>) -> Vec<Event> {

@@ -53,3 +53,23 @@ fn text_after_a_syntax_error_is_still_shown() {
         .collect();
     assert_eq!(joined, source.lines().collect::<Vec<_>>());
 }
+
+#[test]
+fn functions_and_classes_are_found_with_their_lines_and_qualified_names() {
+    use asyncio_playground::highlight::{defs, Def};
+    let source = "import asyncio\n\nclass Account:\n    def deposit(self, n):\n        return n\n\nasync def main():\n    async def boom():\n        # a comment\n        raise ValueError\n\n    await boom()\n\nasyncio.run(main())\n";
+    let d = |q: &str, first, last| Def {
+        qualname: q.into(),
+        first,
+        last,
+    };
+    assert_eq!(
+        defs(source),
+        vec![
+            d("Account", 3, 5),
+            d("Account.deposit", 4, 5),
+            d("main", 7, 12),
+            d("main.<locals>.boom", 8, 10),
+        ]
+    );
+}

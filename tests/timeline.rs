@@ -154,3 +154,27 @@ fn folding_in_steps_gives_the_same_timeline_as_folding_at_the_end() {
     assert_eq!(live, once);
     assert!(live.lanes.len() > 3);
 }
+
+#[test]
+fn lanes_are_grouped_under_the_task_that_created_them() {
+    let source = "import asyncio\n\nasync def leaf():\n    await asyncio.sleep(0.1)\n\nasync def branch():\n    await asyncio.create_task(leaf())\n\nasync def main():\n    a = asyncio.create_task(branch())\n    b = asyncio.create_task(leaf())\n    await asyncio.sleep(0)\n    await a\n    await b\n\nasyncio.run(main())\n";
+    let mut run = ProgramRun::of_source(source, "main.py", true).unwrap();
+    run.program().run_virtual();
+    let mut timeline = Timeline::new();
+    timeline.update(&run.run().unwrap().borrow());
+    let grouped: Vec<(String, u32)> = timeline
+        .grouped()
+        .into_iter()
+        .map(|(l, depth)| (l.name.to_string(), depth))
+        .collect();
+    // Task-4 (branch's leaf) is created after Task-3, but drawn under its creator, Task-2.
+    assert_eq!(
+        grouped,
+        vec![
+            ("Task-1".to_string(), 0),
+            ("Task-2".to_string(), 1),
+            ("Task-4".to_string(), 2),
+            ("Task-3".to_string(), 1),
+        ]
+    );
+}

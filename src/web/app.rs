@@ -15,6 +15,13 @@ use super::state::{Action, State, Status};
 use crate::scenario::Theme;
 use yew::prelude::*;
 
+/// What the learner points at: a lane (its coroutine) or a line of the code.
+#[derive(Clone, PartialEq)]
+enum Point {
+    Coro(AttrValue),
+    Line(u32),
+}
+
 /// The product's name as the page shows it.
 pub const NAME: &str = "asyncio playground";
 /// One sentence of what it is.
@@ -211,6 +218,26 @@ pub fn app(props: &AppProps) -> Html {
         .unwrap_or_default()
         .into();
     // The timeline, the console and the outcome (the full page puts the program beside them).
+    // Pointing at a lane marks its coroutine's lines; pointing at a line, the lanes of the
+    // coroutine it is in (the innermost `def` around it).
+    let point = use_state(|| None::<Point>);
+    let defs = use_memo(state.code.source.clone(), |source| {
+        crate::highlight::defs(source)
+    });
+    let pointed_def = point.as_ref().and_then(|p| match p {
+        Point::Coro(coro) => defs.iter().find(|d| d.qualname == **coro),
+        Point::Line(n) => defs.iter().rev().find(|d| d.first <= *n && *n <= d.last),
+    });
+    let pointed_coro = pointed_def.map(|d| AttrValue::from(d.qualname.clone()));
+    let pointed_lines = pointed_def.map(|d| (d.first, d.last));
+    let onpointcoro = {
+        let point = point.clone();
+        Callback::from(move |coro: AttrValue| point.set(Some(Point::Coro(coro))))
+    };
+    let onpointline = {
+        let point = point.clone();
+        Callback::from(move |line: u32| point.set(Some(Point::Line(line))))
+    };
     let panels = |program: Option<Html>| {
         html! {
             <div class={classes!("panels", program.is_some().then_some("with-code"))}>
@@ -221,7 +248,7 @@ pub fn app(props: &AppProps) -> Html {
                         <p class="narration" data-test="narration" aria-hidden="true">{ narration.clone() }</p>
                     }
                     <TimelineView session={session.clone()} now={now} version={state.version}
-                        running={state.status == Some(Status::Running)} />
+                        running={state.status == Some(Status::Running)} pointed={pointed_coro.clone()} onpointcoro={onpointcoro.clone()} />
                 </div>
                 <div class="side">
                     <ConsoleView session={session.clone()} lines={lines} outcome={state.outcome.clone()} />
@@ -303,7 +330,8 @@ pub fn app(props: &AppProps) -> Html {
                 <GalleryView selected={state.example} dispatch={dispatch.clone()} />
                 { panels(Some(html! {
                     <ProgramPanel code={state.code.clone()} session={session.clone()} outcome={state.outcome.clone()}
-                        version={state.version} form_valid={state.spec.is_ok()} dispatch={dispatch.clone()} onrun={onrun.clone()} />
+                        version={state.version} form_valid={state.spec.is_ok()} dispatch={dispatch.clone()} onrun={onrun.clone()}
+                        pointed={pointed_lines} onpointline={onpointline.clone()} />
                 })) }
                 <TableView session={session.clone()} version={state.version} />
             }

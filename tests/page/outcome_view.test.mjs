@@ -65,3 +65,17 @@ tests.push({
     assert.equal(await page.textContent('[data-test=fates]'), `3 tasks: ${counts.map(([s, n]) => `${n} ${s}`).join(', ')}`);
   },
 });
+
+tests.push({
+  name: "an exception nobody retrieved is printed as CPython prints it and called out, and wait's done set marks the failed task",
+  async run({ page, base }) {
+    await finish(page, `${base}/?pattern=wait&tasks=3&sleep=300,100,200&fail=1&clock=virtual&speed=instant`);
+    assert.match(await page.textContent('[data-test=traceback]'), /Task exception was never retrieved[\s\S]*ValueError: Task 1 failed/);
+    assert.match(await page.textContent('[data-test=outcome]'), /done = \{work\(0\), work\(1\) ✕ ValueError, work\(2\)\}/);
+    assert.match(await page.textContent('[data-test=unretrieved]'), /Task-3[\s\S]*task\.result\(\)/);
+    // create_task + await each: main stops at task 0's error; task 1's is lost.
+    await finish(page, `${base}/?pattern=manual&tasks=3&sleep=300,100,200&fail=0,1&clock=virtual&speed=instant`);
+    assert.match(await page.textContent('[data-test=traceback]'), /Task exception was never retrieved[\s\S]*ValueError: Task 1 failed/);
+    assert.match(await page.textContent('[data-test=unretrieved]'), /Task-3/);
+  },
+});

@@ -63,6 +63,13 @@ export const tests = [
       assert.ok(await page.$('[data-test=code] [data-line="4"] .tok-keyword'), 'await is highlighted as a keyword');
       const lanes = await page.$$eval('[data-test=lane]', (els) => els.map((e) => `${e.dataset.task}:${e.dataset.coro}:${e.dataset.state}`));
       assert.deepEqual(lanes, ['Task-2:fetch:done', 'Task-3:fetch:failed']);
+      // Pointing at a lane marks its coroutine's lines (fetch: 3 to 7), and a line of main, main's lane.
+      await page.hover('[data-test=lane][data-task="Task-2"] .lane-name');
+      const pointed = await page.$$eval('[data-test=code] .line.pointed', (els) => els.map((e) => Number(e.dataset.line)));
+      assert.deepEqual(pointed, [3, 4, 5, 6, 7]);
+      await page.hover('[data-test=code] [data-line="10"] .src');
+      await page.waitForSelector('[data-test=lane-main].pointed');
+      assert.equal(await page.$$eval('[data-test=lane].pointed', (els) => els.length), 0);
       // Live at a tenth of the speed: at some moment both tasks sleep on line 4.
       await page.click('[data-test=run]');
       await page.waitForSelector('[data-test=code] [data-line="4"] [data-test=mark]');

@@ -22,6 +22,12 @@ pub struct CodeViewProps {
     pub outcome: Option<Shared<(RunOutcome, AttrValue)>>,
     /// Bumped when the run moved on.
     pub version: u64,
+    /// The lines of the coroutine pointed at (here or at a lane), first to last.
+    #[prop_or_default]
+    pub pointed: Option<(u32, u32)>,
+    /// A line was pointed at.
+    #[prop_or_default]
+    pub onpointline: Callback<u32>,
 }
 
 /// One line's marks: what its tasks are doing there.
@@ -96,8 +102,25 @@ pub fn code_view(props: &CodeViewProps) -> Html {
         ))
     });
     let error = props.code.error.as_ref();
+    let onmouseover = {
+        let onpointline = props.onpointline.clone();
+        Callback::from(move |e: MouseEvent| {
+            let line = e
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|t| t.closest(".line").ok().flatten())
+                .and_then(|l| l.get_attribute("data-line")?.parse().ok());
+            if let Some(line) = line {
+                onpointline.emit(line);
+            }
+        })
+    };
+    let pointed = |n: u32| {
+        props
+            .pointed
+            .is_some_and(|(first, last)| first <= n && n <= last)
+    };
     html! {
-        <pre class="code-view" data-test="code" tabindex="0" aria-label="The program, line by line"><code>
+        <pre class="code-view" data-test="code" tabindex="0" aria-label="The program, line by line" {onmouseover}><code>
             { for lines.iter().enumerate().map(|(i, pieces)| {
                 let n = i as u32 + 1;
                 let mark = marks.get(&n);
@@ -105,7 +128,7 @@ pub fn code_view(props: &CodeViewProps) -> Html {
                 let error_here = error.filter(|e| e.line <= n && n <= e.end_line);
                 let mut col = 0u32;
                 html! {
-                    <div class={classes!("line", mark.map(|_| "has-tasks"), raised_here.map(|_| "raised"), error_here.map(|_| "error"))} data-line={n.to_string()}>
+                    <div class={classes!("line", pointed(n).then_some("pointed"), mark.map(|_| "has-tasks"), raised_here.map(|_| "raised"), error_here.map(|_| "error"))} data-line={n.to_string()}>
                         <span class="ln" aria-hidden="true">{ n }</span>
                         <span class="src">
                             { for pieces.iter().map(|(kind, text)| {

@@ -86,8 +86,8 @@ pub fn received(o: &Outcome) -> Html {
         (Some(Returned::Sets { done, pending }), _) => html! {
             <div>
                 <p>{ format!("wait returned {} done and {} pending (the tasks of these work(i)):", done.len(), pending.len()) }</p>
-                { folded("done", done) }
-                { folded("pending", pending) }
+                { folded("done", done, o) }
+                { folded("pending", pending, o) }
             </div>
         },
         (None, TaskState::Failed) => match &o.main.error {
@@ -103,12 +103,19 @@ pub fn received(o: &Outcome) -> Html {
     }
 }
 
-/// `work(0), work(1), …` of at most `max` tasks, with `…` when there are more.
-fn list(v: &[u32], max: usize) -> String {
+/// `work(0), work(1) ✕ ValueError, …` of at most `max` tasks, with `…` when there are more: a task
+/// that holds an exception is marked with it (wait returns it in `done` all the same, and nobody
+/// retrieves it unless main asks).
+fn list(v: &[u32], max: usize, o: &Outcome) -> String {
     let mut text = v
         .iter()
         .take(max)
-        .map(|i| format!("work({i})"))
+        .map(
+            |&i| match o.tasks.get(i as usize).and_then(|t| t.error.as_ref()) {
+                Some(e) => format!("work({i}) ✕ {}", e.type_name),
+                None => format!("work({i})"),
+            },
+        )
         .collect::<Vec<_>>()
         .join(", ");
     if v.len() > max {
@@ -118,16 +125,38 @@ fn list(v: &[u32], max: usize) -> String {
 }
 
 /// One of wait's sets: shown whole when short, else its first items and the rest folded.
-fn folded(name: &str, v: &[u32]) -> Html {
+fn folded(name: &str, v: &[u32], o: &Outcome) -> Html {
     if v.len() <= FIRST {
-        return html! { <p class="set"><code>{ format!("{name} = {{{}}}", list(v, FIRST)) }</code></p> };
+        return html! { <p class="set"><code>{ format!("{name} = {{{}}}", list(v, FIRST, o)) }</code></p> };
     }
     html! {
         <details class="more set">
-            <summary><code>{ format!("{name} = {{{}}}", list(v, 5)) }</code></summary>
-            <code>{ format!("{{{}}}", list(v, SHOWN)) }</code>
+            <summary><code>{ format!("{name} = {{{}}}", list(v, 5, o)) }</code></summary>
+            <code>{ format!("{{{}}}", list(v, SHOWN, o)) }</code>
         </details>
     }
+}
+
+/// The exceptions nobody retrieved, and what to change.
+fn unretrieved(o: &Outcome) -> Option<String> {
+    let names = &o.program.unretrieved;
+    if names.is_empty() {
+        return None;
+    }
+    let list = names.join(", ");
+    Some(if matches!(o.returned, Some(Returned::Sets { .. })) {
+        format!(
+            "Exception never retrieved ({list}): wait returns a failed task in done without raising \
+             its exception, and nothing asked for it, so CPython logs \"Task exception was never \
+             retrieved\" (see the console). Call task.result() or task.exception() on each task in done."
+        )
+    } else {
+        format!(
+            "Exception never retrieved ({list}): nothing awaited the task after it failed, so CPython \
+             logs \"Task exception was never retrieved\" when the task is destroyed (see the console). \
+             Await every task you create, or use gather or a TaskGroup."
+        )
+    })
 }
 
 /// How the tasks ended, counted: `20 tasks: 18 done, 1 failed, 1 cancelled`.
@@ -211,6 +240,9 @@ pub fn outcome_panel(props: &OutcomePanelProps) -> Html {
             </p>
             { received(o) }
             <p class="fates" data-test="fates">{ fates(o) }</p>
+            if let Some(text) = unretrieved(o) {
+                <p class="warning" data-test="unretrieved">{ text }</p>
+            }
             if !left.is_empty() {
                 <p class="leftovers" data-test="leftovers">{ format!(
                     "Still running when main ended, so cancelled by asyncio.run() at shutdown: {}{}",

@@ -20,6 +20,11 @@ pub struct ProgramPanelProps {
     pub form_valid: bool,
     pub dispatch: UseReducerDispatcher<State>,
     pub onrun: Callback<()>,
+    /// The lines of the coroutine pointed at.
+    #[prop_or_default]
+    pub pointed: Option<(u32, u32)>,
+    #[prop_or_default]
+    pub onpointline: Callback<u32>,
 }
 
 #[function_component(ProgramPanel)]
@@ -68,7 +73,8 @@ pub fn program_panel(props: &ProgramPanelProps) -> Html {
                     <pre class="code-error" data-test="syntax-error" role="alert">{ e.rendered.clone() }</pre>
                 }
             } else {
-                <CodeView code={props.code.clone()} session={props.session.clone()} outcome={props.outcome.clone()} version={props.version} />
+                <CodeView code={props.code.clone()} session={props.session.clone()} outcome={props.outcome.clone()} version={props.version}
+                    pointed={props.pointed} onpointline={props.onpointline.clone()} />
             }
         </section>
     }

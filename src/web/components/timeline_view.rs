@@ -3,7 +3,7 @@
 
 use crate::engine::Micros;
 use crate::time_text::{fraction, percent};
-use crate::timeline::{Lane, SpanKind, Timeline};
+use crate::timeline::{Lane, Timeline};
 use crate::web::describe::{end_text, lane_details, span_label, Errors};
 use crate::web::session::{Session, Shared};
 use crate::web::ticker::Ticker;
@@ -24,6 +24,12 @@ pub struct TimelineViewProps {
     pub running: bool,
     /// Bumped when the timeline changed.
     pub version: u64,
+    /// The coroutine pointed at (here or in the code view): its tasks' lanes are marked.
+    #[prop_or_default]
+    pub pointed: Option<AttrValue>,
+    /// A lane was pointed at or focused: its coroutine's `__qualname__`.
+    #[prop_or_default]
+    pub onpointcoro: Callback<AttrValue>,
 }
 
 /// Where a lane is drawn and what it is read against.
@@ -32,16 +38,19 @@ struct Row<'a> {
     errors: &'a Errors,
     span_us: u64,
     now: Micros,
+    /// The coroutine pointed at.
+    pointed: Option<&'a str>,
     /// The one lane in the Tab order (the timeline is one Tab stop; arrows move between lanes).
     tab_stop: usize,
 }
 
-fn lane_row(row: &Row, lane: &Lane, index: usize, top: usize) -> Html {
+fn lane_row(row: &Row, (lane, depth): (&Lane, u32), index: usize, top: usize) -> Html {
     let Row {
         timeline,
         errors,
         span_us,
         now,
+        pointed,
         tab_stop,
     } = *row;
     let tabindex = if index == tab_stop { "0" } else { "-1" };
@@ -55,10 +64,10 @@ fn lane_row(row: &Row, lane: &Lane, index: usize, top: usize) -> Html {
         "lane"
     };
     html! {
-        <div class={classes!("lane", state.name())} data-test={test} data-task={lane.name.to_string()} data-coro={lane.coro.to_string()} data-state={state.name()}
+        <div class={classes!("lane", state.name(), (pointed == Some(&*lane.coro)).then_some("pointed"))} data-test={test} data-task={lane.name.to_string()} data-coro={lane.coro.to_string()} data-state={state.name()}
             data-row={index.to_string()} role="listitem" {tabindex} style={format!("top:{top}px")}
             aria-label={details.clone()} title={details} key={index}>
-            <span class="lane-name">{ lane.name.to_string() }<span class="coro">{ format!(" {}", lane.coro) }</span></span>
+            <span class="lane-name" style={(depth > 0).then(|| format!("padding-left:{}em", depth.min(6) as f32 * 0.6))}>{ lane.name.to_string() }<span class="coro">{ format!(" {}", lane.coro) }</span></span>
             <span class="lane-track">
                 // A thousandth of the axis is about a pixel: closer spans are drawn as one bar.
                 { for lane.bars(now, span_us / 1000).into_iter().map(|b| {
@@ -111,11 +120,14 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
     // once at the root and only updates its registry when a callback changes, so the two
     // `reform`s per render cost little; `use_callback` for them added 0.7 KB to the download.)
     let onpoint = {
-        let selected = selected.clone();
+        let (selected, onpointcoro) = (selected.clone(), props.onpointcoro.clone());
         Callback::from(move |e: Event| {
             let lane = e
                 .target_dyn_into::<web_sys::Element>()
                 .and_then(|t| t.closest(".lane").ok().flatten());
+            if let Some(coro) = lane.as_ref().and_then(|l| l.get_attribute("data-coro")) {
+                onpointcoro.emit(AttrValue::from(coro));
+            }
             let row = lane.and_then(|l| l.get_attribute("data-row")?.parse().ok());
             if row.is_some() {
                 selected.set(row);
@@ -141,10 +153,11 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
     let timeline: std::cell::Ref<Timeline> = session.timeline.borrow();
     let errors = session.errors.borrow();
     // Every lane but those of asyncio.run's own shutdown tasks.
-    let lanes: Vec<&Lane> = timeline.shown().collect();
+    // Grouped under the task that created each.
+    let lanes: Vec<(&Lane, u32)> = timeline.grouped();
     let end = lanes
         .iter()
-        .filter_map(|l| l.end.as_ref().map(|e| e.0))
+        .filter_map(|(l, _)| l.end.as_ref().map(|e| e.0))
         .max()
         .unwrap_or(0);
     // A round span: the cursor and the bars move across it, rather than it stretching under them.
@@ -171,6 +184,7 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
         errors: &errors,
         span_us,
         now,
+        pointed: props.pointed.as_deref(),
         tab_stop,
     };
     // Arrow keys, Home and End move the focus between lanes (scrolling a virtualised timeline to
@@ -219,9 +233,9 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                 onfocusin={onfocus} {onkeydown} style={format!("height:{height}px")}>
                 <div class="lanes-inner" style={format!("height:{}px", n * ROW_PX)}>
                     { for (from..to).map(|i| lane_row(&row, lanes[i], i, i * ROW_PX)) }
-                    { for stalls(&lanes, now, span_us).into_iter().map(|(from, to, line)| html! {
+                    { for stalls(&timeline, now, span_us).into_iter().map(|(from, to, who)| html! {
                         <span class="stall" data-test="stall" aria-hidden="true"
-                            title={format!("The loop was blocked{}: no task could run", if line > 0 { format!(" at line {line}") } else { String::new() })}
+                            title={format!("The loop was blocked{who}: no other task could run")}
                             style={format!("left:calc(var(--name) + (100% - var(--name) - var(--gutter)) * {});width:calc((100% - var(--name) - var(--gutter)) * {})",
                                 fraction(from, span_us, 4), fraction(to - from, span_us, 4))}></span>
                     }) }
@@ -229,7 +243,7 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                 </div>
             </div>
             <p class="lane-details" data-test="lane-details" aria-live="off">
-                { selected.and_then(|i| lanes.get(i)).map(|l| lane_details(&timeline, &errors, l)).unwrap_or_else(|| "Hover or focus a lane (Tab) for its details.".into()) }
+                { selected.and_then(|i| lanes.get(i)).map(|(l, _)| lane_details(&timeline, &errors, l)).unwrap_or_else(|| "Hover or focus a lane (Tab) for its details.".into()) }
             </p>
             <p class="legend">{ "▭ waiting to start · ▬ sleeping · ░ awaiting · ▮ blocking the loop · ✓ done · ✕ failed · ⊘ cancelled " }</p>
         </section>
@@ -237,28 +251,26 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
 }
 
 /// The stretches of time a step blocked the loop (`time.sleep`, a long computation), drawn as a
-/// stall across every lane: `(from, to, line)`, merged where they touch, at most `MAX_STALLS`.
-fn stalls(lanes: &[&Lane], now: Micros, span_us: u64) -> Vec<(Micros, Micros, u32)> {
+/// stall across every lane: `(from, to, who)`, merged where they touch, at most `MAX_STALLS`.
+fn stalls(timeline: &Timeline, now: Micros, span_us: u64) -> Vec<(Micros, Micros, String)> {
     const MAX_STALLS: usize = 200;
-    let mut all: Vec<(Micros, Micros, u32)> = lanes
-        .iter()
-        .flat_map(|l| l.spans.iter())
-        .filter_map(|s| match s.kind {
-            SpanKind::Blocking { line } => Some((s.from, s.to.unwrap_or(now).max(s.from), line)),
-            _ => None,
-        })
-        .collect();
-    all.sort_unstable();
-    let mut merged: Vec<(Micros, Micros, u32)> = Vec::new();
     // Closer than a thousandth of the axis is one stall on screen.
     let near = span_us / 1000;
-    for (from, to, line) in all {
+    let mut merged: Vec<(Micros, Micros, String)> = Vec::new();
+    for &(from, to, who) in &timeline.stalls {
+        let to = to.min(now).max(from);
+        let full = merged.len() == MAX_STALLS;
         match merged.last_mut() {
             Some(last) if from <= last.1 + near => last.1 = last.1.max(to),
-            _ => merged.push((from, to, line)),
+            _ if full => break,
+            _ => merged.push((
+                from,
+                to,
+                who.and_then(|t| timeline.lane(t))
+                    .map_or_else(String::new, |l| format!(" by {}", l.name)),
+            )),
         }
     }
-    merged.truncate(MAX_STALLS);
     merged
 }
 
