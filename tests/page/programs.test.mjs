@@ -90,11 +90,15 @@ export const tests = [
     name: 'the code is edited with the keyboard alone: an error disables Run, fixing it runs the new program',
     async run({ page, base }) {
       const problems = watch(page);
+      const fetched = [];
+      page.on('request', (r) => fetched.push(r.url()));
       await openApp(page, `${base}/?clock=virtual&speed=instant`);
       await page.waitForSelector('[data-test=outcome][data-state=finished]');
+      assert.ok(!fetched.some((u) => u.endsWith('/editor.js')), 'the editor is not fetched before editing starts');
       await page.focus('[data-test=edit-code]');
       await page.keyboard.press('Enter');
       await page.waitForSelector('.cm-content[data-test=editor]');
+      assert.ok(fetched.some((u) => u.endsWith('/www/pkg/editor.js')), 'editing fetched the editor chunk');
       // The editor has the focus: select all, type a program (Tab indents), break it, mend it.
       await page.keyboard.press('Control+a');
       await page.keyboard.type('import asyncio\n\nasync def main():\n');
