@@ -4,9 +4,8 @@
 
 use crate::scenario::{Pattern, Scenario};
 use asyncio_playground_python::json;
-use asyncio_playground_python::objects::Value;
 use asyncio_playground_python::outcome::{error_json, ErrorInfo};
-use asyncio_playground_python::vm::interp::{self, ErrLine, FrameEnd};
+use asyncio_playground_python::vm::interp::{self, ErrLine, FrameEnd, Local};
 use asyncio_playground_python::End;
 
 /// How a task, a coroutine or main ended.
@@ -98,32 +97,20 @@ fn index_of_task(name: &str) -> Option<u32> {
         .checked_sub(2)
 }
 
-fn result_item(v: &Value) -> ResultItem {
+fn result_item(v: &Local) -> ResultItem {
     match v {
-        Value::Int(i) => ResultItem::Int(*i),
-        Value::Exc(e) => ResultItem::Error(ErrorInfo::of(e)),
-        other => ResultItem::Other(
-            asyncio_playground_python::objects::repr::repr(other).unwrap_or_default(),
-        ),
+        Local::Int(i) => ResultItem::Int(*i),
+        Local::Error(e) => ResultItem::Error(e.clone()),
+        Local::Repr(r) | Local::Tasks(_, r) | Local::List(_, r) => ResultItem::Other(r.clone()),
     }
 }
 
 /// Task indices of a set of tasks, ascending.
-fn indices(v: &Value) -> Vec<u32> {
-    let Value::Set(set) = v else {
+fn indices(v: &Local) -> Vec<u32> {
+    let Local::Tasks(names, _) = v else {
         return Vec::new();
     };
-    let mut out: Vec<u32> = set
-        .borrow()
-        .iter()
-        .filter_map(|t| match t {
-            Value::Native(n) => {
-                n.downcast::<asyncio_playground_python::modules::asyncio::futures::TaskObj>()
-            }
-            _ => None,
-        })
-        .filter_map(|t| index_of_task(&t.lp.with(|c| c.task_name(t.id))))
-        .collect();
+    let mut out: Vec<u32> = names.iter().filter_map(|n| index_of_task(n)).collect();
     out.sort_unstable();
     out
 }
@@ -139,9 +126,9 @@ fn returned(sc: &Scenario, main_end: Option<&FrameEnd>) -> Option<Returned> {
     };
     match sc.pattern {
         Pattern::Gather => match local("results")? {
-            Value::List(items) => Some(Returned::Results(
-                items.borrow().iter().map(result_item).collect(),
-            )),
+            Local::List(items, _) => {
+                Some(Returned::Results(items.iter().map(result_item).collect()))
+            }
             _ => None,
         },
         Pattern::Wait => Some(Returned::Sets {
@@ -163,9 +150,9 @@ fn coroutine_outcome(index: u32, end: Option<&FrameEnd>) -> TaskOutcome {
         };
     };
     let (state, error) = match &end.result {
-        Ok(_) => (TaskState::Done, None),
-        Err(e) if e.class.name.as_ref() == "CancelledError" => (TaskState::Cancelled, None),
-        Err(e) => (TaskState::Failed, Some(ErrorInfo::of(e))),
+        Ok(()) => (TaskState::Done, None),
+        Err(e) if e.type_name == "CancelledError" => (TaskState::Cancelled, None),
+        Err(e) => (TaskState::Failed, Some(e.clone())),
     };
     TaskOutcome {
         index,
@@ -199,7 +186,7 @@ impl Outcome {
             let mut by_index: Vec<Option<&FrameEnd>> = vec![None; n];
             for e in ends.iter().filter(|e| &*e.function == "work") {
                 let value = e.locals.iter().find(|(name, _)| &**name == "value");
-                if let Some((_, Value::Int(i))) = value {
+                if let Some((_, Local::Int(i))) = value {
                     if let Some(slot) = usize::try_from(*i).ok().and_then(|i| by_index.get_mut(i)) {
                         slot.get_or_insert(e);
                     }

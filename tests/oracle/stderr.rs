@@ -4,8 +4,13 @@
 //! Every block must be the same, in the same order, except one kind: CPython logs "Task
 //! exception was never retrieved" when the task object is freed, and a failed task whose
 //! exception's traceback refers back to it (through a frame) is freed only by the cycle
-//! collector — at a moment, or at exit, that depends on CPython's allocation counts. So for those
-//! blocks only their text is compared, for each task both sides logged; whether a task's
+//! collector — at a moment, or at exit, that depends on CPython's allocation counts. So those
+//! blocks are compared apart from the others, without their place: every task CPython logged
+//! must be logged by the playground too (a missing log is a difference), with the same text.
+//! The playground may log a task CPython never frees: CPython keeps a frame's locals as long as
+//! an exception that passed through the frame lives (a cancelled task keeps its CancelledError),
+//! the playground frees them when the frame ends, so a task they held can be freed by the
+//! playground and never by CPython (when such a chain reaches a module global). Whether a task's
 //! exception was retrieved at all is the outcome's `unretrieved` field, compared as it is.
 
 /// The first line of an unretrieved task's log.
@@ -81,16 +86,25 @@ pub fn difference(ours: &str, theirs: &str) -> Option<String> {
             others(&theirs).join("\n")
         ));
     }
-    for b in ours.iter().filter_map(|b| Some((logged_task(b)?, b))) {
-        let theirs = theirs.iter().find(|t| logged_task(t) == Some(b.0));
-        if let Some(t) = theirs.filter(|t| *t != b.1) {
-            return Some(format!(
-                "the log of {}'s unretrieved exception differs\n--- playground:\n{}\n--- CPython:\n{}",
-                b.0,
-                b.1.join("\n"),
-                t.join("\n")
-            ));
+    // Each side's unretrieved logs, by task (their place is not compared).
+    let logs = |b: &Vec<Vec<&str>>| -> Vec<(String, String)> {
+        b.iter()
+            .filter_map(|b| Some((logged_task(b)?.to_string(), b.join("\n"))))
+            .collect()
+    };
+    let (ours, theirs) = (logs(&ours), logs(&theirs));
+    for (task, text) in &theirs {
+        if ours.iter().any(|(t, o)| t == task && o == text) {
+            continue;
         }
+        return Some(match ours.iter().find(|(t, _)| t == task) {
+            Some((_, mine)) => format!(
+                "the log of {task}'s unretrieved exception differs\n--- playground:\n{mine}\n--- CPython:\n{text}"
+            ),
+            None => format!(
+                "CPython logged {task}'s unretrieved exception, the playground did not\n--- CPython:\n{text}"
+            ),
+        });
     }
     None
 }

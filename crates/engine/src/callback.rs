@@ -12,6 +12,14 @@ use std::rc::Rc;
 pub trait Native<H: Host> {
     /// Runs the callback; `fut` is the future that finished, for a done-callback.
     fn call(&self, core: &mut Core<H>, fut: Option<FutId>);
+    /// Whether, as a done-callback that has run, it lets go of the future it was given: true when
+    /// what holds the future after it is the program's objects (wait's sets, the objects
+    /// as_completed keeps); false (the default) when the primitive keeps the future itself until
+    /// it retrieves its exception (gather's children, wait_for's future). A failed task nothing
+    /// retrieved is freed once the last done-callback that held it has let go.
+    fn lets_go(&self) -> bool {
+        false
+    }
 }
 
 /// One callback (a `Handle`'s `_callback` with its `_args`).
@@ -54,6 +62,15 @@ impl<H: Host> Callback<H> {
             (Callback::Program(a, _), Callback::Program(b, _)) => H::same_callback(a, b),
             (Callback::Stop, Callback::Stop) => true,
             _ => false,
+        }
+    }
+
+    /// The future a scheduled done-callback was given (a task's wakeup: the future it awaited).
+    pub(crate) fn done_future(&self) -> Option<FutId> {
+        match self {
+            Callback::Wakeup(_, f) => Some(*f),
+            Callback::Native(_, f) | Callback::Program(_, f) => *f,
+            _ => None,
         }
     }
 

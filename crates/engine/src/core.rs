@@ -244,7 +244,7 @@ impl<H: Host> Core<H> {
     /// The task whose own future `fut` is, if any.
     pub fn task_of(&self, fut: FutId) -> Option<TaskId> {
         match self.futs.kind(fut) {
-            Kind::Task(t) => Some(*t),
+            Kind::Task(t, _) => Some(*t),
             _ => None,
         }
     }
@@ -258,8 +258,39 @@ impl<H: Host> Core<H> {
     pub(crate) fn complete(&mut self, fut: FutId, state: FutState<H>) {
         let cbs = self.futs.complete(fut, state);
         for cb in cbs.into_vec() {
-            self.schedule(cb.with_fut(fut));
+            self.schedule_done(fut, cb);
         }
+    }
+
+    /// Schedules a done-callback of `fut` (which is done), with `fut` as its argument; a
+    /// task's future counts it among the handles that hold the task.
+    fn schedule_done(&mut self, fut: FutId, cb: Callback<H>) {
+        let cb = cb.with_fut(fut);
+        if cb.done_future() == Some(fut) {
+            if let Kind::Task(_, holds) = self.futs.kind_mut(fut) {
+                *holds += 1;
+            }
+        }
+        self.schedule(cb);
+    }
+
+    /// A done-callback of `fut` has run. Returns the task to release (see
+    /// [`Host::task_released`]) when `fut` is a failed task's whose exception nothing retrieved
+    /// and this was the last of its handles; `release` is false for a primitive's callback that
+    /// keeps the future ([`crate::callback::Native::lets_go`]).
+    pub(crate) fn done_callback_ran(&mut self, fut: FutId, release: bool) -> Option<TaskId> {
+        let Kind::Task(t, holds) = self.futs.kind_mut(fut) else {
+            return None;
+        };
+        *holds = holds.saturating_sub(1);
+        let (t, held) = (*t, *holds > 0);
+        (release && !held && self.futs.log_traceback(fut)).then_some(t)
+    }
+
+    /// Task `t` has finished its last step: the task to release when nothing holds it (see
+    /// [`Core::done_callback_ran`]).
+    pub(crate) fn step_ended(&self, t: TaskId) -> Option<TaskId> {
+        (!self.task_held(t) && self.futs.log_traceback(self.task(t).fut)).then_some(t)
     }
 
     /// `fut.set_result(value)`.
@@ -303,7 +334,7 @@ impl<H: Host> Core<H> {
         cause: crate::trace::CancelCause,
     ) -> bool {
         match self.futs.kind(fut) {
-            Kind::Task(t) => {
+            Kind::Task(t, _) => {
                 let t = *t;
                 self.task_cancel(t, msg, cause)
             }
@@ -347,7 +378,7 @@ impl<H: Host> Core<H> {
     /// `fut.add_done_callback(cb)`: scheduled at once if the future is already done.
     pub fn add_done_callback(&mut self, fut: FutId, cb: Callback<H>) {
         if self.futs.is_done(fut) {
-            self.schedule(cb.with_fut(fut));
+            self.schedule_done(fut, cb);
         } else {
             self.futs.add_callback(fut, cb);
         }
@@ -374,7 +405,8 @@ impl<H: Host> Core<H> {
         H::error(kind, Some(message))
     }
 
-    /// Runs a callback that needs no coroutine and no program code (see `event_loop`).
+    /// Runs one of the loop's own callbacks that needs no coroutine, no program code and no
+    /// primitive (a sleep's timer, a stop; see `event_loop`).
     pub(crate) fn run_native(&mut self, cb: Callback<H>) {
         match cb {
             Callback::SetResultUnlessCancelled(fut) => {
@@ -382,10 +414,12 @@ impl<H: Host> Core<H> {
                     self.complete(fut, FutState::Finished(Ok(H::none())));
                 }
             }
-            Callback::Native(native, fut) => native.call(self, fut),
             Callback::Stop => self.stopping = true,
-            Callback::Step(..) | Callback::Wakeup(..) | Callback::Program(..) => {
-                unreachable!("steps and program callbacks run in event_loop")
+            Callback::Step(..)
+            | Callback::Wakeup(..)
+            | Callback::Program(..)
+            | Callback::Native(..) => {
+                unreachable!("steps, primitives' and program callbacks run in event_loop")
             }
         }
     }

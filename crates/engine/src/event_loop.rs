@@ -45,6 +45,10 @@ pub(crate) fn continue_pass<H: Host>(
     mut out_of_time: impl FnMut() -> bool,
 ) -> bool {
     let _running = Running::enter(core.clone());
+    // What a cancelled callback held goes with no borrow of the loop: the program's objects report
+    // as they drop (a failed task freed logs that nothing retrieved its exception).
+    let cancelled = core.borrow_mut().timers.take_dropped();
+    drop(cancelled);
     let mut n = 0u32;
     loop {
         let next = {
@@ -58,13 +62,31 @@ pub(crate) fn continue_pass<H: Host>(
             c.ntodo -= 1;
             match c.ready.pop_front() {
                 None => break,
-                Some(r) if r.handle.is_some_and(|h| c.timers.is_cancelled(h)) => continue,
+                Some(r) if r.handle.is_some_and(|h| c.timers.is_cancelled(h)) => Err(r),
                 Some(r) => {
                     c.callbacks_run += 1;
-                    r.cb
+                    Ok(r.cb)
                 }
             }
         };
+        let next = match next {
+            Ok(cb) => cb,
+            Err(cancelled) => {
+                drop(cancelled);
+                continue;
+            }
+        };
+        // A done-callback's handle holds the future it was given until it has run.
+        let held = next.done_future().map(|f| {
+            let lets_go = match &next {
+                Callback::Native(n, _) => n.lets_go(),
+                _ => true,
+            };
+            (f, lets_go)
+        });
+        // A primitive's callback may be the last thing holding its state, and the state the
+        // program's objects: it is dropped after the handle's hold, with no borrow of the loop.
+        let mut native = None;
         match next {
             Callback::Step(t, exc) => step(core, t, exc),
             Callback::Wakeup(t, fut) => {
@@ -73,8 +95,19 @@ pub(crate) fn continue_pass<H: Host>(
                 step(core, t, exc);
             }
             Callback::Program(cb, fut) => H::run_callback(&cb, fut),
+            Callback::Native(n, fut) => {
+                n.call(&mut core.borrow_mut(), fut);
+                native = Some(n);
+            }
             other => core.borrow_mut().run_native(other),
         }
+        if let Some((f, lets_go)) = held {
+            let released = core.borrow_mut().done_callback_ran(f, lets_go);
+            if let Some(t) = released {
+                H::task_released(t);
+            }
+        }
+        drop(native);
         n += 1;
         if n % BUDGET_CHECK_EVERY == 0 && core.borrow().ntodo != 0 && out_of_time() {
             return false;
@@ -125,6 +158,12 @@ fn step<H: Host>(core: &Rc<RefCell<Core<H>>>, t: TaskId, exc: Option<H::Exc>) {
             core.borrow_mut().finish_task(t, outcome);
             // Dropped without a borrow: a coroutine's drop may release futures and timers.
             drop(coro);
+            // The step's handle was the last thing of the loop's to hold the task, unless its
+            // done-callbacks were scheduled.
+            let released = core.borrow().step_ended(t);
+            if let Some(t) = released {
+                H::task_released(t);
+            }
         }
     }
 }

@@ -31,8 +31,11 @@ pub trait CancelHook<H: Host> {
 pub(crate) enum Kind<H: Host> {
     /// A plain future (`loop.create_future()`).
     Plain,
-    /// A task's own future (`Task` is a `Future`): cancelling it is `Task.cancel()`.
-    Task(TaskId),
+    /// A task's own future (`Task` is a `Future`): cancelling it is `Task.cancel()`. With what
+    /// of the loop's holds the task as CPython's does: the handles of its done-callbacks scheduled
+    /// and not yet run (`call_soon(callback, self)`), and `asyncio.run` its main task. A failed
+    /// task is not freed (nor logged) while any does.
+    Task(TaskId, u32),
     /// A future with its own `cancel()` (boxed: a thin pointer keeps every slot small).
     Hooked(Box<Rc<dyn CancelHook<H>>>),
 }
@@ -131,6 +134,10 @@ impl<H: Host> Futures<H> {
 
     pub(crate) fn kind(&self, id: FutId) -> &Kind<H> {
         &self.slot(id).kind
+    }
+
+    pub(crate) fn kind_mut(&mut self, id: FutId) -> &mut Kind<H> {
+        &mut self.slot_mut(id).kind
     }
 
     pub(crate) fn label(&self, id: FutId) -> Awaiting {

@@ -85,4 +85,9 @@ pub trait Host: Sized + 'static {
     /// before it ran): raised at the coroutine's start, which its traceback records. The loop is
     /// not borrowed.
     fn thrown_before_start(_task: TaskId, _exc: &Self::Exc) {}
+    /// Task `task` failed, nothing has retrieved its exception, and the loop holds it no longer:
+    /// its last step has run and so have its future's done-callbacks (the handles that hold a
+    /// task in CPython). CPython frees the task here unless the program holds it, and logs "Task
+    /// exception was never retrieved". The loop is not borrowed.
+    fn task_released(_task: TaskId) {}
 }

@@ -81,6 +81,8 @@ impl<H: Host> Run<H> {
     ) -> Run<H> {
         let mut core = Core::new(now, record_trace);
         let main = core.create_task(main, name, coro_name);
+        // `run_until_complete` holds main until its `future.result()` (`Run::outcome`).
+        core.hold_task(main);
         let fut = core.task_future(main);
         core.add_done_callback(fut, Callback::Stop);
         Run {

@@ -164,7 +164,7 @@ impl<H: Host> Core<H> {
         coro_name: Rc<str>,
     ) -> TaskId {
         let id = TaskId(self.tasks.len() as u32);
-        let fut = self.futs.create(Kind::Task(id), Awaiting::Task(id));
+        let fut = self.futs.create(Kind::Task(id, 0), Awaiting::Task(id));
         self.tasks.push(TaskState {
             coro: Some(coro),
             name: name.into(),
@@ -228,6 +228,20 @@ impl<H: Host> Core<H> {
     /// `_fut_waiter`: the future the task is suspended on, if any.
     pub fn task_waiter(&self, t: TaskId) -> Option<FutId> {
         self.task(t).fut_waiter
+    }
+
+    /// Whether the loop still holds task `t` as CPython's does: the handles of its future's
+    /// done-callbacks, scheduled and not yet run, or `asyncio.run` its main task.
+    pub fn task_held(&self, t: TaskId) -> bool {
+        matches!(self.futs.kind(self.task(t).fut), Kind::Task(_, holds) if *holds > 0)
+    }
+
+    /// `asyncio.run` holds its main task (`run_until_complete`'s `future`) to the end.
+    pub(crate) fn hold_task(&mut self, t: TaskId) {
+        let fut = self.task(t).fut;
+        if let Kind::Task(_, holds) = self.futs.kind_mut(fut) {
+            *holds += 1;
+        }
     }
 
     /// The tasks not done yet, in creation order (`asyncio.all_tasks()`; CPython's is a set).

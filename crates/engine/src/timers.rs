@@ -46,6 +46,9 @@ pub(crate) struct Timers<H: Host> {
     /// Bit `id` is set once handle `id` is cancelled.
     cancelled: Vec<u64>,
     next_handle: u32,
+    /// The callbacks of cancelled timers taken off the heap that may hold the program's objects,
+    /// for the loop to drop with no borrow of itself ([`Timers::take_dropped`]).
+    dropped: Vec<Callback<H>>,
 }
 
 impl<H: Host> Default for Timers<H> {
@@ -54,6 +57,7 @@ impl<H: Host> Default for Timers<H> {
             heap: BinaryHeap::new(),
             cancelled: Vec::new(),
             next_handle: 0,
+            dropped: Vec::new(),
         }
     }
 }
@@ -94,8 +98,17 @@ impl<H: Host> Timers<H> {
             if !self.is_cancelled(head.handle) {
                 break;
             }
-            self.heap.pop();
+            if let Some(Reverse(e)) = self.heap.pop() {
+                if matches!(e.cb, Callback::Native(..) | Callback::Program(..)) {
+                    self.dropped.push(e.cb);
+                }
+            }
         }
+    }
+
+    /// The callbacks of cancelled timers dropped from the heap since the last call.
+    pub(crate) fn take_dropped(&mut self) -> Vec<Callback<H>> {
+        std::mem::take(&mut self.dropped)
     }
 
     /// The deadline of the next timer that will fire, if any.

@@ -142,6 +142,12 @@ impl Host for Py {
                 }
                 return;
             }
+            // The handle keeps the task it was given in a cycle with the exception.
+            if let (Some(f), Some(lp)) = (fut, asyncio::current()) {
+                if let Some(t) = lp.with(|c| c.task_of(f)) {
+                    lp.cyclic.borrow_mut().insert(t);
+                }
+            }
             // `Handle._run`: it came up through `events.py` (shown as `...`).
             e.mark_asyncio();
             let what = asyncio::futures::callback_source(&cb.f);
@@ -157,6 +163,10 @@ impl Host for Py {
 
     fn same_callback(a: &ProgramCallback, b: &ProgramCallback) -> bool {
         a.f.is(&b.f) || crate::objects::compare::py_eq(&a.f, &b.f)
+    }
+
+    fn task_released(task: TaskId) {
+        task_released(task);
     }
 
     /// CPython raises it at the coroutine's first instruction: a traceback entry at its
@@ -212,13 +222,45 @@ fn exception_text(lp: &Loop, t: TaskId) -> String {
 }
 
 /// A task's Python object was dropped: CPython logs "Task exception was never retrieved" when
-/// a failed task nothing retrieved is freed (once per task).
+/// a failed task nothing retrieved is freed (once per task), unless the loop still holds it (the
+/// handles of its done-callbacks): then [`Host::task_released`] logs it, after they have run.
 pub fn task_object_dropped(lp: &Rc<Loop>, t: TaskId) {
     if !interp::alive() || lp.torn_down.get() {
         return;
     }
     if lp.closed.get() {
         destroyed_pending(lp, t);
+    }
+    if lp.core.try_borrow().is_ok_and(|c| c.task_held(t)) {
+        return;
+    }
+    freed(lp, t);
+}
+
+/// The loop let go of a failed task ([`Host::task_released`]): it is freed now unless the
+/// program holds its Python object (whose drop logs it, [`task_object_dropped`]).
+fn task_released(t: TaskId) {
+    let Some(lp) = asyncio::current() else { return };
+    if !interp::alive() || lp.torn_down.get() {
+        return;
+    }
+    let held = lp
+        .tasks
+        .borrow()
+        .get(&t)
+        .is_some_and(|w| w.strong_count() > 0);
+    if !held {
+        freed(&lp, t);
+    }
+}
+
+/// Task `t` is freed: "Task exception was never retrieved" if it failed and nothing retrieved
+/// its exception (once per task). A task in a cycle ([`Loop::cyclic`]) is freed only at exit:
+/// its log waits for the program's end.
+fn freed(lp: &Rc<Loop>, t: TaskId) {
+    let at_exit = lp.cyclic.borrow().contains(&t);
+    if at_exit && !lp.closed.get() {
+        return; // `loop_closed` sees to it
     }
     let Ok(core) = lp.core.try_borrow() else {
         return;
@@ -235,29 +277,40 @@ pub fn task_object_dropped(lp: &Rc<Loop>, t: TaskId) {
     drop(core);
     let coro = asyncio::futures::done_coro_text(lp, t, &coro);
     let log = UnretrievedLog { name, coro, exc: e };
-    if Py::is_exit(&log.exc) {
+    if Py::is_exit(&log.exc) || at_exit {
         // A KeyboardInterrupt or SystemExit from a task stops the loop and escapes
         // `asyncio.run`; the loop's frames in its traceback keep the task alive until the
         // program's traceback has been printed, so CPython logs it after (with those frames).
+        // A task in a cycle is logged at exit too.
         interp::with(|i| i.deferred_logs.borrow_mut().push(LateLog::Unretrieved(log)));
     } else {
         log.write();
     }
 }
 
-/// The loop of an `asyncio.run` was closed: its tasks still pending are freed with it (at
-/// exit, by CPython's cycle collector) unless the program still holds them.
+/// The loop of an `asyncio.run` was closed: its tasks still pending, and its failed tasks in a
+/// cycle ([`Loop::cyclic`]), are freed at exit by CPython's cycle collector unless the program
+/// still holds them.
 pub fn loop_closed(lp: &Rc<Loop>) {
     lp.closed.set(true);
+    let held = |t: &TaskId| {
+        lp.tasks
+            .borrow()
+            .get(t)
+            .is_some_and(|w| w.strong_count() > 0)
+    };
     let pending = lp.with(|c| c.pending_tasks());
     for t in pending {
-        let held = lp
-            .tasks
-            .borrow()
-            .get(&t)
-            .is_some_and(|w| w.strong_count() > 0);
-        if !held {
+        if !held(&t) {
             destroyed_pending(lp, t);
+        }
+    }
+    // The failed tasks only the cycle collector frees, as it does at exit.
+    let mut cyclic: Vec<TaskId> = lp.cyclic.borrow().iter().copied().collect();
+    cyclic.sort_by_key(|t| t.0);
+    for t in cyclic {
+        if !held(&t) {
+            freed(lp, t);
         }
     }
 }

@@ -8,7 +8,7 @@ use crate::core::Core;
 use crate::host::{ErrorKind, Host};
 use crate::FutId;
 use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::rc::{Rc, Weak};
 
 struct State<H: Host> {
@@ -18,6 +18,10 @@ struct State<H: Host> {
     done_items: RefCell<VecDeque<Option<FutId>>>,
     /// `_todo`: the futures not finished yet.
     todo: RefCell<Vec<FutId>>,
+    /// The object that stands for each future in `_todo` or `_done` (the program's task or
+    /// future): the iterator holds it, as CPython's does, until it hands it out. A failed task
+    /// nothing else holds is freed with the iterator.
+    objects: RefCell<HashMap<FutId, H::Value>>,
     todo_left: Cell<usize>,
     timeout_handle: Cell<Option<HandleId>>,
     /// The one callback object registered on every future and on the timer (CPython's bound
@@ -61,25 +65,46 @@ impl<H: Host> Native<H> for Handler<H> {
             None => {
                 let todo = std::mem::take(&mut *st.todo.borrow_mut());
                 let me = it.handler();
-                for f in todo {
+                for &f in &todo {
                     if let Some(me) = &me {
                         core.remove_done_callback(f, &Callback::Native(me.clone(), None));
                     }
                     it.put(core, None);
                 }
+                // `self._todo.clear()`: the objects of the futures still pending go (taken out
+                // first, to drop with the map not borrowed).
+                let gone: Vec<_> = todo
+                    .iter()
+                    .map(|f| st.objects.borrow_mut().remove(f))
+                    .collect();
+                drop(gone);
             }
         }
+    }
+
+    /// The futures go to the program's objects (and the done queue) when it has run.
+    fn lets_go(&self) -> bool {
+        true
     }
 }
 
 impl<H: Host> AsCompleted<H> {
     /// `_AsCompletedIterator(fs, timeout)`, on the distinct futures `fs` (coroutines already
-    /// wrapped in tasks).
-    pub fn new(core: &mut Core<H>, fs: Vec<FutId>, timeout_s: Option<f64>) -> AsCompleted<H> {
+    /// wrapped in tasks), each with the object that stands for it (held until handed out).
+    pub fn new(
+        core: &mut Core<H>,
+        fs: Vec<(FutId, H::Value)>,
+        timeout_s: Option<f64>,
+    ) -> AsCompleted<H> {
+        let (fs, objects): (Vec<FutId>, HashMap<_, _>) = (
+            fs.iter().map(|(f, _)| *f).collect(),
+            fs.into_iter().collect(),
+        );
         let it = AsCompleted(Rc::new(State {
             done: Queue::new(Order::Fifo, 0),
             done_items: RefCell::new(VecDeque::new()),
             todo: RefCell::new(fs.clone()),
+            objects: RefCell::new(objects),
             todo_left: Cell::new(fs.len()),
             timeout_handle: Cell::new(None),
             handler: RefCell::new(Weak::<Handler<H>>::new()),
@@ -120,14 +145,17 @@ impl<H: Host> AsCompleted<H> {
         true
     }
 
-    /// `_wait_for_one()`: the next future to finish.
+    /// `_wait_for_one()`: the next future to finish, with its object (no longer held by the
+    /// iterator).
     ///
     /// # Errors
     /// `TimeoutError` once the timeout has passed.
-    pub async fn wait_for_one(&self) -> Result<FutId, H::Exc> {
+    pub async fn wait_for_one(&self) -> Result<(FutId, Option<H::Value>), H::Exc> {
         self.0.done.get().await?;
         let item = self.0.done_items.borrow_mut().pop_front().flatten();
-        item.ok_or_else(|| H::error(ErrorKind::TimeoutError, None))
+        let f = item.ok_or_else(|| H::error(ErrorKind::TimeoutError, None))?;
+        let object = self.0.objects.borrow_mut().remove(&f);
+        Ok((f, object))
     }
 
     /// Whether the iterator has futures left to hand out.

@@ -67,6 +67,11 @@ impl<H: Host> Native<H> for Waiting {
             }
         }
     }
+
+    /// What holds the futures is `fs`, the program's objects (and then the sets wait returns).
+    fn lets_go(&self) -> bool {
+        true
+    }
 }
 
 /// `done, pending = await asyncio.wait(fs, timeout=..., return_when=...)`, on the distinct futures

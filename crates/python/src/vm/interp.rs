@@ -83,13 +83,66 @@ pub struct Interp {
 
 /// How a frame of a watched function ended: what a driver reads off a run beyond its outcome
 /// (a scenario reads `work(i)`'s ends and the names `main` had bound when it returned).
+///
+/// It holds no object of the program: its locals are read into [`Local`]s as the frame ends.
+/// Holding them would keep tasks alive past the point where CPython frees them, and so change
+/// what CPython logs ("Task exception was never retrieved").
 #[derive(Clone)]
 pub struct FrameEnd {
     pub function: Rc<str>,
     /// The frame's locals by name, as they were when it ended (unbound ones left out).
-    pub locals: Vec<(Rc<str>, Value)>,
+    pub locals: Vec<(Rc<str>, Local)>,
     pub at: Micros,
-    pub result: Result<Value, crate::objects::Raised>,
+    /// What the frame returned, or the exception it raised.
+    pub result: Result<(), crate::outcome::ErrorInfo>,
+}
+
+/// A local of a watched frame as it was when the frame ended, detached from the program's
+/// objects.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Local {
+    Int(i64),
+    /// An exception object.
+    Error(crate::outcome::ErrorInfo),
+    /// A set of tasks, by name, and its `repr`.
+    Tasks(Vec<Rc<str>>, String),
+    /// A list's items, and its `repr`.
+    List(Vec<Local>, String),
+    /// Anything else, as `repr` writes it.
+    Repr(String),
+}
+
+impl Local {
+    fn of(v: &Value) -> Local {
+        match v {
+            Value::Int(i) => Local::Int(*i),
+            Value::Exc(e) => Local::Error(crate::outcome::ErrorInfo::of(e)),
+            Value::List(items) => Local::List(
+                items.borrow().iter().map(Local::of).collect(),
+                crate::objects::repr::repr(v).unwrap_or_default(),
+            ),
+            Value::Set(set) => {
+                let set = set.borrow();
+                let names: Vec<Rc<str>> = set
+                    .iter()
+                    .filter_map(|t| match t {
+                        Value::Native(n) => {
+                            n.downcast::<crate::modules::asyncio::futures::TaskObj>()
+                        }
+                        _ => None,
+                    })
+                    .map(|t| t.lp.with(|c| c.task_name(t.id)))
+                    .collect();
+                let repr = crate::objects::repr::repr(v).unwrap_or_default();
+                if names.len() == set.len() {
+                    Local::Tasks(names, repr)
+                } else {
+                    Local::Repr(repr)
+                }
+            }
+            other => Local::Repr(crate::objects::repr::repr(other).unwrap_or_default()),
+        }
+    }
 }
 
 impl Interp {
@@ -280,14 +333,17 @@ pub fn frame_ended(
                     Value::Cell(c) => c.borrow().clone(),
                     v => v.clone(),
                 };
-                (!matches!(v, Value::Unbound)).then(|| (name.clone(), v))
+                (!matches!(v, Value::Unbound)).then(|| (name.clone(), Local::of(&v)))
             })
             .collect();
         let end = FrameEnd {
             function: frame.code.name.clone(),
             locals,
             at: now(),
-            result: result.cloned().map_err(Clone::clone),
+            result: match result {
+                Ok(_) => Ok(()),
+                Err(e) => Err(crate::outcome::ErrorInfo::of(e)),
+            },
         };
         i.frame_ends.borrow_mut().push(end);
     });

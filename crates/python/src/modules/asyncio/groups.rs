@@ -183,8 +183,8 @@ pub fn as_completed_value(lp: Rc<Loop>, items: Vec<Value>, timeout: Option<f64>)
         }
         let f = lp.ensure_future(&it)?;
         seen.push(it);
-        if !futs.contains(&f) {
-            futs.push(f);
+        if !futs.iter().any(|(g, _)| *g == f) {
+            futs.push((f, lp.future_value(f)));
         }
     }
     let it = lp.with(|c| AsCompleted::new(c, futs, timeout));
@@ -204,7 +204,7 @@ fn ac_next(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
     Ok(native_coro(
         "_AsCompletedIterator._wait_for_one",
         async move {
-            let f = it.wait_for_one().await?;
+            let (f, _object) = it.wait_for_one().await?;
             lp.with(|c| c.future_result(f))
         },
     ))
@@ -218,8 +218,8 @@ fn ac_anext(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
         if !more {
             return Err(crate::objects::ExcObj::builtin("StopAsyncIteration", None));
         }
-        let f = it.wait_for_one().await?;
-        Ok(lp.future_value(f))
+        let (f, object) = it.wait_for_one().await?;
+        Ok(object.unwrap_or_else(|| lp.future_value(f)))
     }))
 }
 

@@ -31,6 +31,10 @@ pub struct Loop {
     pub coros: RefCell<Vec<Value>>,
     /// The tasks whose "exception was never retrieved" has been logged.
     pub logged: RefCell<std::collections::HashSet<TaskId>>,
+    /// Tasks a done-callback of theirs raised in: `Handle._run` keeps the exception in a local
+    /// its traceback's frame holds, a cycle through the handle and the task it was given, freed
+    /// by the cycle collector (at exit, not when the loop lets go of the task).
+    pub cyclic: RefCell<std::collections::HashSet<TaskId>>,
     /// The loop was closed (`asyncio.run` returned): a task still pending then never ends.
     pub closed: std::cell::Cell<bool>,
     /// The program's state is going (`vm::teardown`): its objects report nothing as they drop.
@@ -67,6 +71,7 @@ impl Loop {
             futures: RefCell::new(HashMap::new()),
             coros: RefCell::new(Vec::new()),
             logged: RefCell::new(std::collections::HashSet::new()),
+            cyclic: RefCell::new(std::collections::HashSet::new()),
             closed: std::cell::Cell::new(false),
             torn_down: std::cell::Cell::new(false),
             obj: RefCell::new(Weak::new()),
