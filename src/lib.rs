@@ -14,6 +14,7 @@ pub mod axis;
 pub mod compare;
 pub mod gallery;
 pub mod highlight;
+pub mod moments;
 pub mod program;
 pub mod scenario;
 pub mod time_text;

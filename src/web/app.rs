@@ -4,10 +4,20 @@ use super::code::Fragment;
 use super::commands;
 use super::components::pattern_picker::summary;
 use super::components::{
-    compare_view::CompareView, console_view::ConsoleView, controls::Controls,
-    gallery_view::GalleryView, live_region::LiveRegion, outcome_panel::OutcomePanel,
-    pattern_picker::PatternPicker, program_panel::ProgramPanel, share_menu::ShareMenu,
-    table_view::TableView, timeline_view::TimelineView, toolbar::Toolbar,
+    compare_view::CompareView,
+    console_view::ConsoleView,
+    controls::Controls,
+    gallery_view::GalleryView,
+    inspector::Inspector,
+    live_region::LiveRegion,
+    outcome_panel::OutcomePanel,
+    pattern_picker::PatternPicker,
+    program_panel::ProgramPanel,
+    share_menu::ShareMenu,
+    table_view::TableView,
+    time_travel::{moment_text, TimeTravel},
+    timeline_view::TimelineView,
+    toolbar::Toolbar,
 };
 use super::embed_hooks::{use_embed_commands, use_embed_error, use_embed_outcome, use_embed_size};
 use super::hooks::{use_keyboard_shortcuts, use_latest};
@@ -212,11 +222,16 @@ pub fn app(props: &AppProps) -> Html {
     let session = state.session.clone();
     let now = state.progress.map_or(0, |p| p.now);
     let lines = session.as_ref().map_or(0, |s| s.console.borrow().len());
-    let narration: AttrValue = session
-        .as_ref()
-        .and_then(|s| s.narration.borrow().last().cloned())
-        .unwrap_or_default()
-        .into();
+    // What the last step did, or, at a moment the learner moved to, that moment, in words.
+    let narration: AttrValue = match (&session, state.cursor) {
+        (Some(s), Some(c)) => moment_text(s, c),
+        (s, None) => s
+            .as_ref()
+            .and_then(|s| s.narration.borrow().last().cloned())
+            .unwrap_or_default(),
+        (None, _) => String::new(),
+    }
+    .into();
     // The timeline, the console and the outcome (the full page puts the program beside them).
     // Pointing at a lane marks its coroutine's lines; pointing at a line, the lanes of the
     // coroutine it is in (the innermost `def` around it).
@@ -247,11 +262,15 @@ pub fn app(props: &AppProps) -> Html {
                         // What the last step did, in words (the live region says it to screen readers).
                         <p class="narration" data-test="narration" aria-hidden="true">{ narration.clone() }</p>
                     }
-                    <TimelineView session={session.clone()} now={now} version={state.version}
+                    // Embeds choose their panels (the embeds issue); the full page always has it.
+                    if let Some(session) = session.clone().filter(|_| !embedded) {
+                        <TimeTravel session={session} cursor={state.cursor} version={state.version} dispatch={dispatch.clone()} />
+                    }
+                    <TimelineView session={session.clone()} now={now} version={state.version} cursor={state.cursor}
                         running={state.status == Some(Status::Running)} pointed={pointed_coro.clone()} onpointcoro={onpointcoro.clone()} />
                 </div>
                 <div class="side">
-                    <ConsoleView session={session.clone()} lines={lines} outcome={state.outcome.clone()} />
+                    <ConsoleView session={session.clone()} lines={lines} outcome={state.outcome.clone()} cursor={state.cursor} />
                     <OutcomePanel session={session.clone()} status={state.status} outcome={state.outcome.clone()}
                         stopped={state.stopped.clone()} />
                 </div>
@@ -331,8 +350,11 @@ pub fn app(props: &AppProps) -> Html {
                 { panels(Some(html! {
                     <ProgramPanel code={state.code.clone()} session={session.clone()} outcome={state.outcome.clone()}
                         version={state.version} form_valid={state.spec.is_ok()} dispatch={dispatch.clone()} onrun={onrun.clone()}
-                        pointed={pointed_lines} onpointline={onpointline.clone()} />
+                        pointed={pointed_lines} onpointline={onpointline.clone()} cursor={state.cursor} />
                 })) }
+                if let Some(session) = session.clone() {
+                    <Inspector session={session} cursor={state.cursor} version={state.version} dispatch={dispatch.clone()} />
+                }
                 <TableView session={session.clone()} version={state.version} />
             }
             <LiveRegion text={narration} />

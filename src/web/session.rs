@@ -7,6 +7,7 @@ use super::driver::{Driver, Progress};
 use super::narrate::narrate;
 use super::state::{Action, State};
 use crate::engine::{Finish, FutState, Micros, What};
+use crate::moments::Moments;
 use crate::program::{ProgramRun, RunOutcome};
 use crate::python::outcome::ErrorInfo;
 use crate::python::vm::interp;
@@ -51,6 +52,8 @@ pub struct Session {
     pub run: Rc<RefCell<ProgramRun>>,
     pub driver: Driver,
     pub timeline: RefCell<Timeline>,
+    /// The index over the trace that shows any moment of the run.
+    pub moments: RefCell<Moments>,
     pub narration: RefCell<Vec<String>>,
     /// Each printed line, with when it appeared.
     pub console: RefCell<Vec<(Micros, Rc<str>)>>,
@@ -68,6 +71,7 @@ impl Session {
         let run = run.borrow();
         let events = self.timeline.borrow_mut().update(&run);
         let timeline = self.timeline.borrow();
+        self.moments.borrow_mut().update(&events, &run, &timeline);
         run.with_core(|core| {
             let mut errors = self.errors.borrow_mut();
             for e in &events {
@@ -169,6 +173,7 @@ pub fn start_session_with(
         run,
         driver,
         timeline: RefCell::new(Timeline::new()),
+        moments: RefCell::new(Moments::new()),
         narration: RefCell::new(Vec::new()),
         console: RefCell::new(Vec::new()),
         errors: RefCell::new(Errors::new()),

@@ -5,6 +5,7 @@ use super::driver::Progress;
 use super::form::{Form, Preset};
 use super::session::{Session, Shared};
 use crate::compare::Comparison;
+use crate::moments::Cursor;
 use crate::program::RunOutcome;
 use crate::scenario::{ClockKind, Pattern, Spec, SpecError, Speed, Theme, View};
 use std::rc::Rc;
@@ -56,6 +57,9 @@ pub struct State {
     pub outcome: Option<Shared<(RunOutcome, AttrValue)>>,
     /// Why the run was stopped, if a limit of the interpreter stopped it (it has no outcome).
     pub stopped: Option<AttrValue>,
+    /// The moment of the run the page shows (the first `k` events of its trace have happened);
+    /// `None` follows the run as it goes, and shows its end once it has finished.
+    pub cursor: Option<Cursor>,
     /// The Compare view is shown (in place of the run).
     pub comparing: bool,
     /// The four ways run for the form's tasks (computed outside the reducer: `commands::compare`).
@@ -99,6 +103,7 @@ impl State {
             code_pending: None,
             example: None,
             opened: 0,
+            cursor: None,
             comparing: false,
             comparison: None,
             errors: Rc::new(parsed.as_ref().err().cloned().into_iter().collect()),
@@ -141,6 +146,7 @@ impl State {
 
     /// The run's things cleared (a new program, or Reset).
     fn clear_run(&mut self) {
+        self.cursor = None;
         self.session = None;
         self.status = None;
         self.progress = None;
@@ -197,6 +203,8 @@ pub enum Action {
     LoadExample(usize),
     /// A link's program could not be read: the page says why.
     LinkFailed(String),
+    /// Show a moment of the run (`None`: follow the run, or its end).
+    SetCursor(Option<Cursor>),
     /// Show or leave the Compare view.
     SetComparing(bool),
     /// The four ways were run for the form's tasks.
@@ -238,6 +246,7 @@ impl Reducible for State {
                 s.reparse();
             }
             Action::Started(session) => {
+                s.cursor = None;
                 s.session = Some(session);
                 s.status = Some(Status::Running);
                 s.progress = None;
@@ -290,6 +299,7 @@ impl Reducible for State {
                 s.link_error = Some(why);
             }
             Action::SetComparing(on) => s.comparing = on,
+            Action::SetCursor(k) => s.cursor = k,
             Action::Compared(c) => s.comparison = Some(c),
             Action::RewriteCode => {
                 Rc::make_mut(&mut s.code).own = false;

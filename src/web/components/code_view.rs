@@ -3,6 +3,7 @@
 //! uncaught exception was raised at, and a syntax error underlined at its span.
 
 use crate::highlight::highlight;
+use crate::moments::{span_at, Cursor, Moments, StateAt};
 use crate::program::RunOutcome;
 use crate::timeline::{Lane, SpanKind, Timeline};
 use crate::web::code::Code;
@@ -28,6 +29,9 @@ pub struct CodeViewProps {
     /// A line was pointed at.
     #[prop_or_default]
     pub onpointline: Callback<u32>,
+    /// The moment shown (the first `k` events of the trace), if not the latest.
+    #[prop_or_default]
+    pub cursor: Option<Cursor>,
 }
 
 /// One line's marks: what its tasks are doing there.
@@ -37,17 +41,22 @@ struct Marks {
     blocking: Vec<String>,
 }
 
-/// The lanes' open spans, by line: `Task-3 ⏸ sleeping 1000 ms, until 1.0 s`.
-fn marks(timeline: &Timeline) -> BTreeMap<u32, Marks> {
+/// What each lane is doing at the moment shown, by line: `Task-3 ‖ sleeping 1000 ms, until
+/// 1.000 s` (the latest moment: its open spans; a past one: the spans covering its time).
+fn marks(timeline: &Timeline, moments: &Moments, cursor: Option<Cursor>) -> BTreeMap<u32, Marks> {
     let mut by_line: BTreeMap<u32, Marks> = BTreeMap::new();
-    let open = |lane: &Lane| {
-        lane.spans
+    let at = |lane: &Lane| match cursor {
+        None => lane
+            .spans
             .last()
             .filter(|s| s.to.is_none() && lane.end.is_none())
-            .copied()
+            .copied(),
+        Some(c) => (moments.state_at(lane, c.k) == StateAt::Pending)
+            .then(|| span_at(lane, c.t).copied())
+            .flatten(),
     };
     for lane in timeline.shown() {
-        let Some(span) = open(lane) else {
+        let Some(span) = at(lane) else {
             continue;
         };
         match span.kind {
@@ -91,16 +100,20 @@ pub fn code_view(props: &CodeViewProps) -> Html {
     let marks = props
         .session
         .as_ref()
-        .map(|s| marks(&s.timeline.borrow()))
+        .map(|s| marks(&s.timeline.borrow(), &s.moments.borrow(), props.cursor))
         .unwrap_or_default();
     // Where the uncaught exception was raised: the innermost frame in the program's file.
-    let raised = props.outcome.as_ref().and_then(|o| {
-        let (frames, exception) = o.0 .0.program().traceback.as_ref()?;
-        Some((
-            frames.last()?.0,
-            exception.last().cloned().unwrap_or_default(),
-        ))
-    });
+    let raised = props
+        .outcome
+        .as_ref()
+        .filter(|_| props.cursor.is_none())
+        .and_then(|o| {
+            let (frames, exception) = o.0 .0.program().traceback.as_ref()?;
+            Some((
+                frames.last()?.0,
+                exception.last().cloned().unwrap_or_default(),
+            ))
+        });
     let error = props.code.error.as_ref();
     let onmouseover = {
         let onpointline = props.onpointline.clone();

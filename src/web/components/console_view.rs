@@ -1,6 +1,7 @@
 //! The console: what the program prints, as it prints it, then what it wrote on stderr (the
 //! traceback of an uncaught exception, as Python 3.13 prints it).
 
+use crate::moments::Cursor;
 use crate::program::RunOutcome;
 use crate::time_text::format_seconds;
 use crate::web::session::{Session, Shared};
@@ -15,6 +16,10 @@ pub struct ConsoleViewProps {
     /// How many lines have been printed (re-renders only when it changes).
     pub lines: usize,
     pub outcome: Option<Shared<(RunOutcome, AttrValue)>>,
+    /// The moment shown (the first `k` events of the trace), if not the latest: the lines
+    /// printed up to it.
+    #[prop_or_default]
+    pub cursor: Option<Cursor>,
 }
 
 #[function_component(ConsoleView)]
@@ -37,10 +42,20 @@ pub fn console_view(props: &ConsoleViewProps) -> Html {
     }
     let console = props.session.as_ref().map(|s| s.console.borrow());
     let lines = console.as_deref().map_or(&[][..], |c| c.as_slice());
+    // At a moment of the past: what had been printed by then.
+    let until = props
+        .cursor
+        .zip(props.session.as_ref())
+        .map(|(c, s)| (s.moments.borrow().printed_at(c.k), c.t));
+    let lines = match until {
+        Some((n, _)) => &lines[..n.min(lines.len())],
+        None => lines,
+    };
     let hidden = lines.len().saturating_sub(MAX_LINES);
     let stderr = props.outcome.as_ref().map(|o| o.0 .0.stderr());
     let stderr = stderr.filter(|e| !e.is_empty()).map(|e| {
         e.iter()
+            .filter(|l| until.is_none_or(|(_, t)| l.at <= t))
             .map(|l| l.text.as_str())
             .collect::<Vec<_>>()
             .join("\n")

@@ -25,6 +25,9 @@ pub struct ProgramPanelProps {
     pub pointed: Option<(u32, u32)>,
     #[prop_or_default]
     pub onpointline: Callback<u32>,
+    /// The moment shown, if not the latest.
+    #[prop_or_default]
+    pub cursor: Option<crate::moments::Cursor>,
 }
 
 #[function_component(ProgramPanel)]
@@ -74,7 +77,7 @@ pub fn program_panel(props: &ProgramPanelProps) -> Html {
                 }
             } else {
                 <CodeView code={props.code.clone()} session={props.session.clone()} outcome={props.outcome.clone()} version={props.version}
-                    pointed={props.pointed} onpointline={props.onpointline.clone()} />
+                    pointed={props.pointed} onpointline={props.onpointline.clone()} cursor={props.cursor} />
             }
         </section>
     }

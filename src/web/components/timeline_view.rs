@@ -2,8 +2,9 @@
 //! Lanes are virtualised: only the rows in view exist in the DOM (all of them up to 60 tasks).
 
 use crate::engine::Micros;
+use crate::moments::{Cursor, Moments, StateAt};
 use crate::time_text::{fraction, percent};
-use crate::timeline::{Lane, Timeline};
+use crate::timeline::{Bar, Lane, Timeline};
 use crate::web::describe::{end_text, lane_details, span_label, Errors};
 use crate::web::session::{Session, Shared};
 use crate::web::ticker::Ticker;
@@ -30,6 +31,9 @@ pub struct TimelineViewProps {
     /// A lane was pointed at or focused: its coroutine's `__qualname__`.
     #[prop_or_default]
     pub onpointcoro: Callback<AttrValue>,
+    /// The moment shown (the first `k` events of the trace), if not the latest.
+    #[prop_or_default]
+    pub cursor: Option<Cursor>,
 }
 
 /// Where a lane is drawn and what it is read against.
@@ -40,6 +44,9 @@ struct Row<'a> {
     now: Micros,
     /// The coroutine pointed at.
     pointed: Option<&'a str>,
+    /// The index over the trace, and the moment shown (`data-state-at`).
+    moments: &'a Moments,
+    cursor: usize,
     /// The one lane in the Tab order (the timeline is one Tab stop; arrows move between lanes).
     tab_stop: usize,
 }
@@ -51,6 +58,8 @@ fn lane_row(row: &Row, (lane, depth): (&Lane, u32), index: usize, top: usize) ->
         span_us,
         now,
         pointed,
+        moments,
+        cursor,
         tab_stop,
     } = *row;
     let tabindex = if index == tab_stop { "0" } else { "-1" };
@@ -65,12 +74,13 @@ fn lane_row(row: &Row, (lane, depth): (&Lane, u32), index: usize, top: usize) ->
     };
     html! {
         <div class={classes!("lane", state.name(), (pointed == Some(&*lane.coro)).then_some("pointed"))} data-test={test} data-task={lane.name.to_string()} data-coro={lane.coro.to_string()} data-state={state.name()}
+            data-state-at={moments.state_at(lane, cursor).name()}
             data-row={index.to_string()} role="listitem" {tabindex} style={format!("top:{top}px")}
             aria-label={details.clone()} title={details} key={index}>
             <span class="lane-name" style={(depth > 0).then(|| format!("padding-left:{}em", depth.min(6) as f32 * 0.6))}>{ lane.name.to_string() }<span class="coro">{ format!(" {}", lane.coro) }</span></span>
             <span class="lane-track">
                 // A thousandth of the axis is about a pixel: closer spans are drawn as one bar.
-                { for lane.bars(now, span_us / 1000).into_iter().map(|b| {
+                { for lane.bars(now, span_us / 1000).into_iter().filter(|b| b.from <= now).map(|b| Bar { to: b.to.min(now), ..b }).map(|b| {
                     let label = span_label(timeline, &b.kind, b.from);
                     let title = match b.spans {
                         1 => label,
@@ -78,7 +88,7 @@ fn lane_row(row: &Row, (lane, depth): (&Lane, u32), index: usize, top: usize) ->
                     };
                     html! { <span class={classes!("span", b.kind.look())} style={format!("left:{};width:calc({} - {})", pct(b.from), pct(b.to), pct(b.from))} {title}></span> }
                 }) }
-                if let Some(end) = &lane.end {
+                if let Some(end) = lane.end.as_ref().filter(|e| e.0 <= now && moments.state_at(lane, cursor) != StateAt::Pending) {
                     <span class="end" style={format!("left:{}", pct(end.0))}>
                         <span class="symbol" aria-hidden="true">{ end_text(timeline, errors, lane, end).0 }</span>
                         <span class="end-text">{ end_text(timeline, errors, lane, end).1 }</span>
@@ -151,6 +161,12 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
         return html! { <section class="timeline empty" data-test="timeline"><p>{ "Press Run to see the tasks run." }</p></section> };
     };
     let timeline: std::cell::Ref<Timeline> = session.timeline.borrow();
+    let moments = session.moments.borrow();
+    // A moment of the past: the time is the cursor's, and what came after it is not drawn.
+    let cursor = props
+        .cursor
+        .map_or(moments.len(), |c| c.k.min(moments.len()));
+    let now = props.cursor.map_or(now, |c| c.t);
     let errors = session.errors.borrow();
     // Every lane but those of asyncio.run's own shutdown tasks.
     // Grouped under the task that created each.
@@ -185,6 +201,8 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
         span_us,
         now,
         pointed: props.pointed.as_deref(),
+        moments: &moments,
+        cursor,
         tab_stop,
     };
     // Arrow keys, Home and End move the focus between lanes (scrolling a virtualised timeline to

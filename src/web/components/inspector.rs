@@ -1,0 +1,162 @@
+//! The loop inspector: for the pass at the cursor, the ready queue as the pass began and why each
+//! task was in it, the timers still armed, what every pending task awaits, and the list of all
+//! passes (filterable by task; a click moves the cursor there). With a short explanation of the
+//! loop whose terms point at what is on screen.
+
+use crate::engine::Awaiting;
+use crate::moments::{span_at, why_ready, Cursor, StateAt};
+use crate::time_text::seconds_label;
+use crate::timeline::SpanKind;
+use crate::web::describe::span_label;
+use crate::web::session::{Session, Shared};
+use crate::web::state::{Action, State};
+use yew::prelude::*;
+
+/// Rows listed in each of the inspector's lists; the rest are counted.
+const LISTED: usize = 20;
+/// Passes drawn in the list, around the cursor's.
+const PASSES_AROUND: usize = 60;
+
+#[derive(Properties, PartialEq)]
+pub struct InspectorProps {
+    pub session: Shared<Session>,
+    pub cursor: Option<Cursor>,
+    pub version: u64,
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+fn more(n: usize) -> Html {
+    if n > LISTED {
+        html! { <li class="more">{ format!("… and {} more", n - LISTED) }</li> }
+    } else {
+        html! {}
+    }
+}
+
+#[function_component(Inspector)]
+pub fn inspector(props: &InspectorProps) -> Html {
+    let filter = use_state(String::new);
+    let moments = props.session.moments.borrow();
+    let timeline = props.session.timeline.borrow();
+    if moments.is_empty() {
+        return html! {};
+    }
+    let Cursor { k, t } = moments.moment(props.cursor);
+    let pass = moments.pass_at(k);
+    let name = |task: crate::engine::TaskId| {
+        timeline
+            .lane(task)
+            .map_or_else(String::new, |l| l.name.to_string())
+    };
+    // Timers still armed at the cursor: the tasks asleep, by deadline.
+    let mut timers: Vec<(u64, String, u32)> = Vec::new();
+    let mut awaiting: Vec<String> = Vec::new();
+    for lane in timeline.shown() {
+        if moments.state_at(lane, k) != StateAt::Pending {
+            continue;
+        }
+        let Some(span) = span_at(lane, t) else {
+            continue;
+        };
+        if let SpanKind::Suspended {
+            awaiting: Awaiting::Sleep { until },
+            line,
+        } = span.kind
+        {
+            if until > t {
+                timers.push((until, lane.name.to_string(), line));
+            }
+        }
+        awaiting.push(format!(
+            "{} ({}): {}",
+            lane.name,
+            lane.coro,
+            span_label(&timeline, &span.kind, span.from)
+        ));
+    }
+    timers.sort();
+    let n_timers = timers.len();
+    let n_awaiting = awaiting.len();
+    let oninput = {
+        let filter = filter.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            filter.set(input.value());
+        })
+    };
+    let wanted = filter.trim().to_string();
+    let shown: Vec<&crate::moments::PassSteps> = moments
+        .passes
+        .iter()
+        .filter(|p| {
+            wanted.is_empty()
+                || p.steps.iter().any(|&s| {
+                    name(s) == wanted || timeline.lane(s).is_some_and(|l| *l.coro == *wanted)
+                })
+        })
+        .collect();
+    let at = shown.partition_point(|p| p.end <= k);
+    let from = at.saturating_sub(PASSES_AROUND / 2);
+    let to = (from + PASSES_AROUND).min(shown.len());
+    html! {
+        <section class="inspector" data-test="inspector" aria-labelledby="inspector-title">
+            <h2 id="inspector-title">{ "The loop, pass by pass" }</h2>
+            if let Some(p) = pass {
+                <h3 data-test="inspector-pass">{ format!("Pass {} at {}", p.pass, seconds_label(p.at)) }</h3>
+                <p>{ "The ready queue as the pass began, in order:" }</p>
+                <ol class="ready" data-test="ready">
+                    { for p.steps.iter().take(LISTED).map(|&s| html! {
+                        <li>{ format!("{}: {}", name(s), timeline.lane(s).map_or_else(String::new, |l| why_ready(&timeline, l, p.at))) }</li>
+                    }) }
+                    { more(p.steps.len()) }
+                </ol>
+            } else {
+                <p>{ "Before the first pass: asyncio.run() has created main, whose first step is in the ready queue." }</p>
+            }
+            <h3>{ format!("Timers still armed at {} ({n_timers})", seconds_label(t)) }</h3>
+            <table class="timers" data-test="timers">
+                <thead><tr><th scope="col">{ "due" }</th><th scope="col">{ "task" }</th><th scope="col">{ "line" }</th></tr></thead>
+                <tbody>
+                    { for timers.iter().take(LISTED).map(|(until, task, line)| html! {
+                        <tr><td>{ seconds_label(*until) }</td><td>{ task }</td><td>{ if *line > 0 { line.to_string() } else { String::new() } }</td></tr>
+                    }) }
+                </tbody>
+            </table>
+            <h3>{ format!("What the pending tasks await ({n_awaiting})") }</h3>
+            <ul class="awaiting" data-test="awaiting">
+                { for awaiting.iter().take(LISTED).map(|a| html! { <li>{ a }</li> }) }
+                { more(n_awaiting) }
+            </ul>
+            <h3 id="passes-title">{ format!("All passes in which a task steps ({})", moments.passes.len()) }</h3>
+            <label class="filter">{ "Only the passes of task or coroutine " }
+                <input type="search" data-test="pass-filter" placeholder="Task-3 or fetch" value={(*filter).clone()} {oninput} />
+            </label>
+            <ol class="passes" aria-labelledby="passes-title">
+                if from > 0 { <li class="more">{ format!("… {from} earlier") }</li> }
+                { for shown[from..to].iter().map(|p| {
+                    let steps: Vec<String> = p.steps.iter().map(|&s| name(s)).collect();
+                    let dispatch = props.dispatch.clone();
+                    let to = moments.after(p.end);
+                    let current = pass.is_some_and(|c| c.pass == p.pass);
+                    html! {
+                        <li>
+                            <button type="button" class={classes!("pass", current.then_some("current"))} data-test="pass"
+                                data-ms={crate::engine::clock::to_ms(p.at).to_string()} data-steps={steps.join(",")}
+                                aria-current={current.then_some("step")}
+                                onclick={Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetCursor(Some(to))))}>
+                                { format!("pass {} · {} · {}", p.pass, seconds_label(p.at), if steps.len() > 4 { format!("{} … ({} steps)", steps[..4].join(", "), steps.len()) } else { steps.join(", ") }) }
+                            </button>
+                        </li>
+                    }
+                }) }
+                if to < shown.len() { <li class="more">{ format!("… {} later", shown.len() - to) }</li> }
+            </ol>
+            <details class="how" data-test="how-the-loop-works">
+                <summary>{ "How the loop works" }</summary>
+                <p>{ "asyncio runs one task at a time. The event loop goes round in passes: each pass first moves the timers that are due (a " }<code>{ "sleep" }</code>{ " ending) into the ready queue, then runs, in order, every callback that was in the ready queue as the pass began: the pass in the list above, and the queue under \"The ready queue\"." }</p>
+                <p>{ "A task runs in steps: a step goes from one " }<code>{ "await" }</code>{ " that suspends to the next (a lane's solid bars between its waits). When what it awaits is done, its wakeup is scheduled for the next pass, not run at once; so are done-callbacks: they run one pass later." }</p>
+                <p>{ "A task asleep has a timer: \"Timers still armed\" lists them by deadline. The loop sleeps until the first one is due, unless something is ready. A step that blocks (" }<code>{ "time.sleep" }</code>{ ", a long computation) holds the whole loop: the stall across every lane." }</p>
+            </details>
+        </section>
+    }
+}
