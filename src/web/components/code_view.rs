@@ -34,11 +34,13 @@ pub struct CodeViewProps {
     pub cursor: Option<Cursor>,
 }
 
-/// One line's marks: what its tasks are doing there.
+/// One line's marks: what its tasks are doing there (the first few written out, all counted).
 #[derive(Default)]
 struct Marks {
     suspended: Vec<String>,
+    suspended_count: usize,
     blocking: Vec<String>,
+    blocking_count: usize,
 }
 
 /// What each lane is doing at the moment shown, by line: `Task-3 ‖ sleeping 1000 ms, until
@@ -61,18 +63,23 @@ fn marks(timeline: &Timeline, moments: &Moments, cursor: Option<Cursor>) -> BTre
         };
         match span.kind {
             SpanKind::Suspended { awaiting, line } if line > 0 => {
-                by_line.entry(line).or_default().suspended.push(format!(
-                    "{} ‖ {}",
-                    lane.name,
-                    awaiting_text(timeline, &awaiting, span.from)
-                ));
+                let m = by_line.entry(line).or_default();
+                m.suspended_count += 1;
+                if m.suspended.len() < NAMED {
+                    m.suspended.push(format!(
+                        "{} ‖ {}",
+                        lane.name,
+                        awaiting_text(timeline, &awaiting, span.from)
+                    ));
+                }
             }
             SpanKind::Blocking { line } if line > 0 => {
-                by_line
-                    .entry(line)
-                    .or_default()
-                    .blocking
-                    .push(format!("{} ▮ blocking the loop", lane.name));
+                let m = by_line.entry(line).or_default();
+                m.blocking_count += 1;
+                if m.blocking.len() < NAMED {
+                    m.blocking
+                        .push(format!("{} ▮ blocking the loop", lane.name));
+                }
             }
             _ => {}
         }
@@ -80,16 +87,16 @@ fn marks(timeline: &Timeline, moments: &Moments, cursor: Option<Cursor>) -> BTre
     by_line
 }
 
-/// Some names, and how many more.
-fn names(list: &[String]) -> String {
+/// Some names, and how many more of `count`.
+fn names(list: &[String], count: usize) -> String {
     let mut text = list
         .iter()
         .take(NAMED)
         .cloned()
         .collect::<Vec<_>>()
         .join(" · ");
-    if list.len() > NAMED {
-        text += &format!(" · and {} more", list.len() - NAMED);
+    if count > list.len() {
+        text += &format!(" · and {} more", count - list.len());
     }
     text
 }
@@ -161,10 +168,10 @@ pub fn code_view(props: &CodeViewProps) -> Html {
                         </span>
                         if let Some(m) = mark {
                             if !m.blocking.is_empty() {
-                                <span class="mark blocking" data-test="mark">{ names(&m.blocking) }</span>
+                                <span class="mark blocking" data-test="mark">{ names(&m.blocking, m.blocking_count) }</span>
                             }
                             if !m.suspended.is_empty() {
-                                <span class="mark suspended" data-test="mark">{ names(&m.suspended) }</span>
+                                <span class="mark suspended" data-test="mark">{ names(&m.suspended, m.suspended_count) }</span>
                             }
                         }
                         if let Some((_, exception)) = raised_here {

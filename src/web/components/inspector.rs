@@ -17,6 +17,16 @@ const LISTED: usize = 20;
 /// Passes drawn in the list, around the cursor's.
 const PASSES_AROUND: usize = 60;
 
+/// One row of the passes list, its text made once.
+struct PassRow {
+    pass: u32,
+    /// The cursor just after the pass.
+    end: usize,
+    ms: AttrValue,
+    steps: AttrValue,
+    label: AttrValue,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct InspectorProps {
     pub session: Shared<Session>,
@@ -48,9 +58,11 @@ pub fn inspector(props: &InspectorProps) -> Html {
             .lane(task)
             .map_or_else(String::new, |l| l.name.to_string())
     };
-    // Timers still armed at the cursor: the tasks asleep, by deadline.
-    let mut timers: Vec<(u64, String, u32)> = Vec::new();
+    // Timers still armed at the cursor (the tasks asleep, by deadline), and what the pending
+    // tasks await: counted over every lane, written out for the first few only.
+    let mut timers: Vec<(u64, u32, u32)> = Vec::new();
     let mut awaiting: Vec<String> = Vec::new();
+    let mut n_awaiting = 0;
     for lane in timeline.shown() {
         if moments.state_at(lane, k) != StateAt::Pending {
             continue;
@@ -64,19 +76,21 @@ pub fn inspector(props: &InspectorProps) -> Html {
         } = span.kind
         {
             if until > t {
-                timers.push((until, lane.name.to_string(), line));
+                timers.push((until, lane.task.0, line));
             }
         }
-        awaiting.push(format!(
-            "{} ({}): {}",
-            lane.name,
-            lane.coro,
-            span_label(&timeline, &span.kind, span.from)
-        ));
+        n_awaiting += 1;
+        if awaiting.len() < LISTED {
+            awaiting.push(format!(
+                "{} ({}): {}",
+                lane.name,
+                lane.coro,
+                span_label(&timeline, &span.kind, span.from)
+            ));
+        }
     }
-    timers.sort();
+    timers.sort_unstable();
     let n_timers = timers.len();
-    let n_awaiting = awaiting.len();
     let oninput = {
         let filter = filter.clone();
         Callback::from(move |e: InputEvent| {
@@ -85,16 +99,54 @@ pub fn inspector(props: &InspectorProps) -> Html {
         })
     };
     let wanted = filter.trim().to_string();
-    let shown: Vec<&crate::moments::PassSteps> = moments
-        .passes
-        .iter()
-        .filter(|p| {
-            wanted.is_empty()
-                || p.steps.iter().any(|&s| {
-                    name(s) == wanted || timeline.lane(s).is_some_and(|l| *l.coro == *wanted)
-                })
-        })
-        .collect();
+    // The passes list's text, made once per run, filter and number of passes (a pass of 10,000
+    // steps is a long `data-steps`): moving the cursor only re-renders the rows around it.
+    let rows = {
+        let session = props.session.clone();
+        use_memo(
+            (props.session.id, moments.passes.len(), wanted.clone()),
+            move |(_, _, wanted)| {
+                let (moments, timeline) = (session.moments.borrow(), session.timeline.borrow());
+                let name = |t: crate::engine::TaskId| {
+                    timeline
+                        .lane(t)
+                        .map_or_else(String::new, |l| l.name.to_string())
+                };
+                moments
+                    .passes
+                    .iter()
+                    .filter(|p| {
+                        wanted.is_empty()
+                            || p.steps.iter().any(|&s| {
+                                timeline
+                                    .lane(s)
+                                    .is_some_and(|l| *l.name == **wanted || *l.coro == **wanted)
+                            })
+                    })
+                    .map(|p| {
+                        let steps: Vec<String> = p.steps.iter().map(|&s| name(s)).collect();
+                        let shown = if steps.len() > 4 {
+                            format!("{} … ({} steps)", steps[..4].join(", "), steps.len())
+                        } else {
+                            steps.join(", ")
+                        };
+                        PassRow {
+                            pass: p.pass,
+                            end: p.end,
+                            ms: AttrValue::from(crate::engine::clock::to_ms(p.at).to_string()),
+                            steps: AttrValue::from(steps.join(",")),
+                            label: AttrValue::from(format!(
+                                "pass {} · {} · {shown}",
+                                p.pass,
+                                seconds_label(p.at)
+                            )),
+                        }
+                    })
+                    .collect::<Vec<PassRow>>()
+            },
+        )
+    };
+    let shown = &*rows;
     let at = shown.partition_point(|p| p.end <= k);
     let from = at.saturating_sub(PASSES_AROUND / 2);
     let to = (from + PASSES_AROUND).min(shown.len());
@@ -118,13 +170,13 @@ pub fn inspector(props: &InspectorProps) -> Html {
                 <thead><tr><th scope="col">{ "due" }</th><th scope="col">{ "task" }</th><th scope="col">{ "line" }</th></tr></thead>
                 <tbody>
                     { for timers.iter().take(LISTED).map(|(until, task, line)| html! {
-                        <tr><td>{ seconds_label(*until) }</td><td>{ task }</td><td>{ if *line > 0 { line.to_string() } else { String::new() } }</td></tr>
+                        <tr><td>{ seconds_label(*until) }</td><td>{ name(crate::engine::TaskId(*task)) }</td><td>{ if *line > 0 { line.to_string() } else { String::new() } }</td></tr>
                     }) }
                 </tbody>
             </table>
             <h3>{ format!("What the pending tasks await ({n_awaiting})") }</h3>
             <ul class="awaiting" data-test="awaiting">
-                { for awaiting.iter().take(LISTED).map(|a| html! { <li>{ a }</li> }) }
+                { for awaiting.iter().map(|a| html! { <li>{ a }</li> }) }
                 { more(n_awaiting) }
             </ul>
             <h3 id="passes-title">{ format!("All passes in which a task steps ({})", moments.passes.len()) }</h3>
@@ -134,17 +186,15 @@ pub fn inspector(props: &InspectorProps) -> Html {
             <ol class="passes" aria-labelledby="passes-title">
                 if from > 0 { <li class="more">{ format!("… {from} earlier") }</li> }
                 { for shown[from..to].iter().map(|p| {
-                    let steps: Vec<String> = p.steps.iter().map(|&s| name(s)).collect();
                     let dispatch = props.dispatch.clone();
                     let to = moments.after(p.end);
                     let current = pass.is_some_and(|c| c.pass == p.pass);
                     html! {
                         <li>
                             <button type="button" class={classes!("pass", current.then_some("current"))} data-test="pass"
-                                data-ms={crate::engine::clock::to_ms(p.at).to_string()} data-steps={steps.join(",")}
-                                aria-current={current.then_some("step")}
+                                data-ms={p.ms.clone()} data-steps={p.steps.clone()} aria-current={current.then_some("step")}
                                 onclick={Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetCursor(Some(to))))}>
-                                { format!("pass {} · {} · {}", p.pass, seconds_label(p.at), if steps.len() > 4 { format!("{} … ({} steps)", steps[..4].join(", "), steps.len()) } else { steps.join(", ") }) }
+                                { p.label.clone() }
                             </button>
                         </li>
                     }
