@@ -66,6 +66,30 @@ try {
   await (await compare.$('[data-test=compare]')).screenshot({ path: join(out, 'compare.png') });
   console.log('docs/screenshots/compare.png');
   await compare.close();
+  // The loop inspector at an interesting pass: a TaskGroup aborting, and a blocking call.
+  for (const [name, url, pass] of [
+    ['inspector-taskgroup-abort', '?pattern=taskgroup&tasks=5&sleep=3000,1000,2000,2500,1500&fail=1&clock=virtual', 'Task-3'],
+    ['inspector-blocking-call', '?clock=virtual', 'blocking-sleep'],
+  ]) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await openApp(page, `${server.url}/${url}`);
+    await page.waitForSelector('[data-test=outcome][data-state=finished]');
+    if (pass === 'blocking-sleep') {
+      await example(page, 'blocking-sleep');
+      await page.fill('[data-test=pass-filter]', 'Task-3');
+      await page.click('[data-test=pass] >> nth=0');
+    } else {
+      // The pass in which the failing task's error reaches the TaskGroup: Task-3 fails at 1 s.
+      await page.fill('[data-test=pass-filter]', pass);
+      await page.click('[data-test=pass] >> nth=-1');
+    }
+    await page.fill('[data-test=pass-filter]', '');
+    const box = await page.$('.timeline-column');
+    await box.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(out, `${name}.png`), fullPage: true });
+    console.log(`docs/screenshots/${name}.png`);
+    await page.close();
+  }
   // The tutorial, with its first playground run.
   const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
   await page.goto(`${server.url}/www/tutorial.html`);

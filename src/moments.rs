@@ -219,11 +219,13 @@ impl Moments {
     }
 }
 
-/// The span of `lane` at time `t` (what it was doing then), if it existed and had not ended.
+/// The span of `lane` at time `t` (what it was doing then), if it had begun by then. A span that
+/// ends at `t` still counts: several passes can run at one time, and a task still pending at a
+/// moment of that time is still in the span its end closes.
 pub fn span_at(lane: &Lane, t: Micros) -> Option<&Span> {
     let i = lane.spans.partition_point(|s| s.from <= t);
     let span = lane.spans.get(i.checked_sub(1)?)?;
-    span.to.is_none_or(|to| to > t).then_some(span)
+    span.to.is_none_or(|to| to >= t).then_some(span)
 }
 
 /// Why a task was in the ready queue as a pass began, in words: what ended the span it stepped

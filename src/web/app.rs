@@ -142,7 +142,10 @@ pub fn app(props: &AppProps) -> Html {
                 if !*pending {
                     if state.view.autorun {
                         onrun.emit(());
-                    } else if !state.view.embed {
+                    } else if owns_url && !state.view.embed {
+                        // The page only, not an app mounted with a scenario of its own (the
+                        // browser tests mount several on one page, and the interpreter's state
+                        // is per thread: one program runs at a time).
                         commands::preview(&state);
                     }
                 }

@@ -91,3 +91,42 @@ export const tests = [
     },
   },
 ];
+
+tests.push({
+  name: 'stepping back then forward returns the same page, by event and by pass, and the passes list works by keyboard',
+  async run({ page, base }) {
+    await openApp(page, `${base}/?pattern=taskgroup&tasks=5&sleep=3000,1000,2000,2500,1500&fail=1&clock=virtual`);
+    await page.waitForSelector('[data-test=outcome][data-state=finished]');
+    const snapshot = () => page.evaluate(() => ({
+      lanes: [...document.querySelectorAll('[data-test=lane], [data-test=lane-main]')].map((e) => e.dataset.stateAt),
+      console: document.querySelector('[data-test=console]').textContent,
+      moment: document.querySelector('[data-test=moment]').textContent,
+      counts: document.querySelector('[data-test=at-moment]').textContent,
+      pass: document.querySelector('[data-test=inspector-pass]')?.textContent,
+      ready: document.querySelector('[data-test=ready]')?.textContent,
+      timers: document.querySelector('[data-test=timers]').textContent,
+      marks: [...document.querySelectorAll('[data-test=code] [data-test=mark]')].map((e) => e.textContent),
+    }));
+    await page.focus('[data-test=scrubber]');
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
+    const at = await snapshot();
+    assert.match(at.pass, /^Pass \d+ at/);
+    assert.ok(at.marks.length > 0, 'the code shows where the tasks wait at that moment');
+    await page.keyboard.press('ArrowLeft');
+    assert.notDeepEqual(await snapshot(), at, 'one event back is another moment');
+    await page.keyboard.press('ArrowRight');
+    assert.deepEqual(await snapshot(), at, 'back then forward by event');
+    await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.press('Shift+ArrowRight');
+    assert.deepEqual(await snapshot(), at, 'back then forward by pass');
+    // The passes list by keyboard: Tab to a pass, Enter moves the cursor there.
+    await page.focus('[data-test=pass-filter]');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    assert.match(await page.textContent('[data-test=inspector-pass]'), /^Pass 1 at 0\.000 s/);
+    assert.deepEqual(await page.$$eval('[data-test=lane], [data-test=lane-main]', (els) => els.map((e) => e.dataset.stateAt)),
+      // main's first step made the five tasks: all are created, none has run.
+      ['pending', 'pending', 'pending', 'pending', 'pending', 'pending']);
+  },
+});

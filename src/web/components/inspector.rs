@@ -48,9 +48,6 @@ pub fn inspector(props: &InspectorProps) -> Html {
     let filter = use_state(String::new);
     let moments = props.session.moments.borrow();
     let timeline = props.session.timeline.borrow();
-    if moments.is_empty() {
-        return html! {};
-    }
     let Cursor { k, t } = moments.moment(props.cursor);
     let pass = moments.pass_at(k);
     let name = |task: crate::engine::TaskId| {
@@ -147,6 +144,10 @@ pub fn inspector(props: &InspectorProps) -> Html {
         )
     };
     let shown = &*rows;
+    // After every hook: the same hooks run in every render.
+    if moments.is_empty() {
+        return html! {};
+    }
     let at = shown.partition_point(|p| p.end <= k);
     let from = at.saturating_sub(PASSES_AROUND / 2);
     let to = (from + PASSES_AROUND).min(shown.len());

@@ -187,12 +187,12 @@ pub fn time_travel(props: &TimeTravelProps) -> Html {
                 <output for="scrubber" data-test="moment">{ text }</output>
             </div>
             <div class="step-buttons" role="group" aria-label="Step through the run">
-                <button type="button" data-test="to-start" onclick={go(0)} title="The start (Home)">{ "⏮ start" }</button>
+                <button type="button" data-test="to-start" onclick={go(0)} title="The start (Home)">{ "« start" }</button>
                 <button type="button" data-test="back-pass" onclick={go(moments.prev_pass(k))} title="Back one loop pass (Shift+←)">{ "◀◀ pass" }</button>
                 <button type="button" data-test="back-event" onclick={go(k.saturating_sub(1))} title="Back one event (←)">{ "◀ event" }</button>
                 <button type="button" data-test="forward-event" onclick={go((k + 1).min(len))} title="Forward one event (→)">{ "event ▶" }</button>
                 <button type="button" data-test="forward-pass" onclick={go(moments.next_pass(k))} title="Forward one loop pass (Shift+→)">{ "pass ▶▶" }</button>
-                <button type="button" data-test="to-end" onclick={go(len)} title="The end (End)">{ "end ⏭" }</button>
+                <button type="button" data-test="to-end" onclick={go(len)} title="The end (End)">{ "end »" }</button>
             </div>
             <p class="at-moment" data-test="at-moment">{ format!("At this moment: {}.", counts(&timeline, &moments, k)) }</p>
         </section>
