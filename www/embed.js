@@ -16,7 +16,20 @@
 
 const PREFIX = 'asyncio-playground:';
 /** The attributes an embed takes (anything else is warned about, then ignored). */
-const ATTRIBUTES = ['spec', 'theme', 'height', 'title', 'class', 'id', 'style', 'hidden', 'lang', 'dir', 'slot', 'tabindex'];
+const ATTRIBUTES = ['spec', 'src', 'start', 'loading', 'theme', 'height', 'title', 'class', 'id', 'style', 'hidden', 'lang', 'dir', 'slot', 'tabindex'];
+
+/**
+ * The program written inside the element, `<script type="text/x-python">…</script>` (never run by
+ * the browser: the type is not JavaScript), without the indentation the host page gave it.
+ */
+function inlineProgram(el) {
+  const script = el.querySelector('script[type="text/x-python"]');
+  if (!script) return null;
+  const lines = script.textContent.replace(/^\s*\n/, '').replace(/\s+$/, '').split('\n');
+  const indents = lines.filter((l) => l.trim()).map((l) => l.match(/^[ \t]*/)[0].length);
+  const cut = indents.length ? Math.min(...indents) : 0;
+  return `${lines.map((l) => l.slice(cut)).join('\n')}\n`;
+}
 
 /** A readable frame title: the pattern and the task count ("asyncio playground: gather of 3 tasks"). */
 function readableTitle(spec) {
@@ -81,6 +94,10 @@ export class AsyncioPlayground extends HTMLElement {
   /** Callers of run() and setSpec() waiting for the frame's answer: {kind, resolve, reject}. */
   #waiting = [];
   #onMessage = (e) => this.#receive(e);
+  /** The author's program (inline or fetched), if the embed has one. */
+  #code = null;
+  /** Why the program of `src` could not be fetched. */
+  #loadError = null;
   /** The theme the frame was last given. */
   #theme = null;
 
@@ -92,12 +109,24 @@ export class AsyncioPlayground extends HTMLElement {
       }
     }
     const frame = document.createElement('iframe');
-    frame.loading = 'lazy';
-    frame.title = this.getAttribute('title') || readableTitle(this.spec);
+    frame.loading = this.getAttribute('loading') === 'eager' ? 'eager' : 'lazy';
     frame.allow = 'clipboard-write';
     const height = this.getAttribute('height');
     frame.style.cssText = `display:block;width:100%;border:0;height:${/^\d+$/.test(height || '') ? height : 360}px`;
-    frame.src = this.#src();
+    // The program: written inside the element, or fetched from `src` (then the frame loads once
+    // it is here, or shows why it is not).
+    this.#code = inlineProgram(this);
+    const src = this.getAttribute('src');
+    if (src && this.#code === null) {
+      fetch(new URL(src, document.baseURI))
+        .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
+        .then((text) => { this.#code = text; }, (e) => { this.#loadError = `could not fetch ${src}: ${e.message}`; })
+        .then(() => { if (this.#frame) this.#frame.src = this.#src(); });
+    } else {
+      frame.src = this.#src();
+    }
+    frame.title = this.getAttribute('title')
+      || (this.#code !== null || src ? 'asyncio playground: a Python program and its run' : readableTitle(this.spec));
     embeds.add(this);
     watchHostLook();
     const root = this.shadowRoot || this.attachShadow({ mode: 'open' });
@@ -154,6 +183,13 @@ export class AsyncioPlayground extends HTMLElement {
     this.#send({ type: `${PREFIX}reset` });
   }
 
+  /** Replaces the program without reloading the frame; rejects with the message if it does not compile. */
+  setCode(source) {
+    const answer = this.#await('set-code');
+    this.#send({ type: `${PREFIX}set-code`, code: String(source) });
+    return answer;
+  }
+
   /** Replaces the scenario (and the view keys it gives) without reloading the frame. */
   setSpec(spec) {
     const answer = this.#await('set-spec');
@@ -182,6 +218,12 @@ export class AsyncioPlayground extends HTMLElement {
     this.#theme = params.get('theme');
     if (location.origin !== 'null' && !params.has('origin')) params.set('origin', location.origin);
     url.search = params.toString();
+    // The program and the embed's own options travel in the fragment (never sent to a server).
+    const fragment = [];
+    if (this.#code !== null) fragment.push(`code=${encodeURIComponent(this.#code)}`);
+    if (this.#loadError) fragment.push(`error=${encodeURIComponent(this.#loadError)}`);
+    if (this.getAttribute('start') === 'finished') fragment.push('start=finished');
+    url.hash = fragment.join('&');
     return url.href;
   }
 
@@ -217,9 +259,12 @@ export class AsyncioPlayground extends HTMLElement {
       case 'spec-set':
         this.#answer('set-spec', true);
         break;
+      case 'code-set':
+        this.#answer('set-code', true);
+        break;
       case 'error': {
         const message = String(data.message);
-        if (data.command === 'run' || data.command === 'set-spec') this.#answer(data.command, false, message);
+        if (['run', 'set-spec', 'set-code'].includes(data.command)) this.#answer(data.command, false, message);
         this.dispatchEvent(new CustomEvent(`${PREFIX}error`, { bubbles: true, detail: message }));
         break;
       }
@@ -235,9 +280,12 @@ for (const div of document.querySelectorAll('[data-asyncio-playground]')) {
   if (div.playground) continue;
   const el = document.createElement('asyncio-playground');
   el.setAttribute('spec', div.dataset.asyncioPlayground);
-  for (const attr of ['height', 'theme', 'title']) {
+  for (const attr of ['height', 'theme', 'title', 'src', 'start', 'loading']) {
     if (div.dataset[attr]) el.setAttribute(attr, div.dataset[attr]);
   }
+  // A program written inside the div is the embed's.
+  const script = div.querySelector('script[type="text/x-python"]');
+  if (script) el.append(script);
   div.append(el);
   div.playground = el;
 }

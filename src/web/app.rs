@@ -121,7 +121,7 @@ pub fn app(props: &AppProps) -> Html {
             let listener = web_sys::window().filter(|_| *owns_url).map(|w| {
                 gloo_events::EventListener::new(&w, "hashchange", move |_| {
                     let dispatch = dispatch.clone();
-                    match super::code::read_fragment(&location_hash()) {
+                    match super::code::read_fragment(&location_hash()).program {
                         Some(Fragment::Code(source)) => dispatch.dispatch(Action::LoadCode(source)),
                         Some(Fragment::Invalid(why)) => dispatch.dispatch(Action::LinkFailed(why)),
                         Some(Fragment::Compressed(z)) => commands::open_compressed(dispatch, z),
@@ -142,7 +142,7 @@ pub fn app(props: &AppProps) -> Html {
                 if !*pending {
                     if state.view.autorun {
                         onrun.emit(());
-                    } else if owns_url && !state.view.embed {
+                    } else if owns_url && (!state.view.embed || state.start_finished) {
                         // The page only, not an app mounted with a scenario of its own (the
                         // browser tests mount several on one page, and the interpreter's state
                         // is per thread: one program runs at a time).
@@ -213,7 +213,16 @@ pub fn app(props: &AppProps) -> Html {
     let editing = use_state(|| false);
     use_embed_commands(embedded, latest);
     use_embed_size(embedded, root.clone());
-    use_embed_error(embedded, state.url_error.clone());
+    // What keeps the embed from running: its spec, its program's link, or its program itself.
+    let embed_error = state
+        .url_error
+        .clone()
+        .or(state.link_error.clone())
+        .or_else(|| {
+            let e = state.code.error.as_ref().filter(|_| state.code.own)?;
+            Some(format!("line {}: {}", e.line, e.message))
+        });
+    use_embed_error(embedded, embed_error);
     use_embed_outcome(embedded, state.outcome.as_ref().map(|o| o.0 .1.clone()));
 
     let share_query = use_memo((state.form.clone(), state.view.clone()), |(form, view)| {
@@ -285,7 +294,17 @@ pub fn app(props: &AppProps) -> Html {
             let mut view = state.view.clone();
             view.embed = false;
             view.origin = None;
-            format!("?{}", state.form.query(&view))
+            if state.code.own {
+                // The author's program goes along.
+                let keys = view.query();
+                format!(
+                    "?{}{}",
+                    keys.strip_prefix('&').unwrap_or(&keys),
+                    super::code::code_fragment(&state.code.source)
+                )
+            } else {
+                format!("?{}", state.form.query(&view))
+            }
         };
         let onedit = {
             let editing = editing.clone();
@@ -294,7 +313,7 @@ pub fn app(props: &AppProps) -> Html {
         return html! {
             <main class="app embed" data-test="app" ref={root} data-ready={if *mounted { "1" } else { "0" }}>
                 <header class="embed-header">
-                    <strong>{ summary(state.form.pattern).0 }</strong>
+                    <strong>{ if state.code.own { "A Python program" } else { summary(state.form.pattern).0 } }</strong>
                     <button type="button" data-test="edit" aria-expanded={editing.to_string()} onclick={onedit}>
                         { if *editing { "Hide scenario" } else { "Edit scenario" } }</button>
                     <a href={full} target="_blank" rel="noopener" data-test="open-full">{ "open in the full playground ↗" }</a>
@@ -306,6 +325,11 @@ pub fn app(props: &AppProps) -> Html {
                     <PatternPicker pattern={state.form.pattern} dispatch={dispatch.clone()} />
                     <Controls form={state.form.clone()} errors={state.errors.clone()}
                         dispatch={dispatch.clone()} />
+                }
+                if state.code.own {
+                    <ProgramPanel code={state.code.clone()} session={session.clone()} outcome={state.outcome.clone()}
+                        version={state.version} form_valid={false} dispatch={dispatch.clone()} onrun={onrun.clone()}
+                        pointed={pointed_lines} onpointline={onpointline.clone()} cursor={state.cursor} />
                 }
                 <Toolbar status={state.status} can_run={state.can_run()} why_not={state.cannot_run().map(AttrValue::from)} view={state.view.clone()} onrun={onrun.clone()}
                     onpause={onpause.clone()} onstep={onstep.clone()} onreset={onreset.clone()}

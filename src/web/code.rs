@@ -83,22 +83,43 @@ pub enum Fragment {
     Invalid(String),
 }
 
+/// What a link's fragment says: `key=value` pairs joined by `&`, each value percent-encoded.
+#[derive(Default)]
+pub struct LinkFragment {
+    /// `code=` or `z=`: the program.
+    pub program: Option<Fragment>,
+    /// `start=finished`: show the finished run at once (an embed's `start` attribute).
+    pub start_finished: bool,
+    /// `error=`: why the program could not be had (an embed whose `src` failed to load).
+    pub error: Option<String>,
+}
+
 /// Reads a link's fragment (`location.hash`, with or without its `#`).
-pub fn read_fragment(hash: &str) -> Option<Fragment> {
+pub fn read_fragment(hash: &str) -> LinkFragment {
     let hash = hash.strip_prefix('#').unwrap_or(hash);
-    if let Some(encoded) = hash.strip_prefix("code=") {
-        // `+` is not a space in a fragment: encodeURIComponent writes a space as %20.
-        return Some(match js_sys::decode_uri_component(encoded) {
-            Ok(text) => Fragment::Code(String::from(text)),
-            Err(_) => Fragment::Invalid(
-                "the link's #code= is not valid percent-encoding (write the program with \
-                 encodeURIComponent)"
-                    .into(),
-            ),
-        });
+    let mut out = LinkFragment::default();
+    // `+` is not a space in a fragment: encodeURIComponent writes a space as %20.
+    let decode = |v: &str| js_sys::decode_uri_component(v).ok().map(String::from);
+    for part in hash.split('&') {
+        let (key, value) = part.split_once('=').unwrap_or((part, ""));
+        match key {
+            "code" => {
+                out.program = Some(match decode(value) {
+                    Some(text) => Fragment::Code(text),
+                    None => Fragment::Invalid(
+                        "the link's #code= is not valid percent-encoding (write the program \
+                         with encodeURIComponent)"
+                            .into(),
+                    ),
+                })
+            }
+            "z" => out.program = Some(Fragment::Compressed(value.to_string())),
+            "start" => out.start_finished = value == "finished",
+            "error" => out.error = decode(value),
+            _ => {}
+        }
     }
-    hash.strip_prefix("z=")
-        .map(|z| Fragment::Compressed(z.to_string()))
+    out
 }
 
 /// `#code=` followed by the percent-encoded program.

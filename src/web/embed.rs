@@ -31,6 +31,8 @@ pub enum Command {
     Run,
     Reset,
     SetSpec(String),
+    /// Replace the program (`setCode`).
+    SetCode(String),
     SetTheme(crate::scenario::Theme),
 }
 
@@ -76,6 +78,10 @@ fn parse(event: &MessageEvent, allowed_origin: Option<&str>) -> Option<Command> 
             .ok()?
             .as_string()
             .map(Command::SetSpec),
+        "set-code" => Reflect::get(&data, &"code".into())
+            .ok()?
+            .as_string()
+            .map(Command::SetCode),
         "set-theme" => {
             use crate::scenario::Theme;
             match Reflect::get(&data, &"theme".into())

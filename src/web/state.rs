@@ -57,6 +57,8 @@ pub struct State {
     pub outcome: Option<Shared<(RunOutcome, AttrValue)>>,
     /// Why the run was stopped, if a limit of the interpreter stopped it (it has no outcome).
     pub stopped: Option<AttrValue>,
+    /// Show the finished run at once (the page always does; an embed when its `start` says so).
+    pub start_finished: bool,
     /// The moment of the run the page shows (the first `k` events of its trace have happened);
     /// `None` follows the run as it goes, and shows its end once it has finished.
     pub cursor: Option<Cursor>,
@@ -104,6 +106,7 @@ impl State {
             example: None,
             opened: 0,
             cursor: None,
+            start_finished: false,
             comparing: false,
             comparison: None,
             errors: Rc::new(parsed.as_ref().err().cloned().into_iter().collect()),
@@ -123,11 +126,16 @@ impl State {
     /// program, or the query's scenario.
     pub fn from_link(query: &str, hash: &str) -> State {
         let mut s = State::from_query(query);
-        match super::code::read_fragment(hash) {
+        let fragment = super::code::read_fragment(hash);
+        match fragment.program {
             Some(Fragment::Code(source)) => s.code = Rc::new(Code::own(&source)),
             Some(Fragment::Compressed(z)) => s.code_pending = Some(Rc::from(z)),
             Some(Fragment::Invalid(why)) => s.link_error = Some(why),
             None => {}
+        }
+        s.start_finished = fragment.start_finished;
+        if let Some(why) = fragment.error {
+            s.link_error = Some(why);
         }
         s
     }

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -267,3 +268,68 @@ export const tests = [
   },
 ];
 
+
+/** A corpus program, and what the CLI says of it. */
+function corpusProgram(repo, file) {
+  const path = join(repo, 'tests', 'programs', 'corpus', file);
+  const outcome = JSON.parse(execFileSync(join(repo, 'target', 'debug', 'asyncio-playground'), ['run', path], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  return { source: readFileSync(path, 'utf8'), outcome };
+}
+
+tests.push({
+  name: "an author's own program, written inline or fetched by src=, runs in an embed on another origin with the CLI's outcome; start=finished draws it at load",
+  async run({ page, base, repo }) {
+    execFileSync('cargo', ['build', '--quiet', '--bin', 'asyncio-playground'], { cwd: repo, stdio: 'inherit' });
+    const inline = corpusProgram(repo, '146_gallery_semaphore.py');
+    const fetched = corpusProgram(repo, '142_gallery_wait_for.py');
+    // Indented as an author would indent it inside the page: the loader takes the indentation off.
+    const indented = inline.source.split('\n').map((l) => (l ? `      ${l}` : l)).join('\n');
+    const h = await host(base, `
+      <asyncio-playground id="inline" spec="clock=virtual&speed=instant"><script type="text/x-python">
+${indented}</script></asyncio-playground>
+      <asyncio-playground id="fetched" src="${base}/tests/programs/corpus/142_gallery_wait_for.py" start="finished" spec="clock=virtual"></asyncio-playground>`);
+    try {
+      const problems = watch(page);
+      await page.goto(h.url);
+      await waitEvents(page, 'asyncio-playground:ready', 2);
+      // start="finished": the fetched program's finished run is reported without anyone pressing Run.
+      const first = await waitEvents(page, 'asyncio-playground:outcome', 1);
+      assert.deepEqual(first[0].detail, fetched.outcome, 'src=, finished at load');
+      const outcome = await page.evaluate(() => document.querySelector('#inline').run());
+      assert.deepEqual(outcome, inline.outcome, 'inline');
+      const frames = playgroundFrames(page);
+      const codes = await Promise.all(frames.map((f) => f.textContent('[data-test=code]')));
+      assert.ok(codes.some((c) => c.includes('Semaphore(2)')), 'the inline program is shown');
+      assert.deepEqual(problems.errors, []);
+    } finally {
+      await h.stop();
+    }
+  },
+});
+
+tests.push({
+  name: 'an invalid program stays an embed, shows its error at its line and reports it; setCode rejects invalid code and runs valid code',
+  async run({ page, base }) {
+    const h = await host(base, `<asyncio-playground id="bad" spec="clock=virtual&speed=instant"><script type="text/x-python">
+import asyncio
+async def main(:
+    pass
+</script></asyncio-playground>`);
+    try {
+      await page.goto(h.url);
+      const errors = await waitEvents(page, 'asyncio-playground:error', 1);
+      assert.match(errors[0].detail, /line 2: invalid syntax/);
+      const [frame] = playgroundFrames(page);
+      await frame.waitForSelector('[data-test=code-error]');
+      assert.ok(await frame.$('[data-test=code] [data-line="2"] .squiggle'), 'underlined at its span');
+      assert.equal(await frame.$eval('[data-test=run]', (b) => b.disabled), true);
+      const rejected = await page.evaluate(() => document.querySelector('#bad').setCode('print(').then(() => 'resolved', (e) => e.message));
+      assert.match(rejected, /line 1: '\(' was never closed/);
+      await page.evaluate(() => document.querySelector('#bad').setCode('import asyncio\n\nasync def main():\n    print("fixed")\n\nasyncio.run(main())\n'));
+      const outcome = await page.evaluate(() => document.querySelector('#bad').run());
+      assert.deepEqual(outcome.stdout, ['fixed']);
+    } finally {
+      await h.stop();
+    }
+  },
+});
