@@ -16,7 +16,9 @@
 
 const PREFIX = 'asyncio-playground:';
 /** The attributes an embed takes (anything else is warned about, then ignored). */
-const ATTRIBUTES = ['spec', 'src', 'start', 'loading', 'theme', 'height', 'title', 'class', 'id', 'style', 'hidden', 'lang', 'dir', 'slot', 'tabindex'];
+/** The options the frame reads from its fragment (checked there: a bad value is an error event). */
+const OPTIONS = ['panels', 'controls', 'readonly', 'highlight'];
+const ATTRIBUTES = ['spec', 'src', 'start', 'loading', 'caption', ...OPTIONS, 'theme', 'height', 'title', 'class', 'id', 'style', 'hidden', 'lang', 'dir', 'slot', 'tabindex'];
 
 /**
  * The program written inside the element, `<script type="text/x-python">…</script>` (never run by
@@ -105,7 +107,11 @@ export class AsyncioPlayground extends HTMLElement {
     if (this.#frame) return;
     for (const { name } of this.attributes) {
       if (!ATTRIBUTES.includes(name) && !name.startsWith('data-') && !name.startsWith('aria-')) {
-        console.warn(`asyncio-playground: unknown attribute "${name}" ignored (known: ${ATTRIBUTES.slice(0, 4).join(', ')})`);
+        const message = `unknown attribute "${name}" ignored (known: ${ATTRIBUTES.slice(0, 10).join(', ')}, theme, height, title)`;
+        console.warn(`asyncio-playground: ${message}`);
+        // The host hears it as an error (the embed still works); after this task, so that a
+        // listener added later in the page's script still hears it.
+        setTimeout(() => this.dispatchEvent(new CustomEvent(`${PREFIX}error`, { bubbles: true, detail: message })));
       }
     }
     const frame = document.createElement('iframe');
@@ -133,7 +139,18 @@ export class AsyncioPlayground extends HTMLElement {
     // A block by default: an inline element around a bordered frame draws stray bars.
     const style = document.createElement('style');
     style.textContent = ':host { display: block; } :host([hidden]) { display: none; }';
-    root.replaceChildren(style, frame);
+    const caption = this.getAttribute('caption');
+    if (caption) {
+      frame.title = caption;
+      const p = document.createElement('p');
+      p.className = 'caption';
+      p.setAttribute('part', 'caption');
+      p.textContent = caption;
+      style.textContent += ' .caption { margin: .4em 0 0; font-size: .9em; opacity: .8; }';
+      root.replaceChildren(style, frame, p);
+    } else {
+      root.replaceChildren(style, frame);
+    }
     this.#frame = frame;
     window.addEventListener('message', this.#onMessage);
   }
@@ -223,6 +240,9 @@ export class AsyncioPlayground extends HTMLElement {
     if (this.#code !== null) fragment.push(`code=${encodeURIComponent(this.#code)}`);
     if (this.#loadError) fragment.push(`error=${encodeURIComponent(this.#loadError)}`);
     if (this.getAttribute('start') === 'finished') fragment.push('start=finished');
+    for (const name of OPTIONS) {
+      if (this.hasAttribute(name)) fragment.push(`${name}=${encodeURIComponent(this.getAttribute(name))}`);
+    }
     url.hash = fragment.join('&');
     return url.href;
   }
@@ -280,8 +300,8 @@ for (const div of document.querySelectorAll('[data-asyncio-playground]')) {
   if (div.playground) continue;
   const el = document.createElement('asyncio-playground');
   el.setAttribute('spec', div.dataset.asyncioPlayground);
-  for (const attr of ['height', 'theme', 'title', 'src', 'start', 'loading']) {
-    if (div.dataset[attr]) el.setAttribute(attr, div.dataset[attr]);
+  for (const attr of ['height', 'theme', 'title', 'src', 'start', 'loading', 'caption', ...OPTIONS]) {
+    if (div.dataset[attr] !== undefined) el.setAttribute(attr, div.dataset[attr]);
   }
   // A program written inside the div is the embed's.
   const script = div.querySelector('script[type="text/x-python"]');

@@ -20,9 +20,11 @@ use super::components::{
     toolbar::Toolbar,
 };
 use super::embed_hooks::{use_embed_commands, use_embed_error, use_embed_outcome, use_embed_size};
+use super::embed_options::Panel;
 use super::hooks::{use_keyboard_shortcuts, use_latest};
 use super::state::{Action, State, Status};
 use crate::scenario::Theme;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// What the learner points at: a lane (its coroutine) or a line of the code.
@@ -310,31 +312,75 @@ pub fn app(props: &AppProps) -> Html {
             let editing = editing.clone();
             Callback::from(move |_: MouseEvent| editing.set(!*editing))
         };
+        let options = state.embed_options.clone();
+        let program = html! {
+            <ProgramPanel code={state.code.clone()} session={session.clone()} outcome={state.outcome.clone()}
+                version={state.version} form_valid={false} dispatch={dispatch.clone()} onrun={onrun.clone()}
+                pointed={pointed_lines} onpointline={onpointline.clone()} cursor={state.cursor}
+                editable={!options.readonly && options.shows("edit")} highlight={Rc::new(options.highlight.clone())} />
+        };
+        // The panels the author named, in their order; else the program (if it is the author's)
+        // above the timeline, the console and the outcome.
+        let body = match &options.panels {
+            None => html! {
+                <>
+                    if state.code.own { { program } }
+                    { panels(None) }
+                </>
+            },
+            Some(list) => html! {
+                <div class="embed-panels">
+                    { for list.iter().map(|panel| match panel {
+                        Panel::Code => program.clone(),
+                        Panel::Timeline => html! {
+                            <TimelineView session={session.clone()} now={now} version={state.version} cursor={state.cursor}
+                                running={state.status == Some(Status::Running)} pointed={pointed_coro.clone()} onpointcoro={onpointcoro.clone()} />
+                        },
+                        Panel::Console => html! {
+                            <ConsoleView session={session.clone()} lines={lines} outcome={state.outcome.clone()} cursor={state.cursor} />
+                        },
+                        Panel::Outcome => html! {
+                            <OutcomePanel session={session.clone()} status={state.status} outcome={state.outcome.clone()}
+                                stopped={state.stopped.clone()} />
+                        },
+                        Panel::Inspector => match session.clone() {
+                            Some(session) => html! {
+                                <>
+                                    <TimeTravel session={session.clone()} cursor={state.cursor} version={state.version} dispatch={dispatch.clone()} />
+                                    <Inspector session={session} cursor={state.cursor} version={state.version} dispatch={dispatch.clone()} />
+                                </>
+                            },
+                            None => html! {},
+                        },
+                    }) }
+                </div>
+            },
+        };
         return html! {
             <main class="app embed" data-test="app" ref={root} data-ready={if *mounted { "1" } else { "0" }}>
                 <header class="embed-header">
                     <strong>{ if state.code.own { "A Python program" } else { summary(state.form.pattern).0 } }</strong>
-                    <button type="button" data-test="edit" aria-expanded={editing.to_string()} onclick={onedit}>
-                        { if *editing { "Hide scenario" } else { "Edit scenario" } }</button>
+                    if !state.code.own && options.shows("edit") {
+                        <button type="button" data-test="edit" aria-expanded={editing.to_string()} onclick={onedit}>
+                            { if *editing { "Hide scenario" } else { "Edit scenario" } }</button>
+                    }
                     <a href={full} target="_blank" rel="noopener" data-test="open-full">{ "open in the full playground ↗" }</a>
                 </header>
                 if let Some(e) = &state.url_error {
                     <p class="url-error" role="alert" data-test="url-error">{ format!("This embed's scenario is invalid: {e}") }</p>
+                }
+                if let Some(e) = &state.link_error {
+                    <p class="url-error" role="alert" data-test="url-error">{ format!("This embed's program or options could not be used: {e}") }</p>
                 }
                 if *editing {
                     <PatternPicker pattern={state.form.pattern} dispatch={dispatch.clone()} />
                     <Controls form={state.form.clone()} errors={state.errors.clone()}
                         dispatch={dispatch.clone()} />
                 }
-                if state.code.own {
-                    <ProgramPanel code={state.code.clone()} session={session.clone()} outcome={state.outcome.clone()}
-                        version={state.version} form_valid={false} dispatch={dispatch.clone()} onrun={onrun.clone()}
-                        pointed={pointed_lines} onpointline={onpointline.clone()} cursor={state.cursor} />
-                }
                 <Toolbar status={state.status} can_run={state.can_run()} why_not={state.cannot_run().map(AttrValue::from)} view={state.view.clone()} onrun={onrun.clone()}
                     onpause={onpause.clone()} onstep={onstep.clone()} onreset={onreset.clone()}
-                    dispatch={dispatch.clone()} />
-                { panels(None) }
+                    dispatch={dispatch.clone()} options={options.clone()} />
+                { body }
                 <LiveRegion text={narration} />
             </main>
         };

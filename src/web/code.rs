@@ -90,8 +90,11 @@ pub struct LinkFragment {
     pub program: Option<Fragment>,
     /// `start=finished`: show the finished run at once (an embed's `start` attribute).
     pub start_finished: bool,
-    /// `error=`: why the program could not be had (an embed whose `src` failed to load).
+    /// `error=`: why the program could not be had (an embed whose `src` failed to load), or
+    /// what is wrong with an embed option.
     pub error: Option<String>,
+    /// An embed's panels, controls, `readonly` and highlighted lines.
+    pub options: super::embed_options::EmbedOptions,
 }
 
 /// Reads a link's fragment (`location.hash`, with or without its `#`).
@@ -116,7 +119,12 @@ pub fn read_fragment(hash: &str) -> LinkFragment {
             "z" => out.program = Some(Fragment::Compressed(value.to_string())),
             "start" => out.start_finished = value == "finished",
             "error" => out.error = decode(value),
-            _ => {}
+            key => {
+                let value = decode(value).unwrap_or_default();
+                if let Err(why) = out.options.read(key, &value) {
+                    out.error.get_or_insert(why);
+                }
+            }
         }
     }
     out

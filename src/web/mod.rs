@@ -10,6 +10,7 @@ mod describe;
 mod driver;
 mod embed;
 mod embed_hooks;
+mod embed_options;
 mod page_clock;
 mod session;
 mod slice;

@@ -57,6 +57,8 @@ pub struct State {
     pub outcome: Option<Shared<(RunOutcome, AttrValue)>>,
     /// Why the run was stopped, if a limit of the interpreter stopped it (it has no outcome).
     pub stopped: Option<AttrValue>,
+    /// What an embed shows and allows (its loader's attributes).
+    pub embed_options: Rc<super::embed_options::EmbedOptions>,
     /// Show the finished run at once (the page always does; an embed when its `start` says so).
     pub start_finished: bool,
     /// The moment of the run the page shows (the first `k` events of its trace have happened);
@@ -107,6 +109,7 @@ impl State {
             opened: 0,
             cursor: None,
             start_finished: false,
+            embed_options: Rc::default(),
             comparing: false,
             comparison: None,
             errors: Rc::new(parsed.as_ref().err().cloned().into_iter().collect()),
@@ -134,6 +137,7 @@ impl State {
             None => {}
         }
         s.start_finished = fragment.start_finished;
+        s.embed_options = Rc::new(fragment.options);
         if let Some(why) = fragment.error {
             s.link_error = Some(why);
         }

@@ -198,7 +198,10 @@ export const tests = [
         page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
         await page.goto(h.url);
         await waitEvents(page, 'asyncio-playground:ready', 3);
-        const errors = await waitEvents(page, 'asyncio-playground:error', 2);
+        const all = await waitEvents(page, 'asyncio-playground:error', 3);
+        // The unknown attribute is an error event too (the embed still works).
+        assert.ok(all.some((e) => e.spec.includes('tasks=2') && e.detail.includes('unknown attribute "colour"')), JSON.stringify(all));
+        const errors = all.filter((e) => !e.detail.includes('unknown attribute'));
         assert.deepEqual(errors.map((e) => e.spec.split('&')[1]).sort(), ['taks=3', 'tasks=-1']);
         assert.ok(errors.every((e) => typeof e.detail === 'string' && e.detail.length > 10), JSON.stringify(errors));
         const frameOf = async (id) => (await page.evaluateHandle((i) => document.getElementById(i).shadowRoot.querySelector('iframe'), id)).asElement().contentFrame();
@@ -328,6 +331,44 @@ async def main(:
       await page.evaluate(() => document.querySelector('#bad').setCode('import asyncio\n\nasync def main():\n    print("fixed")\n\nasyncio.run(main())\n'));
       const outcome = await page.evaluate(() => document.querySelector('#bad').run());
       assert.deepEqual(outcome.stdout, ['fixed']);
+    } finally {
+      await h.stop();
+    }
+  },
+});
+
+tests.push({
+  name: 'panels, controls, readonly, highlight and caption show exactly what they name; a bad value is an error event',
+  async run({ page, base }) {
+    const program = 'import asyncio\n\nasync def main():\n    await asyncio.sleep(0.5)\n    print("hi")\n\nasyncio.run(main())\n';
+    const h = await host(base, `
+      <asyncio-playground id="a" spec="clock=virtual&speed=instant" panels="console,code" controls="run,step" readonly highlight="3-4" caption="A first coroutine" start="finished"><script type="text/x-python">${program}</script></asyncio-playground>
+      <asyncio-playground id="b" spec="pattern=gather&tasks=2${VIRTUAL}" controls="none" panels="timeline"></asyncio-playground>
+      <asyncio-playground id="c" spec="pattern=gather&tasks=2${VIRTUAL}" panels="timeline,graph"></asyncio-playground>`);
+    try {
+      await page.goto(h.url);
+      await waitEvents(page, 'asyncio-playground:ready', 3);
+      const frameOf = async (id) => (await page.evaluateHandle((i) => document.getElementById(i).shadowRoot.querySelector('iframe'), id)).asElement().contentFrame();
+      const a = await frameOf('a');
+      await a.waitForSelector('[data-test=code]');
+      // Console first, then the code; no timeline, no outcome panel.
+      const order = await a.$$eval('.embed-panels > *', (els) => els.map((e) => (e.querySelector('[data-test=console]') ? 'console' : e.querySelector('[data-test=code]') ? 'code' : e.className)));
+      assert.deepEqual(order, ['console', 'code']);
+      assert.equal(await a.$('[data-test=timeline]'), null);
+      assert.equal(await a.$('[data-test=outcome]'), null);
+      assert.deepEqual(await a.$$eval('.toolbar button', (els) => els.map((e) => e.dataset.test)), ['run', 'step']);
+      assert.equal(await a.$('[data-test=edit-code]'), null, 'readonly: no Edit');
+      assert.deepEqual(await a.$$eval('[data-test=code] .line.highlighted', (els) => els.map((e) => Number(e.dataset.line))), [3, 4]);
+      assert.equal(await page.evaluate(() => document.getElementById('a').shadowRoot.querySelector('.caption').textContent), 'A first coroutine');
+      assert.equal(await page.evaluate(() => document.getElementById('a').shadowRoot.querySelector('iframe').title), 'A first coroutine');
+      const b = await frameOf('b');
+      await b.waitForSelector('[data-test=timeline]');
+      assert.equal(await b.$('.toolbar'), null, 'controls="none": no toolbar');
+      assert.equal(await b.$('[data-test=console]'), null);
+      const errors = await waitEvents(page, 'asyncio-playground:error', 1);
+      assert.match(errors[0].detail, /panels: unknown panel "graph"; accepted: code, timeline, console, outcome, inspector/);
+      const c = await frameOf('c');
+      assert.equal(await c.getAttribute('[data-test=app]', 'class'), 'app embed', 'still an embed');
     } finally {
       await h.stop();
     }

@@ -32,6 +32,9 @@ pub struct CodeViewProps {
     /// The moment shown (the first `k` events of the trace), if not the latest.
     #[prop_or_default]
     pub cursor: Option<Cursor>,
+    /// Lines to mark (an embed's `highlight`).
+    #[prop_or_default]
+    pub highlight: Rc<Vec<u32>>,
 }
 
 /// One line's marks: what its tasks are doing there (the first few written out, all counted).
@@ -148,7 +151,7 @@ pub fn code_view(props: &CodeViewProps) -> Html {
                 let error_here = error.filter(|e| e.line <= n && n <= e.end_line);
                 let mut col = 0u32;
                 html! {
-                    <div class={classes!("line", pointed(n).then_some("pointed"), mark.map(|_| "has-tasks"), raised_here.map(|_| "raised"), error_here.map(|_| "error"))} data-line={n.to_string()}>
+                    <div class={classes!("line", props.highlight.contains(&n).then_some("highlighted"), pointed(n).then_some("pointed"), mark.map(|_| "has-tasks"), raised_here.map(|_| "raised"), error_here.map(|_| "error"))} data-line={n.to_string()}>
                         <span class="ln" aria-hidden="true">{ n }</span>
                         <span class="src">
                             { for pieces.iter().map(|(kind, text)| {

@@ -28,6 +28,12 @@ pub struct ProgramPanelProps {
     /// The moment shown, if not the latest.
     #[prop_or_default]
     pub cursor: Option<crate::moments::Cursor>,
+    /// The code can be edited (an embed's `readonly` or `controls` may say no).
+    #[prop_or(true)]
+    pub editable: bool,
+    /// Lines to mark (an embed's `highlight`).
+    #[prop_or_default]
+    pub highlight: Rc<Vec<u32>>,
 }
 
 #[function_component(ProgramPanel)]
@@ -58,11 +64,13 @@ pub fn program_panel(props: &ProgramPanelProps) -> Html {
     html! {
         <section class="program" aria-labelledby="program-title">
             <h2 id="program-title">{ "Program" }
-                <button type="button" data-test="edit-code" aria-pressed={editing.to_string()} onclick={onedit}>
-                    { if *editing { "Done editing" } else { "Edit" } }</button>
+                if props.editable {
+                    <button type="button" data-test="edit-code" aria-pressed={editing.to_string()} onclick={onedit}>
+                        { if *editing { "Done editing" } else { "Edit" } }</button>
+                }
                 <button type="button" class="copy" data-test="copy" onclick={oncopy}>{ if *copied { "Copied" } else { "Copy" } }</button>
             </h2>
-            if props.code.own {
+            if props.code.own && props.form_valid {
                 <p class="form-stale" data-test="form-stale">
                     { "This program is your own: the form above no longer describes it. " }
                     if props.form_valid {
@@ -70,14 +78,15 @@ pub fn program_panel(props: &ProgramPanelProps) -> Html {
                     }
                 </p>
             }
-            if *editing {
+            if *editing && props.editable {
                 <Editor code={props.code.clone()} {onchange} onrun={props.onrun.clone()} />
                 if let Some(e) = &props.code.error {
                     <pre class="code-error" data-test="syntax-error" role="alert">{ e.rendered.clone() }</pre>
                 }
             } else {
                 <CodeView code={props.code.clone()} session={props.session.clone()} outcome={props.outcome.clone()} version={props.version}
-                    pointed={props.pointed} onpointline={props.onpointline.clone()} cursor={props.cursor} />
+                    pointed={props.pointed} onpointline={props.onpointline.clone()} cursor={props.cursor}
+                    highlight={props.highlight.clone()} />
             }
         </section>
     }
