@@ -99,6 +99,14 @@ try {
   await page.waitForTimeout(1600);
   await page.screenshot({ path: join(out, 'tutorial.png') });
   console.log('docs/screenshots/tutorial.png');
+  // The tutorial printed: each embed as its code and its run, no buttons.
+  const printed = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+  await printed.goto(`${server.url}/www/tutorial.html`);
+  await printed.waitForFunction(() => document.querySelector('asyncio-playground').shadowRoot.querySelector('iframe').offsetHeight !== 360);
+  await printed.waitForTimeout(1500);
+  await printed.emulateMedia({ media: 'print' });
+  await printed.screenshot({ path: join(out, 'tutorial-printed.png') });
+  console.log('docs/screenshots/tutorial-printed.png');
   // A narrow embed: the tutorial in a 360 px column.
   const narrow = await browser.newPage({ viewport: { width: 360, height: 1200 } });
   await narrow.goto(`${server.url}/www/tutorial.html`);

@@ -178,7 +178,7 @@ export const tests = [
         await page.waitForTimeout(150);
       }
       const count = await page.$$eval('asyncio-playground', (els) => els.length);
-      assert.equal(count, 8);
+      assert.equal(count, 10);
       await page.waitForFunction((n) => window.readyCount >= n, count, { timeout: 15000 });
 
       const ready = await Promise.all(playgroundFrames(page).map((f) => f.waitForSelector('[data-test=app][data-ready="1"]', { timeout: 15000 }).then(() => 1)));
@@ -372,5 +372,33 @@ tests.push({
     } finally {
       await h.stop();
     }
+  },
+});
+
+tests.push({
+  name: 'the tutorial is an article: a main landmark, headings in order, finished runs drawn at load, and axe-core finds no violation',
+  async run({ page, base, repo }) {
+    await page.setViewportSize({ width: 1100, height: 900 });
+    await page.addInitScript(() => {
+      window.outcomes = 0;
+      document.addEventListener('asyncio-playground:outcome', () => window.outcomes++);
+    });
+    await page.goto(`${base}/www/tutorial.html`);
+    assert.equal(await page.$$eval('main', (els) => els.length), 1);
+    const levels = await page.$$eval('h1, h2, h3', (els) => els.map((e) => Number(e.tagName[1])));
+    assert.equal(levels[0], 1);
+    levels.forEach((l, i) => assert.ok(i === 0 || l <= levels[i - 1] + 1, `heading ${i} jumps from h${levels[i - 1]} to h${l}`));
+    assert.ok(await page.$$eval('asyncio-playground[start=finished]', (els) => els.length) >= 2);
+    assert.equal(await page.$$eval('asyncio-playground[readonly][controls="run,step"]', (els) => els.length), 1);
+    // The first embed draws its finished run without anyone pressing Run.
+    await page.waitForFunction(() => window.outcomes >= 1, null, { timeout: 15000 });
+    await page.addScriptTag({ path: join(repo, 'node_modules', 'axe-core', 'axe.min.js') });
+    const violations = await page.evaluate(async () => (await window.axe.run(document)).violations.map((v) => `${v.id}: ${v.help}`));
+    assert.deepEqual(violations, []);
+    // Printed, an embed shows its code and run, and no buttons.
+    await page.emulateMedia({ media: 'print' });
+    const [frame] = playgroundFrames(page);
+    assert.ok(await frame.$('[data-test=code]'), 'the code is there');
+    assert.equal(await frame.$eval('.toolbar', (t) => getComputedStyle(t).display), 'none', 'no buttons');
   },
 });
