@@ -1,6 +1,9 @@
 //! Syntax highlighting from the interpreter's own tokenizer (no second Python lexer): a program's
-//! lines cut into pieces, each with the kind of text it is. Pure data; the page draws it.
+//! lines cut into pieces, each with the kind of text it is; and each function's lines, from the
+//! interpreter's compiler. Pure data; the page draws it.
 
+use asyncio_playground_python::compile::code::{Code, CodeKind};
+use asyncio_playground_python::program::compile;
 use asyncio_playground_python::syntax::lexer::tokenize_for_parser;
 use asyncio_playground_python::syntax::token::{is_keyword, Tok};
 
@@ -113,59 +116,38 @@ pub struct Def {
     pub last: u32,
 }
 
-/// Every `def`, `async def` and `class` of the program with its lines, found by indentation (a
-/// block ends before the next line that is not indented deeper than its `def`). Names are
-/// qualified as CPython qualifies them: `main.<locals>.boom`, `Account.deposit`.
+/// Every `def`, `async def` and `class` of the program with its lines, read off the code objects
+/// the interpreter compiles it to: each name is the `__qualname__` the compiler gives it
+/// (`main.<locals>.boom`), the one a task's lane shows. A program that does not compile has none.
 pub fn defs(source: &str) -> Vec<Def> {
-    let lines: Vec<&str> = source.lines().collect();
-    let indent = |l: &str| l.len() - l.trim_start().len();
-    let code = |l: &str| !l.trim().is_empty() && !l.trim_start().starts_with('#');
-    // Open blocks: (indent, qualname prefix for what is inside, index in `out`).
-    let mut open: Vec<(usize, String, usize)> = Vec::new();
-    let mut out: Vec<Def> = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
-        if !code(line) {
-            continue;
+    let mut out = Vec::new();
+    if let Ok(module) = compile(source, "main.py") {
+        for code in &module.codes {
+            walk(code, &mut out);
         }
-        let n = i as u32 + 1;
-        let at = indent(line);
-        while open.last().is_some_and(|(depth, _, _)| at <= *depth) {
-            open.pop();
-        }
-        let words: Vec<&str> = line.split_whitespace().collect();
-        let (keyword, rest) = match words.as_slice() {
-            ["async", "def", rest @ ..] => ("def", rest),
-            ["def", rest @ ..] => ("def", rest),
-            ["class", rest @ ..] => ("class", rest),
-            _ => ("", &[][..]),
-        };
-        let name: String = rest
-            .first()
-            .map(|w| {
-                w.chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '_')
-                    .collect()
-            })
-            .unwrap_or_default();
-        for (_, _, d) in &open {
-            out[*d].last = n;
-        }
-        if keyword.is_empty() || name.is_empty() {
-            continue;
-        }
-        let prefix = open.last().map_or(String::new(), |(_, p, _)| p.clone());
-        let qualname = format!("{prefix}{name}");
-        let inside = if keyword == "def" {
-            format!("{qualname}.<locals>.")
-        } else {
-            format!("{qualname}.")
-        };
-        out.push(Def {
-            qualname,
-            first: n,
-            last: n,
-        });
-        open.push((at, inside, out.len() - 1));
     }
     out
+}
+
+/// `code`'s def (if it is a function or class) and those inside it; returns its last line.
+fn walk(code: &Code, out: &mut Vec<Def>) -> u32 {
+    let named = matches!(
+        code.kind,
+        CodeKind::Function | CodeKind::AsyncFunction | CodeKind::Class
+    );
+    let at = out.len();
+    if named {
+        out.push(Def {
+            qualname: code.qualname.to_string(),
+            first: code.first_line,
+            last: code.first_line,
+        });
+    }
+    let own = code.spans.iter().map(|s| s.end.line).max().unwrap_or(0);
+    let inner = code.codes.iter().map(|c| walk(c, out)).max().unwrap_or(0);
+    let last = own.max(inner).max(code.first_line);
+    if named {
+        out[at].last = last;
+    }
+    last
 }

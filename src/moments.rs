@@ -92,10 +92,10 @@ impl Moments {
         for e in events {
             let k = self.events.len();
             self.events.push(*e);
+            if let What::Printed(_) = e.what {
+                self.printed.push(k);
+            }
             let Some(t) = e.task else {
-                if let What::Printed(_) = e.what {
-                    self.printed.push(k);
-                }
                 continue;
             };
             let i = t.0 as usize;
@@ -105,27 +105,23 @@ impl Moments {
             }
             match e.what {
                 What::Created { .. } => self.created[i] = k,
-                What::Printed(_) => self.printed.push(k),
-                What::Suspended { .. } | What::Finished => {
-                    if e.what == What::Finished {
-                        self.ended[i] = Some(k);
-                    }
-                    if timeline.lane(t).is_some_and(|l| !l.internal) {
-                        match self.passes.last_mut() {
-                            Some(p) if p.pass == e.pass => {
-                                p.steps.push(t);
-                                p.end = k + 1;
-                            }
-                            _ => self.passes.push(PassSteps {
-                                pass: e.pass,
-                                at: run.pass_start(e.pass).unwrap_or(e.at),
-                                steps: vec![t],
-                                end: k + 1,
-                            }),
-                        }
-                    }
-                }
+                What::Finished => self.ended[i] = Some(k),
                 _ => {}
+            }
+            if !e.what.ends_step() || timeline.lane(t).is_none_or(|l| l.internal) {
+                continue;
+            }
+            match self.passes.last_mut() {
+                Some(p) if p.pass == e.pass => {
+                    p.steps.push(t);
+                    p.end = k + 1;
+                }
+                _ => self.passes.push(PassSteps {
+                    pass: e.pass,
+                    at: run.pass_start(e.pass).unwrap_or(e.at),
+                    steps: vec![t],
+                    end: k + 1,
+                }),
             }
         }
     }

@@ -47,3 +47,27 @@ fn every_example_is_a_corpus_file_and_runs_to_its_end() {
         assert!(!matches!(end, End::Stopped(_)), "{} was stopped", e.name);
     }
 }
+
+#[test]
+fn the_tutorials_inline_programs_are_corpus_programs() {
+    // The article writes its misconception programs inline, as an author would; each must be a
+    // corpus program (checked against CPython), less its first comment line.
+    let root = env!("CARGO_MANIFEST_DIR");
+    let tutorial = std::fs::read_to_string(format!("{root}/www/tutorial.html")).unwrap();
+    let scripts: Vec<&str> = tutorial
+        .split("<script type=\"text/x-python\">")
+        .skip(1)
+        .map(|rest| rest.split("</script>").next().unwrap())
+        .collect();
+    assert!(scripts.len() >= 2, "{} inline programs", scripts.len());
+    for script in scripts {
+        let found = EXAMPLES.iter().any(|e| {
+            let body = e.source.split_once('\n').map_or("", |(_, rest)| rest);
+            body.trim() == script.trim()
+        });
+        assert!(
+            found,
+            "an inline program of the tutorial is no corpus program:\n{script}"
+        );
+    }
+}

@@ -166,17 +166,14 @@ pub fn app(props: &AppProps) -> Html {
             if owns_url && !*pending {
                 if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
                     let url = if code.own {
-                        let view = view.query();
-                        let query = view.strip_prefix('&').unwrap_or(&view);
-                        let path = web_sys::window()
-                            .and_then(|w| w.location().pathname().ok())
-                            .unwrap_or_default();
-                        let query = if query.is_empty() {
-                            path
-                        } else {
-                            format!("?{query}")
+                        // Without view keys, the path: a fragment alone would keep the query.
+                        let search = match super::code::view_search(view) {
+                            s if s.is_empty() => web_sys::window()
+                                .and_then(|w| w.location().pathname().ok())
+                                .unwrap_or_default(),
+                            s => s,
                         };
-                        format!("{query}{}", super::code::code_fragment(&code.source))
+                        format!("{search}{}", super::code::code_fragment(&code.source))
                     } else {
                         format!("?{}", form.query(view))
                     };
@@ -222,7 +219,7 @@ pub fn app(props: &AppProps) -> Html {
         .or(state.link_error.clone())
         .or_else(|| {
             let e = state.code.error.as_ref().filter(|_| state.code.own)?;
-            Some(format!("line {}: {}", e.line, e.message))
+            Some(e.summary())
         });
     use_embed_error(embedded, embed_error);
     use_embed_outcome(embedded, state.outcome.as_ref().map(|o| o.0 .1.clone()));
@@ -297,11 +294,11 @@ pub fn app(props: &AppProps) -> Html {
             view.embed = false;
             view.origin = None;
             if state.code.own {
-                // The author's program goes along.
-                let keys = view.query();
+                // The author's program goes along (`?` clears the embed's own query).
+                let search = super::code::view_search(&view);
                 format!(
-                    "?{}{}",
-                    keys.strip_prefix('&').unwrap_or(&keys),
+                    "{}{}",
+                    if search.is_empty() { "?" } else { &search },
                     super::code::code_fragment(&state.code.source)
                 )
             } else {
@@ -411,7 +408,7 @@ pub fn app(props: &AppProps) -> Html {
             <Toolbar status={state.status} can_run={state.can_run()} why_not={state.cannot_run().map(AttrValue::from)} view={state.view.clone()} onrun={onrun.clone()}
                     onpause={onpause.clone()} onstep={onstep.clone()} onreset={onreset.clone()}
                 dispatch={dispatch.clone()} />
-            <ShareMenu query={(*share_query).clone()} view_query={AttrValue::from(state.view.query())}
+            <ShareMenu query={(*share_query).clone()} view_search={AttrValue::from(super::code::view_search(&state.view))}
                 code={state.code.own.then(|| state.code.source.clone())} />
             if delayed > 0.0 {
                 <p class="delayed" role="status" data-test="delayed">{ format!("The browser delayed this run's timers by {} ms (a background tab is throttled): the times shown are when things really ran.", delayed as u64) }</p>

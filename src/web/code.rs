@@ -27,6 +27,13 @@ pub struct CodeError {
     pub end_col: u32,
 }
 
+impl CodeError {
+    /// `line 3: invalid syntax`, as an embed reports it.
+    pub fn summary(&self) -> String {
+        format!("line {}: {}", self.line, self.message)
+    }
+}
+
 /// The program the page shows and runs.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Code {
@@ -128,6 +135,16 @@ pub fn read_fragment(hash: &str) -> LinkFragment {
         }
     }
     out
+}
+
+/// The query a program's link carries: `?clock=virtual&theme=dark` (the view keys that differ
+/// from their defaults), or `""` when none does.
+pub fn view_search(view: &crate::scenario::View) -> String {
+    let keys = view.query();
+    match keys.strip_prefix('&').unwrap_or(&keys) {
+        "" => String::new(),
+        keys => format!("?{keys}"),
+    }
 }
 
 /// `#code=` followed by the percent-encoded program.

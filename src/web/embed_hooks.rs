@@ -21,27 +21,18 @@ pub fn use_embed_commands(enabled: bool, latest: Latest) {
                 };
                 let (state, onrun) = latest.borrow().clone();
                 match embed::command(e, state.view.origin.as_deref()) {
-                    Some(Command::Run) if state.can_run() => onrun.emit(()),
                     // Never silence: the host hears why nothing runs.
-                    Some(Command::Run) => {
-                        let why = match (&state.code.error, &state.spec) {
-                            (Some(e), _) if state.code.own => {
-                                format!("line {}: {}", e.line, e.message)
-                            }
-                            (_, Err(e)) => e.to_string(),
-                            _ => state.cannot_run().unwrap_or_default(),
-                        };
-                        post_error("run", &why);
-                    }
+                    Some(Command::Run) => match state.blocked() {
+                        None => onrun.emit(()),
+                        Some(why) => post_error("run", &why.message()),
+                    },
                     Some(Command::Reset) => super::commands::reset(&state),
                     Some(Command::SetTheme(theme)) => state.dispatch(Action::SetTheme(theme)),
                     Some(Command::SetCode(source)) => {
                         let code = super::code::Code::own(&source);
                         match &code.error {
                             // The program stays as it was; the host hears why.
-                            Some(e) => {
-                                post_error("set-code", &format!("line {}: {}", e.line, e.message))
-                            }
+                            Some(e) => post_error("set-code", &e.summary()),
                             None => {
                                 if let Some(session) = &state.session {
                                     session.retire();

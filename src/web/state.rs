@@ -166,25 +166,48 @@ impl State {
         self.stopped = None;
     }
 
-    pub fn can_run(&self) -> bool {
-        self.code_pending.is_none()
-            && if self.code.own {
-                self.code.error.is_none()
-            } else {
-                self.spec.is_ok()
-            }
+    /// What keeps the program from running, if anything does.
+    pub fn blocked(&self) -> Option<Blocked<'_>> {
+        if self.code_pending.is_some() {
+            Some(Blocked::Pending)
+        } else if self.code.own {
+            self.code.error.as_ref().map(Blocked::Code)
+        } else {
+            self.spec.as_ref().err().map(Blocked::Spec)
+        }
     }
 
-    /// Why Run is disabled, in words (`None` when it is not).
+    pub fn can_run(&self) -> bool {
+        self.blocked().is_none()
+    }
+
+    /// Why Run is disabled, in words beside it (`None` when it is not).
     pub fn cannot_run(&self) -> Option<String> {
-        if self.code_pending.is_some() {
-            Some("The link's program is being read.".into())
-        } else if let (true, Some(e)) = (self.code.own, &self.code.error) {
-            Some(format!("Line {}: {}", e.line, e.message))
-        } else if !self.code.own && self.spec.is_err() {
-            Some("Fix the scenario first.".into())
-        } else {
-            None
+        Some(match self.blocked()? {
+            Blocked::Pending => "The link's program is being read.".into(),
+            Blocked::Code(e) => format!("Line {}: {}", e.line, e.message),
+            Blocked::Spec(_) => "Fix the scenario first.".into(),
+        })
+    }
+}
+
+/// What keeps the program from running.
+pub enum Blocked<'a> {
+    /// A link's `#z=` program is still being inflated.
+    Pending,
+    /// The learner's own program does not compile.
+    Code(&'a super::code::CodeError),
+    /// The form's scenario is invalid.
+    Spec(&'a SpecError),
+}
+
+impl Blocked<'_> {
+    /// The message an embed's host hears (`line 3: invalid syntax`, the contract's spec error).
+    pub fn message(&self) -> String {
+        match self {
+            Blocked::Pending => "the link's program is being read".into(),
+            Blocked::Code(e) => e.summary(),
+            Blocked::Spec(e) => e.to_string(),
         }
     }
 }

@@ -46,6 +46,14 @@ pub enum What {
     CallbackRan { line: u32 },
 }
 
+impl What {
+    /// Whether the event ends a step of its task: every step ends in exactly one of these (a
+    /// suspension, or the coroutine's end), recorded as it ends.
+    pub fn ends_step(&self) -> bool {
+        matches!(self, What::Suspended { .. } | What::Finished)
+    }
+}
+
 /// What a suspended task waits for: the label of the future it awaits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Awaiting {

@@ -6,7 +6,7 @@
 use crate::json;
 use crate::vm::interp;
 use asyncio_playground_engine::clock::to_ms;
-use asyncio_playground_engine::{TaskId, What};
+use asyncio_playground_engine::TaskId;
 use std::rc::Rc;
 
 /// One pass in which at least one of the program's tasks stepped.
@@ -40,7 +40,7 @@ pub fn passes() -> Vec<Pass> {
             // Every step ends in exactly one of these two events, recorded as it ends.
             events
                 .iter()
-                .filter(|e| matches!(e.what, What::Suspended { .. } | What::Finished))
+                .filter(|e| e.what.ends_step())
                 .filter_map(|e| Some((e.pass, names[e.task?.0 as usize].clone()?)))
                 .collect()
         });

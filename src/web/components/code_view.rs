@@ -46,19 +46,15 @@ struct Marks {
     blocking_count: usize,
 }
 
-/// What each lane is doing at the moment shown, by line: `Task-3 ‖ sleeping 1000 ms, until
-/// 1.000 s` (the latest moment: its open spans; a past one: the spans covering its time).
+/// What each lane is doing at the moment shown (the latest, unless a cursor says otherwise), by
+/// line: `Task-3 ‖ sleeping 1000 ms, until 1.000 s`.
 fn marks(timeline: &Timeline, moments: &Moments, cursor: Option<Cursor>) -> BTreeMap<u32, Marks> {
     let mut by_line: BTreeMap<u32, Marks> = BTreeMap::new();
-    let at = |lane: &Lane| match cursor {
-        None => lane
-            .spans
-            .last()
-            .filter(|s| s.to.is_none() && lane.end.is_none())
-            .copied(),
-        Some(c) => (moments.state_at(lane, c.k) == StateAt::Pending)
+    let c = moments.moment(cursor);
+    let at = |lane: &Lane| {
+        (moments.state_at(lane, c.k) == StateAt::Pending)
             .then(|| span_at(lane, c.t).copied())
-            .flatten(),
+            .flatten()
     };
     for lane in timeline.shown() {
         let Some(span) = at(lane) else {

@@ -9,8 +9,8 @@ use yew::prelude::*;
 pub struct ShareMenuProps {
     /// The scenario and view keys of the page (without `?`).
     pub query: AttrValue,
-    /// The view keys alone, as `&key=value` pairs (a program's link carries these).
-    pub view_query: AttrValue,
+    /// The view keys alone, as `?key=value&…` or `""` (a program's link carries these).
+    pub view_search: AttrValue,
     /// The learner's own program, if the page shows one (then the link carries it).
     pub code: Option<Rc<str>>,
 }
@@ -53,18 +53,7 @@ pub fn share_menu(props: &ShareMenuProps) -> Html {
         });
     }
     let link = match (&props.code, &*fragment) {
-        (Some(_), Some(fragment)) => {
-            let view = props
-                .view_query
-                .strip_prefix('&')
-                .unwrap_or(&props.view_query);
-            let query = if view.is_empty() {
-                String::new()
-            } else {
-                format!("?{view}")
-            };
-            format!("{base}/{query}{fragment}")
-        }
+        (Some(_), Some(fragment)) => format!("{base}/{}{fragment}", props.view_search),
         _ => format!("{base}/?{}", props.query),
     };
     let spec = props.query.replace('&', "&amp;").replace('"', "&quot;");
