@@ -11,7 +11,8 @@ const dist = join(repo, 'dist');
 await rm(dist, { recursive: true, force: true });
 await mkdir(dist, { recursive: true });
 await cp(join(repo, 'index.html'), join(dist, 'index.html'));
-await cp(join(repo, 'www'), join(dist, 'www'), { recursive: true });
+// Not www/editor/: the editor's source, which the build bundles into www/pkg/editor.js.
+await cp(join(repo, 'www'), join(dist, 'www'), { recursive: true, filter: (src) => !src.includes(join('www', 'editor')) });
 // wasm-pack leaves a `*` .gitignore in pkg/: a site published from git would lose the wasm.
 await rm(join(dist, 'www', 'pkg', '.gitignore'), { force: true });
 

@@ -6,6 +6,14 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, openApp } from '../tests/page/lib.mjs';
 
+/** Waits until the page's first embed has said it is ready (its frame is laid out at its height). */
+async function firstEmbedReady(page) {
+  await page.waitForFunction(() => {
+    const frame = document.querySelector('asyncio-playground')?.shadowRoot?.querySelector('iframe');
+    return frame?.contentDocument?.querySelector('[data-test=app][data-ready="1"]');
+  }, null, { timeout: 20000 });
+}
+
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(repo, 'docs', 'screenshots');
 await mkdir(out, { recursive: true });
@@ -94,7 +102,7 @@ try {
   const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
   await page.goto(`${server.url}/www/tutorial.html`);
   const first = await page.waitForSelector('asyncio-playground');
-  await page.waitForFunction(() => document.querySelector('asyncio-playground').shadowRoot.querySelector('iframe').offsetHeight !== 360);
+  await firstEmbedReady(page);
   await first.evaluate((el) => el.run());
   await page.waitForTimeout(1600);
   await page.screenshot({ path: join(out, 'tutorial.png') });
@@ -102,7 +110,7 @@ try {
   // The tutorial printed: each embed as its code and its run, no buttons.
   const printed = await browser.newPage({ viewport: { width: 900, height: 1200 } });
   await printed.goto(`${server.url}/www/tutorial.html`);
-  await printed.waitForFunction(() => document.querySelector('asyncio-playground').shadowRoot.querySelector('iframe').offsetHeight !== 360);
+  await firstEmbedReady(printed);
   await printed.waitForTimeout(1500);
   await printed.emulateMedia({ media: 'print' });
   await printed.screenshot({ path: join(out, 'tutorial-printed.png') });
@@ -111,7 +119,7 @@ try {
   const narrow = await browser.newPage({ viewport: { width: 360, height: 1200 } });
   await narrow.goto(`${server.url}/www/tutorial.html`);
   const embed = await narrow.waitForSelector('asyncio-playground');
-  await narrow.waitForFunction(() => document.querySelector('asyncio-playground').shadowRoot.querySelector('iframe').offsetHeight !== 360);
+  await firstEmbedReady(narrow);
   await embed.evaluate((el) => el.run());
   await narrow.waitForTimeout(1600);
   await embed.scrollIntoViewIfNeeded();

@@ -5,19 +5,23 @@
 //   <div data-asyncio-playground="pattern=gather&tasks=3"></div>
 //
 // Each becomes a lazily loaded iframe of the playground next to this file (resolved from
-// import.meta.url, so any subpath works) in its compact embed mode. The element keeps its height
-// equal to the frame's content (height="auto", the default; a number sets fixed pixels), forwards
-// `theme` (or the host's colour scheme), and offers run(), reset() and setSpec(spec). It dispatches
+// import.meta.url, so any subpath works) in its compact embed mode, running the scenario of `spec`
+// or the author's program (a text/x-python script inside the element, or the file of `src`). The
+// element keeps its height equal to the frame's content (height="auto", the default; a number sets
+// fixed pixels), forwards `theme` (or the host's colour scheme, followed live), passes `start`,
+// `panels`, `controls`, `readonly` and `highlight` to the frame in its fragment, shows `caption`,
+// and offers run(), reset(), setSpec(spec) and setCode(source). It dispatches
 // "asyncio-playground:ready", "asyncio-playground:outcome" (detail: the outcome JSON) and
-// "asyncio-playground:error" (detail: the message) events. run() resolves with the next outcome and
-// setSpec() once the scenario is in place; both reject with the message when the scenario is invalid.
-// An invalid spec keeps the embed an embed: it shows the error. An unknown attribute is warned about
-// in the console and otherwise ignored. It accepts messages only from its own iframe's window.
+// "asyncio-playground:error" (detail: the message) events. run() resolves with the next outcome,
+// the setters once applied; each rejects with the message when the input is invalid. An invalid
+// spec or program keeps the embed an embed: it shows the error. An unknown attribute is warned
+// about and reported as an error event, and otherwise ignored. It accepts messages only from its
+// own iframe's window. The README's Embedding section has all of this in one table.
 
 const PREFIX = 'asyncio-playground:';
-/** The attributes an embed takes (anything else is warned about, then ignored). */
 /** The options the frame reads from its fragment (checked there: a bad value is an error event). */
 const OPTIONS = ['panels', 'controls', 'readonly', 'highlight'];
+/** The attributes an embed takes (anything else is warned about, then ignored). */
 const ATTRIBUTES = ['spec', 'src', 'start', 'loading', 'caption', ...OPTIONS, 'theme', 'height', 'title', 'class', 'id', 'style', 'hidden', 'lang', 'dir', 'slot', 'tabindex'];
 
 /**
@@ -31,6 +35,17 @@ function inlineProgram(el) {
   const indents = lines.filter((l) => l.trim()).map((l) => l.match(/^[ \t]*/)[0].length);
   const cut = indents.length ? Math.min(...indents) : 0;
   return `${lines.map((l) => l.slice(cut)).join('\n')}\n`;
+}
+
+/**
+ * A first guess at the frame's height (CSS px) until it tells its own, so that the text after an
+ * embed moves less when it loads: the header and toolbar, the program's lines (the code view
+ * shows 32 at most), and the timeline, console and outcome below it.
+ */
+function estimatedHeight(code) {
+  if (code === null) return 360;
+  const lines = code.split('\n').length;
+  return Math.round(170 + 17.3 * Math.min(lines, 32) + 300);
 }
 
 /** A readable frame title: the pattern and the task count ("asyncio playground: gather of 3 tasks"). */
@@ -118,16 +133,21 @@ export class AsyncioPlayground extends HTMLElement {
     frame.loading = this.getAttribute('loading') === 'eager' ? 'eager' : 'lazy';
     frame.allow = 'clipboard-write';
     const height = this.getAttribute('height');
-    frame.style.cssText = `display:block;width:100%;border:0;height:${/^\d+$/.test(height || '') ? height : 360}px`;
+    const fixed = /^\d+$/.test(height || '');
     // The program: written inside the element, or fetched from `src` (then the frame loads once
     // it is here, or shows why it is not).
     this.#code = inlineProgram(this);
+    frame.style.cssText = `display:block;width:100%;border:0;height:${fixed ? height : estimatedHeight(this.#code)}px`;
     const src = this.getAttribute('src');
     if (src && this.#code === null) {
       fetch(new URL(src, document.baseURI))
         .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
         .then((text) => { this.#code = text; }, (e) => { this.#loadError = `could not fetch ${src}: ${e.message}`; })
-        .then(() => { if (this.#frame) this.#frame.src = this.#src(); });
+        .then(() => {
+          if (!this.#frame) return;
+          if (!fixed && this.#code !== null) this.#frame.style.height = `${estimatedHeight(this.#code)}px`;
+          this.#frame.src = this.#src();
+        });
     } else {
       frame.src = this.#src();
     }

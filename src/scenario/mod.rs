@@ -6,7 +6,7 @@
 mod error;
 mod parse;
 mod query;
-mod view;
+pub(crate) mod view;
 
 pub use error::SpecError;
 pub use parse::{Limits, KEYS, SCENARIO_KEYS, VIEW_KEYS};

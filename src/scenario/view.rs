@@ -194,6 +194,6 @@ fn plain_decimal(text: &str) -> Option<f64> {
 }
 
 /// A rate as the shortest decimal with up to 3 digits (`0.5`, `2`, `0.25`), without float formatting.
-fn rate_text(r: f64) -> String {
+pub(crate) fn rate_text(r: f64) -> String {
     crate::time_text::trimmed_thousandths((r * 1000.0).round() as u64)
 }

@@ -19,7 +19,9 @@ use super::components::{
     timeline_view::TimelineView,
     toolbar::Toolbar,
 };
-use super::embed_hooks::{use_embed_commands, use_embed_error, use_embed_outcome, use_embed_size};
+use super::embed_hooks::{
+    use_embed_commands, use_embed_error, use_embed_outcome, use_embed_size, use_steady_layout,
+};
 use super::embed_options::Panel;
 use super::hooks::{use_keyboard_shortcuts, use_latest};
 use super::state::{Action, State, Status};
@@ -211,7 +213,13 @@ pub fn app(props: &AppProps) -> Html {
     let root = use_node_ref();
     let editing = use_state(|| false);
     use_embed_commands(embedded, latest);
-    use_embed_size(embedded, root.clone());
+    // Drawn finished at load: ready once that run is drawn, and as tall while it runs again.
+    let ended = state.outcome.is_some() || state.stopped.is_some();
+    let steady_wanted = embedded && state.start_finished;
+    let program = AttrValue::from(state.code.source.clone());
+    let steady = use_steady_layout(steady_wanted, program, ended, root.clone());
+    let hold = steady_wanted && steady.is_none() && !ended && state.blocked().is_none();
+    use_embed_size(embedded, hold, root.clone());
     // What keeps the embed from running: its spec, its program's link, or its program itself.
     let embed_error = state
         .url_error
@@ -354,9 +362,12 @@ pub fn app(props: &AppProps) -> Html {
             },
         };
         return html! {
-            <main class="app embed" data-test="app" ref={root} data-ready={if *mounted { "1" } else { "0" }}>
+            <main class={classes!("app", "embed", steady.is_some().then_some("steady"))} data-test="app" ref={root}
+                style={steady.map(|s| format!("--steady-height: {}px; --steady-code: {}px", s.height, s.code))}
+                data-ready={if *mounted { "1" } else { "0" }}>
                 <header class="embed-header">
-                    <strong>{ if state.code.own { "A Python program" } else { summary(state.form.pattern).0 } }</strong>
+                    // The frame's own document: its one heading says what it shows.
+                    <h1 class="embed-title">{ if state.code.own { "A Python program" } else { summary(state.form.pattern).0 } }</h1>
                     if !state.code.own && options.shows("edit") {
                         <button type="button" data-test="edit" aria-expanded={editing.to_string()} onclick={onedit}>
                             { if *editing { "Hide scenario" } else { "Edit scenario" } }</button>

@@ -84,36 +84,94 @@ pub fn use_embed_error(enabled: bool, error: Option<String>) {
     });
 }
 
-/// Tells the host that the frame is ready and, whenever it changes, how tall its content is.
+/// Tells the host, whenever it changes, how tall the frame's content is; and, once `hold` is
+/// false (an embed drawn finished at load holds until that run is drawn), that the frame is ready,
+/// its height told first, so the host lays the embed out once, before anyone sees it ready.
 #[hook]
-pub fn use_embed_size(enabled: bool, root: NodeRef) {
-    use_effect_with(enabled, move |enabled| {
-        let mut observer = None;
-        let mut callback = None;
-        if *enabled {
-            if let Some(el) = root.cast::<web_sys::Element>() {
+pub fn use_embed_size(enabled: bool, hold: bool, root: NodeRef) {
+    {
+        let root = root.clone();
+        use_effect_with(enabled, move |enabled| {
+            let mut observer = None;
+            let mut callback = None;
+            if let Some(el) = root.cast::<web_sys::Element>().filter(|_| *enabled) {
                 let measured = el.clone();
-                let cb = Closure::<dyn Fn()>::new(move || {
-                    embed::post(
-                        "height",
-                        &[("height", JsValue::from(embed::content_height(&measured)))],
-                    );
-                });
+                let cb = Closure::<dyn Fn()>::new(move || post_height(&measured));
                 if let Ok(o) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
                     o.observe(&el);
                     observer = Some(o);
                 }
                 callback = Some(cb);
-                embed::post("ready", &[]);
             }
-        }
-        move || {
-            if let Some(o) = observer {
-                o.disconnect();
+            move || {
+                if let Some(o) = observer {
+                    o.disconnect();
+                }
+                drop(callback);
             }
-            drop(callback);
+        });
+    }
+    // Said once: a program set later holds nothing.
+    let announced = use_mut_ref(|| false);
+    use_effect_with(enabled && !hold, move |ready| {
+        if *ready && !announced.replace(true) {
+            if let Some(el) = root.cast::<web_sys::Element>() {
+                post_height(&el);
+            }
+            embed::post("ready", &[]);
         }
     });
+}
+
+fn post_height(root: &web_sys::Element) {
+    let height = JsValue::from(embed::content_height(root));
+    embed::post("height", &[("height", height)]);
+}
+
+/// The heights an embed drawn finished at load keeps while it runs again: its own (a run draws
+/// less at first: it never ends shorter) and its code view's (whose task marks would make it
+/// taller: it scrolls instead). So the host's text never moves.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub struct Steady {
+    /// The frame's content height (CSS px) with the finished run drawn.
+    pub height: f64,
+    /// The code view's height (CSS px) then.
+    pub code: f64,
+}
+
+/// Measures [`Steady`] once `finished` (the run drawn at load) for each `program` while `enabled`
+/// (an embed with `start="finished"`); `None` until then, and again when the program changes.
+#[hook]
+pub fn use_steady_layout(
+    enabled: bool,
+    program: AttrValue,
+    finished: bool,
+    root: NodeRef,
+) -> Option<Steady> {
+    let measured = use_state(|| None::<(AttrValue, Steady)>);
+    {
+        let measured = measured.clone();
+        let deps = (enabled, program.clone(), finished);
+        use_effect_with(deps, move |(enabled, program, finished)| {
+            let known = measured.as_ref().is_some_and(|(p, _)| p == program);
+            if let Some(el) = root
+                .cast::<web_sys::Element>()
+                .filter(|_| *enabled && *finished && !known)
+            {
+                let code = el
+                    .query_selector(".code-view")
+                    .ok()
+                    .flatten()
+                    .map_or(0.0, |c| embed::content_height(&c));
+                let height = embed::content_height(&el);
+                measured.set(Some((program.clone(), Steady { height, code })));
+            }
+        });
+    }
+    measured
+        .as_ref()
+        .filter(|(p, _)| *p == program)
+        .map(|(_, s)| *s)
 }
 
 /// Posts each finished run's outcome to the host.

@@ -63,3 +63,30 @@ pub fn use_keyboard_shortcuts(latest: Latest) {
         move || drop(listener)
     });
 }
+
+/// Whether the page (an embed: its column) is at most `max_width` CSS px wide, kept in step as it
+/// is resized.
+#[hook]
+pub fn use_narrow(max_width: u32) -> bool {
+    let list = |width: u32| {
+        web_sys::window().and_then(|w| {
+            w.match_media(&format!("(max-width: {width}px)"))
+                .ok()
+                .flatten()
+        })
+    };
+    let narrow = use_state(|| list(max_width).is_some_and(|m| m.matches()));
+    {
+        let narrow = narrow.clone();
+        use_effect_with(max_width, move |width| {
+            let list = list(*width);
+            // Removed when dropped, by the cleanup below.
+            let listener = list.map(|list| {
+                let target = list.clone();
+                EventListener::new(&list, "change", move |_| narrow.set(target.matches()))
+            });
+            move || drop(listener)
+        });
+    }
+    *narrow
+}

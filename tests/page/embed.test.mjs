@@ -402,3 +402,120 @@ tests.push({
     assert.equal(await frame.$eval('.toolbar', (t) => getComputedStyle(t).display), 'none', 'no buttons');
   },
 });
+
+tests.push({
+  name: 'with start=finished or a fixed height nothing moves when an embed becomes ready or runs (element boxes unchanged)',
+  async run({ page, base, repo }) {
+    const program = corpusProgram(repo, '146_gallery_semaphore.py');
+    const h = await host(base, `
+      <h1>An article</h1>
+      <asyncio-playground id="finished" start="finished" spec="clock=virtual&speed=4"><script type="text/x-python">
+${program.source}</script></asyncio-playground>
+      <p id="after-finished">The text after the first embed.</p>
+      <asyncio-playground id="fixed" height="300" spec="pattern=taskgroup&tasks=4&fail=1&clock=virtual&speed=4"></asyncio-playground>
+      <p id="after-fixed">The text after the second embed.</p>`);
+    try {
+      await page.setViewportSize({ width: 900, height: 700 });
+      await page.addInitScript(() => {
+        // Every box the host lays out, from the moment each embed says it is ready.
+        window.boxes = {};
+        const box = (id) => { const r = document.getElementById(id).getBoundingClientRect(); return `${r.top + scrollY},${r.height}`; };
+        const sample = () => {
+          for (const id of ['finished', 'after-finished', 'fixed', 'after-fixed']) {
+            if (!window.readyAt) continue;
+            (window.boxes[id] ||= new Set()).add(box(id));
+          }
+          requestAnimationFrame(sample);
+        };
+        document.addEventListener('asyncio-playground:ready', () => {
+          window.ready = (window.ready || 0) + 1;
+          if (window.ready === 2) { window.readyAt = performance.now(); }
+        });
+        requestAnimationFrame(sample);
+      });
+      await page.goto(h.url);
+      await page.waitForFunction(() => window.ready === 2, null, { timeout: 15000 });
+      // The finished run is drawn at load; then both embeds run on a 4× virtual clock.
+      const outcomes = await page.evaluate(() => Promise.all([document.getElementById('finished').run(), document.getElementById('fixed').run()]));
+      assert.deepEqual(outcomes[0], program.outcome);
+      await page.waitForTimeout(300);
+      const boxes = await page.evaluate(() => Object.fromEntries(Object.entries(window.boxes).map(([k, v]) => [k, [...v]])));
+      for (const [id, seen] of Object.entries(boxes)) assert.equal(seen.length, 1, `${id} moved: ${seen.join(' → ')} (top,height)`);
+      const height = await page.evaluate(() => document.getElementById('fixed').getBoundingClientRect().height);
+      assert.equal(height, 300);
+    } finally {
+      await h.stop();
+    }
+  },
+});
+
+/** In a frame: what a narrow column could break (each check a list of what is wrong). */
+const narrowProblems = (frame) => frame.evaluate(() => {
+  const problems = [];
+  const doc = document.documentElement;
+  if (doc.scrollWidth > doc.clientWidth + 1) problems.push(`scrolls sideways: ${doc.scrollWidth} > ${doc.clientWidth}`);
+  // The toolbar on one line.
+  const toolbar = document.querySelector('.toolbar');
+  if (toolbar) {
+    const tops = new Set([...toolbar.children].map((c) => c.getBoundingClientRect()).filter((r) => r.width > 0).map((r) => Math.round(r.top + r.height / 2)));
+    const rows = [...tops].sort((a, b) => a - b).filter((t, i, all) => i === 0 || t - all[i - 1] > 8);
+    if (rows.length > 1) problems.push(`toolbar on ${rows.length} lines`);
+  }
+  // Axis ticks apart.
+  const ticks = [...document.querySelectorAll('.tick')].map((t) => t.getBoundingClientRect()).filter((r) => r.width > 0);
+  ticks.forEach((a, i) => ticks.slice(i + 1).forEach((b) => {
+    if (a.left < b.right && b.left < a.right) problems.push(`ticks collide at ${Math.round(a.left)} and ${Math.round(b.left)}`);
+  }));
+  // End labels: whole, and over no bar of their lane.
+  for (const lane of document.querySelectorAll('[data-test=lane], [data-test=lane-main]')) {
+    const el = [...lane.querySelectorAll('.end-text')].find((e) => e.getBoundingClientRect().width > 0);
+    if (!el) continue;
+    if (el.scrollWidth > el.clientWidth + 1) problems.push(`${lane.dataset.task}: label cut ("${el.textContent}")`);
+    const label = el.getBoundingClientRect();
+    for (const bar of lane.querySelectorAll('.span')) {
+      const b = bar.getBoundingClientRect();
+      if (b.width > 0 && label.left < b.right - 0.5 && b.left < label.right - 0.5) problems.push(`${lane.dataset.task}: label over a bar`);
+    }
+  }
+  return problems;
+});
+
+tests.push({
+  name: 'in a 320 and a 400 px column an embed reads well: toolbar on one line (settings folded), no colliding ticks, whole labels off the bars; axe-core finds nothing inside the frame, light and dark',
+  async run({ page, base, repo }) {
+    const program = corpusProgram(repo, '146_gallery_semaphore.py');
+    const column = (width, theme) => `<div style="width:${width}px">
+      <asyncio-playground start="finished" theme="${theme}" spec="clock=virtual"><script type="text/x-python">
+${program.source}</script></asyncio-playground>
+      <asyncio-playground start="finished" theme="${theme}" spec="pattern=taskgroup&tasks=5&fail=2&clock=virtual"></asyncio-playground></div>`;
+    const h = await host(base, `${column(320, 'light')}${column(400, 'dark')}`);
+    try {
+      await page.setViewportSize({ width: 900, height: 4000 });
+      const problems = watch(page);
+      await page.goto(h.url);
+      await waitEvents(page, 'asyncio-playground:outcome', 4);
+      const frames = playgroundFrames(page);
+      assert.equal(frames.length, 4);
+      const axe = readFileSync(join(repo, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+      for (const frame of frames) {
+        const width = (await (await frame.frameElement()).boundingBox()).width;
+        assert.deepEqual(await narrowProblems(frame), [], `a ${width} px embed`);
+        // The settings are folded behind one button, and open over the page (nothing moves).
+        const before = await frame.$eval('.toolbar', (t) => t.getBoundingClientRect().height);
+        await frame.click('[data-test=settings] summary');
+        assert.ok(await frame.isVisible('[data-test=clock]'), 'the clock is in the settings');
+        assert.equal(await frame.$eval('.toolbar', (t) => t.getBoundingClientRect().height), before);
+        await frame.click('[data-test=settings] summary');
+        await frame.addScriptTag({ content: axe });
+        const violations = await frame.evaluate(async () => (await window.axe.run(document)).violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(' ')})`));
+        assert.deepEqual(violations, [], `axe in a ${width} px embed`);
+      }
+      // Run again, each (instantly): it still reads well.
+      await page.evaluate(() => Promise.all([...document.querySelectorAll('asyncio-playground')].map((el) => el.setSpec('clock=virtual&speed=instant').then(() => el.run()))));
+      for (const frame of frames) assert.deepEqual(await narrowProblems(frame), []);
+      assert.deepEqual(problems.errors, []);
+    } finally {
+      await h.stop();
+    }
+  },
+});

@@ -12,7 +12,8 @@ const SPECS = [
 
 /** For every lane: its end label's box and its bars' boxes, and whether any two overlap. */
 const overlaps = (page) => page.$$eval('[data-test=lane], [data-test=lane-main]', (lanes) => lanes.flatMap((lane) => {
-  const label = lane.querySelector('.end-text')?.getBoundingClientRect();
+  // The visible label (a narrow timeline shows the short one).
+  const label = [...lane.querySelectorAll('.end-text')].map((e) => e.getBoundingClientRect()).find((r) => r.width > 0);
   if (!label) return [];
   return [...lane.querySelectorAll('.span')]
     .map((s) => s.getBoundingClientRect())

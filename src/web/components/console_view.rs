@@ -66,7 +66,8 @@ pub fn console_view(props: &ConsoleViewProps) -> Html {
             if hidden > 0 {
                 <p class="hidden-lines">{ format!("… {hidden} earlier lines") }</p>
             }
-            <div class="console" data-test="console" ref={view}>
+            // A scrolling region: focusable, so its earlier lines can be read by keyboard.
+            <div class="console" data-test="console" ref={view} tabindex="0" role="region" aria-label="Printed output">
                 { for lines[hidden..].iter().map(|(at, line)| html! {
                     <div class="line"><span class="at">{ format!("{:>8}", format_seconds(*at, 3)) }</span>{ line.to_string() }</div>
                 }) }

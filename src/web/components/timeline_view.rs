@@ -3,7 +3,7 @@
 
 use crate::engine::Micros;
 use crate::moments::{Cursor, Moments, StateAt};
-use crate::time_text::{fraction, percent};
+use crate::time_text::{fraction, percent, seconds_label};
 use crate::timeline::{Bar, Lane, Timeline};
 use crate::web::describe::{end_text, lane_details, span_label, Errors};
 use crate::web::session::{Session, Shared};
@@ -91,7 +91,9 @@ fn lane_row(row: &Row, (lane, depth): (&Lane, u32), index: usize, top: usize) ->
                 if let Some(end) = lane.end.as_ref().filter(|e| e.0 <= now && moments.state_at(lane, cursor) != StateAt::Pending) {
                     <span class="end" style={format!("left:{}", pct(end.0))}>
                         <span class="symbol" aria-hidden="true">{ end_text(timeline, errors, lane, end).0 }</span>
-                        <span class="end-text">{ end_text(timeline, errors, lane, end).1 }</span>
+                        // A narrow timeline shows only the time (the symbol says how it ended).
+                        <span class="end-text end-long">{ end_text(timeline, errors, lane, end).1 }</span>
+                        <span class="end-text end-short">{ seconds_label(end.0) }</span>
                     </span>
                 }
             </span>
