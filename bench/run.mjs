@@ -215,26 +215,40 @@ try {
 
   console.log('a moment of a 10,000-task run (time travel):');
   {
-    // The script time from moving the scrubber to the page showing that moment (the reducer and
-    // the render, which run before the next task), at 20 times spread over the run.
+    // The script time from moving the scrubber to the page showing that moment: the input's
+    // handler, the reducer, the render and its effects, which all run in the microtasks the input
+    // queues (a microtask queued after the input runs after them; that the page is then complete
+    // is checked: what it shows is the same after the next frame). Then, for information, until the browser
+    // has drawn the next frame (style, layout and paint, and the wait for the display's frame).
+    // 20 moments spread over the run, the first one cold, each a separate input.
     const { page, close } = await fresh('pattern=gather&tasks=10000&sleep=1000,2000,3000&clock=virtual');
     const times = await page.evaluate(async () => {
       const el = document.querySelector('[data-test=scrubber]');
       const max = Number(el.max);
       const out = [];
       for (let i = 0; i < 20; i++) {
+        await new Promise((r) => setTimeout(r, 50));
         const t0 = performance.now();
         el.value = String(Math.round((max * ((i * 7) % 20)) / 19));
         el.dispatchEvent(new Event('input', { bubbles: true }));
-        await new Promise((r) => setTimeout(r, 0));
-        out.push(performance.now() - t0);
+        await new Promise((r) => queueMicrotask(r));
+        const script = performance.now() - t0;
+        const shown = () => [...document.querySelectorAll('[data-state-at]')].map((e) => e.dataset.stateAt).join()
+          + document.querySelector('[data-test=console]').textContent + document.querySelector('.inspector')?.textContent
+          + document.querySelector('[data-test=code]').textContent;
+        const then = shown();
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        out.push([script, performance.now() - t0, then === shown()]);
       }
       return out;
     });
     await close();
-    const st = stats(times);
+    const st = stats(times.map((t) => t[0]));
+    const drawn = stats(times.map((t) => t[1]));
     report.page.moment_10k = st;
-    row('time travel', 'a moment of a 10,000-task run, scrubbed (20 moments)', `median ${st.median.toFixed(1)} ms, longest ${st.max.toFixed(1)} ms of script`, '≤ 16 ms', mark(st.max <= 16));
+    report.page.moment_10k_drawn = drawn;
+    const complete = times.filter((t) => t[2]).length;
+    row('time travel', 'a moment of a 10,000-task run, scrubbed (20 moments, the first cold)', `complete when its script ends: ${complete}/20; script: median ${st.median.toFixed(1)} ms, longest ${st.max.toFixed(1)} ms; next frame drawn after median ${drawn.median.toFixed(0)} ms`, '≤ 16 ms of script', mark(st.max <= 16 && complete === 20));
   }
 
   console.log('editor chunk:');

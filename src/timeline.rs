@@ -4,6 +4,7 @@
 
 use crate::engine::{Awaiting, CancelCause, Event, Finish, Micros, Run, TaskId, What};
 use asyncio_playground_python::host::Py;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 /// What a lane is doing during a span of time.
@@ -163,6 +164,10 @@ pub struct Timeline {
     pub seen: usize,
     /// The loop blocked (`time.sleep`): from, to, the task that blocked it.
     pub stalls: Vec<(Micros, Micros, Option<TaskId>)>,
+    /// [`Timeline::grouped_order`] as worked out when there were `.0` lanes. Lanes are only added,
+    /// each with its creator fixed, so the order holds until one is: a moment of a 10,000-task
+    /// run is drawn without grouping them again.
+    grouped: RefCell<(usize, Rc<[(u32, u32)]>)>,
 }
 
 impl Timeline {
@@ -189,6 +194,22 @@ impl Timeline {
     /// creation order), with their depth: 0 for a task created outside any task (main), 1 for
     /// one main created, and so on.
     pub fn grouped(&self) -> Vec<(&Lane, u32)> {
+        self.grouped_order()
+            .iter()
+            .map(|&(i, depth)| (&self.lanes[i as usize], depth))
+            .collect()
+    }
+
+    /// [`Timeline::grouped`] as indices into `lanes`, worked out once for each number of lanes.
+    pub fn grouped_order(&self) -> Rc<[(u32, u32)]> {
+        let mut cache = self.grouped.borrow_mut();
+        if cache.0 != self.lanes.len() {
+            *cache = (self.lanes.len(), self.group().into());
+        }
+        cache.1.clone()
+    }
+
+    fn group(&self) -> Vec<(u32, u32)> {
         let shown: Vec<&Lane> = self.shown().collect();
         let mut children: Vec<Vec<usize>> = vec![Vec::new(); self.lanes.len()];
         let mut roots = Vec::new();
@@ -207,7 +228,7 @@ impl Timeline {
         let mut stack: Vec<(usize, u32)> = roots.into_iter().rev().map(|i| (i, 0)).collect();
         while let Some((i, depth)) = stack.pop() {
             let lane = shown[i];
-            out.push((lane, depth));
+            out.push((lane.task.0, depth));
             let kids = &children[lane.task.0 as usize];
             stack.extend(kids.iter().rev().map(|&k| (k, depth + 1)));
         }

@@ -5,6 +5,7 @@ use crate::moments::Cursor;
 use crate::program::RunOutcome;
 use crate::time_text::format_seconds;
 use crate::web::session::{Session, Shared};
+use wasm_bindgen::{closure::Closure, JsCast};
 use yew::prelude::*;
 
 /// The most lines kept in the DOM (the earlier ones are counted above them).
@@ -25,21 +26,6 @@ pub struct ConsoleViewProps {
 #[function_component(ConsoleView)]
 pub fn console_view(props: &ConsoleViewProps) -> Html {
     let view = use_node_ref();
-    // Follows the newest line while the learner has not scrolled up: whether the view was at the
-    // bottom is read before this render changes it (no scroll event to race with).
-    let follow = use_mut_ref(|| true);
-    if let Some(el) = view.cast::<web_sys::Element>() {
-        *follow.borrow_mut() = el.scroll_top() + el.client_height() >= el.scroll_height() - 4;
-    }
-    {
-        let (view, follow) = (view.clone(), follow.clone());
-        use_effect_with((props.lines, props.session.clone()), move |_| {
-            let stick = *follow.borrow();
-            if let Some(el) = view.cast::<web_sys::Element>().filter(|_| stick) {
-                el.set_scroll_top(el.scroll_height());
-            }
-        });
-    }
     let console = props.session.as_ref().map(|s| s.console.borrow());
     let lines = console.as_deref().map_or(&[][..], |c| c.as_slice());
     // At a moment of the past: what had been printed by then.
@@ -51,6 +37,31 @@ pub fn console_view(props: &ConsoleViewProps) -> Html {
         Some((n, _)) => &lines[..n.min(lines.len())],
         None => lines,
     };
+    // Follows the newest line while the learner has not scrolled up. Whether the view is at the
+    // bottom is kept by its scroll events, and it is scrolled in the next frame: nothing reads the
+    // layout while the page renders (a read then would lay out the whole page at once).
+    let follow = use_mut_ref(|| true);
+    let onscroll = {
+        let follow = follow.clone();
+        Callback::from(move |e: Event| {
+            let el: web_sys::Element = e.target_unchecked_into();
+            *follow.borrow_mut() = el.scroll_top() + el.client_height() >= el.scroll_height() - 4;
+        })
+    };
+    {
+        let (view, follow) = (view.clone(), follow.clone());
+        use_effect_with((lines.len(), props.session.clone()), move |_| {
+            let stick = *follow.borrow();
+            if let Some(window) = web_sys::window().filter(|_| stick) {
+                let scroll = Closure::once_into_js(move || {
+                    if let Some(el) = view.cast::<web_sys::Element>() {
+                        el.set_scroll_top(el.scroll_height());
+                    }
+                });
+                let _ = window.request_animation_frame(scroll.unchecked_ref());
+            }
+        });
+    }
     let hidden = lines.len().saturating_sub(MAX_LINES);
     let stderr = props.outcome.as_ref().map(|o| o.0 .0.stderr());
     let stderr = stderr.filter(|e| !e.is_empty()).map(|e| {
@@ -67,7 +78,7 @@ pub fn console_view(props: &ConsoleViewProps) -> Html {
                 <p class="hidden-lines">{ format!("… {hidden} earlier lines") }</p>
             }
             // A scrolling region: focusable, so its earlier lines can be read by keyboard.
-            <div class="console" data-test="console" ref={view} tabindex="0" role="region" aria-label="Printed output">
+            <div class="console" data-test="console" ref={view} {onscroll} tabindex="0" role="region" aria-label="Printed output">
                 { for lines[hidden..].iter().map(|(at, line)| html! {
                     <div class="line"><span class="at">{ format!("{:>8}", format_seconds(*at, 3)) }</span>{ line.to_string() }</div>
                 }) }

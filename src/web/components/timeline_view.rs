@@ -172,10 +172,10 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
     let errors = session.errors.borrow();
     // Every lane but those of asyncio.run's own shutdown tasks.
     // Grouped under the task that created each.
-    let lanes: Vec<(&Lane, u32)> = timeline.grouped();
-    let end = lanes
-        .iter()
-        .filter_map(|(l, _)| l.end.as_ref().map(|e| e.0))
+    let lanes = timeline.grouped_order();
+    let end = timeline
+        .shown()
+        .filter_map(|l| l.end.as_ref().map(|e| e.0))
         .max()
         .unwrap_or(0);
     // A round span: the cursor and the bars move across it, rather than it stretching under them.
@@ -252,7 +252,10 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
             <div class="lanes" role="list" ref={lanes_ref} onscroll={onscroll} onmouseover={onpoint.reform(Event::from)}
                 onfocusin={onfocus} {onkeydown} style={format!("height:{height}px")}>
                 <div class="lanes-inner" style={format!("height:{}px", n * ROW_PX)}>
-                    { for (from..to).map(|i| lane_row(&row, lanes[i], i, i * ROW_PX)) }
+                    { for (from..to).map(|i| {
+                        let (lane, depth) = lanes[i];
+                        lane_row(&row, (&timeline.lanes[lane as usize], depth), i, i * ROW_PX)
+                    }) }
                     { for stalls(&timeline, now, span_us).into_iter().map(|(from, to, who)| html! {
                         <span class="stall" data-test="stall" aria-hidden="true"
                             title={format!("The loop was blocked{who}: no other task could run")}
@@ -263,7 +266,7 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                 </div>
             </div>
             <p class="lane-details" data-test="lane-details" aria-live="off">
-                { selected.and_then(|i| lanes.get(i)).map(|(l, _)| lane_details(&timeline, &errors, l)).unwrap_or_else(|| "Hover or focus a lane (Tab) for its details.".into()) }
+                { selected.and_then(|i| lanes.get(i)).map(|(l, _)| lane_details(&timeline, &errors, &timeline.lanes[*l as usize])).unwrap_or_else(|| "Hover or focus a lane (Tab) for its details.".into()) }
             </p>
             <p class="legend">{ "▭ waiting to start · ▬ sleeping · ░ awaiting · ▮ blocking the loop · ✓ done · ✕ failed · ⊘ cancelled " }</p>
         </section>
