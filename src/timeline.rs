@@ -156,6 +156,9 @@ impl Lane {
     }
 }
 
+/// The shown lanes in their grouped order: (index into `lanes`, depth) each.
+pub type GroupedOrder = Rc<[(u32, u32)]>;
+
 /// Every lane of a run, `lanes[t]` for task `TaskId(t)`: main is `lanes[0]`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Timeline {
@@ -167,7 +170,7 @@ pub struct Timeline {
     /// [`Timeline::grouped_order`] as worked out when there were `.0` lanes. Lanes are only added,
     /// each with its creator fixed, so the order holds until one is: a moment of a 10,000-task
     /// run is drawn without grouping them again.
-    grouped: RefCell<(usize, Rc<[(u32, u32)]>)>,
+    grouped: RefCell<(usize, GroupedOrder)>,
 }
 
 impl Timeline {
@@ -201,7 +204,7 @@ impl Timeline {
     }
 
     /// [`Timeline::grouped`] as indices into `lanes`, worked out once for each number of lanes.
-    pub fn grouped_order(&self) -> Rc<[(u32, u32)]> {
+    pub fn grouped_order(&self) -> GroupedOrder {
         let mut cache = self.grouped.borrow_mut();
         if cache.0 != self.lanes.len() {
             *cache = (self.lanes.len(), self.group().into());
@@ -309,7 +312,11 @@ impl Timeline {
                 lane.steps += 1;
                 lane.end = core.task_info(lane.task).end;
             }
-            What::Created { .. } | What::Printed(_) | What::CallbackRan { .. } => {}
+            What::Created { .. }
+            | What::Printed(_)
+            | What::CallbackRan { .. }
+            | What::TimerArmed { .. }
+            | What::HandleCancelled { .. } => {}
         }
     }
 }

@@ -1,11 +1,11 @@
 //! Any moment of a run, from the index over its trace: the passes equal the CLI's `passes` (and so
-//! CPython's, which the corpus test checks), and a task's state and the console at any cursor equal
+//! CPython's, which the corpus test checks), and so do the program's callbacks in them, and a task's state and the console at any cursor equal
 //! what folding the trace from the start up to it gives.
 
-use asyncio_playground::engine::{Finish, What};
-use asyncio_playground::moments::{span_at, why_ready, Moments, StateAt};
+use asyncio_playground::engine::{CallbackKind, Finish, What};
+use asyncio_playground::moments::{span_at, why_ready, Moments, Ready, StateAt};
 use asyncio_playground::program::ProgramRun;
-use asyncio_playground::python::passes::passes;
+use asyncio_playground::python::passes::{callbacks, passes};
 use asyncio_playground::timeline::Timeline;
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/programs/corpus/");
@@ -39,8 +39,7 @@ fn the_passes_are_the_clis_passes() {
     for file in PROGRAMS {
         let (_run, timeline, moments) = indexed(file);
         let ours: Vec<(u32, u64, Vec<String>)> = moments
-            .passes
-            .iter()
+            .task_passes()
             .map(|p| {
                 let names = p
                     .steps
@@ -135,5 +134,81 @@ fn stepping_by_pass_and_by_time_lands_on_whole_passes_and_times() {
         let lane = timeline.lane(task).unwrap();
         assert!(!why_ready(&timeline, lane, moments.passes[1].at).is_empty());
         assert!(span_at(lane, 0).is_some() || lane.created > 0);
+    }
+}
+
+#[test]
+fn each_pass_holds_the_programs_callbacks_where_they_ran_as_cpythons_do() {
+    // `callbacks()` is what the corpus test compares with CPython's, pass for pass.
+    for file in [
+        "063_loop_callbacks.py",
+        "116_completion_vs_callback_time.py",
+        "150_gallery_call_later.py",
+    ] {
+        let (_run, _timeline, moments) = indexed(file);
+        let ours: Vec<(u32, CallbackKind)> = moments
+            .passes
+            .iter()
+            .flat_map(|p| {
+                p.ready.iter().filter_map(move |r| match *r {
+                    Ready::Callback { kind, .. } => Some((p.pass, kind)),
+                    Ready::Step(_) => None,
+                })
+            })
+            .collect();
+        assert!(!ours.is_empty(), "{file} has callbacks");
+        assert_eq!(ours, callbacks(), "{file}");
+        for p in &moments.passes {
+            // The steps are the ready list's steps, in order.
+            let steps: Vec<_> = p
+                .ready
+                .iter()
+                .filter_map(|r| match *r {
+                    Ready::Step(t) => Some(t),
+                    Ready::Callback { .. } => None,
+                })
+                .collect();
+            assert_eq!(steps, p.steps, "{file}: pass {}", p.pass);
+        }
+    }
+}
+
+#[test]
+fn the_programs_timers_armed_at_any_cursor_are_those_the_trace_up_to_it_leaves_armed() {
+    for file in [
+        "150_gallery_call_later.py",
+        "101_rate_limiter.py",
+        "063_loop_callbacks.py",
+    ] {
+        let (run, _timeline, moments) = indexed(file);
+        let events = run.run().unwrap().borrow().trace_from(0);
+        let mut some = false;
+        for k in 0..=moments.len() {
+            // Folded from the start: armed, and not yet run or cancelled.
+            let mut armed: Vec<(u64, u32, u32)> = Vec::new();
+            for e in &events[..k] {
+                match e.what {
+                    What::TimerArmed {
+                        handle,
+                        until,
+                        line,
+                    } => armed.push((until, handle, line)),
+                    What::CallbackRan {
+                        handle: Some(h), ..
+                    }
+                    | What::HandleCancelled { handle: h } => armed.retain(|t| t.1 != h),
+                    _ => {}
+                }
+            }
+            armed.sort_by_key(|t| t.0);
+            let ours: Vec<(u64, u32, u32)> = moments
+                .timers_at(k)
+                .iter()
+                .map(|t| (t.until, t.handle, t.line))
+                .collect();
+            assert_eq!(ours, armed, "{file} at {k}");
+            some |= !ours.is_empty();
+        }
+        assert!(some, "{file} arms timers");
     }
 }

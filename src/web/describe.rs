@@ -1,6 +1,6 @@
 //! Words for what the trace recorded: a lane's span, its end, a cancel's cause, an exception.
 
-use crate::engine::{Awaiting, CancelCause, Finish, Micros, TaskId};
+use crate::engine::{Awaiting, CallbackKind, CancelCause, Finish, Micros, TaskId};
 use crate::python::outcome::ErrorInfo;
 use crate::time_text::seconds_label;
 use crate::timeline::{Lane, SpanKind, Timeline};
@@ -176,4 +176,20 @@ pub fn lane_details(timeline: &Timeline, errors: &Errors, lane: &Lane) -> String
         seconds_label(lane.created),
         lane.steps
     )
+}
+
+/// A program callback a pass runs, in words: `call_later's callback (scheduled at line 19): its
+/// timer came due`.
+pub fn callback_text(kind: CallbackKind, line: u32) -> String {
+    let at = if line > 0 {
+        format!(" (scheduled at line {line})")
+    } else {
+        String::new()
+    };
+    let why = match kind {
+        CallbackKind::Soon => "call_soon put it in the ready queue",
+        CallbackKind::Later => "its timer came due",
+        CallbackKind::Done => "the future it was added to is done",
+    };
+    format!("{}'s callback{at}: {why}", kind.name())
 }

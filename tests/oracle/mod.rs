@@ -1,8 +1,9 @@
 //! The program oracle shared by the corpus and fuzz tests: CPython 3.13.0 runs each file under
 //! the virtual-time harness (`tests/programs/harness.py --batch --passes`), the interpreter runs
 //! it in process, and the two program outcomes (contract section 6) are compared field by field,
-//! and so are the loop passes in which tasks step (the CLI's `passes`): a check on the
-//! scheduling itself, pass by pass, not only on what the program ends with.
+//! and so are the loop passes in which tasks step (the CLI's `passes`) and the passes in which
+//! the program's plain callbacks run: a check on the scheduling itself, pass by pass, not only
+//! on what the program ends with.
 #![allow(dead_code)]
 
 pub mod stderr;
@@ -70,6 +71,7 @@ pub fn cpython_outcomes(py: &CPython, files: &[PathBuf]) -> HashMap<String, Resu
                 let mut o = o.clone();
                 o["stderr"] = v["stderr"].clone();
                 o["passes"] = v["passes"].clone();
+                o["callbacks"] = v["callbacks"].clone();
                 Ok(o)
             }
             None => Err(v["harness_error"]
@@ -114,6 +116,11 @@ pub fn playground_outcome(source: &str, file: &str) -> Result<Value, String> {
         })
         .collect();
     outcome["passes"] = Value::Array(passes);
+    let callbacks: Vec<Value> = asyncio_playground::python::passes::callbacks()
+        .into_iter()
+        .map(|(pass, kind)| serde_json::json!({"pass": pass, "by": kind.name()}))
+        .collect();
+    outcome["callbacks"] = Value::Array(callbacks);
     Ok(outcome)
 }
 
@@ -154,6 +161,9 @@ pub fn disagreements(py: &CPython, files: &[PathBuf]) -> Vec<String> {
                 if let Some(d) = passes_difference(&ours["passes"], &theirs["passes"]) {
                     out.push(format!("{name}: passes: {d}"));
                 }
+                if let Some(d) = passes_difference(&ours["callbacks"], &theirs["callbacks"]) {
+                    out.push(format!("{name}: the program's callbacks (pass, kind): {d}"));
+                }
                 let text = |v: &Value| v["stderr"].as_str().unwrap_or_default().to_string();
                 if let Some(d) = stderr::difference(&text(&ours), &text(theirs)) {
                     out.push(format!("{name}: stderr: {d}"));
@@ -164,7 +174,8 @@ pub fn disagreements(py: &CPython, files: &[PathBuf]) -> Vec<String> {
     out
 }
 
-/// The first pass in which the two sides' passes differ (the tasks that step, or when), if any.
+/// The first record in which the two sides' passes (or callbacks) differ (the tasks that step,
+/// or when; the pass a callback ran in, or its kind), if any.
 fn passes_difference(ours: &Value, theirs: &Value) -> Option<String> {
     let (a, b) = (ours.as_array()?, theirs.as_array()?);
     let at = (0..a.len().max(b.len())).find(|&i| a.get(i) != b.get(i))?;

@@ -130,3 +130,27 @@ tests.push({
       ['pending', 'pending', 'pending', 'pending', 'pending', 'pending']);
   },
 });
+
+tests.push({
+  name: "stepping by pass shows the program's plain callbacks in the pass they ran in, as the CLI's trace has them",
+  async run({ page, base, repo }) {
+    const file = corpus(repo, '150_gallery_call_later.py');
+    // The trace's callbacks: pass, what scheduled them, and where.
+    const expected = cli(repo, 'trace', file).filter((e) => e.event === 'callback').map((e) => `${e.pass} ${e.by} ${e.line}`);
+    assert.ok(expected.length >= 3);
+    await openApp(page, `${base}/?clock=virtual#code=${encodeURIComponent(readFileSync(file, 'utf8'))}`);
+    await page.waitForSelector('[data-test=outcome][data-state=finished]');
+    await page.focus('[data-test=scrubber]');
+    await page.keyboard.press('Home');
+    const seen = [];
+    for (let i = 0; i < 20 && !(await page.$eval('[data-test=scrubber]', (e) => e.value === e.max)); i++) {
+      await page.keyboard.press('Shift+ArrowRight');
+      const pass = (await page.textContent('[data-test=inspector-pass]')).match(/^Pass (\d+)/)[1];
+      for (const text of await page.$$eval('[data-test=ready-callback]', (els) => els.map((e) => e.textContent))) {
+        const [, by, line] = text.match(/^(\w+)'s callback \(scheduled at line (\d+)\)/);
+        seen.push(`${pass} ${by} ${line}`);
+      }
+    }
+    assert.deepEqual(seen, expected);
+  },
+});

@@ -11,7 +11,8 @@ Usage:
     python3 harness.py FILE.py            one line: the outcome JSON (contract python-subset.md s. 6)
     python3 harness.py --passes FILE.py   one JSON line per loop pass in which a program task steps
     python3 harness.py --batch            file paths on stdin, one line of JSON per file on stdout
-    python3 harness.py --batch --passes   the same with the passes beside the outcome
+    python3 harness.py --batch --passes   the same with the passes beside the outcome, and the
+                                          program's plain callbacks as they ran ({pass, by})
     --py-task                             use the pure-Python Task (asyncio.tasks._PyTask); diagnostic
     --cpython-set-order                   keep CPython's set iteration orders (see patch_set_orders)
 
@@ -59,6 +60,7 @@ import asyncio.runners
 import asyncio.taskgroups
 import asyncio.tasks
 import builtins
+import functools
 import gc
 import io
 import json
@@ -319,6 +321,8 @@ class Run:
         self.order = []        # every TaskRecord, in creation order
         self.main = None       # the TaskRecord of the first asyncio.run's main task
         self.passes = []
+        self.callbacks = []    # the program's plain callbacks as they ran: {pass, by}
+        self.program_handles = {}  # id(handle) -> (weakref to it, its kind), until it runs
         self.pass_count = {}   # loop -> number of passes so far
         self.stdout = None
 
@@ -387,6 +391,76 @@ def is_task_step(handle):
     return getattr(cb, '__name__', None) in ('task_wakeup', '__step', '__wakeup')
 
 
+def is_step_callback(cb):
+    """Is this callback a task's __step or __wakeup (of any task, C or pure-Python)?"""
+    return type(cb).__name__ == 'TaskStepMethWrapper' or (
+        isinstance(getattr(cb, '__self__', None), asyncio.Future)
+        and getattr(cb, '__name__', None) in ('task_wakeup', '__step', '__wakeup'))
+
+
+def program_callback_kind(callback, args, timer, direct):
+    """Which of the program's plain callbacks a callback being scheduled is: 'call_soon' or
+    'call_later' when the program's own code scheduled it (`direct`), 'add_done_callback' when a
+    done future schedules a callback that is not asyncio's own; None for a task's step or wakeup
+    and for asyncio's own callbacks."""
+    if is_step_callback(callback):
+        return None
+    if not timer and len(args) == 1 and asyncio.isfuture(args[0]) and args[0].done():
+        f = callback
+        while isinstance(f, functools.partial):
+            f = f.func
+        module = getattr(getattr(f, '__func__', f), '__module__', None) or ''
+        return None if module == 'asyncio' or module.startswith('asyncio.') else 'add_done_callback'
+    if direct:
+        return 'call_later' if timer else 'call_soon'
+    return None
+
+
+def note_program_callback(handle, callback, args, timer, depth):
+    """Notes `handle` if it is one of the program's plain callbacks; `depth` is the frame of the
+    code that asked the loop for it."""
+    if RUN is None or not RUN.record_passes:
+        return
+    direct = sys._getframe(depth + 1).f_code.co_filename == RUN.path
+    kind = program_callback_kind(callback, args, timer, direct)
+    if kind is not None and type(handle) in (asyncio.events.Handle, VirtualTimerHandle):
+        handle.__class__ = ProgramTimerHandle if timer else ProgramHandle
+        RUN.program_handles[id(handle)] = (weakref.ref(handle), kind)
+
+
+def note_callback_run(handle):
+    """A program's plain callback is about to run: note its pass and kind."""
+    ref, kind = RUN.program_handles.pop(id(handle), (None, None))
+    if ref is not None and ref() is handle:
+        RUN.callbacks.append({'pass': RUN.pass_count.get(handle._loop, 0), 'by': kind})
+
+
+class ProgramHandle(asyncio.events.Handle):
+    """A handle of the program's plain callbacks, its class swapped in when it is scheduled: its
+    run is noted. Only these handles run through this one more frame (a task's steps keep the
+    stack depth the program sees), and it keeps its class's name in reprs."""
+
+    __slots__ = ()
+
+    def _run(self):
+        note_callback_run(self)
+        return asyncio.events.Handle._run(self)
+
+
+class ProgramTimerHandle(VirtualTimerHandle):
+    """ProgramHandle for a timer's handle."""
+
+    __slots__ = ()
+
+    def _run(self):
+        note_callback_run(self)
+        return asyncio.events.Handle._run(self)
+
+
+ProgramHandle.__name__ = ProgramHandle.__qualname__ = 'Handle'
+ProgramTimerHandle.__name__ = ProgramTimerHandle.__qualname__ = VirtualTimerHandle.__name__
+
+
 def note_pass(loop):
     """Called at the start of every pass (select() is called exactly once per _run_once, before
     the due timers are moved to the ready queue): record which program tasks step in it."""
@@ -452,13 +526,19 @@ class VirtualLoop(asyncio.SelectorEventLoop):
             del timer._source_traceback[-1]
         asyncio.base_events.heapq.heappush(self._scheduled, timer)
         timer._scheduled = True
+        # Asked for by the program: directly, or through call_later.
+        caller = sys._getframe(1).f_code
+        note_program_callback(timer, callback, args, True,
+                              2 if caller is asyncio.base_events.BaseEventLoop.call_later.__code__ else 1)
         return timer
 
     def call_soon(self, callback, *args, context=None):
         if callback is completion_marker:
             record_completion(args[0])
             return None
-        return super().call_soon(callback, *args, context=context)
+        handle = super().call_soon(callback, *args, context=context)
+        note_program_callback(handle, callback, args, False, 1)
+        return handle
 
     def create_task(self, coro, *, name=None, context=None):
         """BaseEventLoop.create_task (no task factory: in 3.13.0 a factory does not get the name,
@@ -708,7 +788,7 @@ def child_main(path, record_passes, result_fd):
         gc.collect()
         sys.stderr = sys.__stderr__
         result = {'outcome': outcome, 'stderr': collapse_foreign_frames(stderr.getvalue(), path),
-                  'passes': RUN.passes}
+                  'passes': RUN.passes, 'callbacks': RUN.callbacks}
     except BaseException:  # noqa: BLE001 - an error of the harness itself
         sys.stdout = sys.__stderr__
         result = {'harness_error': 'harness failure: ' + traceback.format_exc()}
@@ -808,6 +888,7 @@ def run_batch(record_passes):
             line = {'file': path, 'outcome': result['outcome'], 'stderr': result['stderr']}
             if record_passes:
                 line['passes'] = result['passes']
+                line['callbacks'] = result['callbacks']
             emit(line)
     return status
 

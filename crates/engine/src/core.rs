@@ -194,11 +194,36 @@ impl<H: Host> Core<H> {
 
     /// `loop.call_at(when, cb)`.
     pub fn call_at(&mut self, when: Micros, cb: Callback<H>) -> HandleId {
-        self.timers.arm(when, cb)
+        // The program's timers are traced (the inspector lists them while armed).
+        let line = match &cb {
+            Callback::Program(p, _) => Some(H::callback_origin(p).0),
+            _ => None,
+        };
+        let handle = self.timers.arm(when, cb);
+        if let Some(line) = line {
+            let armed = What::TimerArmed {
+                handle: handle.0,
+                until: when,
+                line,
+            };
+            self.event(self.step.current, armed);
+        }
+        handle
     }
 
     /// `handle.cancel()`: the callback will not run, even if its timer has already fired.
     pub fn cancel_handle(&mut self, handle: HandleId) {
+        self.timers.cancel(handle);
+    }
+
+    /// The program's `handle.cancel()`: as [`Core::cancel_handle`], traced (once).
+    pub fn cancel_program_handle(&mut self, handle: HandleId) {
+        if !self.timers.is_cancelled(handle) {
+            self.event(
+                self.step.current,
+                What::HandleCancelled { handle: handle.0 },
+            );
+        }
         self.timers.cancel(handle);
     }
 

@@ -5,7 +5,7 @@ use crate::callback::{Callback, Ready};
 use crate::clock::Micros;
 use crate::core::Core;
 use crate::host::Host;
-use crate::trace::What;
+use crate::trace::{CallbackKind, What};
 use crate::TaskId;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -65,12 +65,12 @@ pub(crate) fn continue_pass<H: Host>(
                 Some(r) if r.handle.is_some_and(|h| c.timers.is_cancelled(h)) => Err(r),
                 Some(r) => {
                     c.callbacks_run += 1;
-                    Ok(r.cb)
+                    Ok((r.cb, r.handle))
                 }
             }
         };
-        let next = match next {
-            Ok(cb) => cb,
+        let (next, handle) = match next {
+            Ok(next) => next,
             Err(cancelled) => {
                 drop(cancelled);
                 continue;
@@ -94,7 +94,18 @@ pub(crate) fn continue_pass<H: Host>(
                 let exc = core.borrow_mut().futs.result(fut).err();
                 step(core, t, exc);
             }
-            Callback::Program(cb, fut) => H::run_callback(&cb, fut),
+            Callback::Program(cb, fut) => {
+                let (line, timer) = H::callback_origin(&cb);
+                let kind = match (fut, timer) {
+                    (Some(_), _) => CallbackKind::Done,
+                    (None, true) => CallbackKind::Later,
+                    (None, false) => CallbackKind::Soon,
+                };
+                let handle = handle.map(|h| h.0);
+                let ran = What::CallbackRan { kind, line, handle };
+                core.borrow_mut().event(None, ran);
+                H::run_callback(&cb, fut);
+            }
             Callback::Native(n, fut) => {
                 n.call(&mut core.borrow_mut(), fut);
                 native = Some(n);
@@ -165,12 +176,5 @@ fn step<H: Host>(core: &Rc<RefCell<Core<H>>>, t: TaskId, exc: Option<H::Exc>) {
                 H::task_released(t);
             }
         }
-    }
-}
-
-impl<H: Host> Core<H> {
-    /// Records that a program callback ran (for the trace).
-    pub fn callback_ran(&mut self, line: u32) {
-        self.event(None, What::CallbackRan { line });
     }
 }

@@ -77,6 +77,9 @@ pub trait Host: Sized + 'static {
     /// loop is not borrowed while it runs. An exception it raises is the host's to report, as
     /// CPython's loop does ("Exception in callback ...").
     fn run_callback(cb: &Self::Callback, fut: Option<FutId>);
+    /// Where a program's callback was scheduled (its source line, 0 if unknown), and whether it
+    /// is a timer's (`call_later`, `call_at`), for the trace.
+    fn callback_origin(cb: &Self::Callback) -> (u32, bool);
     /// `remove_done_callback(fn)` compares callbacks with `==`.
     fn same_callback(a: &Self::Callback, b: &Self::Callback) -> bool;
     /// The loop's exception handler was called (printed on stderr by CPython).

@@ -40,7 +40,7 @@ pub use futures::FutState;
 pub use host::{ErrorKind, Host, Report};
 pub use run::{Next, Run};
 pub use task::{TaskInfo, TaskName};
-pub use trace::{Awaiting, CancelCause, Event, Finish, What};
+pub use trace::{Awaiting, CallbackKind, CancelCause, Event, Finish, What};
 
 use std::future::Future;
 use std::pin::Pin;

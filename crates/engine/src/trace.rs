@@ -13,7 +13,8 @@ pub struct Event {
     pub at: Micros,
     /// The loop pass (`_run_once` call) it happened in; 0 before the first pass.
     pub pass: u32,
-    /// The task it happened to (for `Printed` and `Blocked`: the task that was running, if any).
+    /// The task it happened to (for `Printed`, `Blocked`, `TimerArmed` and `HandleCancelled`: the
+    /// task that was running, if any).
     pub task: Option<TaskId>,
     pub what: What,
 }
@@ -41,9 +42,45 @@ pub enum What {
     Printed(u32),
     /// The running step blocked the loop for `us` microseconds (`time.sleep`), at `line`.
     Blocked { us: Micros, line: u32 },
-    /// The loop ran a program callback (`call_soon`, `call_later`, a done-callback) at `line`,
-    /// where it was scheduled.
-    CallbackRan { line: u32 },
+    /// The loop is running a program callback (`call_soon`, `call_later`, a done-callback)
+    /// scheduled at `line` (what it prints or does comes after this event); `handle` is its
+    /// handle's number, if it has one the program can cancel.
+    CallbackRan {
+        kind: CallbackKind,
+        line: u32,
+        handle: Option<u32>,
+    },
+    /// The program armed a timer (`call_later`, `call_at`) due at `until`, at `line`; `handle`
+    /// is its handle's number (its callback's `CallbackRan` has it too).
+    TimerArmed {
+        handle: u32,
+        until: Micros,
+        line: u32,
+    },
+    /// The program cancelled the handle numbered `handle` (`handle.cancel()`).
+    HandleCancelled { handle: u32 },
+}
+
+/// Which of the loop's plain callbacks a program callback is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CallbackKind {
+    /// `loop.call_soon(f)`: a `Handle`.
+    Soon,
+    /// `loop.call_later(d, f)` / `call_at(w, f)`: a `TimerHandle`, due.
+    Later,
+    /// `future.add_done_callback(f)`: the future is done.
+    Done,
+}
+
+impl CallbackKind {
+    /// What scheduled it, as the program wrote it.
+    pub fn name(self) -> &'static str {
+        match self {
+            CallbackKind::Soon => "call_soon",
+            CallbackKind::Later => "call_later",
+            CallbackKind::Done => "add_done_callback",
+        }
+    }
 }
 
 impl What {

@@ -161,6 +161,10 @@ impl Host for Py {
         }
     }
 
+    fn callback_origin(cb: &ProgramCallback) -> (u32, bool) {
+        (cb.line, cb.when.get().is_some())
+    }
+
     fn same_callback(a: &ProgramCallback, b: &ProgramCallback) -> bool {
         a.f.is(&b.f) || crate::objects::compare::py_eq(&a.f, &b.f)
     }

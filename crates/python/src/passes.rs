@@ -6,7 +6,7 @@
 use crate::json;
 use crate::vm::interp;
 use asyncio_playground_engine::clock::to_ms;
-use asyncio_playground_engine::TaskId;
+use asyncio_playground_engine::{CallbackKind, TaskId, What};
 use std::rc::Rc;
 
 /// One pass in which at least one of the program's tasks stepped.
@@ -57,6 +57,21 @@ pub fn passes() -> Vec<Pass> {
             }
         }
         out.extend(mine);
+    }
+    out
+}
+
+/// The program's plain callbacks (`call_soon`, `call_later`, done-callbacks) of every
+/// `asyncio.run`, in the order they ran: the pass each ran in, and which kind it is.
+pub fn callbacks() -> Vec<(u32, CallbackKind)> {
+    let runs = interp::with(|i| i.runs.borrow().clone());
+    let mut out = Vec::new();
+    for (run, _) in &runs {
+        for e in run.borrow().trace_from(0) {
+            if let What::CallbackRan { kind, .. } = e.what {
+                out.push((e.pass, kind));
+            }
+        }
     }
     out
 }

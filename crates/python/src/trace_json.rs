@@ -189,9 +189,32 @@ pub fn event_json(e: &Event, core: &Core<Py>) -> String {
             field_int(&mut out, "us", us);
             field_int(&mut out, "line", u64::from(line));
         }
-        What::CallbackRan { line } => {
+        What::CallbackRan { kind, line, handle } => {
             out.push_str("\"callback\"");
+            out.push_str(",\"by\":");
+            json::string(&mut out, kind.name());
             field_int(&mut out, "line", u64::from(line));
+            if let Some(h) = handle {
+                field_int(&mut out, "handle", u64::from(h));
+            }
+        }
+        What::TimerArmed {
+            handle,
+            until,
+            line,
+        } => {
+            out.push_str("\"timer_armed\"");
+            field_int(&mut out, "handle", u64::from(handle));
+            field_int(
+                &mut out,
+                "until_ms",
+                asyncio_playground_engine::clock::to_ms(until),
+            );
+            field_int(&mut out, "line", u64::from(line));
+        }
+        What::HandleCancelled { handle } => {
+            out.push_str("\"handle_cancelled\"");
+            field_int(&mut out, "handle", u64::from(handle));
         }
     }
     out.push('}');

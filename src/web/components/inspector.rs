@@ -1,13 +1,14 @@
-//! The loop inspector: for the pass at the cursor, the ready queue as the pass began and why each
-//! task was in it, the timers still armed, what every pending task awaits, and the list of all
+//! The loop inspector: for the pass at the cursor, what it ran (the ready queue as it began and the
+//! timers that came due: each task's step and why it was there, and the program's plain
+//! callbacks), the timers still armed, what every pending task awaits, and the list of all
 //! passes (filterable by task; a click moves the cursor there). With a short explanation of the
 //! loop whose terms point at what is on screen.
 
 use crate::engine::Awaiting;
-use crate::moments::{span_at, why_ready, Cursor, StateAt};
+use crate::moments::{span_at, why_ready, Cursor, Ready, StateAt};
 use crate::time_text::seconds_label;
 use crate::timeline::SpanKind;
-use crate::web::describe::span_label;
+use crate::web::describe::{callback_text, span_label};
 use crate::web::session::{Session, Shared};
 use crate::web::state::{Action, State};
 use yew::prelude::*;
@@ -57,7 +58,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
     };
     // Timers still armed at the cursor (the tasks asleep, by deadline), and what the pending
     // tasks await: counted over every lane, written out for the first few only.
-    let mut timers: Vec<(u64, u32, u32)> = Vec::new();
+    let mut timers: Vec<(u64, String, u32)> = Vec::new();
     let mut awaiting: Vec<String> = Vec::new();
     let mut n_awaiting = 0;
     for lane in timeline.shown() {
@@ -73,7 +74,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
         } = span.kind
         {
             if until > t {
-                timers.push((until, lane.task.0, line));
+                timers.push((until, lane.name.to_string(), line));
             }
         }
         n_awaiting += 1;
@@ -86,7 +87,11 @@ pub fn inspector(props: &InspectorProps) -> Html {
             ));
         }
     }
-    timers.sort_unstable();
+    // And the program's own timers (call_later), with the tasks' by deadline.
+    for timer in moments.timers_at(k) {
+        timers.push((timer.until, "call_later's callback".into(), timer.line));
+    }
+    timers.sort_by_key(|(until, _, _)| *until);
     let n_timers = timers.len();
     let oninput = {
         let filter = filter.clone();
@@ -110,8 +115,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
                         .map_or_else(String::new, |l| l.name.to_string())
                 };
                 moments
-                    .passes
-                    .iter()
+                    .task_passes()
                     .filter(|p| {
                         wanted.is_empty()
                             || p.steps.iter().any(|&s| {
@@ -156,22 +160,28 @@ pub fn inspector(props: &InspectorProps) -> Html {
             <h2 id="inspector-title">{ "The loop, pass by pass" }</h2>
             if let Some(p) = pass {
                 <h3 data-test="inspector-pass">{ format!("Pass {} at {}", p.pass, seconds_label(p.at)) }</h3>
-                <p>{ "The ready queue as the pass began, in order:" }</p>
+                <p>{ "What the pass ran, in order: the ready queue as it began, then the timers that came due." }</p>
                 <ol class="ready" data-test="ready">
-                    { for p.steps.iter().take(LISTED).map(|&s| html! {
-                        <li>{ format!("{}: {}", name(s), timeline.lane(s).map_or_else(String::new, |l| why_ready(&timeline, l, p.at))) }</li>
+                    { for p.ready.iter().take(LISTED).map(|r| match *r {
+                        Ready::Step(s) => html! {
+                            <li>{ format!("{}: {}", name(s), timeline.lane(s).map_or_else(String::new, |l| why_ready(&timeline, l, p.at))) }</li>
+                        },
+                        // A plain callback: no task steps; the loop calls a function of the program.
+                        Ready::Callback { kind, line } => html! {
+                            <li class="callback" data-test="ready-callback">{ callback_text(kind, line) }</li>
+                        },
                     }) }
-                    { more(p.steps.len()) }
+                    { more(p.ready.len()) }
                 </ol>
             } else {
                 <p>{ "Before the first pass: asyncio.run() has created main, whose first step is in the ready queue." }</p>
             }
             <h3>{ format!("Timers still armed at {} ({n_timers})", seconds_label(t)) }</h3>
             <table class="timers" data-test="timers">
-                <thead><tr><th scope="col">{ "due" }</th><th scope="col">{ "task" }</th><th scope="col">{ "line" }</th></tr></thead>
+                <thead><tr><th scope="col">{ "due" }</th><th scope="col">{ "for" }</th><th scope="col">{ "line" }</th></tr></thead>
                 <tbody>
-                    { for timers.iter().take(LISTED).map(|(until, task, line)| html! {
-                        <tr><td>{ seconds_label(*until) }</td><td>{ name(crate::engine::TaskId(*task)) }</td><td>{ if *line > 0 { line.to_string() } else { String::new() } }</td></tr>
+                    { for timers.iter().take(LISTED).map(|(until, owner, line)| html! {
+                        <tr><td>{ seconds_label(*until) }</td><td>{ owner.clone() }</td><td>{ if *line > 0 { line.to_string() } else { String::new() } }</td></tr>
                     }) }
                 </tbody>
             </table>
@@ -180,7 +190,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
                 { for awaiting.iter().map(|a| html! { <li>{ a }</li> }) }
                 { more(n_awaiting) }
             </ul>
-            <h3 id="passes-title">{ format!("All passes in which a task steps ({})", moments.passes.len()) }</h3>
+            <h3 id="passes-title">{ format!("All passes in which a task steps ({})", moments.task_passes().count()) }</h3>
             <label class="filter">{ "Only the passes of task or coroutine " }
                 <input type="search" data-test="pass-filter" placeholder="Task-3 or fetch" value={(*filter).clone()} {oninput} />
             </label>

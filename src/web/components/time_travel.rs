@@ -2,10 +2,10 @@
 //! pass, back and forth; the whole page then shows that moment, read off the trace's index.
 
 use crate::engine::{Event, What};
-use crate::moments::{why_ready, Cursor, Moments, StateAt};
+use crate::moments::{why_ready, Cursor, Moments, Ready, StateAt};
 use crate::time_text::seconds_label;
 use crate::timeline::Timeline;
-use crate::web::describe::{awaiting_text, cause_text, end_text};
+use crate::web::describe::{awaiting_text, callback_text, cause_text, end_text};
 use crate::web::session::{Session, Shared};
 use crate::web::state::{Action, State};
 use yew::prelude::*;
@@ -66,7 +66,17 @@ fn event_text(session: &Session, timeline: &Timeline, e: &Event) -> String {
             crate::engine::clock::to_ms(us),
             at_line(line)
         ),
-        What::CallbackRan { line } => format!("a callback runs{}", at_line(line)),
+        What::CallbackRan { kind, line, .. } => {
+            format!("the loop runs {}", callback_text(kind, line))
+        }
+        What::TimerArmed { until, line, .. } => format!(
+            "{name} arms a timer for {}{}: call_later's callback will run then",
+            seconds_label(until),
+            at_line(line)
+        ),
+        What::HandleCancelled { .. } => {
+            format!("{name} cancels a handle: its callback will not run")
+        }
     }
 }
 
@@ -79,11 +89,14 @@ pub fn moment_text(session: &Session, c: Cursor) -> String {
         return format!("{at}: before the first pass");
     };
     if p.end == c.k {
-        let first = p.steps.first().and_then(|&t| timeline.lane(t));
-        let step = first.map_or_else(String::new, |l| {
-            format!(": {} steps ({})", l.name, why_ready(&timeline, l, p.at))
-        });
-        let more = match p.steps.len() {
+        let step = match p.ready.first() {
+            Some(&Ready::Step(t)) => timeline.lane(t).map_or_else(String::new, |l| {
+                format!(": {} steps ({})", l.name, why_ready(&timeline, l, p.at))
+            }),
+            Some(&Ready::Callback { kind, line }) => format!(": {}", callback_text(kind, line)),
+            None => String::new(),
+        };
+        let more = match p.ready.len() {
             0 | 1 => String::new(),
             n => format!(", and {} more", n - 1),
         };

@@ -507,7 +507,7 @@ fn handle_of(b: Option<&Value>) -> PyResult<(Rc<Loop>, HandleId, Option<f64>)> {
 
 fn handle_cancel(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
     let (lp, h, _) = handle_of(b)?;
-    lp.with(|c| c.cancel_handle(h));
+    lp.with(|c| c.cancel_program_handle(h));
     Ok(Value::None)
 }
 

@@ -4,9 +4,14 @@
 //! that a task's state, the console and the pass at any cursor are a lookup or a binary search.
 //! Pure data (no UI code), folded incrementally as the timeline is.
 
-use crate::engine::{Awaiting, Event, Finish, Micros, Run, TaskId, What};
-use crate::timeline::{Lane, Span, SpanKind, Timeline};
+use crate::engine::{CallbackKind, Event, Finish, Micros, Run, TaskId, What};
+use crate::timeline::{Lane, Timeline};
 use asyncio_playground_python::host::Py;
+
+mod timers;
+mod why;
+pub use timers::{ProgramTimer, ProgramTimers};
+pub use why::{span_at, why_ready};
 
 /// A moment of a run: the first `k` events of its trace have happened, and the loop's time is
 /// `t` (at least the last one's time, before the next one's: a scrubber may stop between events).
@@ -38,7 +43,18 @@ impl StateAt {
     }
 }
 
-/// A loop pass in which at least one of the program's tasks stepped.
+/// One of the handles a pass ran, in the order it ran them: the ready queue as the pass began,
+/// then the timers that came due (the program's own; asyncio's are not traced).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ready {
+    /// A step of a task (its `__step` or `__wakeup`).
+    Step(TaskId),
+    /// A plain callback of the program, scheduled at source line `line`.
+    Callback { kind: CallbackKind, line: u32 },
+}
+
+/// A loop pass in which at least one of the program's tasks stepped or one of its plain
+/// callbacks ran.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PassSteps {
     /// The pass's number in its loop (`_run_once` calls so far, from 1).
@@ -46,8 +62,10 @@ pub struct PassSteps {
     /// The loop's time as the pass began.
     pub at: Micros,
     /// The tasks that stepped, in the order they stepped (a task may step twice: a wakeup and a
-    /// step were both in the ready queue).
+    /// step were both in the ready queue). Empty in a pass that ran only callbacks.
     pub steps: Vec<TaskId>,
+    /// The steps and the program's callbacks, in the order they ran.
+    pub ready: Vec<Ready>,
     /// The cursor just after the pass's last event.
     pub end: usize,
 }
@@ -63,8 +81,10 @@ pub struct Moments {
     ended: Vec<Option<usize>>,
     /// The index of each printed line's event, in order.
     printed: Vec<usize>,
-    /// The passes in which a shown task stepped, in order.
+    /// The passes in which a shown task stepped or a program callback ran, in order.
     pub passes: Vec<PassSteps>,
+    /// The program's timers (`call_later`), from their arming to their run or cancel.
+    timers: ProgramTimers,
 }
 
 impl Moments {
@@ -92,8 +112,19 @@ impl Moments {
         for e in events {
             let k = self.events.len();
             self.events.push(*e);
-            if let What::Printed(_) = e.what {
-                self.printed.push(k);
+            match e.what {
+                What::Printed(_) => self.printed.push(k),
+                What::CallbackRan { kind, line, handle } => {
+                    self.ran(e, k, run, Ready::Callback { kind, line });
+                    self.timers.ended(handle, k);
+                }
+                What::TimerArmed {
+                    handle,
+                    until,
+                    line,
+                } => self.timers.armed(handle, until, line, k),
+                What::HandleCancelled { handle } => self.timers.ended(Some(handle), k),
+                _ => {}
             }
             let Some(t) = e.task else {
                 continue;
@@ -111,19 +142,40 @@ impl Moments {
             if !e.what.ends_step() || timeline.lane(t).is_none_or(|l| l.internal) {
                 continue;
             }
-            match self.passes.last_mut() {
-                Some(p) if p.pass == e.pass => {
-                    p.steps.push(t);
-                    p.end = k + 1;
-                }
-                _ => self.passes.push(PassSteps {
+            self.ran(e, k, run, Ready::Step(t));
+        }
+    }
+
+    /// Event `k`, `e`, ended a step or began a callback: `ready` ran in `e`'s pass.
+    fn ran(&mut self, e: &Event, k: usize, run: &Run<Py>, ready: Ready) {
+        let pass = match self.passes.last_mut() {
+            Some(p) if p.pass == e.pass => p,
+            _ => {
+                self.passes.push(PassSteps {
                     pass: e.pass,
                     at: run.pass_start(e.pass).unwrap_or(e.at),
-                    steps: vec![t],
+                    steps: Vec::new(),
+                    ready: Vec::new(),
                     end: k + 1,
-                }),
+                });
+                self.passes.last_mut().expect("just pushed")
             }
+        };
+        if let Ready::Step(t) = ready {
+            pass.steps.push(t);
         }
+        pass.ready.push(ready);
+        pass.end = k + 1;
+    }
+
+    /// The program's timers still armed at cursor `k`, by deadline.
+    pub fn timers_at(&self, k: usize) -> Vec<ProgramTimer> {
+        self.timers.armed_at(k)
+    }
+
+    /// The passes in which a task steps (the CLI's `passes`, the inspector's list).
+    pub fn task_passes(&self) -> impl Iterator<Item = &PassSteps> {
+        self.passes.iter().filter(|p| !p.steps.is_empty())
     }
 
     /// The loop's time at cursor `k`: the time of the last event that has happened.
@@ -164,7 +216,7 @@ impl Moments {
         self.events.partition_point(|e| e.at <= t)
     }
 
-    /// The cursor after the next pass in which a task steps (or the end).
+    /// The cursor after the next pass (in which a task steps or a callback runs), or the end.
     pub fn next_pass(&self, k: usize) -> usize {
         self.passes
             .iter()
@@ -212,63 +264,5 @@ impl Moments {
     /// How many lines had been printed at cursor `k`.
     pub fn printed_at(&self, k: usize) -> usize {
         self.printed.partition_point(|&i| i < k)
-    }
-}
-
-/// The span of `lane` at time `t` (what it was doing then), if it had begun by then. A span that
-/// ends at `t` still counts: several passes can run at one time, and a task still pending at a
-/// moment of that time is still in the span its end closes.
-pub fn span_at(lane: &Lane, t: Micros) -> Option<&Span> {
-    let i = lane.spans.partition_point(|s| s.from <= t);
-    let span = lane.spans.get(i.checked_sub(1)?)?;
-    span.to.is_none_or(|to| to >= t).then_some(span)
-}
-
-/// Why a task was in the ready queue as a pass began, in words: what ended the span it stepped
-/// out of.
-pub fn why_ready(timeline: &Timeline, lane: &Lane, pass_at: Micros) -> String {
-    // The span it stepped out of is the last one that began before the pass.
-    let i = lane.spans.partition_point(|s| s.from < pass_at);
-    let Some(span) = i.checked_sub(1).and_then(|j| lane.spans.get(j)) else {
-        return "just created".into();
-    };
-    if lane
-        .cancel_requested
-        .is_some_and(|(at, _)| at >= span.from && at <= pass_at)
-    {
-        return "cancel() is being delivered".into();
-    }
-    let name = |t: TaskId| {
-        timeline
-            .lane(t)
-            .map_or_else(|| format!("task {}", t.0), |l| l.name.to_string())
-    };
-    match span.kind {
-        SpanKind::WaitingToStart => "just created: its first step".into(),
-        SpanKind::Blocking { .. } => "it went on after blocking the loop".into(),
-        SpanKind::Suspended { awaiting, line } => {
-            let at_line = if line > 0 {
-                format!(" (line {line})")
-            } else {
-                String::new()
-            };
-            match awaiting {
-                Awaiting::Sleep { .. } => format!("its sleep timer fired{at_line}"),
-                Awaiting::NextPass => format!("it yielded for one pass{at_line}"),
-                Awaiting::Task(t) => format!("{}, which it awaited, finished{at_line}", name(t)),
-                Awaiting::Gather => format!("the gather it awaited finished{at_line}"),
-                Awaiting::Wait => format!("the asyncio.wait it awaited returned{at_line}"),
-                Awaiting::TaskGroup => format!("the TaskGroup it awaited exited{at_line}"),
-                Awaiting::AsCompleted => format!("as_completed had a next result{at_line}"),
-                Awaiting::Lock => format!("it got the Lock{at_line}"),
-                Awaiting::Event => format!("woken by Event.set(){at_line}"),
-                Awaiting::Condition => format!("woken by Condition.notify(){at_line}"),
-                Awaiting::Semaphore => format!("it got the Semaphore{at_line}"),
-                Awaiting::QueueGet => format!("an item was put in the queue{at_line}"),
-                Awaiting::QueuePut => format!("the queue had room{at_line}"),
-                Awaiting::QueueJoin => format!("every queue item was done{at_line}"),
-                _ => format!("the future it awaited was done{at_line}"),
-            }
-        }
     }
 }
