@@ -212,3 +212,27 @@ fn the_programs_timers_armed_at_any_cursor_are_those_the_trace_up_to_it_leaves_a
         assert!(some, "{file} arms timers");
     }
 }
+
+#[test]
+fn the_blocking_calls_of_a_pass_up_to_any_cursor_are_the_traces() {
+    let (run, _timeline, moments) = indexed("151_gallery_blocking_sleep.py");
+    let events = run.run().unwrap().borrow().trace_from(0);
+    let mut some = false;
+    for p in &moments.passes {
+        for k in 0..=moments.len() {
+            let expected: Vec<_> = events[..k]
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.pass == p.pass)
+                .filter_map(|(i, e)| match e.what {
+                    What::Blocked { us, line } => Some((i + 1, e.task, us, line)),
+                    _ => None,
+                })
+                .collect();
+            let ours = moments.blocked_in(p, k);
+            some |= !ours.is_empty();
+            assert_eq!(ours, expected, "pass {} at {k}", p.pass);
+        }
+    }
+    assert!(some, "the program blocks the loop");
+}

@@ -168,6 +168,21 @@ impl Moments {
         pass.end = k + 1;
     }
 
+    /// The blocking calls (`time.sleep`, a long computation) of pass `p` up to cursor `k`: the
+    /// cursor just after each (the moment it ended), the task that blocked the loop (if one was
+    /// running), for how long, and at which line.
+    pub fn blocked_in(&self, p: &PassSteps, k: usize) -> Vec<(usize, Option<TaskId>, Micros, u32)> {
+        // A run numbers its passes in order: the pass's events are one stretch of the trace.
+        let from = self.events.partition_point(|e| e.pass < p.pass);
+        let to = k.min(p.end).max(from);
+        (from..to)
+            .filter_map(|i| match self.events[i].what {
+                What::Blocked { us, line } => Some((i + 1, self.events[i].task, us, line)),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// The program's timers still armed at cursor `k`, by deadline.
     pub fn timers_at(&self, k: usize) -> Vec<ProgramTimer> {
         self.timers.armed_at(k)

@@ -154,3 +154,26 @@ tests.push({
     assert.deepEqual(seen, expected);
   },
 });
+
+tests.push({
+  name: 'in a pass with a blocking call the inspector names the task that blocked the loop, for how long, and the tasks behind it',
+  async run({ page, base, repo }) {
+    const file = corpus(repo, '151_gallery_blocking_sleep.py');
+    const blocked = cli(repo, 'trace', file).filter((e) => e.event === 'blocked');
+    assert.ok(blocked.length >= 1);
+    const expected = blocked.map((e) => `${e.task} blocked the loop for ${Math.round(e.us / 1000)} ms at line ${e.line}`);
+    await openApp(page, `${base}/?clock=virtual#code=${encodeURIComponent(readFileSync(file, 'utf8'))}`);
+    await page.waitForSelector('[data-test=outcome][data-state=finished]');
+    await page.focus('[data-test=scrubber]');
+    await page.keyboard.press('Home');
+    const seen = new Set();
+    for (let i = 0; i < 40 && !(await page.$eval('[data-test=scrubber]', (e) => e.value === e.max)); i++) {
+      await page.keyboard.press('Shift+ArrowRight');
+      for (const text of await page.$$eval('[data-test=inspector-blocked]', (els) => els.map((e) => e.textContent))) {
+        assert.match(text, /nothing else could run\. (Blocked behind it \(\d+\): Task-\d+|No other task was pending)/);
+        seen.add(text.split(':')[0]);
+      }
+    }
+    assert.deepEqual([...seen], [...new Set(expected)]);
+  },
+});

@@ -173,6 +173,25 @@ pub fn inspector(props: &InspectorProps) -> Html {
                     }) }
                     { more(p.ready.len()) }
                 </ol>
+                // A blocking call in this pass: every other pending task waited behind it.
+                { for moments.blocked_in(p, k).into_iter().take(LISTED).map(|(then, who, us, line)| {
+                    // The tasks pending as it ended, but the one that blocked.
+                    let mut behind = timeline.shown().filter(|l| Some(l.task) != who && moments.state_at(l, then) == StateAt::Pending);
+                    let names: Vec<String> = behind.by_ref().take(LISTED).map(|l| l.name.to_string()).collect();
+                    let n = names.len() + behind.count();
+                    html! {
+                        <p class="blocked" data-test="inspector-blocked">{ format!(
+                            "{} blocked the loop for {} ms{}: nothing else could run. {}",
+                            who.map_or_else(|| "A callback".to_string(), name),
+                            crate::engine::clock::to_ms(us),
+                            if line > 0 { format!(" at line {line}") } else { String::new() },
+                            match n {
+                                0 => "No other task was pending.".to_string(),
+                                n => format!("Blocked behind it ({n}): {}{}.", names.join(", "), if n > names.len() { ", …" } else { "" }),
+                            }
+                        ) }</p>
+                    }
+                }) }
             } else {
                 <p>{ "Before the first pass: asyncio.run() has created main, whose first step is in the ready queue." }</p>
             }
