@@ -814,12 +814,14 @@ fn chr(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
             type_name(&args[0])
         ))
     })?;
-    u32::try_from(i)
-        .ok()
-        .filter(|&c| c <= 0x10ffff)
-        .and_then(char::from_u32)
-        .map(|c| Value::string(c.to_string()))
-        .ok_or_else(|| value_error("chr() arg not in range(0x110000)"))
+    match u32::try_from(i).ok().filter(|&c| c <= 0x10ffff) {
+        None => Err(value_error("chr() arg not in range(0x110000)")),
+        // CPython makes a string of one lone surrogate; the playground's strings are UTF-8.
+        Some(c) => match char::from_u32(c) {
+            Some(c) => Ok(Value::string(c.to_string())),
+            None => Err(crate::vm::refuse("chr() of a surrogate (U+D800 to U+DFFF)")),
+        },
+    }
 }
 
 fn ord(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {

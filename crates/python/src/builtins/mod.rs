@@ -2,11 +2,14 @@
 //! (`types.rs`), their methods (`methods.rs`, `str_methods.rs`), exceptions (`exceptions.rs`),
 //! formatting (`format.rs`) and numbers (`numbers.rs`).
 
+mod case_tables;
 pub mod exceptions;
 pub mod format;
 pub mod functions;
 pub mod methods;
 pub mod numbers;
+mod str_arity;
+mod str_case;
 pub mod str_methods;
 pub mod types;
 

@@ -11,9 +11,14 @@ use std::rc::Rc;
 
 type Kw = Vec<(Rc<str>, Value)>;
 
+/// The `str` a method is called on (taken from `args` for `str.method(s, ...)`), once the
+/// arguments left are as many as the method takes (`str_arity`).
 fn text(b: Option<&Value>, args: &mut Vec<Value>, method: &str) -> PyResult<Rc<str>> {
     match this(b, args)? {
-        Value::Str(s) => Ok(s),
+        Value::Str(s) => {
+            super::str_arity::check(method, args.len())?;
+            Ok(s)
+        }
         other => Err(type_error(format!(
             "descriptor '{method}' for 'str' objects doesn't apply to a '{}' object",
             type_name(&other)
@@ -68,12 +73,6 @@ fn format(b: Option<&Value>, mut args: Vec<Value>, kwargs: Kw) -> PyResult {
 
 fn join(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
     let t = text(b, &mut args, "join")?;
-    if args.len() != 1 {
-        return Err(type_error(format!(
-            "str.join() takes exactly one argument ({} given)",
-            args.len()
-        )));
-    }
     let items = collect(&args[0]).map_err(|_| type_error("can only join an iterable"))?;
     let len: usize = items
         .iter()
@@ -237,53 +236,30 @@ fn rstrip(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
 }
 
 fn upper(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
-    s(text_only(b, &mut args, "upper")?.to_uppercase())
+    s(super::str_case::upper(&text_only(b, &mut args, "upper")?))
 }
 fn lower(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
-    s(text_only(b, &mut args, "lower")?.to_lowercase())
+    s(super::str_case::lower(&text_only(b, &mut args, "lower")?))
 }
 fn casefold(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
-    s(text_only(b, &mut args, "casefold")?.to_lowercase())
+    s(super::str_case::casefold(&text_only(
+        b, &mut args, "casefold",
+    )?))
 }
 fn swapcase(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
-    let t = text_only(b, &mut args, "swapcase")?;
-    s(t.chars()
-        .flat_map(|c| {
-            if c.is_uppercase() {
-                c.to_lowercase().collect::<Vec<_>>()
-            } else {
-                c.to_uppercase().collect()
-            }
-        })
-        .collect())
+    s(super::str_case::swapcase(&text_only(
+        b, &mut args, "swapcase",
+    )?))
 }
-
 fn title(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
-    let t = text_only(b, &mut args, "title")?;
-    let mut out = String::new();
-    let mut prev_cased = false;
-    for c in t.chars() {
-        if prev_cased {
-            out.extend(c.to_lowercase());
-        } else {
-            out.extend(c.to_uppercase());
-        }
-        prev_cased = c.is_alphabetic() && (c.is_uppercase() || c.is_lowercase());
-    }
-    s(out)
+    s(super::str_case::title(&text_only(b, &mut args, "title")?))
 }
-
 fn capitalize(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
-    let t = text_only(b, &mut args, "capitalize")?;
-    let mut chars = t.chars();
-    let out = match chars.next() {
-        Some(f) => f
-            .to_uppercase()
-            .chain(chars.flat_map(|c| c.to_lowercase()))
-            .collect(),
-        None => String::new(),
-    };
-    s(out)
+    s(super::str_case::capitalize(&text_only(
+        b,
+        &mut args,
+        "capitalize",
+    )?))
 }
 
 /// The `start`/`end` range of `find`, `count`, `startswith`, … in characters, as CPython's
@@ -323,11 +299,6 @@ fn find_impl(
     rev: bool,
 ) -> PyResult<Option<i64>> {
     let t = text(b, &mut args, name)?;
-    if args.is_empty() {
-        return Err(type_error(format!(
-            "{name}() takes at least 1 argument (0 given)"
-        )));
-    }
     let sub = arg_str(&args[0], &format!("{name}() argument 1"))?;
     let (a, e) = span(&t, &args, 1)?;
     if a > e {
@@ -362,9 +333,6 @@ fn rindex(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
 
 fn count(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
     let t = text(b, &mut args, "count")?;
-    if args.is_empty() {
-        return Err(type_error("count() takes at least 1 argument (0 given)"));
-    }
     let sub = arg_str(&args[0], "count() argument 1")?;
     let (a, e) = span(&t, &args, 1)?;
     if a > e {
@@ -382,11 +350,6 @@ fn count(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
 
 fn affix(b: Option<&Value>, mut args: Vec<Value>, name: &str, end: bool) -> PyResult {
     let t = text(b, &mut args, name)?;
-    if args.is_empty() {
-        return Err(type_error(format!(
-            "{name}() takes at least 1 argument (0 given)"
-        )));
-    }
     let (a, e) = span(&t, &args, 1)?;
     let (ba, be) = byte_range(&t, a, e);
     let hay = if a > e { "" } else { &t[ba..be] };
@@ -426,12 +389,6 @@ fn endswith(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
 fn replace(b: Option<&Value>, mut args: Vec<Value>, kwargs: Kw) -> PyResult {
     let t = text(b, &mut args, "replace")?;
     let kw = take_kwargs("replace", kwargs, &["count"])?;
-    if args.len() < 2 {
-        return Err(type_error(format!(
-            "replace expected at least 2 arguments, got {}",
-            args.len()
-        )));
-    }
     let old = arg_str(&args[0], "replace() argument 1")?;
     let new = arg_str(&args[1], "replace() argument 2")?;
     let n = match args.get(2).or(kw[0].as_ref()) {
@@ -463,11 +420,6 @@ fn replace(b: Option<&Value>, mut args: Vec<Value>, kwargs: Kw) -> PyResult {
 
 fn pad(b: Option<&Value>, mut args: Vec<Value>, name: &str, how: u8) -> PyResult {
     let t = text(b, &mut args, name)?;
-    if args.is_empty() {
-        return Err(type_error(format!(
-            "{name}() takes at least 1 argument (0 given)"
-        )));
-    }
     let width = arg_int(&args[0])?;
     let fill = match args.get(1) {
         None => ' ',
@@ -516,10 +468,7 @@ fn rjust(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
 
 fn zfill(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
     let t = text(b, &mut args, "zfill")?;
-    let width = arg_int(
-        args.first()
-            .ok_or_else(|| type_error("zfill() takes exactly one argument (0 given)"))?,
-    )?;
+    let width = arg_int(&args[0])?;
     let n = t.chars().count() as i64;
     if width <= n {
         return Ok(Value::Str(t));
@@ -535,12 +484,6 @@ fn zfill(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
 fn splitlines(b: Option<&Value>, mut args: Vec<Value>, kwargs: Kw) -> PyResult {
     let t = text(b, &mut args, "splitlines")?;
     let kw = take_kwargs("splitlines", kwargs, &["keepends"])?;
-    if args.len() > 1 {
-        return Err(type_error(format!(
-            "splitlines() takes at most 1 argument ({} given)",
-            args.len()
-        )));
-    }
     let keep = match args.first().or(kw[0].as_ref()) {
         Some(v) => crate::vm::ops::truthy(v)?,
         None => false,
@@ -612,14 +555,20 @@ fn isspace(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
 
 fn cased(b: Option<&Value>, mut args: Vec<Value>, name: &str, upper: bool) -> PyResult {
     let t = text_only(b, &mut args, name)?;
+    // CPython's `isupper`/`islower`: no character of the other case nor titlecase, and one of
+    // this case.
+    use super::str_case::{is_lower, is_title, is_upper};
     let mut any = false;
     for c in t.chars() {
-        if c.is_uppercase() || c.is_lowercase() {
-            any = true;
-            if c.is_uppercase() != upper {
-                return Ok(Value::Bool(false));
-            }
+        let (this, other) = if upper {
+            (is_upper(c), is_lower(c))
+        } else {
+            (is_lower(c), is_upper(c))
+        };
+        if other || is_title(c) {
+            return Ok(Value::Bool(false));
         }
+        any |= this;
     }
     Ok(Value::Bool(any))
 }
@@ -642,11 +591,7 @@ fn isidentifier(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
 
 fn partition_impl(b: Option<&Value>, mut args: Vec<Value>, name: &str, rev: bool) -> PyResult {
     let t = text(b, &mut args, name)?;
-    let sep = arg_str(
-        args.first()
-            .ok_or_else(|| type_error(format!("{name}() takes exactly one argument (0 given)")))?,
-        "sep",
-    )?;
+    let sep = arg_str(&args[0], "sep")?;
     if sep.is_empty() {
         return Err(value_error("empty separator"));
     }
@@ -672,21 +617,13 @@ fn rpartition(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
 
 fn removeprefix(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
     let t = text(b, &mut args, "removeprefix")?;
-    let p = arg_str(
-        args.first()
-            .ok_or_else(|| type_error("removeprefix() takes exactly one argument (0 given)"))?,
-        "removeprefix() argument",
-    )?;
+    let p = arg_str(&args[0], "removeprefix() argument")?;
     s(t.strip_prefix(&*p).unwrap_or(&t).to_string())
 }
 
 fn removesuffix(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
     let t = text(b, &mut args, "removesuffix")?;
-    let p = arg_str(
-        args.first()
-            .ok_or_else(|| type_error("removesuffix() takes exactly one argument (0 given)"))?,
-        "removesuffix() argument",
-    )?;
+    let p = arg_str(&args[0], "removesuffix() argument")?;
     s(t.strip_suffix(&*p).unwrap_or(&t).to_string())
 }
 

@@ -231,9 +231,10 @@ pub fn awaitable(v: Value) -> PyResult<Awaitable> {
     }
 }
 
+/// `await v` of a value that is not awaitable, as CPython words it (`_PyCoro_GetAwaitableIter`).
 fn not_awaitable(v: &Value) -> crate::objects::Raised {
     type_error(format!(
-        "'{}' object can't be awaited",
+        "object {} can't be used in 'await' expression",
         crate::builtins::type_name(v)
     ))
 }

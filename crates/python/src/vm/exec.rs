@@ -804,7 +804,13 @@ impl Thread {
                     let typ = frame.stack.pop().expect("stack");
                     let state = frame.stack.last().expect("stack").clone();
                     let m = t!(crate::builtins::exceptions::star_match(&state, &typ));
-                    self.frames.last_mut().expect("frame").stack.push(m);
+                    let frame = self.frames.last_mut().expect("frame");
+                    // The clause's body handles the part it matched (its `__context__` for an
+                    // exception raised there); `StarEnd` restores what was handled before.
+                    if let Value::Exc(x) = &m {
+                        frame.handling = Some(x.clone());
+                    }
+                    frame.stack.push(m);
                 }
                 Op::StarRaised => {
                     let raised = frame.stack.pop().expect("stack");
