@@ -1,5 +1,6 @@
-//! "Did you mean: 'x'?" for an `AttributeError`, as CPython 3.13's traceback module computes it
-//! (`_compute_suggestion_error` with its Levenshtein distance).
+//! "Did you mean: 'x'?" for an `AttributeError` or a `NameError`, as CPython 3.13's traceback
+//! module computes it (`_compute_suggestion_error` with its Levenshtein distance), and "Did you
+//! mean 'x'?" for an unexpected keyword argument, as its C code does.
 
 use crate::objects::{ExcObj, Value};
 
@@ -68,13 +69,24 @@ fn levenshtein(a: &str, b: &str, max_cost: usize) -> usize {
     result
 }
 
-/// The closest of `candidates` to `wrong` (`_compute_suggestion_error`'s loop).
+/// The closest of `candidates` to `wrong` (`_compute_suggestion_error`'s loop, the traceback
+/// module's: no match farther than `wrong` is long).
 pub fn closest(wrong: &str, candidates: &[String]) -> Option<String> {
+    closest_within(wrong, candidates, wrong.chars().count())
+}
+
+/// The closest of `candidates` to `wrong` as the interpreter's C code finds it
+/// (`_Py_CalculateSuggestions`, for an unexpected keyword argument): no bound but a third of the
+/// characters.
+pub fn closest_keyword(wrong: &str, candidates: &[String]) -> Option<String> {
+    closest_within(wrong, candidates, usize::MAX)
+}
+
+fn closest_within(wrong: &str, candidates: &[String], mut best: usize) -> Option<String> {
     if candidates.len() > MAX_CANDIDATE_ITEMS || wrong.chars().count() > MAX_STRING_SIZE {
         return None;
     }
     let wrong_len = wrong.chars().count();
-    let mut best = wrong_len;
     let mut suggestion: Option<String> = None;
     for name in candidates {
         if name == wrong {

@@ -74,7 +74,7 @@ pub fn warn_never_awaited(qualname: &str) {
             .map(|l| l.trim().to_string());
         (i.filename.borrow().clone(), text)
     });
-    let mut msg = if line == 0 {
+    let first = if line == 0 {
         format!("sys:1: RuntimeWarning: coroutine '{qualname}' was never awaited")
     } else if line == interp::ASYNCIO_LINE {
         // asyncio's path as the standard library's (CPython names its installed file).
@@ -84,6 +84,12 @@ pub fn warn_never_awaited(qualname: &str) {
     } else {
         format!("{file}:{line}: RuntimeWarning: coroutine '{qualname}' was never awaited")
     };
+    // Once per location, as the warnings module's default action prints it.
+    let location = first.lines().next().unwrap_or_default().to_string();
+    if !interp::with(|i| i.warned.borrow_mut().insert(location)) {
+        return;
+    }
+    let mut msg = first;
     if let Some(t) = text.filter(|_| line > 0) {
         msg += &format!("\n  {t}");
     }

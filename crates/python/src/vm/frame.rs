@@ -196,10 +196,17 @@ fn bind(
             }
             None if sig.varkw => extra_kw.push((Value::Str(k), v)),
             None => {
+                // Python 3.13 suggests a parameter that may be passed by keyword (`initialize_locals`).
+                let names: Vec<String> = code.slots[sig.posonly as usize..kwonly_end]
+                    .iter()
+                    .map(|n| n.to_string())
+                    .collect();
+                let hint = crate::suggestions::closest_keyword(&k, &names)
+                    .map_or_else(String::new, |n| format!(". Did you mean '{n}'?"));
                 return Err(arg_error(
                     func,
-                    format!("got an unexpected keyword argument '{k}'"),
-                ))
+                    format!("got an unexpected keyword argument '{k}'{hint}"),
+                ));
             }
         }
     }

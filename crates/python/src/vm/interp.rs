@@ -79,6 +79,9 @@ pub struct Interp {
     pub deferred_logs: RefCell<Vec<crate::host::LateLog>>,
     /// The objects that can close a reference cycle, emptied when the state goes.
     pub tracked: RefCell<crate::vm::teardown::Tracked>,
+    /// The warnings printed so far, by their first line (file, line and text): as the warnings
+    /// module's registry, a warning is printed once per location.
+    pub warned: RefCell<std::collections::HashSet<String>>,
 }
 
 /// How a frame of a watched function ended: what a driver reads off a run beyond its outcome
@@ -171,6 +174,7 @@ impl Interp {
             frame_ends: RefCell::new(Vec::new()),
             deferred_logs: RefCell::new(Vec::new()),
             tracked: RefCell::new(Default::default()),
+            warned: RefCell::new(Default::default()),
         }
     }
 }
