@@ -153,6 +153,12 @@ impl<H: Host> Run<H> {
             core.ntodo = 0;
             core.in_pass = false;
             core.stopping = false;
+            // `run_until_complete`: "The coroutine raised a BaseException. Consume the exception
+            // to not log a warning, the caller doesn't have access to the local task."
+            let fut = core.task_future(self.main);
+            if self.phase == Phase::Main && core.futs.is_done(fut) && !core.futs.is_cancelled(fut) {
+                let _ = core.futs.exception(fut);
+            }
         }
         if self.escaped.is_none() {
             self.escaped = Some(exc);
