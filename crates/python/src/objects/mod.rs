@@ -23,7 +23,31 @@ use crate::vm::coroutine::{Coroutine, Generator, NativeCoro};
 use std::cell::RefCell;
 use std::rc::Rc;
 
-pub type List = RefCell<Vec<Value>>;
+/// A list's items. Freed as CPython frees a list (`list_dealloc`): the last item first, so the
+/// logs of failed tasks it held come out in that order.
+pub struct List(RefCell<Vec<Value>>);
+
+impl List {
+    pub fn new(items: Vec<Value>) -> List {
+        List(RefCell::new(items))
+    }
+}
+
+impl std::ops::Deref for List {
+    type Target = RefCell<Vec<Value>>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl Drop for List {
+    fn drop(&mut self) {
+        let items = self.0.get_mut();
+        while let Some(item) = items.pop() {
+            drop(item);
+        }
+    }
+}
 
 /// A Python object. Small values are held inline; everything else is shared (`Rc`), so cloning a
 /// `Value` is cheap and `is` compares pointers.
@@ -146,7 +170,7 @@ impl Value {
     }
 
     pub fn list(items: Vec<Value>) -> Value {
-        Value::List(Rc::new(RefCell::new(items)))
+        Value::List(Rc::new(List::new(items)))
     }
 
     pub fn tuple(items: Vec<Value>) -> Value {
