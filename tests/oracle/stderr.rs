@@ -17,8 +17,10 @@
 const UNRETRIEVED: &str = "Task exception was never retrieved";
 
 /// Lines that always begin a block of their own.
-const STARTERS: [&str; 5] = [
+const STARTERS: [&str; 7] = [
     UNRETRIEVED,
+    "Future exception was never retrieved",
+    "_GatheringFuture exception was never retrieved",
     "Exception in callback ",
     "Task was destroyed but it is pending!",
     "unhandled exception during asyncio.run() shutdown",

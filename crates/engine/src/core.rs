@@ -290,6 +290,7 @@ impl<H: Host> Core<H> {
     /// Schedules a done-callback of `fut` (which is done), with `fut` as its argument; a
     /// task's future counts it among the handles that hold the task.
     fn schedule_done(&mut self, fut: FutId, cb: Callback<H>) {
+        self.futs.mark_scheduled(fut);
         let cb = cb.with_fut(fut);
         if cb.done_future() == Some(fut) {
             if let Kind::Task(_, holds) = self.futs.kind_mut(fut) {
@@ -398,6 +399,21 @@ impl<H: Host> Core<H> {
     /// An exception was set on `fut` and nothing retrieved it (`_log_traceback`).
     pub fn unretrieved(&self, fut: FutId) -> bool {
         self.futs.log_traceback(fut)
+    }
+
+    /// The program let go of future `fut` (`Future.__del__`): its exception, if it failed and
+    /// nothing retrieved it, to be logged ("Future exception was never retrieved"), once. `None`
+    /// while a done-callback of it was ever scheduled: its handle held it, and may have
+    /// retrieved it (the loop does not log those).
+    pub fn released_unretrieved(&mut self, fut: FutId) -> Option<H::Exc> {
+        if !self.futs.log_traceback(fut) || self.futs.scheduled(fut) {
+            return None;
+        }
+        self.futs.set_log_traceback(fut, false);
+        match self.futs.state(fut) {
+            FutState::Finished(Err(e)) => Some(e.clone()),
+            _ => None,
+        }
     }
 
     /// `fut.add_done_callback(cb)`: scheduled at once if the future is already done.

@@ -78,6 +78,9 @@ struct Slot<H: Host> {
     callbacks: Callbacks<H>,
     /// `__log_traceback`: an exception was set and nothing has retrieved it yet.
     log_traceback: bool,
+    /// A done-callback of it was scheduled: as in CPython, its handle holds the future (and
+    /// its callback may retrieve the exception), so the program's dropping it alone frees nothing.
+    scheduled: bool,
 }
 
 /// The slab of futures. Invariant: a freed id is reused only by `create`, and only futures that
@@ -104,6 +107,7 @@ impl<H: Host> Futures<H> {
             label,
             callbacks: Callbacks::None,
             log_traceback: false,
+            scheduled: false,
         };
         match self.free.pop() {
             Some(i) => {
@@ -229,6 +233,16 @@ impl<H: Host> Futures<H> {
             Callbacks::One(cb) => is_wakeup(cb).then_some(1),
             Callbacks::Many(v) => v.iter().all(is_wakeup).then_some(v.len()),
         }
+    }
+
+    /// A done-callback of the future was scheduled (see `Slot::scheduled`).
+    pub(crate) fn mark_scheduled(&mut self, id: FutId) {
+        self.slot_mut(id).scheduled = true;
+    }
+
+    /// Whether a done-callback of the future was ever scheduled.
+    pub(crate) fn scheduled(&self, id: FutId) -> bool {
+        self.slot(id).scheduled
     }
 
     /// Adds a done-callback to a pending future.

@@ -211,6 +211,33 @@ impl NativeObj for TaskObj {
     }
 }
 
+impl Drop for FutureObj {
+    /// `Future.__del__`: "Future exception was never retrieved" for a future that failed and
+    /// that nothing retrieved (nor held: see `Core::released_unretrieved`).
+    fn drop(&mut self) {
+        if !interp::alive() || self.lp.torn_down.get() {
+            return;
+        }
+        let Ok(mut core) = self.lp.core.try_borrow_mut() else {
+            return;
+        };
+        let Some(e) = core.released_unretrieved(self.id) else {
+            return;
+        };
+        drop(core);
+        let class = if self.gathering {
+            "_GatheringFuture"
+        } else {
+            "Future"
+        };
+        let shown = exc_text(&e);
+        let text = crate::traceback::format_exception(&e);
+        interp::write_stderr(&format!(
+            "{class} exception was never retrieved\nfuture: <{class} finished exception={shown}>\n{text}"
+        ));
+    }
+}
+
 impl Drop for TaskObj {
     fn drop(&mut self) {
         crate::host::task_object_dropped(&self.lp, self.id);
