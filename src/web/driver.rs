@@ -23,6 +23,10 @@ const REPORT_EVERY_MS: f64 = 33.0;
 const RENDER_SHARE: f64 = 0.05;
 /// However slow the renders, progress is reported at least this often (ms).
 const REPORT_AT_LEAST_MS: f64 = 1000.0;
+/// A burst of work after a wait (10,000 tasks waking at once) is not interrupted by a report in
+/// its first this many ms: a short burst is shown when it ends, rather than rendered in its middle,
+/// which would make every task behind the render late.
+const BURST_GRACE_MS: f64 = 100.0;
 /// A timer that fires this late (in ms) means the browser throttled the page (a background tab).
 const LATE_MS: f64 = 50.0;
 /// Browsers clamp nested timers to at least 4 ms and may fire them late by as much: the driver's
@@ -127,6 +131,8 @@ async fn drive(
     // picks, not necessarily the first), and the next interval is paced by it.
     let mut render_ms: f64 = 0.0;
     let mut away_ms = 0.0;
+    // When the loop became busy after its last wait (a burst), while it is.
+    let mut busy_since: Option<f64> = None;
     let yielder = Yielder::new();
     // The page shows the new run before its time starts: `asyncio.run` has not been called until
     // then, and the first, largest render of the run would otherwise make its first sleeps late.
@@ -154,6 +160,7 @@ async fn drive(
             clock.thaw();
         }
         let slice_start = performance_now();
+        let burst_start = *busy_since.get_or_insert(slice_start);
         let end = run_slice(&run, &clock, stepping);
         // What the page may show: up to the next deadline while the loop waits for it.
         clock.set_horizon(match end {
@@ -174,7 +181,11 @@ async fn drive(
             _ => 0.0,
         };
         let sleeps_past_due = sleep_ms > TIMER_EARLY_MS && t - last_report + sleep_ms >= every;
-        if finished || stepping || sleeps_past_due || t - last_report >= every {
+        let in_grace = matches!(end, SliceEnd::Yield) && t - burst_start < BURST_GRACE_MS;
+        if !matches!(end, SliceEnd::Yield) {
+            busy_since = None;
+        }
+        if finished || stepping || sleeps_past_due || (t - last_report >= every && !in_grace) {
             if t - slice_start > 2.0 * SLICE_MS {
                 // A step too long to split (main creating 10,000 tasks): the page draws a frame
                 // before the render of the report, rather than one frame with both.
