@@ -61,10 +61,12 @@ def has_case(c):
 
 
 # Case_Ignorable, as CPython's final-sigma rule sees it: a character between a cased letter and a
-# capital sigma that still makes the sigma final ('AxΣ'.lower() ends in 'ς'), and not cased itself.
+# capital sigma that still makes the sigma final ('AxΣ'.lower() ends in 'ς'), and that does not
+# make it final alone ('xΣ'.lower() ends in 'σ'): a cased letter that is not ignorable would.
 emit_ranges('CASE_IGNORABLE', ['The case-ignorable characters (Unicode Case_Ignorable, as the final sigma rule of',
                                "CPython's `lower()` skips them), as inclusive ranges."],
-            [ord(c) for c in chars if not cased(c) and ('A' + c + '\u03a3').lower()[-1] == '\u03c2'])
+            [ord(c) for c in chars
+             if ('A' + c + '\u03a3').lower()[-1] == '\u03c2' and (c + '\u03a3').lower()[-1] == '\u03c3'])
 emit_ranges('HAS_CASE', ['Every character CPython gives a case mapping or a case (upper, lower, title), as inclusive',
                          "ranges: Rust's tables are of a later Unicode, whose new characters CPython leaves alone."],
             [ord(c) for c in chars if has_case(c)])

@@ -145,7 +145,7 @@ fn each_pass_holds_the_programs_callbacks_where_they_ran_as_cpythons_do() {
         "116_completion_vs_callback_time.py",
         "150_gallery_call_later.py",
     ] {
-        let (_run, _timeline, moments) = indexed(file);
+        let (run, _timeline, moments) = indexed(file);
         let ours: Vec<(u32, CallbackKind)> = moments
             .passes
             .iter()
@@ -158,6 +158,16 @@ fn each_pass_holds_the_programs_callbacks_where_they_ran_as_cpythons_do() {
             .collect();
         assert!(!ours.is_empty(), "{file} has callbacks");
         assert_eq!(ours, callbacks(), "{file}");
+        // A pass that ends with a callback ends after what the callback did (its prints).
+        let events = run.run().unwrap().borrow().trace_from(0);
+        for p in moments
+            .passes
+            .iter()
+            .filter(|p| matches!(p.ready.last(), Some(Ready::Callback { .. })))
+        {
+            let last = events.iter().rposition(|e| e.pass == p.pass).unwrap();
+            assert_eq!(p.end, last + 1, "{file}: pass {}", p.pass);
+        }
         for p in &moments.passes {
             // The steps are the ready list's steps, in order.
             let steps: Vec<_> = p

@@ -26,7 +26,7 @@ for block in range({first}, {last}, 1024):
         c = chr(cp)
         parts.append(c.upper() + c.lower() + c.title() + c.capitalize() + c.swapcase()
                      + c.casefold() + str(c.isupper()) + str(c.islower()))
-    words = ["ǆungla ΟΔΟΣ. ΣΑΣ ᾳ ǅx straße " + "".join(chr(cp) for cp in range(block, block + 40))]
+    words = ["ǆungla ΟΔΟΣ. ΣΑΣ ᾳ ǅx straße ʰΣ AΣʰ Aʰ Σ AᴬΣ ΣͅA " + "".join(chr(cp) for cp in range(block, block + 40))]
     parts += [w.upper() + w.lower() + w.title() + w.capitalize() + w.swapcase() + w.casefold() for w in words]
     print(block, digest("|".join(parts)))
 "#

@@ -126,6 +126,13 @@ impl Moments {
                 What::HandleCancelled { handle } => self.timers.ended(Some(handle), k),
                 _ => {}
             }
+            // What a callback does (prints, arms a timer, blocks) comes after its `CallbackRan`
+            // and belongs to it: the pass ends after it.
+            if let Some(p) = self.passes.last_mut().filter(|p| p.pass == e.pass) {
+                if matches!(p.ready.last(), Some(Ready::Callback { .. })) {
+                    p.end = k + 1;
+                }
+            }
             let Some(t) = e.task else {
                 continue;
             };

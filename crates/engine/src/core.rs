@@ -403,8 +403,9 @@ impl<H: Host> Core<H> {
 
     /// The program let go of future `fut` (`Future.__del__`): its exception, if it failed and
     /// nothing retrieved it, to be logged ("Future exception was never retrieved"), once. `None`
-    /// while a done-callback of it was ever scheduled: its handle held it, and may have
-    /// retrieved it (the loop does not log those).
+    /// once a done-callback of it was scheduled: its handle held it then, and its callback may
+    /// have retrieved it. (CPython logs it when that handle has run if nothing did: not yet
+    /// followed here.)
     pub fn released_unretrieved(&mut self, fut: FutId) -> Option<H::Exc> {
         if !self.futs.log_traceback(fut) || self.futs.scheduled(fut) {
             return None;

@@ -153,8 +153,8 @@ impl<H: Host> Run<H> {
             core.ntodo = 0;
             core.in_pass = false;
             core.stopping = false;
-            // `run_until_complete`: "The coroutine raised a BaseException. Consume the exception
-            // to not log a warning, the caller doesn't have access to the local task."
+            // A SystemExit/KeyboardInterrupt main raised is retrieved as it is in CPython, by
+            // `_run_until_complete_cb` run at shutdown: nothing logs it as never retrieved.
             let fut = core.task_future(self.main);
             if self.phase == Phase::Main && core.futs.is_done(fut) && !core.futs.is_cancelled(fut) {
                 let _ = core.futs.exception(fut);

@@ -75,7 +75,7 @@ fn event_text(session: &Session, timeline: &Timeline, e: &Event) -> String {
             at_line(line)
         ),
         What::HandleCancelled { .. } => {
-            format!("{name} cancels a handle: its callback will not run")
+            format!("{name} cancels a handle: its callback will not run (if it has not yet)")
         }
     }
 }
