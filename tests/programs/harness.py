@@ -380,22 +380,18 @@ def record_completion(task):
 # The loop: virtual selector, timers, task creation, completion, passes
 # --------------------------------------------------------------------------------------------
 
-def is_task_step(handle):
-    """Is this ready handle a task's __step or __wakeup (C or pure-Python Task)?"""
-    cb = handle._callback
-    owner = getattr(cb, '__self__', None)
-    if owner is None or owner not in RUN.records:
-        return False
-    if type(cb).__name__ == 'TaskStepMethWrapper':
-        return True
-    return getattr(cb, '__name__', None) in ('task_wakeup', '__step', '__wakeup')
-
-
 def is_step_callback(cb):
     """Is this callback a task's __step or __wakeup (of any task, C or pure-Python)?"""
     return type(cb).__name__ == 'TaskStepMethWrapper' or (
         isinstance(getattr(cb, '__self__', None), asyncio.Future)
         and getattr(cb, '__name__', None) in ('task_wakeup', '__step', '__wakeup'))
+
+
+def is_task_step(handle):
+    """Is this ready handle a step or wakeup of one of the program's tasks?"""
+    cb = handle._callback
+    owner = getattr(cb, '__self__', None)
+    return owner is not None and owner in RUN.records and is_step_callback(cb)
 
 
 def program_callback_kind(callback, args, timer, direct):

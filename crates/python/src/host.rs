@@ -366,11 +366,18 @@ pub struct UnretrievedLog {
 impl UnretrievedLog {
     /// Writes the log to stderr, the traceback as the exception's frames are now.
     pub fn write(&self) {
-        let text = crate::traceback::format_exception(&self.exc);
-        let shown = crate::objects::repr::exc_repr(&self.exc).unwrap_or_default();
         let (name, coro) = (&self.name, &self.coro);
-        interp::write_stderr(&format!(
-            "Task exception was never retrieved\nfuture: <Task finished name='{name}' coro=<{coro}> exception={shown}>\n{text}"
-        ));
+        write_never_retrieved("Task", &format!("name='{name}' coro=<{coro}> "), &self.exc);
     }
+}
+
+/// What the loop's exception handler logs for a `class` (`Task`, `Future`, `_GatheringFuture`)
+/// freed with an exception nothing retrieved: `fields` are what its repr shows before the
+/// exception (`name='Task-2' coro=<…> `), then the exception's traceback as its frames are now.
+pub fn write_never_retrieved(class: &str, fields: &str, exc: &Raised) {
+    let text = crate::traceback::format_exception(exc);
+    let shown = crate::objects::repr::exc_repr(exc).unwrap_or_default();
+    interp::write_stderr(&format!(
+        "{class} exception was never retrieved\nfuture: <{class} finished {fields}exception={shown}>\n{text}"
+    ));
 }

@@ -58,7 +58,9 @@ pub fn inspector(props: &InspectorProps) -> Html {
     };
     // Timers still armed at the cursor (the tasks asleep, by deadline), and what the pending
     // tasks await: counted over every lane, written out for the first few only.
-    let mut timers: Vec<(u64, String, u32)> = Vec::new();
+    // (deadline, the task asleep or `None` for the program's own `call_later`, line): named only
+    // for the rows written out.
+    let mut timers: Vec<(u64, Option<crate::engine::TaskId>, u32)> = Vec::new();
     let mut awaiting: Vec<String> = Vec::new();
     let mut n_awaiting = 0;
     for lane in timeline.shown() {
@@ -74,7 +76,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
         } = span.kind
         {
             if until > t {
-                timers.push((until, lane.name.to_string(), line));
+                timers.push((until, Some(lane.task), line));
             }
         }
         n_awaiting += 1;
@@ -89,7 +91,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
     }
     // And the program's own timers (call_later), with the tasks' by deadline.
     for timer in moments.timers_at(k) {
-        timers.push((timer.until, "call_later's callback".into(), timer.line));
+        timers.push((timer.until, None, timer.line));
     }
     timers.sort_by_key(|(until, _, _)| *until);
     let n_timers = timers.len();
@@ -200,7 +202,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
                 <thead><tr><th scope="col">{ "due" }</th><th scope="col">{ "for" }</th><th scope="col">{ "line" }</th></tr></thead>
                 <tbody>
                     { for timers.iter().take(LISTED).map(|(until, owner, line)| html! {
-                        <tr><td>{ seconds_label(*until) }</td><td>{ owner.clone() }</td><td>{ if *line > 0 { line.to_string() } else { String::new() } }</td></tr>
+                        <tr><td>{ seconds_label(*until) }</td><td>{ owner.map_or_else(|| "call_later's callback".to_string(), name) }</td><td>{ if *line > 0 { line.to_string() } else { String::new() } }</td></tr>
                     }) }
                 </tbody>
             </table>

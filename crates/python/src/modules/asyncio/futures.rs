@@ -230,11 +230,7 @@ impl Drop for FutureObj {
         } else {
             "Future"
         };
-        let shown = exc_text(&e);
-        let text = crate::traceback::format_exception(&e);
-        interp::write_stderr(&format!(
-            "{class} exception was never retrieved\nfuture: <{class} finished exception={shown}>\n{text}"
-        ));
+        crate::host::write_never_retrieved(class, "", &e);
     }
 }
 
