@@ -40,7 +40,13 @@ pub struct ProgramRun {
     /// `None` for a program of the learner's own.
     scenario: Option<Rc<Scenario>>,
     source: Rc<str>,
+    /// The outcome and its JSON, once [`ProgramRun::prepare_end`] read them (the program has
+    /// ended) and until [`ProgramRun::take_end`] hands them over.
+    prepared: Option<RunEnd>,
 }
+
+/// How a run ended: its outcome with its JSON, or why it was stopped.
+pub type RunEnd = Result<(RunOutcome, String), String>;
 
 /// How a run ended, read off the interpreter once the program has ended.
 #[derive(Clone, Debug, PartialEq)]
@@ -114,6 +120,7 @@ impl ProgramRun {
             program,
             scenario: Some(Rc::new(scenario.clone())),
             source,
+            prepared: None,
         }
     }
 
@@ -135,6 +142,7 @@ impl ProgramRun {
             program: Program::new(source, filename, &options)?,
             scenario: None,
             source: Rc::from(source),
+            prepared: None,
         })
     }
 
@@ -189,5 +197,26 @@ impl ProgramRun {
                 stderr: interp::with(|i| i.err.borrow().clone()),
             },
         }))
+    }
+
+    /// Reads the outcome and writes its JSON, once the program has ended (does nothing before,
+    /// or when they are already read): the page does this in a task of its own, so that for
+    /// 100,000 tasks neither it nor the render that shows it keeps the page from its input.
+    pub fn prepare_end(&mut self) {
+        if self.prepared.is_none() {
+            self.prepared = self.outcome().map(|r| {
+                r.map(|o| {
+                    let json = o.to_json();
+                    (o, json)
+                })
+            });
+        }
+    }
+
+    /// The outcome and its JSON (read now unless [`ProgramRun::prepare_end`] did), handed over
+    /// once; `None` while the program runs.
+    pub fn take_end(&mut self) -> Option<RunEnd> {
+        self.prepare_end();
+        self.prepared.take()
     }
 }

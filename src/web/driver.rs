@@ -138,6 +138,9 @@ async fn drive(
     // then, and the first, largest render of the run would otherwise make its first sleeps late.
     clock.freeze();
     next_frame(&yielder).await;
+    // ...and the first slice runs in a task after that frame's, not in it: main's first step may
+    // be long (creating 100,000 tasks), and the page answers input between the two.
+    yielder.yield_now().await;
     loop {
         if control.stopped.get() {
             return;
@@ -194,7 +197,8 @@ async fn drive(
             }
             if finished && !stepping {
                 // The end is shown over two frames: first what the last slices did (10,000 tasks
-                // finishing at once is one big timeline update), then the outcome and its JSON.
+                // finishing at once is one big timeline update), then the outcome and its JSON,
+                // which are read in a task of their own before the render that shows them.
                 report(Progress {
                     now: clock.now(),
                     finished: false,
@@ -202,6 +206,8 @@ async fn drive(
                     delayed_ms,
                 });
                 measured(&yielder, &mut away_ms, next_frame(&yielder)).await;
+                run.borrow_mut().prepare_end();
+                measured(&yielder, &mut away_ms, yielder.yield_now()).await;
                 t = performance_now();
             }
             render_ms = std::mem::take(&mut away_ms);

@@ -111,12 +111,9 @@ impl Session {
     /// How the run ended, for the state to keep and every render to share; `None` while the run
     /// is unfinished.
     pub fn ended(&self) -> Option<Ended> {
-        let outcome = self.run.borrow().outcome()?;
-        Some(match outcome {
-            Ok(outcome) => {
-                let json = AttrValue::from(outcome.to_json());
-                Ok(Shared(Rc::new((outcome, json))))
-            }
+        let end = self.run.borrow_mut().take_end()?;
+        Some(match end {
+            Ok((outcome, json)) => Ok(Shared(Rc::new((outcome, AttrValue::from(json))))),
             Err(why) => Err(AttrValue::from(why)),
         })
     }

@@ -47,6 +47,15 @@ impl<H: Host> Default for StepState<H> {
     }
 }
 
+/// What the loop let go of when a done-callback's handle had run (see
+/// [`Core::done_callback_ran`]).
+pub(crate) enum Released {
+    /// A failed task's future: [`Host::task_released`].
+    Task(TaskId),
+    /// A failed future of another kind: [`Host::future_released`].
+    Future(FutId),
+}
+
 /// The loop: ready queue, timers, futures, tasks and trace.
 pub struct Core<H: Host> {
     /// The loop's time (`loop.time()`): the time of the current pass, moved on by blocking calls.
@@ -290,27 +299,29 @@ impl<H: Host> Core<H> {
     /// Schedules a done-callback of `fut` (which is done), with `fut` as its argument; a
     /// task's future counts it among the handles that hold the task.
     fn schedule_done(&mut self, fut: FutId, cb: Callback<H>) {
-        self.futs.mark_scheduled(fut);
         let cb = cb.with_fut(fut);
         if cb.done_future() == Some(fut) {
-            if let Kind::Task(_, holds) = self.futs.kind_mut(fut) {
-                *holds += 1;
+            match self.futs.kind_mut(fut) {
+                Kind::Task(_, holds) => *holds += 1,
+                _ => self.futs.hold(fut),
             }
         }
         self.schedule(cb);
     }
 
-    /// A done-callback of `fut` has run. Returns the task to release (see
-    /// [`Host::task_released`]) when `fut` is a failed task's whose exception nothing retrieved
-    /// and this was the last of its handles; `release` is false for a primitive's callback that
+    /// A done-callback of `fut` has run. Returns what to release (see [`Host::task_released`]
+    /// and [`Host::future_released`]) when `fut` failed, nothing retrieved its exception and
+    /// this was the last of its handles; `release` is false for a primitive's callback that
     /// keeps the future ([`crate::callback::Native::lets_go`]).
-    pub(crate) fn done_callback_ran(&mut self, fut: FutId, release: bool) -> Option<TaskId> {
-        let Kind::Task(t, holds) = self.futs.kind_mut(fut) else {
-            return None;
-        };
-        *holds = holds.saturating_sub(1);
-        let (t, held) = (*t, *holds > 0);
-        (release && !held && self.futs.log_traceback(fut)).then_some(t)
+    pub(crate) fn done_callback_ran(&mut self, fut: FutId, release: bool) -> Option<Released> {
+        let unretrieved = self.futs.log_traceback(fut);
+        if let Kind::Task(t, holds) = self.futs.kind_mut(fut) {
+            *holds = holds.saturating_sub(1);
+            let (t, held) = (*t, *holds > 0);
+            return (release && !held && unretrieved).then_some(Released::Task(t));
+        }
+        let free = self.futs.let_go(fut, !release);
+        (free && unretrieved).then_some(Released::Future(fut))
     }
 
     /// Task `t` has finished its last step: the task to release when nothing holds it (see
@@ -401,13 +412,18 @@ impl<H: Host> Core<H> {
         self.futs.log_traceback(fut)
     }
 
-    /// The program let go of future `fut` (`Future.__del__`): its exception, if it failed and
-    /// nothing retrieved it, to be logged ("Future exception was never retrieved"), once. `None`
-    /// once a done-callback of it was scheduled: its handle held it then, and its callback may
-    /// have retrieved it. (CPython logs it when that handle has run if nothing did: not yet
-    /// followed here.)
+    /// Whether `fut` is a gather's own future (`_GatheringFuture`), not a plain one.
+    pub fn future_is_gathering(&self, fut: FutId) -> bool {
+        matches!(self.futs.kind(fut), Kind::Hooked(_))
+    }
+
+    /// The program let go of future `fut` (`Future.__del__`), or the last handle that held it
+    /// has run ([`Host::future_released`]): its exception, if it failed and nothing retrieved it,
+    /// to be logged ("Future exception was never retrieved"), once. `None` while a scheduled
+    /// done-callback's handle holds it (its callback may retrieve the exception; the log waits
+    /// for it), or a primitive keeps it.
     pub fn released_unretrieved(&mut self, fut: FutId) -> Option<H::Exc> {
-        if !self.futs.log_traceback(fut) || self.futs.scheduled(fut) {
+        if !self.futs.log_traceback(fut) || self.futs.held(fut) {
             return None;
         }
         self.futs.set_log_traceback(fut, false);

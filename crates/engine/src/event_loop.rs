@@ -3,7 +3,7 @@
 use crate::api::Running;
 use crate::callback::{Callback, Ready};
 use crate::clock::Micros;
-use crate::core::Core;
+use crate::core::{Core, Released};
 use crate::host::Host;
 use crate::trace::{CallbackKind, What};
 use crate::TaskId;
@@ -114,11 +114,16 @@ pub(crate) fn continue_pass<H: Host>(
         }
         if let Some((f, lets_go)) = held {
             let released = core.borrow_mut().done_callback_ran(f, lets_go);
-            if let Some(t) = released {
-                H::task_released(t);
+            match released {
+                Some(Released::Task(t)) => H::task_released(t),
+                Some(Released::Future(f)) => H::future_released(f),
+                None => {}
             }
         }
         drop(native);
+        // What the callback cancelled lets go of what it held, now (no borrow of the loop).
+        let cancelled = core.borrow_mut().timers.take_dropped();
+        drop(cancelled);
         n += 1;
         if n % BUDGET_CHECK_EVERY == 0 && core.borrow().ntodo != 0 && out_of_time() {
             return false;

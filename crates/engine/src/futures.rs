@@ -78,9 +78,13 @@ struct Slot<H: Host> {
     callbacks: Callbacks<H>,
     /// `__log_traceback`: an exception was set and nothing has retrieved it yet.
     log_traceback: bool,
-    /// A done-callback of it was scheduled: as in CPython, its handle holds the future (and
-    /// its callback may retrieve the exception), so the program's dropping it alone frees nothing.
-    scheduled: bool,
+    /// The handles of its done-callbacks scheduled and not yet run (a task's future counts
+    /// them in [`Kind::Task`] instead): as in CPython, each holds the future (and its callback
+    /// may retrieve the exception), so the program's dropping it meanwhile frees nothing.
+    holds: u16,
+    /// A primitive that keeps the future ran a done-callback of it (gather's children,
+    /// wait_for's future): from then on the primitive holds it.
+    kept: bool,
 }
 
 /// The slab of futures. Invariant: a freed id is reused only by `create`, and only futures that
@@ -107,7 +111,8 @@ impl<H: Host> Futures<H> {
             label,
             callbacks: Callbacks::None,
             log_traceback: false,
-            scheduled: false,
+            holds: 0,
+            kept: false,
         };
         match self.free.pop() {
             Some(i) => {
@@ -235,14 +240,25 @@ impl<H: Host> Futures<H> {
         }
     }
 
-    /// A done-callback of the future was scheduled (see `Slot::scheduled`).
-    pub(crate) fn mark_scheduled(&mut self, id: FutId) {
-        self.slot_mut(id).scheduled = true;
+    /// A done-callback of the future was scheduled: its handle holds it (see `Slot::holds`).
+    pub(crate) fn hold(&mut self, id: FutId) {
+        let slot = self.slot_mut(id);
+        slot.holds = slot.holds.saturating_add(1);
     }
 
-    /// Whether a done-callback of the future was ever scheduled.
-    pub(crate) fn scheduled(&self, id: FutId) -> bool {
-        self.slot(id).scheduled
+    /// A done-callback of the future has run; `kept`: the primitive it belongs to keeps the
+    /// future. True when nothing of the loop's or of a primitive's holds the future any more.
+    pub(crate) fn let_go(&mut self, id: FutId, kept: bool) -> bool {
+        let slot = self.slot_mut(id);
+        slot.holds = slot.holds.saturating_sub(1);
+        slot.kept |= kept;
+        slot.holds == 0 && !slot.kept
+    }
+
+    /// Whether a scheduled done-callback's handle or a primitive holds the future.
+    pub(crate) fn held(&self, id: FutId) -> bool {
+        let slot = self.slot(id);
+        slot.holds > 0 || slot.kept
     }
 
     /// Adds a done-callback to a pending future.

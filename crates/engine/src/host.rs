@@ -93,4 +93,10 @@ pub trait Host: Sized + 'static {
     /// task in CPython). CPython frees the task here unless the program holds it, and logs "Task
     /// exception was never retrieved". The loop is not borrowed.
     fn task_released(_task: TaskId) {}
+
+    /// The loop let go of a failed future other than a task's whose exception nothing
+    /// retrieved: the last handle of its done-callbacks has run (CPython frees the future here
+    /// unless the program holds it, and logs "Future exception was never retrieved"). The loop
+    /// is not borrowed.
+    fn future_released(_fut: FutId) {}
 }

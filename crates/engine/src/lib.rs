@@ -23,6 +23,7 @@ pub mod chunked;
 pub mod clock;
 mod core;
 mod event_loop;
+pub mod fast_hash;
 pub mod futures;
 pub mod host;
 mod run;

@@ -1,9 +1,11 @@
 //! The timer heap (`loop._scheduled`) and handle cancellation: one heap for every `call_at`, ties
 //! broken by arming order; a cancelled handle never runs, even once its timer has joined the
-//! ready queue (as `_run_once` skips `handle._cancelled`).
+//! ready queue (as `_run_once` skips `handle._cancelled`), and lets go of its callback at once
+//! (`Handle.cancel()` sets `_callback = None`).
 
 use crate::callback::{Callback, HandleId};
 use crate::clock::Micros;
+use crate::fast_hash::FastMap;
 use crate::host::Host;
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
@@ -11,7 +13,9 @@ use std::collections::BinaryHeap;
 struct Entry<H: Host> {
     when: Micros,
     handle: HandleId,
-    cb: Callback<H>,
+    /// `None`: the callback may hold the program's objects, and is kept in `Timers::held` so
+    /// that cancelling the handle can let go of it.
+    cb: Option<Callback<H>>,
 }
 
 impl<H: Host> Entry<H> {
@@ -46,8 +50,12 @@ pub(crate) struct Timers<H: Host> {
     /// Bit `id` is set once handle `id` is cancelled.
     cancelled: Vec<u64>,
     next_handle: u32,
-    /// The callbacks of cancelled timers taken off the heap that may hold the program's objects,
-    /// for the loop to drop with no borrow of itself ([`Timers::take_dropped`]).
+    /// The callbacks of the armed timers that may hold the program's objects (a primitive's or
+    /// the program's), by handle, until the timer fires or its handle is cancelled.
+    held: FastMap<u32, Callback<H>>,
+    /// The callbacks of cancelled timers, for the loop to drop with no borrow of itself
+    /// ([`Timers::take_dropped`]): what they held may be the last reference to a failed task,
+    /// which logs as it goes.
     dropped: Vec<Callback<H>>,
 }
 
@@ -57,6 +65,7 @@ impl<H: Host> Default for Timers<H> {
             heap: BinaryHeap::new(),
             cancelled: Vec::new(),
             next_handle: 0,
+            held: FastMap::default(),
             dropped: Vec::new(),
         }
     }
@@ -73,6 +82,13 @@ impl<H: Host> Timers<H> {
     /// `loop.call_at(when, cb)`.
     pub(crate) fn arm(&mut self, when: Micros, cb: Callback<H>) -> HandleId {
         let handle = self.handle();
+        let cb = match cb {
+            Callback::Native(..) | Callback::Program(..) => {
+                self.held.insert(handle.0, cb);
+                None
+            }
+            other => Some(other),
+        };
         self.heap.push(Reverse(Entry { when, handle, cb }));
         handle
     }
@@ -84,6 +100,9 @@ impl<H: Host> Timers<H> {
             self.cancelled.resize(word + 1, 0);
         }
         self.cancelled[word] |= 1 << bit;
+        if let Some(cb) = self.held.remove(&handle.0) {
+            self.dropped.push(cb);
+        }
     }
 
     pub(crate) fn is_cancelled(&self, handle: HandleId) -> bool {
@@ -98,11 +117,8 @@ impl<H: Host> Timers<H> {
             if !self.is_cancelled(head.handle) {
                 break;
             }
-            if let Some(Reverse(e)) = self.heap.pop() {
-                if matches!(e.cb, Callback::Native(..) | Callback::Program(..)) {
-                    self.dropped.push(e.cb);
-                }
-            }
+            // Its callback, if it held anything, went when the handle was cancelled.
+            self.heap.pop();
         }
     }
 
@@ -121,7 +137,12 @@ impl<H: Host> Timers<H> {
     pub(crate) fn pop_due(&mut self, now: Micros) -> Option<(Callback<H>, HandleId)> {
         self.drop_cancelled_head();
         match self.heap.peek() {
-            Some(Reverse(e)) if e.when <= now => self.heap.pop().map(|Reverse(e)| (e.cb, e.handle)),
+            Some(Reverse(e)) if e.when <= now => {
+                let Reverse(e) = self.heap.pop()?;
+                // A live timer's callback is inline or held until it fires.
+                let cb = e.cb.or_else(|| self.held.remove(&e.handle.0))?;
+                Some((cb, e.handle))
+            }
             _ => None,
         }
     }

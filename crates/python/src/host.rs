@@ -173,6 +173,10 @@ impl Host for Py {
         task_released(task);
     }
 
+    fn future_released(fut: FutId) {
+        future_released(fut);
+    }
+
     /// CPython raises it at the coroutine's first instruction: a traceback entry at its
     /// `async def` line, which carries no columns (no carets).
     fn thrown_before_start(task: TaskId, exc: &Raised) {
@@ -256,6 +260,39 @@ fn task_released(t: TaskId) {
     if !held {
         freed(&lp, t);
     }
+}
+
+/// The loop let go of a failed future ([`Host::future_released`]): if the program had an
+/// object for it and has let go of it too (its drop found the future held), it is freed now:
+/// "Future exception was never retrieved". A future the program never had an object for is one
+/// of asyncio's own, which never holds an exception.
+fn future_released(f: FutId) {
+    let Some(lp) = asyncio::current() else { return };
+    if !interp::alive() || lp.torn_down.get() {
+        return;
+    }
+    let gone = lp
+        .futures
+        .borrow()
+        .get(&f)
+        .is_some_and(|w| w.strong_count() == 0);
+    if !gone {
+        return;
+    }
+    let Ok(mut core) = lp.core.try_borrow_mut() else {
+        return;
+    };
+    let gathering = core.future_is_gathering(f);
+    let Some(e) = core.released_unretrieved(f) else {
+        return;
+    };
+    drop(core);
+    let class = if gathering {
+        "_GatheringFuture"
+    } else {
+        "Future"
+    };
+    write_never_retrieved(class, "", &e);
 }
 
 /// Task `t` is freed: "Task exception was never retrieved" if it failed and nothing retrieved

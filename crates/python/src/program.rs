@@ -11,9 +11,9 @@ use crate::syntax::error::CompileError;
 use crate::vm::exec::Thread;
 use crate::vm::frame::Frame;
 use crate::vm::interp;
+use asyncio_playground_engine::fast_hash::FastMap;
 use asyncio_playground_engine::{Micros, Run};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
@@ -103,7 +103,7 @@ impl Program {
             *i.watch.borrow_mut() = options.watch.clone();
         });
         crate::builtins::install();
-        let mut globals = HashMap::new();
+        let mut globals = FastMap::default();
         globals.insert(Rc::from("__name__"), Value::str("__main__"));
         globals.insert(Rc::from("__file__"), Value::str(filename));
         let doc = code.doc.clone().map_or(Value::None, Value::Str);

@@ -53,8 +53,11 @@ pub fn console_view(props: &ConsoleViewProps) -> Html {
         use_effect_with((lines.len(), props.session.clone()), move |_| {
             let stick = *follow.borrow();
             if let Some(window) = web_sys::window().filter(|_| stick) {
+                // Asked again when the frame comes: a scroll up since the render (its scroll
+                // event is dispatched before the frame's callbacks) keeps the learner's place.
                 let scroll = Closure::once_into_js(move || {
-                    if let Some(el) = view.cast::<web_sys::Element>() {
+                    let el = view.cast::<web_sys::Element>();
+                    if let Some(el) = el.filter(|_| *follow.borrow()) {
                         el.set_scroll_top(el.scroll_height());
                     }
                 });

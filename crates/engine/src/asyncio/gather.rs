@@ -120,12 +120,25 @@ pub fn gather<H: Host>(core: &mut Core<H>, children: &[FutId], return_exceptions
         let _ = core.set_result(outer, H::list(Vec::new()));
         return outer;
     }
-    // `arg_to_fut`: a repeated argument is one child, called back once.
-    let mut seen = std::collections::HashSet::with_capacity(children.len());
+    // `arg_to_fut`: a repeated argument is one child, called back once. Future ids index the
+    // loop's slab, so one bit per id tells which were seen.
+    let mut seen = vec![
+        0u64;
+        children
+            .iter()
+            .map(|c| c.0 as usize / 64 + 1)
+            .max()
+            .unwrap_or(0)
+    ];
     let distinct: Vec<FutId> = children
         .iter()
         .copied()
-        .filter(|&c| seen.insert(c))
+        .filter(|&c| {
+            let (word, bit) = (c.0 as usize / 64, 1u64 << (c.0 % 64));
+            let new = seen[word] & bit == 0;
+            seen[word] |= bit;
+            new
+        })
         .collect();
     let state = Rc::new(Gathering {
         outer: Cell::new(None),

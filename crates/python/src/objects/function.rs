@@ -3,12 +3,12 @@
 use super::class::Class;
 use super::Value;
 pub use crate::compile::code::Code;
+use asyncio_playground_engine::fast_hash::FastMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
 /// A module's global namespace.
-pub type Globals = RefCell<HashMap<Rc<str>, Value>>;
+pub type Globals = RefCell<FastMap<Rc<str>, Value>>;
 
 pub struct Function {
     pub code: Rc<Code>,

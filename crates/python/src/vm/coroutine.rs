@@ -49,10 +49,18 @@ impl Coroutine {
     /// # Errors
     /// `RuntimeError: cannot reuse already awaited coroutine`.
     pub fn start(&self) -> PyResult<Frame> {
+        self.start_boxed().map(|f| *f)
+    }
+
+    /// As [`Coroutine::start`], the frame left in its box (a task's thread keeps it there).
+    ///
+    /// # Errors
+    /// `RuntimeError: cannot reuse already awaited coroutine`.
+    pub fn start_boxed(&self) -> PyResult<Box<Frame>> {
         match self.frame.borrow_mut().take() {
             Some(f) => {
                 self.state.set(CoroState::Running);
-                Ok(*f)
+                Ok(f)
             }
             None => Err(runtime_error("cannot reuse already awaited coroutine")),
         }
@@ -196,7 +204,7 @@ impl Future for TaskCoro {
             TaskCoro::Native(f) => f.as_mut().poll(cx),
             TaskCoro::Python { coro, thread } => {
                 if thread.is_none() {
-                    let frame = match coro.start() {
+                    let frame = match coro.start_boxed() {
                         Ok(f) => f,
                         Err(e) => return Poll::Ready(Err(e)),
                     };

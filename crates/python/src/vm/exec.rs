@@ -73,9 +73,17 @@ impl Thread {
         }
     }
 
-    pub fn for_task(frame: Frame) -> Thread {
+    /// A task's thread, running the coroutine's frame in the box it was made in: a box of one
+    /// `Frame` becomes the thread's stack of frames without a copy (100,000 tasks starting are
+    /// spared as many allocations and 136-byte copies).
+    pub fn for_task(frame: Box<Frame>) -> Thread {
+        // SAFETY: `[Frame; 1]` has the size and alignment of `Frame`, so the allocation is a
+        // valid `Box<[Frame; 1]>`; the array box coerces to a slice box, and `into_vec` keeps
+        // that allocation as a vector of capacity 1 (freed with the same layout).
+        let one: Box<[Frame; 1]> = unsafe { Box::from_raw(Box::into_raw(frame).cast()) };
+        let one: Box<[Frame]> = one;
         Thread {
-            frames: vec![frame],
+            frames: one.into_vec(),
             awaiting: None,
             in_task: true,
             pending: None,

@@ -3,9 +3,9 @@
 
 use crate::host::Py;
 use crate::objects::Value;
+use asyncio_playground_engine::fast_hash::FastMap;
 use asyncio_playground_engine::{Api, Micros, Run, TaskName};
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// CPython's default recursion limit.
@@ -58,8 +58,8 @@ pub struct Interp {
     pub random: RefCell<crate::modules::random::Random>,
     /// Whether the program seeded `random` itself.
     pub seeded: Cell<bool>,
-    pub builtins: RefCell<HashMap<Rc<str>, Value>>,
-    pub modules: RefCell<HashMap<&'static str, Value>>,
+    pub builtins: RefCell<FastMap<Rc<str>, Value>>,
+    pub modules: RefCell<FastMap<&'static str, Value>>,
     /// The source line being run (what the trace records for awaits and task creation).
     pub line: Cell<u32>,
     pub record_trace: Cell<bool>,
@@ -162,8 +162,8 @@ impl Interp {
             stop: RefCell::new(None),
             random: RefCell::new(crate::modules::random::Random::with_seed_int(0)),
             seeded: Cell::new(false),
-            builtins: RefCell::new(HashMap::new()),
-            modules: RefCell::new(HashMap::new()),
+            builtins: RefCell::default(),
+            modules: RefCell::default(),
             line: Cell::new(0),
             record_trace: Cell::new(false),
             outer_handling: RefCell::new(None),

@@ -57,7 +57,7 @@ pub fn track<T: Teardown + 'static>(obj: &Rc<T>) {
 }
 
 /// Module globals (`Globals`): every function defined in a module holds them.
-impl Teardown for std::cell::RefCell<std::collections::HashMap<Rc<str>, crate::objects::Value>> {
+impl Teardown for crate::objects::function::Globals {
     fn clear(&self) {
         let entries = std::mem::take(&mut *self.borrow_mut());
         drop(entries);

@@ -11,6 +11,7 @@ use crate::objects::{BuiltinFn, Set, Value};
 use crate::vm::ops::as_float;
 use crate::vm::{interp, type_error, value_error, PyResult};
 use asyncio_playground_engine::asyncio::{gather, shield, timeouts, wait as engine_wait};
+use asyncio_playground_engine::fast_hash::FastMap;
 use asyncio_playground_engine::{AwaitFut, CancelCause, Sleep};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -101,7 +102,7 @@ fn gather_(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     lp.coros.borrow_mut().reserve(args.len());
     // `arg_to_fut`: a repeated argument is one child (by identity: `id()`, while `args` holds
     // every argument alive).
-    let mut arg_to_fut = std::collections::HashMap::with_capacity(args.len());
+    let mut arg_to_fut = FastMap::with_capacity_and_hasher(args.len(), Default::default());
     let mut children = Vec::with_capacity(args.len());
     for a in &args {
         let f = match arg_to_fut.entry(a.id()) {

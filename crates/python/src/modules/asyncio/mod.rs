@@ -16,25 +16,25 @@ use crate::objects::native::NativeObj;
 use crate::objects::Value;
 use crate::vm::coroutine::TaskCoro;
 use crate::vm::{interp, runtime_error, type_error, PyResult};
+use asyncio_playground_engine::fast_hash::{FastMap, FastSet};
 use asyncio_playground_engine::{Core, FutId, TaskId, TaskName};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
 /// One running (or finished) `asyncio.run`: the engine's loop, and the Python objects that
 /// stand for its tasks and futures (one object per task or future, made when first needed).
 pub struct Loop {
     pub core: Rc<RefCell<Core<Py>>>,
-    pub tasks: RefCell<HashMap<TaskId, Weak<TaskObj>>>,
-    pub futures: RefCell<HashMap<FutId, Weak<FutureObj>>>,
+    pub tasks: RefCell<FastMap<TaskId, Weak<TaskObj>>>,
+    pub futures: RefCell<FastMap<FutId, Weak<FutureObj>>>,
     /// Each task's coroutine object (`get_coro()`), by task id (`None` for the engine's own).
     pub coros: RefCell<Vec<Value>>,
     /// The tasks whose "exception was never retrieved" has been logged.
-    pub logged: RefCell<std::collections::HashSet<TaskId>>,
+    pub logged: RefCell<FastSet<TaskId>>,
     /// Tasks a done-callback of theirs raised in: `Handle._run` keeps the exception in a local
     /// its traceback's frame holds, a cycle through the handle and the task it was given, freed
     /// by the cycle collector (at exit, not when the loop lets go of the task).
-    pub cyclic: RefCell<std::collections::HashSet<TaskId>>,
+    pub cyclic: RefCell<FastSet<TaskId>>,
     /// The loop was closed (`asyncio.run` returned): a task still pending then never ends.
     pub closed: std::cell::Cell<bool>,
     /// The program's state is going (`vm::teardown`): its objects report nothing as they drop.
@@ -67,11 +67,11 @@ impl Loop {
     pub fn new(core: Rc<RefCell<Core<Py>>>) -> Rc<Loop> {
         Rc::new(Loop {
             core,
-            tasks: RefCell::new(HashMap::new()),
-            futures: RefCell::new(HashMap::new()),
+            tasks: RefCell::default(),
+            futures: RefCell::default(),
             coros: RefCell::new(Vec::new()),
-            logged: RefCell::new(std::collections::HashSet::new()),
-            cyclic: RefCell::new(std::collections::HashSet::new()),
+            logged: RefCell::default(),
+            cyclic: RefCell::default(),
             closed: std::cell::Cell::new(false),
             torn_down: std::cell::Cell::new(false),
             obj: RefCell::new(Weak::new()),
