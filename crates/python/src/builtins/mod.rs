@@ -1,8 +1,10 @@
 //! The built-in namespace: functions (`functions.rs`), the constructors of the built-in types
-//! (`types.rs`), their methods (`methods.rs`, `str_methods.rs`), exceptions (`exceptions.rs`),
+//! (`types.rs`), their methods (`methods.rs`, `str_methods.rs`; `str_case.rs` and `str_class.rs`
+//! follow CPython's Unicode tables), exceptions (`exceptions.rs`),
 //! formatting (`format.rs`) and numbers (`numbers.rs`).
 
 mod case_tables;
+mod char_tables;
 pub mod exceptions;
 pub mod format;
 pub mod functions;
@@ -10,6 +12,7 @@ pub mod methods;
 pub mod numbers;
 mod str_arity;
 mod str_case;
+mod str_class;
 pub mod str_methods;
 pub mod types;
 

@@ -14,7 +14,8 @@ fn lookup(table: &'static [(char, &'static str)], c: char) -> Option<&'static st
         .map(|i| table[i].1)
 }
 
-fn in_ranges(ranges: &[(char, char)], c: char) -> bool {
+/// Whether `c` is in one of `ranges` (sorted, inclusive, apart).
+pub(super) fn in_ranges(ranges: &[(char, char)], c: char) -> bool {
     let i = ranges.partition_point(|&(_, last)| last < c);
     ranges.get(i).is_some_and(|&(first, _)| first <= c)
 }

@@ -2,7 +2,7 @@
 
 use super::functions::take_kwargs;
 use super::methods::this;
-use super::type_name;
+use super::{str_class, type_name};
 use crate::objects::iter::collect;
 use crate::objects::{BuiltinFn, Value};
 use crate::vm::ops::as_int;
@@ -527,27 +527,23 @@ fn splitlines(b: Option<&Value>, mut args: Vec<Value>, kwargs: Kw) -> PyResult {
 
 fn predicate(b: Option<&Value>, mut args: Vec<Value>, name: &str, f: fn(char) -> bool) -> PyResult {
     let t = text_only(b, &mut args, name)?;
-    // Which other characters count as digits or numbers needs Unicode's numeric tables.
-    if matches!(name, "isdigit" | "isdecimal" | "isnumeric") && !t.is_ascii() {
-        return Err(crate::vm::refuse(format!("str.{name} of non-ASCII text")));
-    }
     Ok(Value::Bool(!t.is_empty() && t.chars().all(f)))
 }
 
 fn isdigit(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
-    predicate(b, args, "isdigit", |c| c.is_ascii_digit())
+    predicate(b, args, "isdigit", str_class::is_digit)
 }
 fn isdecimal(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
-    predicate(b, args, "isdecimal", |c| c.is_ascii_digit())
+    predicate(b, args, "isdecimal", str_class::is_decimal)
 }
 fn isnumeric(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
-    predicate(b, args, "isnumeric", |c| c.is_ascii_digit())
+    predicate(b, args, "isnumeric", str_class::is_numeric)
 }
 fn isalpha(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
-    predicate(b, args, "isalpha", char::is_alphabetic)
+    predicate(b, args, "isalpha", str_class::is_alpha)
 }
 fn isalnum(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
-    predicate(b, args, "isalnum", char::is_alphanumeric)
+    predicate(b, args, "isalnum", str_class::is_alnum)
 }
 fn isspace(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
     predicate(b, args, "isspace", is_space)

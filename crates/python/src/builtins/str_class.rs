@@ -1,0 +1,45 @@
+//! `str`'s character classes as CPython 3.13 defines them (`Py_UNICODE_ISALPHA`, `ISDECIMAL`,
+//! `ISDIGIT`, `ISNUMERIC`, `ISALNUM`), from its Unicode 15.1 tables (`char_tables.rs`). Rust's
+//! `char::is_alphabetic` is a different property (Alphabetic, which counts `Ⅻ` and combining marks
+//! such as `ͅ`) of a later Unicode.
+
+use super::char_tables::{ALPHA, DECIMAL, DIGIT, NUMERIC};
+use super::str_case::in_ranges;
+
+/// `c.isalpha()`: a letter (categories Lu, Ll, Lt, Lm, Lo).
+pub fn is_alpha(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    in_ranges(ALPHA, c)
+}
+
+/// `c.isdecimal()`: a decimal digit (category Nd).
+pub fn is_decimal(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    in_ranges(DECIMAL, c)
+}
+
+/// `c.isdigit()`: a decimal digit or another digit (`²`, `①`).
+pub fn is_digit(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    in_ranges(DIGIT, c)
+}
+
+/// `c.isnumeric()`: any character with a numeric value (`½`, `Ⅻ`, `四`).
+pub fn is_numeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    in_ranges(NUMERIC, c)
+}
+
+/// `c.isalnum()`: `isalpha`, `isdecimal`, `isdigit` or `isnumeric` (the last covers the two
+/// before it).
+pub fn is_alnum(c: char) -> bool {
+    is_alpha(c) || is_numeric(c)
+}
