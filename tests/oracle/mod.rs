@@ -92,6 +92,36 @@ pub fn cpython_outcomes(py: &CPython, files: &[PathBuf]) -> HashMap<String, Resu
     out
 }
 
+/// The lines a short program prints, on CPython (`python -c`, plainly, no harness) and on the
+/// interpreter: `(ours, theirs)`.
+///
+/// # Panics
+/// When CPython fails or the interpreter stops: a test's program must run on both.
+pub fn printed_lines(py: &CPython, source: &str, file: &str) -> (Vec<String>, Vec<String>) {
+    let theirs = py
+        .command()
+        .args(["-c", source])
+        .output()
+        .expect("run CPython");
+    assert!(
+        theirs.status.success(),
+        "CPython: {}",
+        String::from_utf8_lossy(&theirs.stderr)
+    );
+    let theirs = String::from_utf8_lossy(&theirs.stdout)
+        .lines()
+        .map(String::from)
+        .collect();
+    let ours = playground_outcome(source, file).expect("the program runs");
+    let ours = ours["stdout"]
+        .as_array()
+        .expect("stdout")
+        .iter()
+        .map(|l| l.as_str().unwrap_or_default().to_string())
+        .collect();
+    (ours, theirs)
+}
+
 /// The interpreter's outcome for a program: `Err` with the message for a compile error or a stop.
 pub fn playground_outcome(source: &str, file: &str) -> Result<Value, String> {
     let options = Options {
