@@ -33,7 +33,8 @@ fn is_traceback_start(line: &str) -> bool {
 }
 
 fn is_warning(line: &str) -> bool {
-    !line.starts_with(' ') && line.contains(": RuntimeWarning: ")
+    !line.starts_with(' ')
+        && (line.contains(": RuntimeWarning: ") || line.contains(": SyntaxWarning: "))
 }
 
 /// Splits stderr into blocks: a traceback (with the exceptions chained to it), a logged error

@@ -82,6 +82,7 @@ pub enum Next {
 /// # Errors
 /// A syntax error (CPython's message) or a construct refused before running.
 pub fn compile(source: &str, filename: &str) -> Result<Rc<Code>, CompileError> {
+    crate::syntax::warnings::clear();
     let tree = crate::syntax::parse(source)?;
     crate::refuse::check(&tree)?;
     compile_module(&tree, filename)
@@ -94,6 +95,7 @@ impl Program {
     /// As [`compile`].
     pub fn new(source: &str, filename: &str, options: &Options) -> Result<Program, CompileError> {
         let code = compile(source, filename)?;
+        let warnings = crate::syntax::warnings::take();
         interp::reset();
         interp::with(|i| {
             *i.source.borrow_mut() = Rc::from(source);
@@ -102,6 +104,10 @@ impl Program {
             i.max_time.set(options.max_time);
             *i.watch.borrow_mut() = options.watch.clone();
         });
+        for (line, message) in warnings {
+            let text = crate::syntax::warnings::format(filename, source, line, &message);
+            interp::write_stderr(&text);
+        }
         crate::builtins::install();
         let mut globals = FastMap::default();
         globals.insert(Rc::from("__name__"), Value::str("__main__"));

@@ -170,6 +170,13 @@ impl Compiler {
             }
             StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
             StmtKind::Assert(test, msg) => {
+                // CPython's `compiler_assert`: a parenthesised tuple is always true.
+                if matches!(&test.kind, ExprKind::Tuple(items) if !items.is_empty()) {
+                    crate::syntax::warnings::warn(
+                        s.span.start.line,
+                        "assertion is always true, perhaps remove parentheses?".into(),
+                    );
+                }
                 self.expr(test)?;
                 let jt = self.emit(Op::PopJumpIfTrue(0));
                 self.unit().span = s.span;

@@ -5,6 +5,7 @@ pub mod error;
 pub mod lexer;
 pub mod parser;
 pub mod token;
+pub mod warnings;
 
 pub use error::{CompileError, SyntaxKind};
 pub use parser::parse;

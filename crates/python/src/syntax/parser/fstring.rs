@@ -8,7 +8,8 @@ use crate::syntax::lexer::tokenize;
 use crate::syntax::token::{Pos, Span, StrToken, Tok};
 use std::rc::Rc;
 
-/// Processes the escape sequences of a (non-raw) string body.
+/// Processes the escape sequences of a (non-raw) string body. The first escape that is not one
+/// (`\d`, `\777`) gets CPython's `SyntaxWarning`, naming the string's first line.
 ///
 /// # Errors
 /// A malformed `\x`, `\u` or `\U` escape.
@@ -18,6 +19,10 @@ pub(super) fn unescape(body: &str, raw: bool, span: Span) -> PResult<String> {
     }
     let mut out = String::with_capacity(body.len());
     let mut chars = body.chars().peekable();
+    let mut invalid: Option<String> = None;
+    let mut note = |what: String| {
+        invalid.get_or_insert(what);
+    };
     while let Some(c) = chars.next() {
         if c != '\\' {
             out.push(c);
@@ -41,14 +46,18 @@ pub(super) fn unescape(body: &str, raw: bool, span: Span) -> PResult<String> {
             'v' => out.push('\x0b'),
             '0'..='7' => {
                 let mut v = e.to_digit(8).expect("octal digit");
+                let mut digits = String::from(e);
                 for _ in 0..2 {
                     match chars.peek().and_then(|c| c.to_digit(8)) {
                         Some(d) => {
                             v = v * 8 + d;
-                            chars.next();
+                            digits.extend(chars.next());
                         }
                         None => break,
                     }
+                }
+                if v > 0o377 {
+                    note(format!("invalid octal escape sequence '\\{digits}'"));
                 }
                 out.push(char::from_u32(v).unwrap_or('\u{fffd}'));
             }
@@ -88,10 +97,18 @@ pub(super) fn unescape(body: &str, raw: bool, span: Span) -> PResult<String> {
                 ));
             }
             other => {
+                // CPython names an ASCII character only (it prints one byte).
+                if other.is_ascii() {
+                    note(format!("invalid escape sequence '\\{other}'"));
+                }
                 out.push('\\');
                 out.push(other);
             }
         }
+    }
+    if let Some(message) = invalid {
+        let at = (span.start.line, span.start.col);
+        crate::syntax::warnings::warn_string(span.start.line, at, message);
     }
     Ok(out)
 }

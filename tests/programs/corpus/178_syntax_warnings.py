@@ -1,0 +1,33 @@
+# SyntaxWarnings, printed as CPython prints them before the program runs: invalid escape sequences (the first of each string), "is" with a literal, an assertion on a tuple
+import asyncio
+
+x = 3
+pattern = "\d+ items, \777 and \q"
+path = r"C:\data"
+
+
+async def work(n):
+    """Work \w."""
+    if n is 0:
+        return [i for i in range(3) if i is not 1]
+    return (lambda v: v is "a")(n)
+
+
+class C:
+    flag = x is ()
+
+    def m(self):
+        assert (self, 1)
+        return f"{self}\s"
+
+
+async def main():
+    print(await work(0), await work(2), C().m()[-2:], C.flag)
+    y = 1
+    print(y is -1, y is (1, (2, None)), y is (y, 1), y is None)
+    print(pattern, path, "a\qb\q" "c\w")
+
+
+if x is 3.0:
+    pass
+asyncio.run(main())
