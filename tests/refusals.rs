@@ -37,6 +37,7 @@ fn an_attribute_cpython_has_and_the_playground_lacks_is_refused() {
             "OSError with an errno (more than one argument)",
         ),
         ("print(str(1, 2))", "str() with an encoding (bytes)"),
+        ("print('é'.isidentifier())", "str.isidentifier of non-ASCII text"),
     ] {
         let (end, out) = run(source);
         let End::Stopped(why) = &end else {

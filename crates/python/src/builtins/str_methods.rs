@@ -578,6 +578,11 @@ fn islower(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
 
 fn isidentifier(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
     let t = text_only(b, &mut args, "isidentifier")?;
+    // Beyond ASCII it takes Unicode's XID_Start and XID_Continue, tables the playground does not
+    // carry (nor Rust's standard library): refused rather than answered from another property.
+    if !t.is_ascii() {
+        return Err(crate::vm::refuse("str.isidentifier of non-ASCII text"));
+    }
     let mut cs = t.chars();
     Ok(Value::Bool(
         cs.next().is_some_and(|c| c == '_' || c.is_alphabetic())
