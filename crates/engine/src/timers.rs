@@ -135,15 +135,16 @@ impl<H: Host> Timers<H> {
 
     /// Pops the next live timer due at `now` (deadline `<= now`), in firing order.
     pub(crate) fn pop_due(&mut self, now: Micros) -> Option<(Callback<H>, HandleId)> {
-        self.drop_cancelled_head();
-        match self.heap.peek() {
-            Some(Reverse(e)) if e.when <= now => {
-                let Reverse(e) = self.heap.pop()?;
-                // A live timer's callback is inline or held until it fires.
-                let cb = e.cb.or_else(|| self.held.remove(&e.handle.0))?;
-                Some((cb, e.handle))
+        loop {
+            self.drop_cancelled_head();
+            if !matches!(self.heap.peek(), Some(Reverse(e)) if e.when <= now) {
+                return None;
             }
-            _ => None,
+            let Reverse(e) = self.heap.pop()?;
+            // A live timer's callback is inline, or held until it fires.
+            if let Some(cb) = e.cb.or_else(|| self.held.remove(&e.handle.0)) {
+                return Some((cb, e.handle));
+            }
         }
     }
 
