@@ -6,6 +6,7 @@ use super::type_name;
 use crate::objects::class::{Class, Tag};
 use crate::objects::compare::py_eq;
 use crate::objects::iter::{collect, new_iter, Iter, ViewKind};
+use crate::objects::set::Other;
 use crate::objects::{BuiltinFn, Dict, Set, Value};
 use crate::vm::ops::{as_int, norm_index, truthy};
 use crate::vm::{index_error, key_error, type_error, value_error, PyResult};
@@ -415,45 +416,82 @@ fn set_pop(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
     v.ok_or_else(|| key_error(Value::str("pop from an empty set")))
 }
 
-fn set_binary(b: Option<&Value>, mut args: Vec<Value>, op: fn(&Set, &Set) -> Set) -> PyResult {
-    let s = set_of!(this(b, &mut args)?);
-    let mut acc = s.borrow().copy();
-    for a in &args {
-        let other = as_set(a)?;
-        acc = op(&acc, &other);
+/// Calls `f` with a set method's other operand as CPython tells it apart (another set by its
+/// table, an exact dict by its keys, any other iterable by its items).
+fn with_other<R>(v: &Value, f: impl FnOnce(Other<'_>) -> PyResult<R>) -> PyResult<R> {
+    match v {
+        Value::Set(o) => f(Other::Set(&o.borrow())),
+        Value::Dict(d) => {
+            let keys = d.borrow().keys();
+            f(Other::Dict(keys))
+        }
+        other => f(Other::Items(collect(other)?)),
     }
-    Ok(new_set(acc))
 }
 
-fn set_union(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
-    set_binary(b, args, Set::union)
+/// `set.union(*others)`: a copy, then each other merged in (the set itself skipped).
+fn set_union(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
+    let s = set_of!(this(b, &mut args)?);
+    let mut result = s.borrow().copy();
+    for a in &args {
+        if !matches!(a, Value::Set(o) if Rc::ptr_eq(o, &s)) {
+            with_other(a, |o| result.update_with(o))?;
+        }
+    }
+    Ok(new_set(result))
 }
 
-fn set_intersection(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
-    set_binary(b, args, Set::intersection)
+/// `set.intersection(*others)`: starts from the set itself (not a copy), intersected with each
+/// other in turn; with none, a copy.
+fn set_intersection(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
+    let s = set_of!(this(b, &mut args)?);
+    let mut result: Option<Set> = None;
+    for a in &args {
+        let next = match (&result, a) {
+            // `s & s` is a copy of `s`.
+            (None, Value::Set(o)) if Rc::ptr_eq(o, &s) => s.borrow().copy(),
+            (None, _) => with_other(a, |o| s.borrow().intersection_with(o))?,
+            (Some(r), _) => with_other(a, |o| r.intersection_with(o))?,
+        };
+        result = Some(next);
+    }
+    Ok(new_set(result.unwrap_or_else(|| s.borrow().copy())))
 }
 
-fn set_difference(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
-    set_binary(b, args, Set::difference)
+/// `set.difference(*others)`: the set's difference with the first, then each further one
+/// discarded from that; with none, a copy.
+fn set_difference(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
+    let s = set_of!(this(b, &mut args)?);
+    let Some((first, rest)) = args.split_first() else {
+        return Ok(new_set(s.borrow().copy()));
+    };
+    let mut result = with_other(first, |o| s.borrow().difference_with(o))?;
+    for a in rest {
+        with_other(a, |o| result.difference_update_with(o))?;
+    }
+    Ok(new_set(result))
 }
 
-fn set_symmetric_difference(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
-    set_binary(b, args, Set::symmetric_difference)
+/// `set.symmetric_difference(other)`: a new set made from `other`, then the set's keys toggled.
+fn set_symmetric_difference(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
+    let s = set_of!(this(b, &mut args)?);
+    if args.len() != 1 {
+        return Err(type_error(format!(
+            "set.symmetric_difference() takes exactly one argument ({} given)",
+            args.len()
+        )));
+    }
+    let result = with_other(&args[0], |o| s.borrow().symmetric_difference_with(o))?;
+    Ok(new_set(result))
 }
 
+/// `set.update(*others)`: each other merged in (the set itself is nothing to add).
 fn set_update(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
     let s = set_of!(this(b, &mut args)?);
     for a in &args {
-        match a {
-            Value::Set(o) if !Rc::ptr_eq(o, &s) => {
-                let o = o.borrow();
-                s.borrow_mut().update_set(&o);
-            }
-            Value::Set(_) => {}
-            other => {
-                let items = collect(other)?;
-                s.borrow_mut().update_values(items)?;
-            }
+        // The operand is read before the set is borrowed to change.
+        if !matches!(a, Value::Set(o) if Rc::ptr_eq(o, &s)) {
+            with_other(a, |o| s.borrow_mut().update_with(o))?;
         }
     }
     Ok(Value::None)

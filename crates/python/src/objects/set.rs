@@ -9,6 +9,15 @@ use crate::vm::PyResult;
 #[derive(Default)]
 pub struct Set(pub SetTable<Value>);
 
+/// What a set method was given besides the set, told apart as CPython's `setobject.c` does: it
+/// takes another set by its table, an exact dict by its keys with their count known, and any
+/// other iterable item by item.
+pub enum Other<'a> {
+    Set(&'a Set),
+    Dict(Vec<Value>),
+    Items(Vec<Value>),
+}
+
 fn eq(a: &Value, b: &Value) -> bool {
     a.is(b) || py_eq(a, b)
 }
@@ -93,6 +102,84 @@ impl Set {
 
     pub fn symmetric_difference(&self, other: &Set) -> Set {
         Set(self.0.symmetric_difference(&other.0, &mut eq))
+    }
+
+    /// `set_update_internal`: `s.update(other)`, and each argument of `s.union(...)` merged
+    /// into the copy.
+    ///
+    /// # Errors
+    /// An unhashable item.
+    pub fn update_with(&mut self, other: Other<'_>) -> PyResult<()> {
+        match other {
+            Other::Set(o) => self.0.update_from_set(&o.0, &mut eq),
+            Other::Dict(keys) => {
+                let n = keys.len();
+                self.0.update_from_dict(n, hashed(keys)?, &mut eq);
+            }
+            Other::Items(items) => self.0.update_from_iter(hashed(items)?, &mut eq),
+        }
+        Ok(())
+    }
+
+    /// `set_intersection`: `s.intersection(other)`.
+    ///
+    /// # Errors
+    /// An unhashable item.
+    pub fn intersection_with(&self, other: Other<'_>) -> PyResult<Set> {
+        Ok(Set(match other {
+            Other::Set(o) => self.0.intersection(&o.0, &mut eq),
+            Other::Dict(items) | Other::Items(items) => {
+                self.0.intersection_iter(hashed(items)?, &mut eq)
+            }
+        }))
+    }
+
+    /// `set_difference`: `s.difference(other)`.
+    ///
+    /// # Errors
+    /// An unhashable item.
+    pub fn difference_with(&self, other: Other<'_>) -> PyResult<Set> {
+        Ok(Set(match other {
+            Other::Set(o) => self.0.difference(&o.0, &mut eq),
+            Other::Dict(keys) => {
+                let keys = hashed(keys)?;
+                // Whether a key is in the dict is whether it is among its keys.
+                let in_dict = SetTable::from_iter_items(keys.iter().cloned(), &mut eq);
+                let mut contains = |h: i64, k: &Value| in_dict.contains(h, k, &mut eq);
+                self.0
+                    .difference_dict(keys.len(), keys, &mut contains, &mut eq)
+            }
+            Other::Items(items) => self.0.difference_iter(hashed(items)?, &mut eq),
+        }))
+    }
+
+    /// `set_difference_update_internal`: each further argument of `s.difference(...)`.
+    ///
+    /// # Errors
+    /// An unhashable item.
+    pub fn difference_update_with(&mut self, other: Other<'_>) -> PyResult<()> {
+        match other {
+            Other::Set(o) => self.0.difference_update(&o.0, &mut eq),
+            Other::Dict(items) | Other::Items(items) => {
+                self.0.difference_update_iter(hashed(items)?, &mut eq);
+            }
+        }
+        Ok(())
+    }
+
+    /// `set_symmetric_difference`: `s.symmetric_difference(other)`.
+    ///
+    /// # Errors
+    /// An unhashable item.
+    pub fn symmetric_difference_with(&self, other: Other<'_>) -> PyResult<Set> {
+        Ok(Set(match other {
+            Other::Set(o) => self.0.symmetric_difference(&o.0, &mut eq),
+            Other::Dict(keys) => {
+                let n = keys.len();
+                self.0.symmetric_difference_dict(n, hashed(keys)?, &mut eq)
+            }
+            Other::Items(items) => self.0.symmetric_difference_iter(hashed(items)?, &mut eq),
+        }))
     }
 
     pub fn update_set(&mut self, other: &Set) {
