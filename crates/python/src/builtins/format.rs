@@ -103,10 +103,34 @@ pub fn percent(fmt: &str, args: &Value) -> PyResult<String> {
 
 /// `fmt.format(*args, **kwargs)`.
 pub fn str_format(fmt: &str, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> PyResult<String> {
+    let mut numbering = Numbering {
+        auto: None,
+        manual: false,
+    };
+    // CPython's `recursion_depth`: a field's spec may hold fields, but theirs may not.
+    format_with(fmt, args, kwargs, &mut numbering, 2)
+}
+
+/// How `str.format` numbers its fields: automatically (`{}`) or by hand (`{0}`), never both. The
+/// fields nested in a format spec share it, numbered after their own field.
+struct Numbering {
+    /// The last automatic number given.
+    auto: Option<usize>,
+    manual: bool,
+}
+
+fn format_with(
+    fmt: &str,
+    args: &[Value],
+    kwargs: &[(Rc<str>, Value)],
+    numbering: &mut Numbering,
+    depth: u32,
+) -> PyResult<String> {
+    if depth == 0 {
+        return Err(value_error("Max string recursion exceeded"));
+    }
     let chars: Vec<char> = fmt.chars().collect();
     let mut out = String::new();
-    let mut auto: Option<usize> = None;
-    let mut manual = false;
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -117,6 +141,7 @@ pub fn str_format(fmt: &str, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> PyR
                 continue;
             }
             // The field, up to its matching `}`.
+            let nesting = depth;
             let mut depth = 1;
             let mut j = i + 1;
             while j < chars.len() && depth > 0 {
@@ -127,11 +152,14 @@ pub fn str_format(fmt: &str, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> PyR
                 }
                 j += 1;
             }
+            if i + 1 == chars.len() {
+                return Err(value_error("Single '{' encountered in format string"));
+            }
             if depth > 0 {
                 return Err(value_error("expected '}' before end of string"));
             }
             let field: String = chars[i + 1..j - 1].iter().collect();
-            out.push_str(&format_field(&field, args, kwargs, &mut auto, &mut manual)?);
+            out.push_str(&format_field(&field, args, kwargs, numbering, nesting)?);
             i = j;
         } else if c == '}' {
             if chars.get(i + 1) == Some(&'}') {
@@ -148,22 +176,34 @@ pub fn str_format(fmt: &str, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> PyR
     Ok(out)
 }
 
+/// The conversion after `!` in a field: `r`, `s` or `a`.
+fn conversion(text: &str) -> PyResult<char> {
+    let mut cs = text.chars();
+    match (cs.next(), cs.next()) {
+        (None, _) => Err(value_error("unmatched '{' in format spec")),
+        (Some(_), Some(_)) => Err(value_error("expected ':' after conversion specifier")),
+        (Some(c @ ('r' | 's' | 'a')), None) => Ok(c),
+        (Some(c), None) => Err(value_error(format!("Unknown conversion specifier {c}"))),
+    }
+}
+
 /// One `{name!conv:spec}` of `str.format`.
 fn format_field(
     field: &str,
     args: &[Value],
     kwargs: &[(Rc<str>, Value)],
-    auto: &mut Option<usize>,
-    manual: &mut bool,
+    numbering: &mut Numbering,
+    depth: u32,
 ) -> PyResult<String> {
     let (head, spec) = match field.find(':') {
         Some(k) => (&field[..k], &field[k + 1..]),
         None => (field, ""),
     };
     let (name, conv) = match head.find('!') {
-        Some(k) => (&head[..k], head[k + 1..].chars().next()),
+        Some(k) => (&head[..k], Some(conversion(&head[k + 1..])?)),
         None => (head, None),
     };
+    let Numbering { auto, manual } = numbering;
     let first_end = name.find(['.', '[']).unwrap_or(name.len());
     let (first, rest) = name.split_at(first_end);
     let mut v = if first.is_empty() {
@@ -220,7 +260,7 @@ fn format_field(
         }
     }
     let spec = if spec.contains('{') {
-        str_format(spec, args, kwargs)?
+        format_with(spec, args, kwargs, numbering, depth - 1)?
     } else {
         spec.to_string()
     };
