@@ -574,11 +574,12 @@ fn float_is_integer(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult 
 
 const FLOAT: &[(&str, BuiltinFn)] = &[("is_integer", float_is_integer)];
 
-/// `coro.close()`: a coroutine that never started is simply done (no warning).
+/// `coro.close()`: a coroutine that never started is simply done (no warning). Its frame, and so
+/// its arguments, stay until the coroutine object goes, as in CPython (`gen_close` only marks an
+/// unstarted frame completed).
 pub fn coro_close(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
     match b {
         Some(Value::Coro(c)) => {
-            c.frame.borrow_mut().take();
             c.state.set(crate::vm::coroutine::CoroState::Done);
         }
         Some(Value::NativeCoro(c)) => {

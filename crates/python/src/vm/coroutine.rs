@@ -57,6 +57,10 @@ impl Coroutine {
     /// # Errors
     /// `RuntimeError: cannot reuse already awaited coroutine`.
     pub fn start_boxed(&self) -> PyResult<Box<Frame>> {
+        if self.state.get() == CoroState::Done {
+            // Closed before it started: its frame stays, but it never runs.
+            return Err(runtime_error("cannot reuse already awaited coroutine"));
+        }
         match self.frame.borrow_mut().take() {
             Some(f) => {
                 self.state.set(CoroState::Running);

@@ -341,7 +341,8 @@ impl Thread {
                 }
                 Op::StoreFast(i) => {
                     let v = frame.stack.pop().expect("stack");
-                    frame.slots[i as usize] = v;
+                    let old = std::mem::replace(&mut frame.slots[i as usize], v);
+                    dropped_at_line(old, frame);
                 }
                 Op::DeleteFast(i) => {
                     if matches!(frame.slots[i as usize], Value::Unbound) {
@@ -398,7 +399,10 @@ impl Thread {
                 Op::StoreGlobal(n) => {
                     let name = frame.code.names[n as usize].clone();
                     let v = frame.stack.pop().expect("stack");
-                    frame.globals.borrow_mut().insert(name, v);
+                    let old = frame.globals.borrow_mut().insert(name, v);
+                    if let Some(old) = old {
+                        dropped_at_line(old, frame);
+                    }
                 }
                 Op::DeleteGlobal(n) => {
                     let name = frame.code.names[n as usize].clone();
@@ -1130,4 +1134,14 @@ fn load_builtin(name: &Rc<str>) -> PyResult {
         return Err(super::stop(*why));
     }
     Err(crate::builtins::name_error(name))
+}
+
+/// Drops the value a store replaced. A coroutine's drop may warn (it, or one its frame holds, was
+/// never awaited): CPython names the line of the store, which the interpreter's line is set to
+/// only then (it is kept at calls, not at every instruction).
+fn dropped_at_line(old: Value, frame: &Frame) {
+    if matches!(old, Value::Coro(_) | Value::NativeCoro(_)) {
+        interp::set_line(frame.line());
+    }
+    drop(old);
 }

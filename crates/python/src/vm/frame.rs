@@ -254,6 +254,49 @@ fn bind(
     Ok(slots)
 }
 
+/// The arity check of a Python-level function the playground implements natively (asyncio's
+/// `def wait(fs, *, timeout=None, ...)`), in CPython's words: `given` positional arguments
+/// against `min..=max` positional parameters, of which `names` are the required ones.
+///
+/// # Errors
+/// `wait() takes 1 positional argument but 2 were given`, or `wait_for() missing 2 required
+/// positional arguments: 'fut' and 'timeout'` (for the required ones not given, by position or
+/// by keyword: `given_by_keyword`).
+pub fn check_positional(
+    qualname: &str,
+    names: &[&str],
+    max: usize,
+    given: usize,
+    given_by_keyword: &[bool],
+) -> PyResult<()> {
+    let min = names.len();
+    if given > max {
+        let takes = if max > min {
+            format!("from {min} to {max} positional arguments")
+        } else {
+            plural(max, "positional argument")
+        };
+        let were = if given == 1 { "was" } else { "were" };
+        return Err(type_error(format!(
+            "{qualname}() takes {takes} but {given} {were} given"
+        )));
+    }
+    let missing: Vec<Rc<str>> = names
+        .iter()
+        .enumerate()
+        .skip(given)
+        .filter(|&(i, _)| !given_by_keyword.get(i).copied().unwrap_or(false))
+        .map(|(_, n)| Rc::from(*n))
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    Err(type_error(format!(
+        "{qualname}() {}",
+        missing_message(&missing, "positional")
+    )))
+}
+
 /// `missing 2 required positional arguments: 'a' and 'b'`.
 fn missing_message(names: &[Rc<str>], kind: &str) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();

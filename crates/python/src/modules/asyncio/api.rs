@@ -8,6 +8,7 @@ use crate::builtins::type_name;
 use crate::host::Py;
 use crate::objects::iter::collect;
 use crate::objects::{BuiltinFn, Set, Value};
+use crate::vm::frame::check_positional;
 use crate::vm::ops::as_float;
 use crate::vm::{interp, type_error, value_error, PyResult};
 use asyncio_playground_engine::asyncio::{gather, shield, timeouts, wait as engine_wait};
@@ -20,6 +21,7 @@ type Kw = Vec<(Rc<str>, Value)>;
 
 fn sleep(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     let kw = take_kwargs("sleep", kwargs, &["delay", "result"])?;
+    check_positional("sleep", &["delay"], 2, args.len(), &[kw[0].is_some()])?;
     let mut it = args.into_iter();
     let delay = it
         .next()
@@ -68,6 +70,7 @@ fn task_name(kw: &Option<Value>) -> PyResult<Option<Rc<str>>> {
 
 fn create_task(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     let kw = take_kwargs("create_task", kwargs, &["name", "context"])?;
+    check_positional("create_task", &["coro"], 1, args.len(), &[])?;
     let coro = args.into_iter().next().ok_or_else(|| {
         type_error("create_task() missing 1 required positional argument: 'coro'")
     })?;
@@ -77,6 +80,7 @@ fn create_task(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
 }
 
 fn ensure_future(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
+    check_positional("ensure_future", &["coro_or_future"], 1, args.len(), &[])?;
     let v = args
         .into_iter()
         .next()
@@ -153,6 +157,7 @@ fn timeout_seconds(v: &Option<Value>) -> PyResult<Option<f64>> {
 
 fn wait(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     let kw = take_kwargs("wait", kwargs, &["timeout", "return_when"])?;
+    check_positional("wait", &["fs"], 1, args.len(), &[])?;
     let fs = args
         .into_iter()
         .next()
@@ -208,6 +213,8 @@ fn wait(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
 /// `async with timeout(timeout): return await fut`, the awaitable run in this very task).
 fn wait_for(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     let kw = take_kwargs("wait_for", kwargs, &["fut", "timeout"])?;
+    let by_keyword = [kw[0].is_some(), kw[1].is_some()];
+    check_positional("wait_for", &["fut", "timeout"], 2, args.len(), &by_keyword)?;
     let mut it = args.into_iter();
     let fut = it
         .next()
@@ -257,6 +264,7 @@ pub async fn await_value(v: Value) -> PyResult {
 }
 
 fn shield_(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
+    check_positional("shield", &["arg"], 1, args.len(), &[])?;
     let arg = args
         .into_iter()
         .next()
@@ -308,22 +316,27 @@ fn isfuture(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
     ))
 }
 
-fn timeout(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
-    let delay = timeout_seconds(&args.into_iter().next())?;
+fn timeout(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    let kw = take_kwargs("timeout", kwargs, &["delay"])?;
+    check_positional("timeout", &["delay"], 1, args.len(), &[kw[0].is_some()])?;
+    let delay = timeout_seconds(&args.into_iter().next().or_else(|| kw[0].clone()))?;
     let lp = running()?;
     let when =
         delay.map(|d| asyncio_playground_engine::clock::us_to_seconds(lp.with(|c| c.now())) + d);
     Ok(super::groups::timeout_value(lp, when))
 }
 
-fn timeout_at(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
-    let when = timeout_seconds(&args.into_iter().next())?;
+fn timeout_at(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    let kw = take_kwargs("timeout_at", kwargs, &["when"])?;
+    check_positional("timeout_at", &["when"], 1, args.len(), &[kw[0].is_some()])?;
+    let when = timeout_seconds(&args.into_iter().next().or_else(|| kw[0].clone()))?;
     let lp = running()?;
     Ok(super::groups::timeout_value(lp, when))
 }
 
 fn as_completed(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     let kw = take_kwargs("as_completed", kwargs, &["timeout"])?;
+    check_positional("as_completed", &["fs"], 1, args.len(), &[])?;
     let fs = args
         .into_iter()
         .next()
