@@ -1,4 +1,4 @@
-# Calling asyncio's functions wrongly raises CPython's TypeError at the call: return_when passed by position to wait, a task name by position, a missing delay or timeout
+# Calling asyncio's functions wrongly raises CPython's TypeError at the call: return_when passed by position to wait, a task name by position, a missing delay or timeout, a list of tasks passed whole to gather, a task called
 import asyncio
 
 
@@ -20,6 +20,8 @@ async def main():
         lambda: asyncio.shield(),
         lambda: asyncio.sleep(),
         lambda: asyncio.sleep(1, 2, 3),
+        lambda: asyncio.gather([t]),
+        lambda: t(),
     ]
     for check in checks:
         try:

@@ -27,7 +27,7 @@ pub fn type_name(v: &Value) -> String {
         Value::Instance(i) => i.class.name.to_string(),
         Value::Exc(e) => e.class.name.to_string(),
         Value::Iter(i) => i.borrow().type_name().to_string(),
-        Value::Native(n) => n.class().name.to_string(),
+        Value::Native(n) => n.class().tp_name(),
         other => class_of(other).name.to_string(),
     }
 }

@@ -52,6 +52,16 @@ pub struct Class {
 }
 
 impl Class {
+    /// The name CPython's messages give the type (`tp_name`): the module too for the types of a
+    /// C extension (`'_asyncio.Task' object is not callable`), the name alone otherwise.
+    pub fn tp_name(&self) -> String {
+        if &*self.module == "_asyncio" {
+            format!("_asyncio.{}", self.name)
+        } else {
+            self.name.to_string()
+        }
+    }
+
     pub fn new(name: &str, module: &str, bases: Vec<Rc<Class>>, tag: Tag) -> Rc<Class> {
         let cls = Rc::new(Class {
             name: Rc::from(name),

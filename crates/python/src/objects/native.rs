@@ -61,7 +61,7 @@ impl dyn NativeObj {
     pub fn call(&self, _args: Vec<Value>, _kwargs: Vec<(Rc<str>, Value)>) -> PyResult {
         Err(crate::vm::type_error(format!(
             "'{}' object is not callable",
-            self.class().name
+            self.class().tp_name()
         )))
     }
 

@@ -22,11 +22,6 @@ pub fn no_attribute(obj: &Value, name: &str) -> crate::objects::Raised {
     let msg = match obj {
         Value::Class(c) => format!("type object '{}' has no attribute '{name}'", c.qualname),
         Value::Module(m) => format!("module '{}' has no attribute '{name}'", m.name),
-        // A C type's name carries its module (`tp_name`): `_asyncio.Task`.
-        Value::Native(n) if &*n.class().module == "_asyncio" => format!(
-            "'_asyncio.{}' object has no attribute '{name}'",
-            n.class().name
-        ),
         other => format!(
             "'{}' object has no attribute '{name}'",
             crate::builtins::type_name(other)

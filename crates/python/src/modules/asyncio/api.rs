@@ -109,6 +109,9 @@ fn gather_(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     let mut arg_to_fut = FastMap::with_capacity_and_hasher(args.len(), Default::default());
     let mut children = Vec::with_capacity(args.len());
     for a in &args {
+        // `arg not in arg_to_fut`: an unhashable argument (a list of tasks passed whole) fails
+        // here, before it is wrapped.
+        crate::objects::compare::hash(a)?;
         let f = match arg_to_fut.entry(a.id()) {
             std::collections::hash_map::Entry::Occupied(e) => *e.get(),
             std::collections::hash_map::Entry::Vacant(e) => *e.insert(lp.ensure_future(a)?),
