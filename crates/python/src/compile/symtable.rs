@@ -238,6 +238,13 @@ impl Builder {
                 }
             }
             StmtKind::Nonlocal(names) => {
+                if matches!(self.scope().kind, Some(ScopeKind::Module)) {
+                    let e = CompileError::syntax(
+                        "nonlocal declaration not allowed at module level",
+                        s.span,
+                    );
+                    self.error.get_or_insert(e);
+                }
                 for n in names {
                     self.scope().nonlocals.push((n.clone(), s.span));
                 }

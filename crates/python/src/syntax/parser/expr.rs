@@ -122,6 +122,13 @@ impl Parser {
         let annotated = end == ")";
         while !self.at_op(end) {
             let start = self.start();
+            if p.kwarg.is_some() {
+                // `def f(**k, *a)`: the var-keyword parameter is the last one.
+                return Err(CompileError::syntax(
+                    "arguments cannot follow var-keyword argument",
+                    self.span(),
+                ));
+            }
             if self.eat_op("/") {
                 p.posonly.append(&mut p.args);
             } else if self.eat_op("**") {

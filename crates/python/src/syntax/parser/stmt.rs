@@ -259,25 +259,21 @@ impl Parser {
                 (None, None)
             } else {
                 let typ = self.expression()?;
-                let typ = if self.at_op(",") {
-                    let mut elts = vec![typ];
+                if self.at_op(",") {
+                    // Python 3.13 takes several types only as a tuple in parentheses (3.14's
+                    // unparenthesised form is not 3.13's).
+                    let first = typ.span.start;
                     while self.eat_op(",") {
                         if self.at_op(":") || self.at_kw("as") {
                             break;
                         }
-                        elts.push(self.expression()?);
+                        self.expression()?;
                     }
-                    if self.at_kw("as") {
-                        return Err(CompileError::syntax(
-                            "multiple exception types must be parenthesized",
-                            Span::new(elts[0].span.start, self.prev_end()),
-                        ));
-                    }
-                    let span = Span::new(elts[0].span.start, self.prev_end());
-                    Expr::new(ExprKind::Tuple(elts), span)
-                } else {
-                    typ
-                };
+                    return Err(CompileError::syntax(
+                        "multiple exception types must be parenthesized",
+                        Span::new(first, self.prev_end()),
+                    ));
+                }
                 let name = if self.eat_kw("as") {
                     Some(self.name()?)
                 } else {

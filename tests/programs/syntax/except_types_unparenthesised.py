@@ -1,0 +1,4 @@
+try:
+    raise ValueError("boom")
+except ValueError, TypeError:
+    print("caught")
