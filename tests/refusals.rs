@@ -51,3 +51,31 @@ fn an_attribute_cpython_has_and_the_playground_lacks_is_refused() {
         assert!(out.is_empty(), "{source}: the refusal was caught: {out:?}");
     }
 }
+
+#[test]
+fn newer_syntax_and_lone_surrogates_are_refused_before_the_run_where_cpython_would_run_them() {
+    for (source, line, says) in [
+        ("type Point = tuple[int, int]\n", 1, "the type statement"),
+        (
+            "def first[T](xs):\n    return xs[0]\n",
+            1,
+            "type parameters",
+        ),
+        ("x = 1\nclass Box[T]:\n    pass\n", 2, "type parameters"),
+        ("s = '\\ud800'\n", 1, "a surrogate escape"),
+    ] {
+        let Err(e) = Program::new(source, "main.py", &Options::default()) else {
+            panic!("{source}: it compiled");
+        };
+        assert!(e.is_refusal(), "{source}: {}", e.message());
+        assert_eq!(e.span().start.line, line, "{source}");
+        assert!(
+            e.message().starts_with(says) && e.message().contains("not supported"),
+            "{source}: {}",
+            e.message()
+        );
+    }
+    // `type` stays a name: an assignment to it runs.
+    let (_, out) = run("type = 3\nprint(type)\n");
+    assert_eq!(out, ["3"]);
+}

@@ -73,6 +73,12 @@ pub(super) fn unescape(body: &str, raw: bool, span: Span) -> PResult<String> {
                 let value = (hex.len() == n)
                     .then(|| u32::from_str_radix(&hex, 16).ok())
                     .flatten();
+                if value.is_some_and(|v| (0xD800..0xE000).contains(&v)) {
+                    return Err(CompileError::refused(
+                        "a surrogate escape (\\ud800 to \\udfff) is not supported in the playground: its strings hold Unicode characters only",
+                        span,
+                    ));
+                }
                 match value.and_then(char::from_u32) {
                     Some(ch) => out.push(ch),
                     None => {

@@ -51,6 +51,16 @@ impl Parser {
                 "class" => return Ok(vec![self.classdef(Vec::new(), t.span.start)?]),
                 "async" => return Ok(vec![self.async_stmt(Vec::new())?]),
                 "match" if self.looks_like_match() => return Err(self.refuse_match()),
+                // `type Point = ...` (Python 3.12's type alias; `type = 1` is an assignment).
+                "type"
+                    if matches!(self.peek_tok(1).tok, Tok::Name(_))
+                        && (self.peek_tok(2).is_op("=") || self.peek_tok(2).is_op("[")) =>
+                {
+                    return Err(CompileError::refused(
+                        "the type statement is not supported in the playground",
+                        self.span(),
+                    ));
+                }
                 _ => {}
             }
         }
@@ -73,6 +83,17 @@ impl Parser {
                 .iter()
                 .take_while(|t| !matches!(t.tok, Tok::Newline))
                 .any(|t| t.is_op("="))
+    }
+
+    /// `def first[T](...)`, `class Box[T]:`: Python 3.12's type parameters.
+    fn refuse_type_params(&self) -> PResult<()> {
+        if self.at_op("[") {
+            return Err(CompileError::refused(
+                "type parameters (def f[T], class C[T]) are not supported in the playground",
+                self.span(),
+            ));
+        }
+        Ok(())
     }
 
     fn refuse_match(&self) -> CompileError {
@@ -386,6 +407,7 @@ impl Parser {
     fn funcdef(&mut self, decorators: Vec<Expr>, is_async: bool, start: Pos) -> PResult<Stmt> {
         self.expect_kw("def")?;
         let name = self.name()?;
+        self.refuse_type_params()?;
         self.expect_op("(")?;
         self.brackets += 1;
         let params = self.params(")")?;
@@ -413,6 +435,7 @@ impl Parser {
     fn classdef(&mut self, decorators: Vec<Expr>, start: Pos) -> PResult<Stmt> {
         self.expect_kw("class")?;
         let name = self.name()?;
+        self.refuse_type_params()?;
         let bases = if self.eat_op("(") {
             self.brackets += 1;
             let args = self.call_args()?;
