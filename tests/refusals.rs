@@ -38,6 +38,10 @@ fn an_attribute_cpython_has_and_the_playground_lacks_is_refused() {
         ),
         ("print(str(1, 2))", "str() with an encoding (bytes)"),
         ("print('é'.isidentifier())", "str.isidentifier of non-ASCII text"),
+        (
+            "import asyncio\nasync def main():\n    asyncio.Condition(asyncio.Semaphore())\nasyncio.run(main())",
+            "asyncio.Condition with a lock other than an asyncio.Lock",
+        ),
     ] {
         let (end, out) = run(source);
         let End::Stopped(why) = &end else {

@@ -664,16 +664,27 @@ pub fn is_instance(obj: &Value, cls: &Rc<crate::objects::Class>) -> bool {
     class_of(obj).is_subclass(cls)
 }
 
-fn class_list(name: &str, info: &Value) -> PyResult<Vec<Rc<crate::objects::Class>>> {
+/// `isinstance`'s and `issubclass`'s second argument, as CPython walks it: a class, or a tuple
+/// (of tuples) of them, in order, stopping at the first that `test` accepts; an item that is
+/// neither is an error only when it is reached.
+fn any_class(
+    name: &str,
+    info: &Value,
+    test: &dyn Fn(&Rc<crate::objects::Class>) -> bool,
+) -> PyResult<bool> {
     match info {
-        Value::Class(c) => Ok(vec![c.clone()]),
+        Value::Class(c) => Ok(test(c)),
         Value::Tuple(t) => {
-            let mut out = Vec::new();
             for x in t.iter() {
-                out.extend(class_list(name, x)?);
+                if any_class(name, x, test)? {
+                    return Ok(true);
+                }
             }
-            Ok(out)
+            Ok(false)
         }
+        _ if name == "issubclass" => Err(type_error(
+            "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+        )),
         _ => Err(type_error(format!(
             "{name}() arg 2 must be a type, a tuple of types, or a union"
         ))),
@@ -688,10 +699,8 @@ fn isinstance(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
             args.len()
         )));
     }
-    let classes = class_list("isinstance", &args[1])?;
-    Ok(Value::Bool(
-        classes.iter().any(|c| is_instance(&args[0], c)),
-    ))
+    let found = any_class("isinstance", &args[1], &|c| is_instance(&args[0], c))?;
+    Ok(Value::Bool(found))
 }
 
 fn issubclass(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
@@ -705,8 +714,8 @@ fn issubclass(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     let Value::Class(c) = &args[0] else {
         return Err(type_error("issubclass() arg 1 must be a class"));
     };
-    let classes = class_list("issubclass", &args[1])?;
-    Ok(Value::Bool(classes.iter().any(|k| c.is_subclass(k))))
+    let found = any_class("issubclass", &args[1], &|k| c.is_subclass(k))?;
+    Ok(Value::Bool(found))
 }
 
 /// `getattr`'s, `hasattr`'s and `setattr`'s name argument.

@@ -201,7 +201,9 @@ pub fn percent_format(fmt: &str, args: &[PercentArg]) -> Result<String, PyErr> {
         cur.pos += 1;
         out.push_str(&convert(cur.fmt[at], at, arg, &conv)?);
     }
-    let mapping = matches!(args, [PercentArg::Other { type_name, .. }] if type_name == "dict");
+    // `PyMapping_Check`: a dict, but a list or a range too (anything subscriptable but a tuple
+    // or a str): CPython then has nothing to complain about left over.
+    let mapping = matches!(args, [PercentArg::Other { type_name, .. }] if matches!(type_name.as_str(), "dict" | "list" | "range"));
     if cur.next < args.len() && !mapping {
         return err(
             TypeError,

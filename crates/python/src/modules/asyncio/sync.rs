@@ -479,9 +479,10 @@ pub fn construct(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kw) -> PyResult {
             None | Some(Value::None) => None,
             Some(Value::Native(n)) => match n.downcast::<LockObj>() {
                 Some(l) => Some(l.0.clone()),
-                None => return Err(type_error("Condition(lock=...) needs an asyncio.Lock")),
+                None => return Err(other_lock()),
             },
-            Some(_) => return Err(type_error("Condition(lock=...) needs an asyncio.Lock")),
+            // CPython takes any object and calls its methods later; only a Lock is modelled.
+            Some(_) => return Err(other_lock()),
         };
         Rc::new(ConditionObj(Condition::new(l)))
     } else if same(&sem) || same(&bounded) {
@@ -554,4 +555,10 @@ pub fn construct(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kw) -> PyResult {
         )));
     };
     Ok(Value::Native(v))
+}
+
+/// `asyncio.Condition(lock)` with something other than an `asyncio.Lock`: CPython would use its
+/// `acquire`, `release` and `locked` as they come; the playground refuses it.
+fn other_lock() -> crate::objects::Raised {
+    crate::vm::refuse("asyncio.Condition with a lock other than an asyncio.Lock")
 }
