@@ -238,9 +238,13 @@ fn wait_for(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
             }
             timeouts::cancel_and_wait::<Py>(f, CancelCause::Timeout { line }).await?;
             return match lp.with(|c| c.future_result(f)) {
-                Err(e) if e.is_cancelled() => Err(
-                    <Py as asyncio_playground_engine::Host>::timeout_error_from(&e),
-                ),
+                Err(e) if e.is_cancelled() => {
+                    // `fut.result()` raised it in wait_for's own frame: `...` in its traceback.
+                    e.mark_asyncio();
+                    Err(<Py as asyncio_playground_engine::Host>::timeout_error_from(
+                        &e,
+                    ))
+                }
                 other => other,
             };
         }
