@@ -1,4 +1,4 @@
-# Calling asyncio's functions wrongly raises CPython's TypeError at the call: return_when passed by position to wait, a task name by position, a missing delay or timeout, a list of tasks passed whole to gather, a task called
+# Calling asyncio's functions wrongly raises CPython's TypeError at the call: return_when passed by position to wait, a task name by position, a missing delay or timeout, a list of tasks passed whole to gather, a task called, a loop= argument from old tutorials; a callback that is not callable is logged
 import asyncio
 
 
@@ -22,6 +22,12 @@ async def main():
         lambda: asyncio.sleep(1, 2, 3),
         lambda: asyncio.gather([t]),
         lambda: t(),
+        lambda: asyncio.Lock(loop=None),
+        lambda: asyncio.Semaphore(1, 2),
+        lambda: asyncio.Queue(1, 2),
+        lambda: asyncio.LifoQueue(maxsize=1, loop=None),
+        lambda: asyncio.Condition(loop=None),
+        lambda: asyncio.Event(1),
     ]
     for check in checks:
         try:
@@ -29,6 +35,7 @@ async def main():
             print("accepted")
         except TypeError as e:
             print("TypeError:", e)
+    asyncio.get_running_loop().call_soon(5)
     async with asyncio.timeout(delay=0.5):
         print("timeout(delay=0.5) is fine:", await t)
 

@@ -269,17 +269,8 @@ pub fn check_positional(
     given: usize,
     given_by_keyword: &[bool],
 ) -> PyResult<()> {
-    let min = names.len();
     if given > max {
-        let takes = if max > min {
-            format!("from {min} to {max} positional arguments")
-        } else {
-            plural(max, "positional argument")
-        };
-        let were = if given == 1 { "was" } else { "were" };
-        return Err(type_error(format!(
-            "{qualname}() takes {takes} but {given} {were} given"
-        )));
+        return Err(too_many(qualname, names.len(), max, given));
     }
     let missing: Vec<Rc<str>> = names
         .iter()
@@ -295,6 +286,37 @@ pub fn check_positional(
         "{qualname}() {}",
         missing_message(&missing, "positional")
     )))
+}
+
+/// As [`check_positional`], for a method (`BaseEventLoop.call_at`): `self` counts among the
+/// positional arguments a message says were given, not among the missing ones. `max` is
+/// `None` for a method taking `*args`.
+///
+/// # Errors
+/// As [`check_positional`].
+pub fn check_method_positional(
+    qualname: &str,
+    names: &[&str],
+    max: Option<usize>,
+    given: usize,
+) -> PyResult<()> {
+    match max {
+        Some(max) if given > max => Err(too_many(qualname, names.len() + 1, max + 1, given + 1)),
+        _ => check_positional(qualname, names, usize::MAX, given, &[]),
+    }
+}
+
+/// `f() takes from 1 to 2 positional arguments but 3 were given`.
+fn too_many(qualname: &str, min: usize, max: usize, given: usize) -> Raised {
+    let takes = if max > min {
+        format!("from {min} to {max} positional arguments")
+    } else {
+        plural(max, "positional argument")
+    };
+    let were = if given == 1 { "was" } else { "were" };
+    type_error(format!(
+        "{qualname}() takes {takes} but {given} {were} given"
+    ))
 }
 
 /// `missing 2 required positional arguments: 'a' and 'b'`.

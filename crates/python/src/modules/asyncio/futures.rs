@@ -9,6 +9,7 @@ use crate::objects::native::NativeObj;
 use crate::objects::repr::repr;
 use crate::objects::{BuiltinFn, Value};
 use crate::vm::coroutine::NativeFuture;
+use crate::vm::frame::check_method_positional;
 use crate::vm::{exc, interp, type_error, PyResult};
 use asyncio_playground_engine::clock::{seconds_to_us, us_to_seconds};
 use asyncio_playground_engine::{
@@ -603,7 +604,9 @@ pub fn callback_source(f: &Value) -> String {
             other => repr(other).unwrap_or_default(),
         },
         Value::Builtin(b) => format!("{}()", b.qualname),
-        other => repr(other).unwrap_or_default(),
+        // No `__qualname__` nor `__name__`: its repr, then the arguments `format_helpers` shows
+        // outside debug mode, `()`.
+        other => format!("{}()", repr(other).unwrap_or_default()),
     }
 }
 
@@ -612,7 +615,7 @@ fn program_callback(args: Vec<Value>, what: &str) -> PyResult<(Rc<ProgramCallbac
     let mut it = args.into_iter();
     let Some(f) = it.next() else {
         return Err(type_error(format!(
-            "{what}() missing 1 required positional argument: 'callback'"
+            "BaseEventLoop.{what}() missing 1 required positional argument: 'callback'"
         )));
     };
     let name = callback_source(&f);
@@ -665,11 +668,12 @@ fn number(v: &Value) -> PyResult<f64> {
 fn call_later(b: Option<&Value>, mut args: Vec<Value>, kwargs: Kw) -> PyResult {
     let lp = loop_of(b)?;
     let _ = take_kwargs("call_later", kwargs, &["context"])?;
-    if args.is_empty() {
-        return Err(type_error(
-            "call_later() missing 2 required positional arguments: 'delay' and 'callback'",
-        ));
-    }
+    check_method_positional(
+        "BaseEventLoop.call_later",
+        &["delay", "callback"],
+        None,
+        args.len(),
+    )?;
     let delay = number(&args.remove(0))?;
     let when = us_to_seconds(lp.with(|c| c.now())) + delay;
     let (cb, name) = program_callback(args, "call_later")?;
@@ -679,18 +683,20 @@ fn call_later(b: Option<&Value>, mut args: Vec<Value>, kwargs: Kw) -> PyResult {
 fn call_at(b: Option<&Value>, mut args: Vec<Value>, kwargs: Kw) -> PyResult {
     let lp = loop_of(b)?;
     let _ = take_kwargs("call_at", kwargs, &["context"])?;
-    if args.is_empty() {
-        return Err(type_error(
-            "call_at() missing 2 required positional arguments: 'when' and 'callback'",
-        ));
-    }
+    check_method_positional(
+        "BaseEventLoop.call_at",
+        &["when", "callback"],
+        None,
+        args.len(),
+    )?;
     let when = number(&args.remove(0))?;
     let (cb, name) = program_callback(args, "call_at")?;
     schedule_at(lp, when, cb, name)
 }
 
-fn create_future(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn create_future(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
     let lp = loop_of(b)?;
+    check_method_positional("BaseEventLoop.create_future", &[], Some(0), args.len())?;
     let f = lp.with(|c| c.create_future(asyncio_playground_engine::Awaiting::Future));
     Ok(lp.future_value(f))
 }
@@ -698,6 +704,7 @@ fn create_future(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
 fn loop_create_task(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     let lp = loop_of(b)?;
     let kw = take_kwargs("create_task", kwargs, &["name", "context"])?;
+    check_method_positional("BaseEventLoop.create_task", &["coro"], Some(1), args.len())?;
     let coro = args.into_iter().next().ok_or_else(|| {
         type_error("create_task() missing 1 required positional argument: 'coro'")
     })?;

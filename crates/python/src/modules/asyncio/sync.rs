@@ -436,15 +436,49 @@ impl QueueObj {
     }
 }
 
-fn no_args(cls: &Class, args: &[Value], kwargs: &Kw) -> PyResult<()> {
-    if !args.is_empty() || !kwargs.is_empty() {
+fn no_args(cls: &Class, args: &[Value], kwargs: Kw) -> PyResult<()> {
+    init_args(&cls.name, args, kwargs, &[]).map(drop)
+}
+
+/// The arguments of an asyncio class's `__init__(self, a=..., b=...)` (every parameter has a
+/// default), by parameter, with CPython's messages for the wrong ones. `owner` is the class
+/// whose `__init__` it is (`LifoQueue(...)` runs `Queue.__init__`).
+fn init_args(
+    owner: &str,
+    args: &[Value],
+    kwargs: Kw,
+    params: &[&str],
+) -> PyResult<Vec<Option<Value>>> {
+    let init = format!("{owner}.__init__()");
+    if args.len() > params.len() {
+        let takes = if params.is_empty() {
+            "1 positional argument".to_string()
+        } else {
+            format!("from 1 to {} positional arguments", params.len() + 1)
+        };
         return Err(type_error(format!(
-            "{}.__init__() takes 1 positional argument but {} were given",
-            cls.name,
+            "{init} takes {takes} but {} were given",
             args.len() + 1
         )));
     }
-    Ok(())
+    let mut out: Vec<Option<Value>> = params.iter().map(|_| None).collect();
+    for (slot, v) in out.iter_mut().zip(args) {
+        *slot = Some(v.clone());
+    }
+    for (k, v) in kwargs {
+        let Some(i) = params.iter().position(|p| **p == *k) else {
+            return Err(type_error(format!(
+                "{init} got an unexpected keyword argument '{k}'"
+            )));
+        };
+        if out[i].is_some() {
+            return Err(type_error(format!(
+                "{init} got multiple values for argument '{k}'"
+            )));
+        }
+        out[i] = Some(v);
+    }
+    Ok(out)
 }
 
 /// `cls(*args)` for asyncio's classes.
@@ -468,14 +502,14 @@ pub fn construct(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kw) -> PyResult {
         });
     let same = |c: &Rc<Class>| Rc::ptr_eq(cls, c);
     let v: Rc<dyn NativeObj> = if same(&lock) {
-        no_args(cls, &args, &kwargs)?;
+        no_args(cls, &args, kwargs)?;
         Rc::new(LockObj(Lock::new()))
     } else if same(&event) {
-        no_args(cls, &args, &kwargs)?;
+        no_args(cls, &args, kwargs)?;
         Rc::new(EventObj(Event::new()))
     } else if same(&cond) {
-        let kw = take_kwargs("Condition", kwargs, &["lock"])?;
-        let l = match args.first().or(kw[0].as_ref()) {
+        let kw = init_args("Condition", &args, kwargs, &["lock"])?;
+        let l = match kw[0].as_ref() {
             None | Some(Value::None) => None,
             Some(Value::Native(n)) => match n.downcast::<LockObj>() {
                 Some(l) => Some(l.0.clone()),
@@ -486,8 +520,8 @@ pub fn construct(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kw) -> PyResult {
         };
         Rc::new(ConditionObj(Condition::new(l)))
     } else if same(&sem) || same(&bounded) {
-        let kw = take_kwargs(&cls.name, kwargs, &["value"])?;
-        let value = match args.first().or(kw[0].as_ref()) {
+        let kw = init_args(&cls.name, &args, kwargs, &["value"])?;
+        let value = match kw[0].as_ref() {
             Some(v) => as_int(v).ok_or_else(|| {
                 type_error(format!(
                     "'<' not supported between instances of '{}' and 'int'",
@@ -501,8 +535,9 @@ pub fn construct(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kw) -> PyResult {
             same(&bounded),
         ))
     } else if same(&queue) || same(&lifo) || same(&prio) {
-        let kw = take_kwargs(&cls.name, kwargs, &["maxsize"])?;
-        let maxsize = match args.first().or(kw[0].as_ref()) {
+        // LifoQueue and PriorityQueue run Queue's `__init__`.
+        let kw = init_args("Queue", &args, kwargs, &["maxsize"])?;
+        let maxsize = match kw[0].as_ref() {
             Some(v) => as_int(v).ok_or_else(|| {
                 type_error(format!(
                     "'>' not supported between instances of '{}' and 'int'",
@@ -520,7 +555,7 @@ pub fn construct(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kw) -> PyResult {
         };
         Rc::new(QueueObj(Queue::new(order, maxsize)))
     } else if same(&tg) {
-        no_args(cls, &args, &kwargs)?;
+        no_args(cls, &args, kwargs)?;
         return Ok(super::groups::taskgroup_value());
     } else if same(&timeout) {
         let when = match args.first() {
