@@ -619,19 +619,8 @@ fn zip(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
         Some(v) => truthy(v)?,
         None => false,
     };
-    let iters = args
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            get_iter(a).map_err(|e| {
-                if e.is_a("TypeError") {
-                    type_error(format!("zip argument #{} must support iteration", i + 1))
-                } else {
-                    e
-                }
-            })
-        })
-        .collect::<PyResult<Vec<_>>>()?;
+    // Python 3.13 lets an argument's own error through (`'int' object is not iterable`).
+    let iters = args.iter().map(get_iter).collect::<PyResult<Vec<_>>>()?;
     Ok(new_iter(Iter::Zip { iters, strict }))
 }
 
@@ -747,12 +736,7 @@ fn hasattr(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
 
 fn getattr(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     no_kwargs("getattr", &kwargs)?;
-    if !(2..=3).contains(&args.len()) {
-        return Err(type_error(format!(
-            "getattr expected 2 or 3 arguments, got {}",
-            args.len()
-        )));
-    }
+    super::methods::count_args("getattr", &args, 2, 3)?;
     let name = attr_name(&args[1])?;
     match attr::getattr(&args[0], &name) {
         Err(e) if e.is_a("AttributeError") && args.len() == 3 => Ok(args[2].clone()),
@@ -860,12 +844,7 @@ fn ord(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
 
 fn format(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     no_kwargs("format", &kwargs)?;
-    if !(1..=2).contains(&args.len()) {
-        return Err(type_error(format!(
-            "format expected at most 2 arguments, got {}",
-            args.len()
-        )));
-    }
+    super::methods::count_args("format", &args, 1, 2)?;
     let spec = args.get(1).cloned().unwrap_or(Value::str(""));
     Ok(Value::string(super::format::format_value(
         &args[0],

@@ -24,13 +24,23 @@ pub fn this(b: Option<&Value>, args: &mut Vec<Value>) -> PyResult<Value> {
     }
 }
 
-fn count_args(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
+pub(super) fn count_args(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
     if args.len() < min || args.len() > max {
         let what = match (min, max) {
             (0, 0) => format!("{name}() takes no arguments ({} given)", args.len()),
             (1, 1) => format!("{name}() takes exactly one argument ({} given)", args.len()),
-            (a, b) if a == b => format!("{name} expected {a} arguments, got {}", args.len()),
-            (_, b) => format!("{name} expected at most {b} arguments, got {}", args.len()),
+            // `_PyArg_CheckPositional`'s words.
+            (a, b) => {
+                let n = args.len();
+                let (which, bound) = if n < a {
+                    ("at least ", a)
+                } else {
+                    ("at most ", b)
+                };
+                let which = if a == b { "" } else { which };
+                let s = if bound == 1 { "" } else { "s" };
+                format!("{name} expected {which}{bound} argument{s}, got {n}")
+            }
         };
         return Err(type_error(what));
     }

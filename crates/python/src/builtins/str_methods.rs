@@ -195,10 +195,11 @@ fn rsplit(b: Option<&Value>, mut args: Vec<Value>, kwargs: Kw) -> PyResult {
     Ok(Value::list(parts.into_iter().map(Value::string).collect()))
 }
 
-fn strip_chars(args: &[Value]) -> PyResult<Option<Vec<char>>> {
+fn strip_chars(args: &[Value], name: &str) -> PyResult<Option<Vec<char>>> {
     match args.first() {
         None | Some(Value::None) => Ok(None),
-        Some(v) => Ok(Some(arg_str(v, "strip arg")?.chars().collect())),
+        Some(Value::Str(s)) => Ok(Some(s.chars().collect())),
+        Some(_) => Err(type_error(format!("{name} arg must be None or str"))),
     }
 }
 
@@ -210,7 +211,7 @@ fn strip_with(
     right: bool,
 ) -> PyResult {
     let t = text(b, &mut args, name)?;
-    let chars = strip_chars(&args)?;
+    let chars = strip_chars(&args, name)?;
     let keep = |c: char| match &chars {
         None => is_space(c),
         Some(set) => set.contains(&c),
