@@ -102,12 +102,14 @@ impl CompileError {
                     // (an error in the indentation itself, like "unexpected indent", has none).
                     if !trimmed.is_empty() && span.start.col as usize >= indent {
                         let start = (span.start.col as usize).saturating_sub(indent);
-                        let end =
-                            if span.end.line == span.start.line && span.end.col > span.start.col {
-                                (span.end.col as usize).saturating_sub(indent)
-                            } else {
-                                start + 1
-                            };
+                        // A range over several lines is drawn to the end of its first.
+                        let end = if span.end.line > span.start.line {
+                            trimmed.chars().count()
+                        } else if span.end.col > span.start.col {
+                            (span.end.col as usize).saturating_sub(indent)
+                        } else {
+                            start + 1
+                        };
                         let end = end.min(trimmed.chars().count().max(start + 1));
                         out += &format!(
                             "    {}{}\n",

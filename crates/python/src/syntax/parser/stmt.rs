@@ -144,6 +144,22 @@ impl Parser {
 
     /// The block after a compound statement's `:` (`what` names it for the missing-block message).
     pub(super) fn block(&mut self, what: &str, header_line: u32) -> PResult<Vec<Stmt>> {
+        if !self.at_op(":") && !matches!(self.tok().tok, Tok::Newline | Tok::Eof) {
+            // Something else where the `:` belongs. CPython's grammar insists on the `:` after
+            // `else`, `try`, `finally` and a function's signature (`&&':'`), naming the token
+            // there; after an expression (`if x print(1)`) the token is just invalid syntax.
+            let forced = matches!(
+                what,
+                "'else' statement"
+                    | "'try' statement"
+                    | "'finally' statement"
+                    | "function definition"
+            );
+            if forced {
+                return Err(CompileError::syntax("expected ':'", self.span()));
+            }
+            return Err(self.invalid());
+        }
         self.expect_op(":")?;
         if !matches!(self.tok().tok, Tok::Newline) {
             return self.simple_stmts();
@@ -203,9 +219,15 @@ impl Parser {
     fn condition(&mut self) -> PResult<Expr> {
         let test = self.named_expr()?;
         if self.at_op("=") {
+            // CPython marks the whole would-be assignment, `x = 1`.
+            let mut span = test.span.to(self.span());
+            self.advance();
+            if let Ok(value) = self.expression() {
+                span = test.span.to(value.span);
+            }
             return Err(CompileError::syntax(
                 "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-                test.span.to(self.span()),
+                span,
             ));
         }
         Ok(test)
