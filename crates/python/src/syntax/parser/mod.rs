@@ -33,7 +33,14 @@ pub fn parse(source: &str) -> Result<Vec<Stmt>, CompileError> {
         return Err(lex.error);
     };
     let ran_out = p.i + 1 >= p.toks.len();
+    // The parser stopping at an indent or a dedent is reported as such at once, without that
+    // check of the rest (`unexpected indent` on line 2 beats a TabError on line 3).
+    let at_indentation = matches!(
+        parse_error.message(),
+        "unexpected indent" | "unexpected unindent"
+    );
     let overridden = match lex.unclosed_line {
+        _ if at_indentation => false,
         Some(line) => parse_error.span().end.line > line,
         None => true,
     };
