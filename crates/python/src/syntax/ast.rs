@@ -141,16 +141,17 @@ pub struct Params {
 impl Params {
     /// Every parameter name, in slot order (positional, `*args`, keyword-only, `**kwargs`).
     pub fn names(&self) -> Vec<Rc<str>> {
-        let mut v: Vec<Rc<str>> = self
-            .posonly
+        self.in_slot_order().map(|p| p.name.clone()).collect()
+    }
+
+    /// Every parameter, in slot order (as [`Params::names`]).
+    pub fn in_slot_order(&self) -> impl Iterator<Item = &Param> {
+        self.posonly
             .iter()
             .chain(&self.args)
-            .map(|p| p.name.clone())
-            .collect();
-        v.extend(self.kwonly.iter().map(|p| p.name.clone()));
-        v.extend(self.vararg.iter().map(|p| p.name.clone()));
-        v.extend(self.kwarg.iter().map(|p| p.name.clone()));
-        v
+            .chain(&self.kwonly)
+            .chain(&self.vararg)
+            .chain(&self.kwarg)
     }
 }
 

@@ -442,10 +442,15 @@ impl Lexer<'_> {
             self.push(Tok::Float(v), start);
         } else {
             if clean.len() > 1 && clean.starts_with('0') && clean.chars().any(|c| c != '0') {
+                // CPython points at the first digit.
+                let first = Pos {
+                    line: start.line,
+                    col: start.col + 1,
+                };
                 return self.err(
                     "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
                     start,
-                    self.pos(),
+                    first,
                 );
             }
             let tok = match clean.parse::<i64>() {

@@ -3,7 +3,7 @@
 use super::{PResult, Parser};
 use crate::syntax::ast::*;
 use crate::syntax::error::CompileError;
-use crate::syntax::token::{is_keyword, Tok};
+use crate::syntax::token::{is_keyword, Pos, Span, Tok};
 use std::rc::Rc;
 
 fn boxed(e: Expr) -> Box<Expr> {
@@ -185,11 +185,17 @@ impl Parser {
             }
         }
         let mut seen = std::collections::HashSet::new();
-        for name in p.names() {
-            if !seen.insert(name.clone()) {
+        for param in p.in_slot_order() {
+            if !seen.insert(param.name.clone()) {
+                // At the second one's name, as CPython's symtable reports it.
+                let start = param.span.start;
+                let name_end = Pos {
+                    line: start.line,
+                    col: start.col + param.name.chars().count() as u32,
+                };
                 return Err(CompileError::syntax(
-                    format!("duplicate argument '{name}' in function definition"),
-                    self.span(),
+                    format!("duplicate argument '{}' in function definition", param.name),
+                    Span::new(start, name_end),
                 ));
             }
         }
@@ -405,6 +411,25 @@ impl Parser {
         }
     }
 
+    /// The span of the bracket that closes the one the parser is inside, if the line has it.
+    fn closing_bracket(&self) -> Option<Span> {
+        let mut depth = 0u32;
+        for t in &self.toks[self.i..] {
+            match t.tok {
+                Tok::Newline | Tok::Eof => return None,
+                _ if t.is_op("(") || t.is_op("[") || t.is_op("{") => depth += 1,
+                _ if t.is_op(")") || t.is_op("]") || t.is_op("}") => {
+                    if depth == 0 {
+                        return Some(t.span);
+                    }
+                    depth -= 1;
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
     /// A closing bracket, or CPython's message for what stands there instead.
     fn expect_close(&mut self, close: &str) -> PResult<()> {
         if self.eat_op(close) {
@@ -490,14 +515,16 @@ impl Parser {
                 seen_kw = true;
             } else {
                 let e = self.named_expr()?;
+                let e_start = e.span.start;
                 if self.at_kw("for") || self.at_kw("async") {
                     let gens = self.comprehensions()?;
                     // Its span starts at the call's `(`, as CPython's does.
                     let ge = Expr::new(ExprKind::GenExp(boxed(e), gens), self.since(paren));
                     if !args.is_empty() || self.at_op(",") && !self.peek_tok(1).is_op(")") {
+                        // Here CPython marks the generator expression alone.
                         return Err(CompileError::syntax(
                             "Generator expression must be parenthesized",
-                            ge.span,
+                            Span::new(e_start, self.prev_end()),
                         ));
                     }
                     args.push(Arg::Pos(ge));
@@ -514,7 +541,9 @@ impl Parser {
                         } else {
                             "positional argument follows keyword argument"
                         };
-                        return Err(CompileError::syntax(msg, e.span));
+                        // CPython reports it once the argument list is read: at the `)`.
+                        let at = self.closing_bracket().unwrap_or(e.span);
+                        return Err(CompileError::syntax(msg, at));
                     }
                     args.push(Arg::Pos(e));
                 }
@@ -769,7 +798,7 @@ impl Parser {
                 if !self.at_op(":") {
                     return Err(CompileError::syntax(
                         "':' expected after dictionary key",
-                        self.colon_span(),
+                        k.span,
                     ));
                 }
                 self.advance();
