@@ -1,4 +1,4 @@
-# SyntaxWarnings, printed as CPython prints them before the program runs: invalid escape sequences (the first of each string), "is" with a literal, an assertion on a tuple
+# SyntaxWarnings, printed as CPython prints them before the program runs: invalid escape sequences (the first of each string), "is" with a literal, an assertion on a tuple, a literal called or subscripted ("perhaps you missed a comma?")
 import asyncio
 
 x = 3
@@ -19,6 +19,12 @@ class C:
     def m(self):
         assert (self, 1)
         return f"{self}\s"
+
+
+def missed_commas(x):
+    pairs = [(1, 2) (3, 4)] if x else None
+    first = None[0] if x else [1, 2]["0"] if x is None else "abc"[1.5]
+    return pairs, first, 5() if x else 0
 
 
 async def main():

@@ -124,7 +124,10 @@ impl Compiler {
                 }
             }
             ExprKind::Compare(left, rest) => self.compare(left, rest, span)?,
-            ExprKind::Call(f, args) => self.call(f, args, span)?,
+            ExprKind::Call(f, args) => {
+                super::literal_checks::check_caller(f);
+                self.call(f, args, span)?
+            }
             ExprKind::Attribute(obj, name) => {
                 self.expr(obj)?;
                 let i = self.name_index(name);
@@ -132,6 +135,7 @@ impl Compiler {
                 self.emit(Op::LoadAttr(i));
             }
             ExprKind::Subscript(obj, index) => {
+                super::literal_checks::check_subscript(obj, index);
                 self.expr(obj)?;
                 self.expr(index)?;
                 self.unit().span = span;
@@ -254,7 +258,7 @@ impl Compiler {
     }
 
     fn compare(&mut self, left: &Expr, rest: &[(CmpOp, Expr)], span: Span) -> CResult {
-        warn_is_literal(left, rest, span);
+        super::literal_checks::warn_is_literal(left, rest, span);
         self.expr(left)?;
         if rest.len() == 1 {
             self.expr(&rest[0].1)?;
@@ -585,66 +589,12 @@ impl Compiler {
 }
 
 /// A constant after CPython's AST optimizer: a literal, or a sign before a number literal.
-fn is_constant(e: &Expr) -> bool {
+pub(super) fn is_constant(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::Const(_) => true,
         ExprKind::Unary(UnaryOp::Neg | UnaryOp::Pos, inner) => {
             matches!(inner.kind, ExprKind::Const(Const::Int(_) | Const::Float(_)))
         }
         _ => false,
-    }
-}
-
-/// CPython's `check_compare`: `is` or `is not` with a literal (after constant folding) warns, once
-/// per comparison, about its first such operand.
-fn warn_is_literal(left: &Expr, rest: &[(CmpOp, Expr)], span: Span) {
-    let mut left = left;
-    for (op, right) in rest {
-        if matches!(op, CmpOp::Is | CmpOp::IsNot) {
-            let literal = literal_type(left).or_else(|| literal_type(right));
-            if let Some(t) = literal {
-                let message = if *op == CmpOp::Is {
-                    format!("\"is\" with '{t}' literal. Did you mean \"==\"?")
-                } else {
-                    format!("\"is not\" with '{t}' literal. Did you mean \"!=\"?")
-                };
-                crate::syntax::warnings::warn(span.start.line, message);
-                return;
-            }
-        }
-        left = right;
-    }
-}
-
-/// The type of a literal `is` should not be used with: a constant once CPython has folded it
-/// (`-1`, `()`, `(1, "a")`), other than `None`, `True`, `False` and `...`.
-fn literal_type(e: &Expr) -> Option<&'static str> {
-    match &e.kind {
-        ExprKind::Const(Const::Int(_)) | ExprKind::BigInt(_) => Some("int"),
-        ExprKind::Const(Const::Float(_)) => Some("float"),
-        ExprKind::Const(Const::Str(_)) => Some("str"),
-        ExprKind::Unary(UnaryOp::Neg | UnaryOp::Pos, inner) => match &inner.kind {
-            ExprKind::Const(Const::Int(_) | Const::Float(_)) | ExprKind::BigInt(_) => {
-                literal_type(inner)
-            }
-            _ => None,
-        },
-        ExprKind::Unary(UnaryOp::Invert, inner)
-            if matches!(
-                inner.kind,
-                ExprKind::Const(Const::Int(_)) | ExprKind::BigInt(_)
-            ) =>
-        {
-            Some("int")
-        }
-        // A tuple of constants (tuples of them included) is folded into one.
-        ExprKind::Tuple(items)
-            if items
-                .iter()
-                .all(|i| is_constant(i) || literal_type(i).is_some()) =>
-        {
-            Some("tuple")
-        }
-        _ => None,
     }
 }

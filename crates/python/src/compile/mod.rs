@@ -6,6 +6,7 @@ mod blocks;
 pub mod code;
 mod docstring;
 mod expr;
+mod literal_checks;
 mod stmt;
 pub mod symtable;
 
