@@ -515,6 +515,37 @@ impl Lexer<'_> {
         Ok(())
     }
 
+    /// A string nested in an f-string's replacement field that never ends, starting at index
+    /// `at` (ahead of `self.i`). When its quotes are the f-string's own, CPython takes them for
+    /// the f-string's end reached inside a field: "f-string: expecting '}'"; otherwise it is an
+    /// unterminated string of its own. Either is reported at the nested quote.
+    fn unterminated_nested(&self, at: usize, same_quotes: bool) -> CompileError {
+        let mut pos = self.pos();
+        for &c in &self.chars[self.i..at] {
+            if c == '\n' {
+                pos = Pos {
+                    line: pos.line + 1,
+                    col: 0,
+                };
+            } else {
+                pos.col += 1;
+            }
+        }
+        let msg = if same_quotes {
+            "f-string: expecting '}'".to_string()
+        } else {
+            format!(
+                "unterminated string literal (detected at line {})",
+                pos.line
+            )
+        };
+        let next = Pos {
+            line: pos.line,
+            col: pos.col + 1,
+        };
+        CompileError::syntax(msg, Span::new(pos, next))
+    }
+
     /// Finds where a string's body ends (the index of its closing quote), from `self.i`, without
     /// moving. In an f-string, a quote inside a replacement field does not close it (3.12).
     fn scan_string_end(
@@ -559,17 +590,23 @@ impl Lexer<'_> {
                         let nested_triple =
                             self.chars.get(j + 1) == Some(&c) && self.chars.get(j + 2) == Some(&c);
                         let step = if nested_triple { 3 } else { 1 };
+                        let nested_start = j;
                         j += step;
                         loop {
-                            let Some(&d) = self.chars.get(j) else {
-                                return unterminated(self);
-                            };
+                            let end = self
+                                .chars
+                                .get(j)
+                                .is_none_or(|&d| d == '\n' && !nested_triple);
+                            if end {
+                                return Err(self.unterminated_nested(
+                                    nested_start,
+                                    (c, nested_triple) == (quote, triple),
+                                ));
+                            }
+                            let d = self.chars[j];
                             if d == '\\' {
                                 j += 2;
                                 continue;
-                            }
-                            if d == '\n' && !nested_triple {
-                                return unterminated(self);
                             }
                             if d == c
                                 && (!nested_triple
