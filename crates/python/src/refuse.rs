@@ -91,7 +91,7 @@ fn stmt(s: &Stmt, in_class: bool) -> R {
                 ));
             }
             for a in &c.bases {
-                if let Arg::Kw(k, e) = a {
+                if let Arg::Kw(k, e, _) = a {
                     let what = if &**k == "metaclass" {
                         "metaclasses".to_string()
                     } else {

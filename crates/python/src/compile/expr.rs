@@ -43,7 +43,7 @@ fn awaits(e: &Expr) -> bool {
         ExprKind::Call(f, args) => {
             awaits(f)
                 || args.iter().any(|a| match a {
-                    Arg::Pos(e) | Arg::Star(e) | Arg::Kw(_, e) | Arg::StarStar(e) => awaits(e),
+                    Arg::Pos(e) | Arg::Star(e) | Arg::Kw(_, e, _) | Arg::StarStar(e) => awaits(e),
                 })
         }
         ExprKind::Slice(a, b, c) => [a, b, c]
@@ -340,7 +340,7 @@ impl Compiler {
                 self.emit(Op::BuildMap(0));
                 for a in args {
                     match a {
-                        Arg::Kw(name, e) => {
+                        Arg::Kw(name, e, _) => {
                             self.emit_const(Value::Str(name.clone()));
                             self.expr(e)?;
                             self.emit(Op::MapAdd(0));
@@ -367,14 +367,14 @@ impl Compiler {
             }
         }
         for a in args {
-            if let Arg::Kw(name, e) = a {
+            if let Arg::Kw(name, e, at) = a {
                 if names
                     .iter()
                     .any(|n: &Value| matches!(n, Value::Str(s) if s == name))
                 {
                     return Err(CompileError::syntax(
                         format!("keyword argument repeated: {name}"),
-                        e.span,
+                        Span::new(*at, e.span.end),
                     ));
                 }
                 self.expr(e)?;

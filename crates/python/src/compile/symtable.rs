@@ -293,7 +293,7 @@ impl Builder {
                 c.decorators.iter().for_each(|d| self.expr(d));
                 for a in &c.bases {
                     match a {
-                        Arg::Pos(e) | Arg::Star(e) | Arg::Kw(_, e) | Arg::StarStar(e) => {
+                        Arg::Pos(e) | Arg::Star(e) | Arg::Kw(_, e, _) | Arg::StarStar(e) => {
                             self.expr(e)
                         }
                     }
@@ -376,7 +376,7 @@ impl Builder {
                 self.expr(f);
                 for a in args {
                     match a {
-                        Arg::Pos(e) | Arg::Star(e) | Arg::Kw(_, e) | Arg::StarStar(e) => {
+                        Arg::Pos(e) | Arg::Star(e) | Arg::Kw(_, e, _) | Arg::StarStar(e) => {
                             self.expr(e)
                         }
                     }

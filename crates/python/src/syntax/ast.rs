@@ -1,6 +1,6 @@
 //! The syntax tree, with a source span on every expression and statement.
 
-use super::token::Span;
+use super::token::{Pos, Span};
 use std::rc::Rc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,7 +116,8 @@ pub struct Comprehension {
 pub enum Arg {
     Pos(Expr),
     Star(Expr),
-    Kw(Rc<str>, Expr),
+    /// `name=value`, with where the name starts (a repeated keyword is reported from there).
+    Kw(Rc<str>, Expr, Pos),
     StarStar(Expr),
 }
 

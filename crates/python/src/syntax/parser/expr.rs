@@ -509,9 +509,10 @@ impl Parser {
             } else if self.eat_op("*") {
                 args.push(Arg::Star(self.expression()?));
             } else if matches!(self.tok().tok, Tok::Name(_)) && self.peek_tok(1).is_op("=") {
+                let at = self.start();
                 let name = self.name()?;
                 self.advance();
-                args.push(Arg::Kw(name, self.expression()?));
+                args.push(Arg::Kw(name, self.expression()?, at));
                 seen_kw = true;
             } else {
                 let e = self.named_expr()?;
