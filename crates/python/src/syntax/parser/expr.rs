@@ -211,7 +211,9 @@ impl Parser {
     }
 
     fn disjunction(&mut self) -> PResult<Expr> {
-        self.bool_op("or", true)
+        let e = self.bool_op("or", true)?;
+        self.last_disjunction = e.span.start;
+        Ok(e)
     }
 
     fn bool_op(&mut self, kw: &str, or: bool) -> PResult<Expr> {
@@ -436,10 +438,11 @@ impl Parser {
             return Ok(());
         }
         if self.starts_expression() {
-            let prev = self.toks[self.i.saturating_sub(1)].span;
+            // CPython's `invalid_expression`: from the expression before to the one after.
+            let from = self.last_disjunction;
             return Err(CompileError::syntax(
                 "invalid syntax. Perhaps you forgot a comma?",
-                prev.to(self.span()),
+                Span::new(from, self.span().end),
             ));
         }
         Err(self.invalid())

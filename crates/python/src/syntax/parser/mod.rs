@@ -20,6 +20,7 @@ pub fn parse(source: &str) -> Result<Vec<Stmt>, CompileError> {
         toks: tokens,
         i: 0,
         brackets: 0,
+        last_disjunction: Pos::default(),
     };
     let parsed = p.module();
     let Some(lex) = lex_error else {
@@ -56,6 +57,9 @@ pub(crate) struct Parser {
     i: usize,
     /// How many brackets are open around the expression being parsed.
     brackets: u32,
+    /// Where the last complete `or`-level expression (a disjunction) began: "Perhaps you forgot
+    /// a comma?" marks from there.
+    last_disjunction: Pos,
 }
 
 type PResult<T> = Result<T, CompileError>;
