@@ -212,7 +212,7 @@ impl Parser {
 
     fn disjunction(&mut self) -> PResult<Expr> {
         let e = self.bool_op("or", true)?;
-        self.last_disjunction = e.span.start;
+        self.last_disjunction = Some(e.span.start);
         Ok(e)
     }
 
@@ -437,9 +437,8 @@ impl Parser {
         if self.eat_op(close) {
             return Ok(());
         }
-        if self.starts_expression() {
+        if let Some(from) = self.last_disjunction.filter(|_| self.starts_expression()) {
             // CPython's `invalid_expression`: from the expression before to the one after.
-            let from = self.last_disjunction;
             return Err(CompileError::syntax(
                 "invalid syntax. Perhaps you forgot a comma?",
                 Span::new(from, self.span().end),
@@ -561,6 +560,12 @@ impl Parser {
 
     /// `for x in xs if c ...` clauses of a comprehension.
     pub(super) fn comprehensions(&mut self) -> PResult<Vec<Comprehension>> {
+        let gens = self.comprehension_clauses()?;
+        self.last_disjunction = None;
+        Ok(gens)
+    }
+
+    fn comprehension_clauses(&mut self) -> PResult<Vec<Comprehension>> {
         let mut gens = Vec::new();
         loop {
             let is_async = self.eat_kw("async");

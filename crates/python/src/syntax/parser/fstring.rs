@@ -354,7 +354,7 @@ fn parse_embedded(text: &str, at: Pos) -> PResult<Expr> {
         toks: tokens,
         i: 0,
         brackets: 0,
-        last_disjunction: Pos::default(),
+        last_disjunction: None,
     };
     p.advance(); // the `(` we added
     p.brackets = 1;

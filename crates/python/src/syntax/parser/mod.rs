@@ -20,7 +20,7 @@ pub fn parse(source: &str) -> Result<Vec<Stmt>, CompileError> {
         toks: tokens,
         i: 0,
         brackets: 0,
-        last_disjunction: Pos::default(),
+        last_disjunction: None,
     };
     let parsed = p.module();
     let Some(lex) = lex_error else {
@@ -58,8 +58,8 @@ pub(crate) struct Parser {
     /// How many brackets are open around the expression being parsed.
     brackets: u32,
     /// Where the last complete `or`-level expression (a disjunction) began: "Perhaps you forgot
-    /// a comma?" marks from there.
-    last_disjunction: Pos,
+    /// a comma?" marks from there. `None` after a comprehension, where CPython gives no hint.
+    last_disjunction: Option<Pos>,
 }
 
 type PResult<T> = Result<T, CompileError>;

@@ -1,0 +1,1 @@
+z = [x for x in y z]
