@@ -805,9 +805,14 @@ impl Parser {
             } else {
                 let k = self.expression()?;
                 if !self.at_op(":") {
+                    // At the key's last character, as CPython's `invalid_kvpair`.
+                    let last = Pos {
+                        line: k.span.end.line,
+                        col: k.span.end.col.saturating_sub(1),
+                    };
                     return Err(CompileError::syntax(
                         "':' expected after dictionary key",
-                        k.span,
+                        Span::new(last, k.span.end),
                     ));
                 }
                 self.advance();

@@ -721,8 +721,17 @@ impl Parser {
                 }
                 targets.push(value);
             }
+            // CPython hints at `==` only for a single `=` (`invalid_named_expression`); in a
+            // chain the target is just invalid (`invalid_assignment`).
+            let single = targets.len() == 1;
             for t in &targets {
-                self.check_target(t, true)?;
+                if matches!(t.kind, ExprKind::Yield(..) | ExprKind::YieldFrom(..)) {
+                    return Err(CompileError::syntax(
+                        "assignment to yield expression not possible",
+                        t.span,
+                    ));
+                }
+                self.check_target(t, single)?;
             }
             return Ok(StmtKind::Assign(targets, value));
         }
