@@ -217,10 +217,10 @@ impl Builder {
             StmtKind::Delete(ts) => ts.iter().for_each(|t| self.target(t)),
             StmtKind::Global(names) => {
                 for n in names {
-                    // symtable.c: a parameter is reported when names are resolved.
+                    // symtable.c's checks at the `global` statement, in its order.
                     let scope = self.scope();
                     let misuse = if scope.params.contains(n) {
-                        None
+                        Some("is parameter and global")
                     } else if scope.used.contains(n) {
                         Some("is used prior to global declaration")
                     } else if scope.bound.contains(n) {
@@ -246,6 +246,13 @@ impl Builder {
                     self.error.get_or_insert(e);
                 }
                 for n in names {
+                    if self.scope().params.contains(n) {
+                        let e = CompileError::syntax(
+                            format!("name '{n}' is parameter and nonlocal"),
+                            s.span,
+                        );
+                        self.error.get_or_insert(e);
+                    }
                     self.scope().nonlocals.push((n.clone(), s.span));
                 }
             }

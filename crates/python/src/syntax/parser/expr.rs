@@ -142,6 +142,15 @@ impl Parser {
                 });
             } else if self.eat_op("*") {
                 seen_star = true;
+                // A bare `*` must be followed by a keyword-only parameter.
+                let bare = self.at_op(",") || self.at_op(end);
+                let next_is_name = self.at_op(",") && matches!(self.peek_tok(1).tok, Tok::Name(_));
+                if bare && !next_is_name {
+                    return Err(CompileError::syntax(
+                        "named arguments must follow bare *",
+                        self.toks[self.i - 1].span,
+                    ));
+                }
                 if !self.at_op(",") && !self.at_op(end) {
                     let name = self.name()?;
                     let annotation = self.annotation(annotated)?;

@@ -654,6 +654,12 @@ impl Parser {
             self.dotted_name()?
         };
         self.expect_kw("import")?;
+        if matches!(self.tok().tok, Tok::Newline | Tok::Eof) {
+            return Err(CompileError::syntax(
+                "Expected one or more names after 'import'",
+                self.invalid().span(),
+            ));
+        }
         let parens = self.eat_op("(");
         let mut names = Vec::new();
         loop {
