@@ -476,17 +476,19 @@ impl Compiler {
         span: Span,
     ) -> CResult {
         let is_async = gens_await(gens) || elts.iter().any(|e| awaits(e));
-        if is_async && !self.unit().is_async {
-            let msg = if gens.iter().any(|g| g.is_async) {
-                "asynchronous comprehension outside of an asynchronous function"
-            } else {
-                "'await' outside async function"
-            };
-            return Err(CompileError::syntax(msg, span));
-        }
+        // An asynchronous generator expression is valid anywhere (CPython makes an async
+        // generator); the playground does not run them.
         if is_async && kind == CompKind::Gen {
             return Err(CompileError::refused(
                 "asynchronous generator expressions are not supported in the playground",
+                span,
+            ));
+        }
+        // What awaits inside the comprehension's own scope (all but its first iterable, which
+        // the enclosing scope evaluates) makes it asynchronous.
+        if is_async && !self.unit().is_async {
+            return Err(CompileError::syntax(
+                "asynchronous comprehension outside of an asynchronous function",
                 span,
             ));
         }

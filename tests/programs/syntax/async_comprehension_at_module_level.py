@@ -1,0 +1,1 @@
+x = [await g() for g in h]
