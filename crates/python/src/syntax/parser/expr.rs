@@ -45,10 +45,19 @@ impl Parser {
         if self.at_op("*") {
             let start = self.start();
             self.advance();
+            self.star_operand()?;
             let e = self.bitwise_or()?;
             return Ok(Expr::new(ExprKind::Starred(boxed(e)), self.since(start)));
         }
         self.named_expr()
+    }
+
+    /// After a `*`: something to unpack, or CPython's "Invalid star expression" at what is there.
+    fn star_operand(&self) -> PResult<()> {
+        if self.starts_expression() {
+            return Ok(());
+        }
+        Err(CompileError::syntax("Invalid star expression", self.span()))
     }
 
     /// `name := value`, or an expression.
@@ -518,6 +527,7 @@ impl Parser {
                 args.push(Arg::StarStar(self.expression()?));
                 seen_kw = true;
             } else if self.eat_op("*") {
+                self.star_operand()?;
                 args.push(Arg::Star(self.expression()?));
             } else if matches!(self.tok().tok, Tok::Name(_)) && self.peek_tok(1).is_op("=") {
                 let at = self.start();
