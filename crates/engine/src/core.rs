@@ -184,6 +184,14 @@ impl<H: Host> Core<H> {
         self.halted = true;
     }
 
+    /// A `SystemExit` or `KeyboardInterrupt` raised in a callback: `Handle._run` re-raises it,
+    /// so it leaves the loop mid-pass as one a task raised does.
+    pub fn escape_from_callback(&mut self, exc: H::Exc) {
+        if self.escaping.is_none() {
+            self.escaping = Some(exc);
+        }
+    }
+
     // --- scheduling -------------------------------------------------------------------------
 
     /// `loop.call_soon(cb)` for the loop's own callbacks (no handle: they are never cancelled).

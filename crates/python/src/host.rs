@@ -142,6 +142,14 @@ impl Host for Py {
                 }
                 return;
             }
+            // `Handle._run` lets a SystemExit or KeyboardInterrupt through: it leaves the loop.
+            if Py::is_exit(&e) {
+                e.mark_asyncio();
+                if let Some(lp) = asyncio::current() {
+                    lp.with(|c| c.escape_from_callback(e));
+                }
+                return;
+            }
             // The handle keeps the task it was given in a cycle with the exception.
             if let (Some(f), Some(lp)) = (fut, asyncio::current()) {
                 if let Some(t) = lp.with(|c| c.task_of(f)) {
