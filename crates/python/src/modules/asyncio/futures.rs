@@ -497,18 +497,19 @@ impl NativeObj for HandleObj {
         } else {
             "Handle"
         };
-        let state = if self.lp.with(|c| c.handle_cancelled(self.handle)) {
-            " cancelled"
+        // `Handle.cancel()` drops the callback, so a cancelled handle's repr no longer shows it.
+        let cancelled = self.lp.with(|c| c.handle_cancelled(self.handle));
+        let (state, callback) = if cancelled {
+            (" cancelled", String::new())
         } else {
-            ""
+            ("", format!(" {}", self.name))
         };
         match self.when {
             Some(w) => format!(
-                "<{head}{state} when={} {}>",
+                "<{head}{state} when={}{callback}>",
                 crate::numfmt::float_repr(w),
-                self.name
             ),
-            None => format!("<{head}{state} {}>", self.name),
+            None => format!("<{head}{state}{callback}>"),
         }
     }
     fn methods(&self) -> &'static [(&'static str, BuiltinFn)] {
