@@ -253,6 +253,11 @@ fn wait_for(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
         let cm = timeouts::Timeout::new(when);
         lp.with(|c| cm.aenter::<Py>(c, line))?;
         let outcome = await_value(fut).await;
+        if let Err(e) = &outcome {
+            // `return await fut` in wait_for's own frame: it came up through asyncio's code,
+            // before the timeout makes it the TimeoutError's cause.
+            e.mark_asyncio();
+        }
         let exit = lp.with(|c| cm.aexit::<Py>(c, outcome.as_ref().err()));
         exit?;
         outcome
