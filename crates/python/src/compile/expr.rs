@@ -131,7 +131,7 @@ impl Compiler {
             ExprKind::Attribute(obj, name) => {
                 self.expr(obj)?;
                 let i = self.name_index(name);
-                self.unit().span = span;
+                self.unit().span = at_attribute(span, span, name);
                 self.emit(Op::LoadAttr(i));
             }
             ExprKind::Subscript(obj, index) => {
@@ -308,7 +308,7 @@ impl Compiler {
                 }
             }
             let i = self.name_index(name);
-            self.unit().span = span;
+            self.unit().span = at_attribute(span, f.span, name);
             self.emit(Op::CallMethod(i, args.len() as u32));
             return Ok(());
         }
@@ -599,4 +599,19 @@ pub(super) fn is_constant(e: &Expr) -> bool {
         }
         _ => false,
     }
+}
+
+/// CPython's `update_start_location_to_match_attr`: an instruction about attribute `name` of an
+/// expression that starts on an earlier line (`(text\n .split())`) is located from the
+/// attribute's name, on its line, to the end of `span`.
+pub(super) fn at_attribute(span: Span, attribute: Span, name: &str) -> Span {
+    if attribute.start.line == attribute.end.line {
+        return span;
+    }
+    let len = name.chars().count() as u32;
+    let start = crate::syntax::token::Pos {
+        line: attribute.end.line,
+        col: attribute.end.col.saturating_sub(len),
+    };
+    Span::new(start, span.end)
 }

@@ -379,7 +379,7 @@ impl Compiler {
             ExprKind::Attribute(obj, name) => {
                 self.expr(obj)?;
                 let i = self.name_index(name);
-                self.unit().span = target.span;
+                self.unit().span = super::expr::at_attribute(target.span, target.span, name);
                 self.emit(Op::StoreAttr(i));
             }
             ExprKind::Subscript(obj, index) => {
