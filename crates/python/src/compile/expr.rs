@@ -499,7 +499,8 @@ impl Compiler {
             ));
         }
         self.expr(&gens[0].iter)?;
-        self.unit().span = span;
+        // Located at the iterable, as CPython's `GET_ITER` is.
+        self.unit().span = gens[0].iter.span;
         self.emit(Op::GetIter);
         let (name, code_kind) = match kind {
             CompKind::List => ("<listcomp>", CodeKind::Comprehension),

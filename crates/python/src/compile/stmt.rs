@@ -94,7 +94,7 @@ impl Compiler {
                     self.async_for(target, iter, body, orelse, s)?;
                 } else {
                     self.expr(iter)?;
-                    self.unit().span = s.span;
+                    self.unit().span = iter.span;
                     self.emit(Op::GetIter);
                     let start = self.here();
                     let fi = self.emit(Op::ForIter(0));
