@@ -6,36 +6,33 @@
 use super::char_tables::{ALPHA, DECIMAL, DIGIT, NUMERIC};
 use super::str_case::in_ranges;
 
+/// ASCII by Rust's own test (the same in every Unicode), anything else by CPython's table.
+fn in_class(c: char, ascii: fn(&char) -> bool, table: &[(char, char)]) -> bool {
+    if c.is_ascii() {
+        ascii(&c)
+    } else {
+        in_ranges(table, c)
+    }
+}
+
 /// `c.isalpha()`: a letter (categories Lu, Ll, Lt, Lm, Lo).
 pub fn is_alpha(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphabetic();
-    }
-    in_ranges(ALPHA, c)
+    in_class(c, char::is_ascii_alphabetic, ALPHA)
 }
 
 /// `c.isdecimal()`: a decimal digit (category Nd).
 pub fn is_decimal(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_digit();
-    }
-    in_ranges(DECIMAL, c)
+    in_class(c, char::is_ascii_digit, DECIMAL)
 }
 
 /// `c.isdigit()`: a decimal digit or another digit (`²`, `①`).
 pub fn is_digit(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_digit();
-    }
-    in_ranges(DIGIT, c)
+    in_class(c, char::is_ascii_digit, DIGIT)
 }
 
 /// `c.isnumeric()`: any character with a numeric value (`½`, `Ⅻ`, `四`).
 pub fn is_numeric(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_digit();
-    }
-    in_ranges(NUMERIC, c)
+    in_class(c, char::is_ascii_digit, NUMERIC)
 }
 
 /// `c.isalnum()`: `isalpha`, `isdecimal`, `isdigit` or `isnumeric` (the last covers the two

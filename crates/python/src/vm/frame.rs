@@ -307,7 +307,7 @@ pub fn check_method_positional(
 }
 
 /// `f() takes from 1 to 2 positional arguments but 3 were given`.
-fn too_many(qualname: &str, min: usize, max: usize, given: usize) -> Raised {
+pub fn too_many(qualname: &str, min: usize, max: usize, given: usize) -> Raised {
     let takes = if max > min {
         format!("from {min} to {max} positional arguments")
     } else {

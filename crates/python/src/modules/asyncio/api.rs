@@ -22,11 +22,9 @@ type Kw = Vec<(Rc<str>, Value)>;
 fn sleep(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     let kw = take_kwargs("sleep", kwargs, &["delay", "result"])?;
     check_positional("sleep", &["delay"], 2, args.len(), &[kw[0].is_some()])?;
+    // `check_positional` made sure each required argument is there (so `None` is never used).
     let mut it = args.into_iter();
-    let delay = it
-        .next()
-        .or(kw[0].clone())
-        .ok_or_else(|| type_error("sleep() missing 1 required positional argument: 'delay'"))?;
+    let delay = it.next().or(kw[0].clone()).unwrap_or(Value::None);
     let result = it.next().or(kw[1].clone()).unwrap_or(Value::None);
     // The delay is checked when the coroutine runs (as `tasks.sleep` does); the error is made
     // now, which nothing can observe before it is raised.
@@ -71,9 +69,7 @@ fn task_name(kw: &Option<Value>) -> PyResult<Option<Rc<str>>> {
 fn create_task(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     let kw = take_kwargs("create_task", kwargs, &["name", "context"])?;
     check_positional("create_task", &["coro"], 1, args.len(), &[])?;
-    let coro = args.into_iter().next().ok_or_else(|| {
-        type_error("create_task() missing 1 required positional argument: 'coro'")
-    })?;
+    let coro = args.into_iter().next().unwrap_or(Value::None);
     let lp = running()?;
     let t = lp.create_task(coro, task_name(&kw[0])?)?;
     Ok(lp.task_value(t))
@@ -81,10 +77,7 @@ fn create_task(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
 
 fn ensure_future(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
     check_positional("ensure_future", &["coro_or_future"], 1, args.len(), &[])?;
-    let v = args
-        .into_iter()
-        .next()
-        .ok_or_else(|| type_error("ensure_future() missing 1 required positional argument"))?;
+    let v = args.into_iter().next().unwrap_or(Value::None);
     if let Value::Native(n) = &v {
         if n.downcast::<TaskObj>().is_some() || n.downcast::<super::FutureObj>().is_some() {
             return Ok(v);
@@ -161,10 +154,7 @@ fn timeout_seconds(v: &Option<Value>) -> PyResult<Option<f64>> {
 fn wait(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     let kw = take_kwargs("wait", kwargs, &["timeout", "return_when"])?;
     check_positional("wait", &["fs"], 1, args.len(), &[])?;
-    let fs = args
-        .into_iter()
-        .next()
-        .ok_or_else(|| type_error("wait() missing 1 required positional argument: 'fs'"))?;
+    let fs = args.into_iter().next().unwrap_or(Value::None);
     let (timeout, when) = (kw[0].clone(), kw[1].clone());
     Ok(native_coro("wait", async move {
         if super::is_coroutine(&fs)
@@ -219,13 +209,8 @@ fn wait_for(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     let by_keyword = [kw[0].is_some(), kw[1].is_some()];
     check_positional("wait_for", &["fut", "timeout"], 2, args.len(), &by_keyword)?;
     let mut it = args.into_iter();
-    let fut = it
-        .next()
-        .or(kw[0].clone())
-        .ok_or_else(|| type_error("wait_for() missing 1 required positional argument: 'fut'"))?;
-    let timeout = it.next().or(kw[1].clone()).ok_or_else(|| {
-        type_error("wait_for() missing 1 required positional argument: 'timeout'")
-    })?;
+    let fut = it.next().or(kw[0].clone()).unwrap_or(Value::None);
+    let timeout = it.next().or(kw[1].clone()).unwrap_or(Value::None);
     let line = interp::line();
     Ok(native_coro("wait_for", async move {
         let timeout = timeout_seconds(&Some(timeout))?;
@@ -277,10 +262,7 @@ pub async fn await_value(v: Value) -> PyResult {
 
 fn shield_(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
     check_positional("shield", &["arg"], 1, args.len(), &[])?;
-    let arg = args
-        .into_iter()
-        .next()
-        .ok_or_else(|| type_error("shield() missing 1 required positional argument: 'arg'"))?;
+    let arg = args.into_iter().next().unwrap_or(Value::None);
     let lp = running()?;
     let inner = lp.ensure_future(&arg)?;
     let outer = lp.with(|c| shield::shield(c, inner));

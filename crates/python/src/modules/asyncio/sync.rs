@@ -449,17 +449,15 @@ fn init_args(
     kwargs: Kw,
     params: &[&str],
 ) -> PyResult<Vec<Option<Value>>> {
-    let init = format!("{owner}.__init__()");
+    let init = format!("{owner}.__init__");
     if args.len() > params.len() {
-        let takes = if params.is_empty() {
-            "1 positional argument".to_string()
-        } else {
-            format!("from 1 to {} positional arguments", params.len() + 1)
-        };
-        return Err(type_error(format!(
-            "{init} takes {takes} but {} were given",
-            args.len() + 1
-        )));
+        // `self` counts among the positional arguments.
+        return Err(crate::vm::frame::too_many(
+            &init,
+            1,
+            params.len() + 1,
+            args.len() + 1,
+        ));
     }
     let mut out: Vec<Option<Value>> = params.iter().map(|_| None).collect();
     for (slot, v) in out.iter_mut().zip(args) {
@@ -468,12 +466,12 @@ fn init_args(
     for (k, v) in kwargs {
         let Some(i) = params.iter().position(|p| **p == *k) else {
             return Err(type_error(format!(
-                "{init} got an unexpected keyword argument '{k}'"
+                "{init}() got an unexpected keyword argument '{k}'"
             )));
         };
         if out[i].is_some() {
             return Err(type_error(format!(
-                "{init} got multiple values for argument '{k}'"
+                "{init}() got multiple values for argument '{k}'"
             )));
         }
         out[i] = Some(v);
