@@ -54,6 +54,7 @@ Nothing but the requested JSON goes to stdout; diagnostics go to stderr.
 
 import asyncio
 import asyncio.base_events
+import asyncio.base_futures
 import asyncio.events
 import asyncio.queues
 import asyncio.runners
@@ -334,6 +335,23 @@ def completion_marker(task):
     """The first done-callback of every task. It never runs: VirtualLoop.call_soon recognises it
     when the task's completion schedules its callbacks, records the task's end and does not queue
     it, so the ready queue (and the pass count) stays exactly as CPython's."""
+
+
+def repr_info_without_marker(future, _original=asyncio.base_futures._future_repr_info):
+    """base_futures._future_repr_info (what every future's and task's repr is made of), with the
+    harness's completion_marker left out of its `cb=[...]` list, which then lists and counts the
+    program's callbacks as CPython does."""
+    info = _original(future)
+    at = next((i for i, part in enumerate(info) if part.startswith('cb=[')), None)
+    if at is not None:
+        del info[at]
+        callbacks = [cb for cb in future._callbacks if cb[0] is not completion_marker]
+        if callbacks:
+            info.insert(at, asyncio.base_futures._format_callbacks(callbacks))
+    return info
+
+
+asyncio.base_futures._future_repr_info = repr_info_without_marker
 
 
 def quietly(fn, *args):
@@ -683,13 +701,15 @@ def collapse_foreign_frames(text, path):
         elided = m['margin'] + '  ...'
         if not out or out[-1] != elided:
             out.append(elided)
-    text = '\n'.join(out)
-    # A warning issued in asyncio's own code names the installed file; the playground names it
-    # by its place in the standard library (`asyncio/events.py:89: RuntimeWarning: …`).
-    text = re.sub(r'^' + re.escape(STDLIB) + r'/', '', text, flags=re.MULTILINE)
-    # The harness's own done-callback on every task (see completion_marker) is not CPython's.
-    text = re.sub(r' cb=\[completion_marker\(\) at [^,\]]*\]', '', text)
-    return re.sub(r'completion_marker\(\) at [^,\]]*, ', '', text)
+    return without_stdlib_path('\n'.join(out))
+
+
+def without_stdlib_path(text):
+    """CPython names asyncio's installed files (a warning issued in its code, a callback listed in
+    a future's repr); the playground names them by their place in the standard library
+    (`asyncio/events.py:89: RuntimeWarning: …`, `cb=[gather.<locals>._done_callback() at
+    asyncio/tasks.py:820]`)."""
+    return text.replace(STDLIB + '/', '')
 
 
 def printed_traceback(e, path):
@@ -722,6 +742,7 @@ def main_json(rec):
 
 def outcome_json(escaped):
     lines, times = RUN.stdout.lines()
+    lines = [without_stdlib_path(line) for line in lines]
     others = [r for r in RUN.order if r is not RUN.main]
     unretrieved = [r.current_name() for r in RUN.order
                    if r.state == 'failed' and (r.logged or (r.task is not None and r.task._log_traceback))]

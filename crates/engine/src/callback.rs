@@ -12,6 +12,11 @@ use std::rc::Rc;
 pub trait Native<H: Host> {
     /// Runs the callback; `fut` is the future that finished, for a done-callback.
     fn call(&self, core: &mut Core<H>, fut: Option<FutId>);
+    /// The callback as a future's repr lists it (`format_helpers._format_callback_source`): its
+    /// `__qualname__` and `()`, and for a plain function where CPython 3.13.0 defines it, under
+    /// its place in the standard library (`gather.<locals>._done_callback() at
+    /// asyncio/tasks.py:820`).
+    fn source(&self) -> &'static str;
     /// Whether, as a done-callback that has run, it lets go of the future it was given: true when
     /// what holds the future after it is the program's objects (wait's sets, the objects
     /// as_completed keeps); false (the default) when the primitive keeps the future itself until
@@ -38,6 +43,9 @@ pub enum Callback<H: Host> {
     /// `run_until_complete`'s `_run_until_complete_cb`: stop the loop after this pass.
     Stop,
 }
+
+/// How `_run_until_complete_cb` shows in the repr of the future it was added to.
+pub const RUN_UNTIL_COMPLETE_CB: &str = "_run_until_complete_cb() at asyncio/base_events.py:182";
 
 impl<H: Host> Clone for Callback<H> {
     fn clone(&self) -> Self {

@@ -455,10 +455,10 @@ impl<H: Host> Core<H> {
         self.futs.label(fut)
     }
 
-    /// How many done-callbacks a pending future has, if each is a task's wakeup (what its repr's
-    /// `cb=[Task.task_wakeup(), …]` lists); `None` if it has others.
-    pub fn wakeup_callbacks(&self, fut: FutId) -> Option<usize> {
-        self.futs.wakeups(fut)
+    /// A pending future's done-callbacks, in registration order (what its repr's `cb=[…]`
+    /// lists); none once it is done.
+    pub fn done_callbacks(&self, fut: FutId) -> &[Callback<H>] {
+        self.futs.callbacks(fut)
     }
 
     /// `fut.remove_done_callback(cb)`: how many were removed.

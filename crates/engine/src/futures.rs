@@ -230,13 +230,13 @@ impl<H: Host> Futures<H> {
         std::mem::replace(&mut slot.callbacks, Callbacks::None)
     }
 
-    /// How many done-callbacks a pending future has, if every one is a task's wakeup.
-    pub(crate) fn wakeups(&self, id: FutId) -> Option<usize> {
-        let is_wakeup = |cb: &Callback<H>| matches!(cb, Callback::Wakeup(..));
+    /// A pending future's done-callbacks, in registration order (none once it is done: they
+    /// were scheduled).
+    pub(crate) fn callbacks(&self, id: FutId) -> &[Callback<H>] {
         match &self.slot(id).callbacks {
-            Callbacks::None => Some(0),
-            Callbacks::One(cb) => is_wakeup(cb).then_some(1),
-            Callbacks::Many(v) => v.iter().all(is_wakeup).then_some(v.len()),
+            Callbacks::None => &[],
+            Callbacks::One(cb) => std::slice::from_ref(cb),
+            Callbacks::Many(v) => v,
         }
     }
 

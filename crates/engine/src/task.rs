@@ -79,6 +79,9 @@ pub(crate) struct TaskState<H: Host> {
     pub(crate) started: bool,
     /// One of the tasks `asyncio.run` makes for its own shutdown, not the program's.
     pub(crate) internal: bool,
+    /// `_log_destroy_pending`: "Task was destroyed but it is pending!" is logged if it is freed
+    /// pending (false for the tasks gather wraps coroutines in: the caller cannot control them).
+    pub(crate) log_destroy_pending: bool,
 }
 
 impl<H: Host> TaskState<H> {
@@ -177,12 +180,30 @@ impl<H: Host> Core<H> {
             ended: Ended::Pending,
             started: false,
             internal: false,
+            log_destroy_pending: true,
         });
         self.schedule(Callback::Step(id, None));
         self.live += 1;
         let (by, line) = (self.step.current, self.step.line);
         self.event(Some(id), What::Created { by, line });
         id
+    }
+
+    /// `task._log_destroy_pending = False` (gather, for the tasks it makes from coroutines).
+    pub fn set_log_destroy_pending(&mut self, t: TaskId, log: bool) {
+        self.task_mut(t).log_destroy_pending = log;
+    }
+
+    /// Whether freeing the task while it is pending logs "Task was destroyed but it is pending!".
+    pub fn log_destroy_pending(&self, t: TaskId) -> bool {
+        self.task(t).log_destroy_pending
+    }
+
+    /// Takes the coroutine of a pending task that is being freed (the loop is closed and nothing
+    /// holds it): the cycle collector frees its coroutine with it, and with the coroutine's frames
+    /// whatever they held.
+    pub fn take_task_coro(&mut self, t: TaskId) -> Option<Coro<H>> {
+        self.task_mut(t).coro.take()
     }
 
     pub(crate) fn task(&self, t: TaskId) -> &TaskState<H> {

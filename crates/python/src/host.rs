@@ -349,11 +349,20 @@ pub fn loop_closed(lp: &Rc<Loop>) {
             .is_some_and(|w| w.strong_count() > 0)
     };
     let pending = lp.with(|c| c.pending_tasks());
-    for t in pending {
-        if !held(&t) {
-            destroyed_pending(lp, t);
-        }
+    let freed_pending: Vec<TaskId> = pending.into_iter().filter(|t| !held(t)).collect();
+    for &t in &freed_pending {
+        destroyed_pending(lp, t);
     }
+    // The cycle collector frees their coroutines with them: a task that only their frames held
+    // (`t = create_task(...)` in a task freed here) is freed in turn, and logged as its Python
+    // object goes (`task_object_dropped`).
+    let coros: Vec<_> = lp.with(|c| {
+        freed_pending
+            .iter()
+            .filter_map(|&t| c.take_task_coro(t))
+            .collect()
+    });
+    drop(coros);
     // The failed tasks only the cycle collector frees, as it does at exit.
     let mut cyclic: Vec<TaskId> = lp.cyclic.borrow().iter().copied().collect();
     cyclic.sort_by_key(|t| t.0);
@@ -369,20 +378,12 @@ fn destroyed_pending(lp: &Rc<Loop>, t: TaskId) {
     let Ok(core) = lp.core.try_borrow() else {
         return;
     };
-    if core.task_done(t) || !lp.logged.borrow_mut().insert(t) {
+    if core.task_done(t) || !core.log_destroy_pending(t) || !lp.logged.borrow_mut().insert(t) {
         return;
     }
-    let (name, coro) = (core.task_name(t), core.task_coro_name(t));
-    let waiting = match core.task_waiter(t) {
-        Some(f) if core.task_of(f).is_none() && !core.future_done(f) => {
-            " wait_for=<Future pending cb=[Task.task_wakeup()]>"
-        }
-        _ => "",
-    };
     drop(core);
-    // Freed by the cycle collector, which closes its coroutine first: "done".
-    let coro = asyncio::futures::done_coro_text(lp, t, &coro);
-    let text = format!("Task was destroyed but it is pending!\ntask: <Task pending name='{name}' coro=<{coro}>{waiting}>");
+    let task = asyncio::futures::destroyed_task_repr(lp, t);
+    let text = format!("Task was destroyed but it is pending!\ntask: {task}");
     interp::with(|i| i.deferred_logs.borrow_mut().push(LateLog::Text(text)));
 }
 

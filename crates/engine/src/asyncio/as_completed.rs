@@ -46,6 +46,11 @@ impl<H: Host> Clone for AsCompleted<H> {
 struct Handler<H: Host>(Rc<State<H>>);
 
 impl<H: Host> Native<H> for Handler<H> {
+    // A bound method: no place shown. (As `_handle_timeout` it is a timer's, never listed.)
+    fn source(&self) -> &'static str {
+        "_AsCompletedIterator._handle_completion()"
+    }
+
     fn call(&self, core: &mut Core<H>, fut: Option<FutId>) {
         let st = &self.0;
         let it = AsCompleted(st.clone());

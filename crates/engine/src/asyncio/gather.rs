@@ -26,6 +26,10 @@ struct Gathering {
 }
 
 impl<H: Host> Native<H> for Gathering {
+    fn source(&self) -> &'static str {
+        "gather.<locals>._done_callback() at asyncio/tasks.py:820"
+    }
+
     /// gather's `_done_callback(fut)`.
     fn call(&self, core: &mut Core<H>, fut: Option<FutId>) {
         let Some(fut) = fut else { return };

@@ -21,6 +21,10 @@ struct Shield {
 struct InnerDone(Rc<Shield>);
 
 impl<H: Host> Native<H> for InnerDone {
+    fn source(&self) -> &'static str {
+        "shield.<locals>._inner_done_callback() at asyncio/tasks.py:958"
+    }
+
     fn call(&self, core: &mut Core<H>, _fut: Option<FutId>) {
         let (inner, Some(outer)) = (self.0.inner, self.0.outer.get()) else {
             return;
@@ -54,6 +58,10 @@ impl<H: Host> Native<H> for InnerDone {
 struct OuterDoneCb<H: Host>(Rc<Shield>, Rc<dyn Native<H>>);
 
 impl<H: Host> Native<H> for OuterDoneCb<H> {
+    fn source(&self) -> &'static str {
+        "shield.<locals>._outer_done_callback() at asyncio/tasks.py:975"
+    }
+
     fn call(&self, core: &mut Core<H>, _fut: Option<FutId>) {
         let inner = self.0.inner;
         if !core.future_done(inner) && self.0.inner_cb.get() {

@@ -55,6 +55,11 @@ impl<H: Host> Default for TaskGroup<H> {
 struct OnTaskDone<H: Host>(TaskGroup<H>);
 
 impl<H: Host> Native<H> for OnTaskDone<H> {
+    // A bound method: no place shown.
+    fn source(&self) -> &'static str {
+        "TaskGroup._on_task_done()"
+    }
+
     fn call(&self, core: &mut Core<H>, fut: Option<FutId>) {
         if let Some(t) = fut.and_then(|f| core.task_of(f)) {
             self.0.on_task_done(core, t);

@@ -66,6 +66,11 @@ impl Clone for Timeout {
 struct OnTimeout(Timeout);
 
 impl<H: Host> Native<H> for OnTimeout {
+    // `Timeout._on_timeout`, a bound method: no place shown.
+    fn source(&self) -> &'static str {
+        "Timeout._on_timeout()"
+    }
+
     fn call(&self, core: &mut Core<H>, _fut: Option<FutId>) {
         let (task, line) = {
             let st = self.0 .0.borrow();
@@ -218,6 +223,11 @@ impl Timeout {
 struct ReleaseWaiter(FutId);
 
 impl<H: Host> Native<H> for ReleaseWaiter {
+    // `functools.partial(_release_waiter, waiter)`: the partial's arguments come first. It is registered only while `_cancel_and_wait` awaits `waiter`, so the waiter is then pending with its task's wakeup.
+    fn source(&self) -> &'static str {
+        "_release_waiter(<Future pending cb=[Task.task_wakeup()]>)() at asyncio/tasks.py:454"
+    }
+
     fn call(&self, core: &mut Core<H>, _fut: Option<FutId>) {
         if !core.future_done(self.0) {
             let _ = core.set_result(self.0, H::none());

@@ -42,6 +42,10 @@ struct Waiting {
 }
 
 impl<H: Host> Native<H> for Waiting {
+    fn source(&self) -> &'static str {
+        "_wait.<locals>._on_completion() at asyncio/tasks.py:521"
+    }
+
     fn call(&self, core: &mut Core<H>, fut: Option<FutId>) {
         let Some(f) = fut else {
             // The timeout: `_release_waiter(waiter)`.

@@ -632,6 +632,11 @@ fn find(tag: Tag, name: &str) -> Option<BuiltinFn> {
     table(tag).iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
 }
 
+/// Whether `obj`'s built-in type has a method `name`.
+pub fn has(obj: &Value, name: &str) -> bool {
+    find(tag_of(obj), name).is_some()
+}
+
 /// `obj.name(*args)` for a built-in type: `Err(args)` back if it has no such method.
 pub fn call(obj: &Value, name: &str, args: Vec<Value>) -> PyResult<Result<Value, Vec<Value>>> {
     match find(tag_of(obj), name) {

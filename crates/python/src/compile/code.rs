@@ -135,6 +135,9 @@ pub enum Op {
     CallKw(u32, u32),
     /// `[.. f args (kwargs)] → [..]`: `f(*args, **kwargs)`.
     CallEx(bool),
+    /// `[.. obj] → [.. obj]`: the `LOAD_ATTR` of a method call `obj.name(...)`, before its
+    /// arguments: raises what `obj.name` raises (its `AttributeError`), located at the attribute.
+    LoadMethod(u32),
     /// `[.. obj a1 .. an] → [.. obj.name(a1 .. an)]`
     CallMethod(u32, u32),
     /// Function from `codes[i]`; flags: 1 defaults tuple, 2 kw-defaults dict, 4 closure tuple.

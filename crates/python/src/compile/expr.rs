@@ -302,12 +302,15 @@ impl Compiler {
         let simple = args.iter().all(|a| matches!(a, Arg::Pos(_)));
         if let (ExprKind::Attribute(obj, name), true) = (&f.kind, simple) {
             self.expr(obj)?;
+            let i = self.name_index(name);
+            // CPython looks the method up before it evaluates the arguments.
+            self.unit().span = at_attribute(f.span, f.span, name);
+            self.emit(Op::LoadMethod(i));
             for a in args {
                 if let Arg::Pos(e) = a {
                     self.expr(e)?;
                 }
             }
-            let i = self.name_index(name);
             self.unit().span = at_attribute(span, f.span, name);
             self.emit(Op::CallMethod(i, args.len() as u32));
             return Ok(());

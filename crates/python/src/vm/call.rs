@@ -108,6 +108,41 @@ pub fn run_frame(frame: Frame) -> PyResult {
     }
 }
 
+/// The values whose methods are their built-in type's ([`crate::builtins::methods`]).
+fn has_builtin_methods(obj: &Value) -> bool {
+    matches!(
+        obj,
+        Value::Str(_)
+            | Value::List(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::Tuple(_)
+            | Value::Int(_)
+            | Value::Float(_)
+            | Value::Bool(_)
+    )
+}
+
+/// The lookup of `obj.name(...)`'s method, which CPython makes before it evaluates the
+/// arguments: `Ok` when `obj.name` exists ([`method`] then calls it), else what `obj.name`
+/// raises. Found without making a bound method when it can be helped.
+///
+/// # Errors
+/// `AttributeError`, as [`attr::getattr`] raises it (or its refusal).
+pub fn check_method(obj: &Value, name: &Rc<str>) -> PyResult<()> {
+    let found = match obj {
+        Value::Instance(inst) => inst.get(name).is_some() || inst.class.lookup(name).is_some(),
+        v if has_builtin_methods(v) => crate::builtins::methods::has(obj, name),
+        Value::Module(m) => m.get(name).is_some(),
+        Value::Native(n) => n.method(name).is_some(),
+        _ => false,
+    };
+    if found {
+        return Ok(());
+    }
+    attr::getattr(obj, name).map(drop)
+}
+
 /// `obj.name(*args)`, without making a bound method when it can be helped.
 pub fn method(obj: &Value, name: &Rc<str>, mut args: Vec<Value>) -> PyResult<Callee> {
     match obj {
@@ -123,14 +158,7 @@ pub fn method(obj: &Value, name: &Rc<str>, mut args: Vec<Value>) -> PyResult<Cal
                 Some(_) | None => prepare(&attr::getattr(obj, name)?, args, Vec::new()),
             }
         }
-        Value::Str(_)
-        | Value::List(_)
-        | Value::Dict(_)
-        | Value::Set(_)
-        | Value::Tuple(_)
-        | Value::Int(_)
-        | Value::Float(_)
-        | Value::Bool(_) => match crate::builtins::methods::call(obj, name, args)? {
+        v if has_builtin_methods(v) => match crate::builtins::methods::call(obj, name, args)? {
             Ok(v) => Ok(Callee::Done(v)),
             Err(args) => prepare(&attr::getattr(obj, name)?, args, Vec::new()),
         },

@@ -139,6 +139,13 @@ impl Thread {
     fn run(&mut self, cx: &mut Context<'_>, resumed: Option<PyResult>) -> Exit {
         let base = self.base_depth();
         interp::with(|i| i.depth.set(i.depth.get() + base));
+        if self.in_task {
+            let line = match self.frames.as_slice() {
+                [own, _, ..] => own.line(),
+                _ => 0,
+            };
+            interp::with(|i| i.task_frame_line.set(line));
+        }
         let mut pending = match resumed {
             Some(Ok(v)) => {
                 self.send(v);
@@ -170,6 +177,7 @@ impl Thread {
             return Err(exc("RecursionError", "maximum recursion depth exceeded"));
         }
         interp::with(|i| i.depth.set(depth + 1));
+        self.note_task_frame_line();
         self.frames.push(frame);
         Ok(())
     }
@@ -190,7 +198,19 @@ impl Thread {
                 i.line.set(line);
             }
         });
+        if self.in_task && self.frames.len() == 1 {
+            interp::with(|i| i.task_frame_line.set(0));
+        }
         popped
+    }
+
+    /// A task's thread about to run a frame above its coroutine's own: where that frame is
+    /// ([`interp::running_task_line`]).
+    fn note_task_frame_line(&self) {
+        if self.in_task && self.frames.len() == 1 {
+            let line = self.frames[0].line();
+            interp::with(|i| i.task_frame_line.set(line));
+        }
     }
 
     /// The exception being handled, seen from the top frame (under a task's frames, what the
@@ -719,6 +739,8 @@ impl Thread {
                 Op::FormatValue(conv, has_spec) => {
                     let spec = if has_spec { frame.stack.pop() } else { None };
                     let v = frame.stack.pop().expect("stack");
+                    // A repr it makes may show the line (a running task's).
+                    interp::set_line(frame.line());
                     let s = t!(crate::builtins::format::format_value(
                         &v,
                         conv,
@@ -974,6 +996,10 @@ impl Thread {
                         Ok(true) => return Flow::Exit(Exit::Pending),
                         Err(e) => return Flow::Exc(e, Mode::New),
                     }
+                }
+                Op::LoadMethod(name) => {
+                    let obj = frame.stack.last().expect("stack");
+                    t!(call::check_method(obj, &frame.code.names[name as usize]));
                 }
                 Op::CallMethod(name, n) => {
                     let name = frame.code.names[name as usize].clone();

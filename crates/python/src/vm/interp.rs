@@ -51,6 +51,9 @@ pub struct Interp {
     pub task_counter: Cell<u32>,
     /// Python frames active on every stack (the recursion limit).
     pub depth: Cell<u32>,
+    /// The line the running task's own coroutine frame is at while it calls deeper frames
+    /// (`cr_frame.f_lineno`); 0 while that frame is the one running.
+    pub task_frame_line: Cell<u32>,
     /// Instructions run in the current step (the blocking limit).
     pub ops: Cell<u64>,
     /// Why the run was stopped (a refusal or a limit), if it was.
@@ -158,6 +161,7 @@ impl Interp {
             clock: Cell::new(0),
             task_counter: Cell::new(0),
             depth: Cell::new(0),
+            task_frame_line: Cell::new(0),
             ops: Cell::new(0),
             stop: RefCell::new(None),
             random: RefCell::new(crate::modules::random::Random::with_seed_int(0)),
@@ -296,6 +300,15 @@ pub const ASYNCIO_LINE: u32 = u32::MAX;
 pub fn line() -> u32 {
     match with(|i| i.line.get()) {
         ASYNCIO_LINE => 0,
+        line => line,
+    }
+}
+
+/// The line of the running task's own coroutine frame (`cr_frame.f_lineno`, what its repr
+/// shows), whether it runs or calls deeper.
+pub fn running_task_line() -> u32 {
+    match with(|i| i.task_frame_line.get()) {
+        0 => line(),
         line => line,
     }
 }

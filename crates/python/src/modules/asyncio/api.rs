@@ -107,7 +107,19 @@ fn gather_(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
         crate::objects::compare::hash(a)?;
         let f = match arg_to_fut.entry(a.id()) {
             std::collections::hash_map::Entry::Occupied(e) => *e.get(),
-            std::collections::hash_map::Entry::Vacant(e) => *e.insert(lp.ensure_future(a)?),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let f = lp.ensure_future(a)?;
+                if matches!(a, Value::Coro(_) | Value::NativeCoro(_)) {
+                    // `fut is not arg`: a task made for the coroutine, which the caller cannot
+                    // control: `fut._log_destroy_pending = False`.
+                    lp.with(|c| {
+                        if let Some(t) = c.task_of(f) {
+                            c.set_log_destroy_pending(t, false);
+                        }
+                    });
+                }
+                *e.insert(f)
+            }
         };
         children.push(f);
     }

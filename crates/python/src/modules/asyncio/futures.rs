@@ -83,6 +83,16 @@ pub fn done_coro_text(lp: &Loop, t: TaskId, qualname: &str) -> String {
 /// is asked for), name, coroutine (`running at main.py:5`, or `done, defined at …`), what it
 /// waits for, and its result.
 fn task_repr(lp: &Loop, t: TaskId) -> String {
+    task_repr_as(lp, t, false)
+}
+
+/// The repr of a pending task that the cycle collector frees ("Task was destroyed but it is
+/// pending!"): it has closed the task's coroutine first, so the coroutine shows as done.
+pub fn destroyed_task_repr(lp: &Loop, t: TaskId) -> String {
+    task_repr_as(lp, t, true)
+}
+
+fn task_repr_as(lp: &Loop, t: TaskId, coro_closed: bool) -> String {
     let (name, coro, fut, cancelling, waiter) = lp.with(|c| {
         (
             c.task_name(t),
@@ -94,7 +104,7 @@ fn task_repr(lp: &Loop, t: TaskId) -> String {
     });
     let state = future_repr(lp, fut, "Task");
     let done = !state.contains(" pending");
-    let coro_text = if done {
+    let coro_text = if done || coro_closed {
         done_coro_text(lp, t, &coro)
     } else {
         running_coro_text(lp, t, &coro)
@@ -108,7 +118,7 @@ fn task_repr(lp: &Loop, t: TaskId) -> String {
     };
     let wait_for = waiter
         .filter(|_| !done)
-        .and_then(|f| waiter_repr(lp, f))
+        .map(|f| waiter_repr(lp, f))
         .map(|w| format!(" wait_for={w}"))
         .unwrap_or_default();
     let extra = if extra.is_empty() {
@@ -117,16 +127,11 @@ fn task_repr(lp: &Loop, t: TaskId) -> String {
         format!(" {extra}")
     };
     let head = format!("<Task {status} name='{name}' coro=<{coro_text}>{wait_for}{extra}>");
-    if done {
-        return head;
-    }
-    // Its own done-callbacks, when they are the wakeups of the tasks awaiting it; else none
-    // shown (the playground does not keep the names of the others).
-    with_callbacks(lp, fut, head.clone()).unwrap_or(head)
+    with_callbacks(lp, fut, head)
 }
 
-/// `work() running at main.py:5`: where the coroutine's own frame is (its `async def` line
-/// before it first ran).
+/// `work() running at main.py:5`: where the coroutine's own frame is (the line it runs or
+/// calls from while its task runs; its `async def` line before it first ran).
 fn running_coro_text(lp: &Loop, t: TaskId, qualname: &str) -> String {
     let coro = lp
         .coros
@@ -139,7 +144,10 @@ fn running_coro_text(lp: &Loop, t: TaskId, qualname: &str) -> String {
     match coro {
         Some(c) => {
             let started = c.frame.try_borrow().map_or(true, |f| f.is_none());
-            let line = if started && c.line.get() > 0 {
+            let running = lp.with(|core| core.current_task()) == Some(t);
+            let line = if running && started {
+                interp::running_task_line()
+            } else if started && c.line.get() > 0 {
                 c.line.get()
             } else {
                 c.first_line
@@ -152,9 +160,8 @@ fn running_coro_text(lp: &Loop, t: TaskId, qualname: &str) -> String {
 }
 
 /// The repr of the future a task waits for, with its done-callbacks (`<Future pending
-/// cb=[Task.task_wakeup()]>`); `None` when it has callbacks other than tasks' wakeups, whose names
-/// the playground does not keep.
-fn waiter_repr(lp: &Loop, f: FutId) -> Option<String> {
+/// cb=[Task.task_wakeup()]>`).
+fn waiter_repr(lp: &Loop, f: FutId) -> String {
     let (task, gather) = lp.with(|c| {
         (
             c.task_of(f),
@@ -162,23 +169,54 @@ fn waiter_repr(lp: &Loop, f: FutId) -> Option<String> {
         )
     });
     match task {
-        Some(t) => Some(task_repr(lp, t)),
+        Some(t) => task_repr(lp, t),
         None if gather => with_callbacks(lp, f, future_repr(lp, f, "_GatheringFuture")),
         None => with_callbacks(lp, f, future_repr(lp, f, "Future")),
     }
 }
 
-/// `repr` of a future followed by its done-callbacks when they are all tasks' wakeups; `None`
-/// when it has others (the playground does not keep their names).
-fn with_callbacks(lp: &Loop, f: FutId, own: String) -> Option<String> {
-    match lp.with(|c| c.wakeup_callbacks(f))? {
-        0 => Some(own),
-        n => {
-            let open = own.strip_suffix('>').unwrap_or(&own);
-            let cbs = vec!["Task.task_wakeup()"; n].join(", ");
-            Some(format!("{open} cb=[{cbs}]>"))
-        }
-    }
+/// One done-callback as a future's repr lists it.
+enum CallbackText {
+    Known(&'static str),
+    /// The program's callable, formatted once the loop is no longer borrowed (its repr may run
+    /// the program's `__repr__`).
+    Program(Value),
+}
+
+/// `repr` of a future followed by its done-callbacks, as `base_futures._format_callbacks`
+/// lists them: all of them up to two, else the first, how many more, and the last.
+fn with_callbacks(lp: &Loop, f: FutId, own: String) -> String {
+    let listed: Vec<CallbackText> = lp.with(|c| {
+        c.done_callbacks(f)
+            .iter()
+            .filter_map(|cb| match cb {
+                Callback::Wakeup(..) => Some(CallbackText::Known("Task.task_wakeup()")),
+                Callback::Native(n, _) => Some(CallbackText::Known(n.source())),
+                Callback::Program(p, _) => Some(CallbackText::Program(p.f.clone())),
+                Callback::Stop => Some(CallbackText::Known(
+                    asyncio_playground_engine::callback::RUN_UNTIL_COMPLETE_CB,
+                )),
+                Callback::Step(..) | Callback::SetResultUnlessCancelled(_) => None,
+            })
+            .collect()
+    });
+    let text = |cb: &CallbackText| match cb {
+        CallbackText::Known(s) => (*s).to_string(),
+        CallbackText::Program(v) => callback_source(v),
+    };
+    let cbs = match listed.as_slice() {
+        [] => return own,
+        [one] => text(one),
+        [a, b] => format!("{}, {}", text(a), text(b)),
+        [first, .., last] => format!(
+            "{}, <{} more>, {}",
+            text(first),
+            listed.len() - 2,
+            text(last)
+        ),
+    };
+    let open = own.strip_suffix('>').unwrap_or(&own);
+    format!("{open} cb=[{cbs}]>")
 }
 
 /// `<Future pending>`, `<Future finished result=1>`, … (and a task's, with its name and coroutine).
@@ -250,15 +288,12 @@ impl NativeObj for FutureObj {
         }
     }
     fn repr(&self) -> String {
-        future_repr(
-            &self.lp,
-            self.id,
-            if self.gathering {
-                "_GatheringFuture"
-            } else {
-                "Future"
-            },
-        )
+        let head = if self.gathering {
+            "_GatheringFuture"
+        } else {
+            "Future"
+        };
+        with_callbacks(&self.lp, self.id, future_repr(&self.lp, self.id, head))
     }
     fn methods(&self) -> &'static [(&'static str, BuiltinFn)] {
         FUTURE_METHODS
