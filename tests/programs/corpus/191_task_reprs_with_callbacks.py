@@ -7,44 +7,49 @@ async def work(n):
     return n
 
 
+def show(*parts):
+    """Prints without the program's path (the page names the program main.py)."""
+    print(*(str(p).replace(__file__, "main.py") for p in parts))
+
+
 def on_done(t):
     print("done:", t.get_name())
 
 
 async def peek(t):
-    print("peek:", t)
+    show("peek:", t)
     await asyncio.sleep(0)
-    print("peek again:", t)
+    show("peek again:", t)
 
 
 async def main():
     me = asyncio.current_task()
-    print(me)
+    show(me)
     await peek(
         me)
-    print(f"{me}")
+    show(f"{me}")
     async with asyncio.TaskGroup() as tg:
         t = tg.create_task(work(1))
-        print(t)
+        show(t)
         await asyncio.sleep(0)
-        print(t)
+        show(t)
     u = asyncio.create_task(work(1))
     u.add_done_callback(on_done)
-    print(u)
+    show(u)
     g = asyncio.gather(u, work(2))
-    print(u)
-    u.add_done_callback(print)
-    print(u)
+    show(u)
+    u.add_done_callback(id)
+    show(u)
     fut = asyncio.get_running_loop().create_future()
     fut.add_done_callback(on_done)
     fut.add_done_callback(on_done)
-    print(fut)
+    show(fut)
     fut.remove_done_callback(on_done)
-    print(fut)
+    show(fut)
     fut.set_result(1)
-    print(fut)
+    show(fut)
     await g
-    print(u)
+    show(u)
 
 
 asyncio.run(main())
