@@ -3,7 +3,7 @@
 
 use super::{class_of, type_name};
 use crate::objects::compare::{hash, py_cmp, py_lt};
-use crate::objects::iter::{collect, get_iter, new_iter, next, Iter};
+use crate::objects::iter::{collect, get_iter, new_iter, next, Iter, ViewKind};
 use crate::objects::repr::{repr, str};
 use crate::objects::{BuiltinFn, Value};
 use crate::syntax::ast::{BinOp, CmpOp};
@@ -582,6 +582,24 @@ fn reversed(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
                 items,
                 pos: 0,
                 name: "dict_reversekeyiterator",
+            }))
+        }
+        Value::Iter(it) if matches!(&*it.borrow(), Iter::View { .. }) => {
+            let kind = match &*it.borrow() {
+                Iter::View { kind, .. } => *kind,
+                _ => unreachable!("matched above"),
+            };
+            let mut items = collect(&args[0])?;
+            items.reverse();
+            let name = match kind {
+                ViewKind::Keys => "dict_reversekeyiterator",
+                ViewKind::Values => "dict_reversevalueiterator",
+                ViewKind::Items => "dict_reverseitemiterator",
+            };
+            Ok(new_iter(Iter::Items {
+                items,
+                pos: 0,
+                name,
             }))
         }
         other => Err(type_error(format!(

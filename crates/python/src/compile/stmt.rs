@@ -333,6 +333,7 @@ impl Compiler {
     fn aug_assign(&mut self, target: &Expr, op: BinOp, value: &Expr) -> CResult {
         match &target.kind {
             ExprKind::Name(n) => {
+                self.unit().span = target.span;
                 self.load_name(n);
                 self.expr(value)?;
                 self.unit().span = target.span.to(value.span);
@@ -343,6 +344,7 @@ impl Compiler {
                 self.expr(obj)?;
                 self.emit(Op::Dup);
                 let i = self.name_index(name);
+                self.unit().span = super::expr::at_attribute(target.span, target.span, name);
                 self.emit(Op::LoadAttr(i));
                 self.expr(value)?;
                 self.unit().span = target.span.to(value.span);

@@ -49,18 +49,25 @@ fn sleep(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
     Ok(Value::None)
 }
 
-fn monotonic(_: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn monotonic(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    crate::vm::frame::no_arguments_c("time.monotonic", &args, &kwargs)?;
     Ok(Value::Float(us_to_seconds(interp::now())))
 }
 
-fn time(_: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn perf_counter(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    crate::vm::frame::no_arguments_c("time.perf_counter", &args, &kwargs)?;
+    Ok(Value::Float(us_to_seconds(interp::now())))
+}
+
+fn time(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    crate::vm::frame::no_arguments_c("time.time", &args, &kwargs)?;
     Ok(Value::Float(EPOCH + us_to_seconds(interp::now())))
 }
 
 const FUNCTIONS: &[(&str, BuiltinFn)] = &[
     ("sleep", sleep),
     ("time", time),
-    ("perf_counter", monotonic),
+    ("perf_counter", perf_counter),
     ("monotonic", monotonic),
 ];
 

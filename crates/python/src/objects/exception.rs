@@ -146,6 +146,28 @@ impl ExcObj {
         }));
     }
 
+    /// An error in binding a call's arguments (`f() missing 1 required positional argument`),
+    /// raised before the callee's body runs: no frame of the callee is in its traceback.
+    pub fn is_argument_error(&self) -> bool {
+        const BINDING: [&str; 5] = [
+            "() missing ",
+            "() takes ",
+            "() got an unexpected keyword argument ",
+            "() got multiple values for argument ",
+            "() got some positional-only arguments ",
+        ];
+        &*self.class.name == "TypeError"
+            && matches!(&*self.args(), [Value::Str(m)] if BINDING.iter().any(|b| m.contains(b)))
+    }
+
+    /// An error raised in the body of one of asyncio's functions that CPython writes in Python
+    /// (`Lib/asyncio`): it comes up through that function's frame, shown as `...`.
+    pub fn raised_in_asyncio(&self) {
+        if !self.is_argument_error() {
+            self.mark_asyncio();
+        }
+    }
+
     /// The exception came up through asyncio's own frames (a coroutine of `Lib/asyncio`, or
     /// `asyncio.run`'s): the traceback shows `...` there, between the frames it passed so far and
     /// the ones it passes next.

@@ -25,6 +25,12 @@ pub trait NativeObj: Any {
     fn await_future(&self) -> Option<NativeFuture> {
         None
     }
+    /// Whether its methods are written in Python in CPython (`Lib/asyncio`'s locks, queues,
+    /// loop, …) rather than in C (`_asyncio`'s Task and Future): an error they raise comes up
+    /// through their frame, shown as `...`.
+    fn methods_in_python(&self) -> bool {
+        false
+    }
     fn as_any(&self) -> &dyn Any;
 }
 
@@ -52,7 +58,15 @@ impl dyn NativeObj {
         args: Vec<Value>,
     ) -> PyResult<Result<Value, Vec<Value>>> {
         match self.method(name) {
-            Some(f) => Ok(Ok(f(Some(&Value::Native(self.clone())), args, Vec::new())?)),
+            Some(f) => match f(Some(&Value::Native(self.clone())), args, Vec::new()) {
+                Ok(v) => Ok(Ok(v)),
+                Err(e) => {
+                    if self.methods_in_python() {
+                        e.raised_in_asyncio();
+                    }
+                    Err(e)
+                }
+            },
             None => Ok(Err(args)),
         }
     }

@@ -32,7 +32,11 @@ pub fn prepare(f: &Value, mut args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -
             prepare(&m.1, args, kwargs)
         }
         Value::Builtin(b) => {
-            let v = (b.f)(b.bound.as_ref(), args, kwargs)?;
+            let v = (b.f)(b.bound.as_ref(), args, kwargs).inspect_err(|e| {
+                if crate::modules::asyncio::written_in_python(b) {
+                    e.raised_in_asyncio();
+                }
+            })?;
             if let Some((run, lp)) = crate::modules::asyncio::runner::as_request(&v) {
                 return Ok(Callee::Suspend(
                     crate::modules::asyncio::runner::suspend_on(run, lp),

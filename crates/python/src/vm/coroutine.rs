@@ -44,15 +44,20 @@ impl Coroutine {
         })
     }
 
-    /// Takes the frame to run it (awaited, or as a task's).
+    /// Takes the frame to run it awaited (`await coro`).
     ///
     /// # Errors
-    /// `RuntimeError: cannot reuse already awaited coroutine`.
+    /// `RuntimeError: coroutine is being awaited already` while something else runs it (a task,
+    /// or another `await`: it is suspended in an await of its own); `RuntimeError: cannot reuse
+    /// already awaited coroutine` once it is done.
     pub fn start(&self) -> PyResult<Frame> {
+        if self.state.get() == CoroState::Running {
+            return Err(runtime_error("coroutine is being awaited already"));
+        }
         self.start_boxed().map(|f| *f)
     }
 
-    /// As [`Coroutine::start`], the frame left in its box (a task's thread keeps it there).
+    /// Takes the frame to run it as a task's, left in its box (the task's thread keeps it there).
     ///
     /// # Errors
     /// `RuntimeError: cannot reuse already awaited coroutine`.

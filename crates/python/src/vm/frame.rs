@@ -306,6 +306,44 @@ pub fn check_method_positional(
     }
 }
 
+/// A method CPython writes in Python that takes only `self` (`Queue.qsize`): its TypeError
+/// for any argument given.
+///
+/// # Errors
+/// `Queue.qsize() takes 1 positional argument but 2 were given`, or `… got an unexpected
+/// keyword argument 'x'`.
+pub fn no_arguments(qualname: &str, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> PyResult<()> {
+    if let Some((k, _)) = kwargs.first() {
+        return Err(type_error(format!(
+            "{qualname}() got an unexpected keyword argument '{k}'"
+        )));
+    }
+    if !args.is_empty() {
+        return Err(too_many(qualname, 1, 1, args.len() + 1));
+    }
+    Ok(())
+}
+
+/// A function or method CPython writes in C that takes no arguments (`Task.get_name`,
+/// `time.time`): its TypeError for any argument given.
+///
+/// # Errors
+/// `Task.get_name() takes no arguments (1 given)`, or `… takes no keyword arguments`.
+pub fn no_arguments_c(qualname: &str, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> PyResult<()> {
+    if !kwargs.is_empty() {
+        return Err(type_error(format!(
+            "{qualname}() takes no keyword arguments"
+        )));
+    }
+    if !args.is_empty() {
+        return Err(type_error(format!(
+            "{qualname}() takes no arguments ({} given)",
+            args.len()
+        )));
+    }
+    Ok(())
+}
+
 /// `f() takes from 1 to 2 positional arguments but 3 were given`.
 pub fn too_many(qualname: &str, min: usize, max: usize, given: usize) -> Raised {
     let takes = if max > min {

@@ -17,6 +17,12 @@ pub fn overflow() -> Raised {
 }
 
 fn unsupported(op: BinOp, a: &Value, b: &Value) -> Raised {
+    if is_set_view(a) || is_set_view(b) {
+        return super::refuse(format!(
+            "the set operator {} on dict views (d.keys(), d.items())",
+            operator_text(op)
+        ));
+    }
     type_error(format!(
         "unsupported operand type(s) for {}: '{}' and '{}'",
         operator_text(op),
@@ -337,8 +343,42 @@ pub fn truthy(v: &Value) -> PyResult<bool> {
     })
 }
 
+/// `d.keys()` or `d.items()`: views that behave as sets (comparisons and set operators,
+/// which the playground refuses rather than answer as a plain object would).
+fn is_set_view(v: &Value) -> bool {
+    matches!(v, Value::Iter(it) if matches!(
+        &*it.borrow(),
+        crate::objects::iter::Iter::View { kind, .. }
+            if *kind != crate::objects::iter::ViewKind::Values
+    ))
+}
+
+/// Whether `a is b` of two numbers depends on which objects CPython made: equal ints past its
+/// small-int cache (-5..=256), or equal floats, are one object or two depending on how they
+/// were computed; the playground keeps no identity for numbers.
+fn identity_unknown(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => x == y && !(-5..=256).contains(x),
+        (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
+        _ => false,
+    }
+}
+
 /// `a <op> b` for comparisons (`in`, `is` included).
 pub fn compare(op: CmpOp, a: &Value, b: &Value) -> PyResult {
+    if matches!(op, CmpOp::Is | CmpOp::IsNot) && identity_unknown(a, b) {
+        return Err(stop(
+            "`is` between two equal numbers is not supported in the playground: whether they are \
+             one object depends on how CPython made them (compare numbers with ==)",
+        ));
+    }
+    if !matches!(op, CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn)
+        && (is_set_view(a) || is_set_view(b))
+    {
+        return Err(super::refuse(
+            "comparing dict views (d.keys(), d.items()) as sets",
+        ));
+    }
     Ok(Value::Bool(match op {
         CmpOp::Eq => py_eq(a, b),
         CmpOp::Ne => !py_eq(a, b),

@@ -8,7 +8,7 @@ use crate::builtins::type_name;
 use crate::host::Py;
 use crate::objects::iter::collect;
 use crate::objects::{BuiltinFn, Set, Value};
-use crate::vm::frame::check_positional;
+use crate::vm::frame::{check_positional, no_arguments_c};
 use crate::vm::ops::as_float;
 use crate::vm::{interp, type_error, value_error, PyResult};
 use asyncio_playground_engine::asyncio::{gather, shield, timeouts, wait as engine_wait};
@@ -281,7 +281,24 @@ fn shield_(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
     Ok(lp.future_value(outer))
 }
 
-fn current_task(_: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+/// `current_task(loop=None)`, an Argument Clinic function of C: its arity errors.
+fn at_most_one_argument(qualname: &str, args: &[Value], kwargs: &Kw) -> PyResult<()> {
+    if let Some((k, _)) = kwargs.iter().find(|(k, _)| &**k != "loop") {
+        return Err(type_error(format!(
+            "{qualname}() got an unexpected keyword argument '{k}'"
+        )));
+    }
+    let given = args.len() + kwargs.len();
+    if given > 1 {
+        return Err(type_error(format!(
+            "{qualname}() takes at most 1 argument ({given} given)"
+        )));
+    }
+    Ok(())
+}
+
+fn current_task(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    at_most_one_argument("current_task", &args, &kwargs)?;
     let Some(lp) = super::current() else {
         return Err(crate::vm::runtime_error("no running event loop"));
     };
@@ -291,19 +308,25 @@ fn current_task(_: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
     })
 }
 
-fn all_tasks(_: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn all_tasks(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    if args.len() > 1 {
+        return Err(crate::vm::frame::too_many("all_tasks", 0, 1, args.len()));
+    }
+    drop(kwargs);
     let lp = running()?;
     let ids = lp.with(|c| c.pending_tasks());
     let vals: Vec<Value> = ids.into_iter().map(|t| lp.task_value(t)).collect();
     Ok(Value::Set(Rc::new(RefCell::new(Set::from_values(vals)?))))
 }
 
-fn get_running_loop(_: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn get_running_loop(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments_c("_asyncio.get_running_loop", &args, &kwargs)?;
     let lp = running()?;
     Ok(lp.loop_value())
 }
 
-fn get_event_loop(_: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn get_event_loop(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments_c("_asyncio.get_event_loop", &args, &kwargs)?;
     match super::current() {
         Some(lp) => Ok(lp.loop_value()),
         None => Err(crate::vm::refuse(
@@ -312,13 +335,26 @@ fn get_event_loop(_: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
     }
 }
 
-fn iscoroutine(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
-    Ok(Value::Bool(args.first().is_some_and(super::is_coroutine)))
+/// The one argument `obj` of `iscoroutine(obj)` and `isfuture(obj)`.
+fn obj_argument(name: &str, args: Vec<Value>, kwargs: Kw) -> PyResult<Value> {
+    let kw = take_kwargs(name, kwargs, &["obj"])?;
+    check_positional(name, &["obj"], 1, args.len(), &[kw[0].is_some()])?;
+    Ok(args
+        .into_iter()
+        .chain(kw.into_iter().flatten())
+        .next()
+        .unwrap_or(Value::None))
 }
 
-fn isfuture(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
+fn iscoroutine(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    let obj = obj_argument("iscoroutine", args, kwargs)?;
+    Ok(Value::Bool(super::is_coroutine(&obj)))
+}
+
+fn isfuture(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    let obj = obj_argument("isfuture", args, kwargs)?;
     Ok(Value::Bool(
-        matches!(args.first(), Some(Value::Native(n)) if n.downcast::<TaskObj>().is_some() || n.downcast::<super::FutureObj>().is_some()),
+        matches!(obj, Value::Native(n) if n.downcast::<TaskObj>().is_some() || n.downcast::<super::FutureObj>().is_some()),
     ))
 }
 

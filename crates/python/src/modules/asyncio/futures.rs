@@ -9,7 +9,7 @@ use crate::objects::native::NativeObj;
 use crate::objects::repr::repr;
 use crate::objects::{BuiltinFn, Value};
 use crate::vm::coroutine::NativeFuture;
-use crate::vm::frame::check_method_positional;
+use crate::vm::frame::{check_method_positional, no_arguments, no_arguments_c};
 use crate::vm::{exc, interp, type_error, PyResult};
 use asyncio_playground_engine::clock::{seconds_to_us, us_to_seconds};
 use asyncio_playground_engine::{
@@ -306,22 +306,35 @@ impl NativeObj for FutureObj {
     }
 }
 
-fn done(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+/// The class whose C method a future's is: `Task`'s own, else `Future`'s (a
+/// `_GatheringFuture` inherits them).
+fn future_class(b: Option<&Value>) -> &'static str {
+    match b {
+        Some(Value::Native(n)) if n.downcast::<TaskObj>().is_some() => "Task",
+        _ => "Future",
+    }
+}
+
+fn done(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments_c(&format!("{}.done", future_class(b)), &args, &kwargs)?;
     let (lp, f, _) = target(b)?;
     Ok(Value::Bool(lp.with(|c| c.future_done(f))))
 }
 
-fn cancelled(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn cancelled(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments_c(&format!("{}.cancelled", future_class(b)), &args, &kwargs)?;
     let (lp, f, _) = target(b)?;
     Ok(Value::Bool(lp.with(|c| c.future_cancelled(f))))
 }
 
-fn result(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn result(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments_c(&format!("{}.result", future_class(b)), &args, &kwargs)?;
     let (lp, f, _) = target(b)?;
     lp.with(|c| c.future_result(f))
 }
 
-fn exception(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn exception(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments_c(&format!("{}.exception", future_class(b)), &args, &kwargs)?;
     let (lp, f, _) = target(b)?;
     Ok(lp
         .with(|c| c.future_exception(f))?
@@ -390,7 +403,8 @@ fn remove_done_callback(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult 
     ))
 }
 
-fn get_loop(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn get_loop(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments_c(&format!("{}.get_loop", future_class(b)), &args, &kwargs)?;
     let (lp, _, _) = target(b)?;
     Ok(lp.loop_value())
 }
@@ -451,7 +465,8 @@ fn task_of(b: Option<&Value>) -> PyResult<(Rc<Loop>, TaskId)> {
     }
 }
 
-fn get_name(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn get_name(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments_c("Task.get_name", &args, &kwargs)?;
     let (lp, t) = task_of(b)?;
     Ok(Value::Str(lp.with(|c| c.task_name(t))))
 }
@@ -463,18 +478,21 @@ fn set_name(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
     Ok(Value::None)
 }
 
-fn get_coro(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn get_coro(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments_c("Task.get_coro", &args, &kwargs)?;
     let (lp, t) = task_of(b)?;
     let coro = lp.coros.borrow().get(t.0 as usize).cloned();
     Ok(coro.unwrap_or(Value::None))
 }
 
-fn cancelling(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn cancelling(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments_c("Task.cancelling", &args, &kwargs)?;
     let (lp, t) = task_of(b)?;
     Ok(Value::Int(lp.with(|c| c.task_cancelling(t)) as i64))
 }
 
-fn uncancel(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn uncancel(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments_c("Task.uncancel", &args, &kwargs)?;
     let (lp, t) = task_of(b)?;
     Ok(Value::Int(lp.with(|c| c.task_uncancel(t)) as i64))
 }
@@ -519,6 +537,9 @@ pub struct HandleObj {
 }
 
 impl NativeObj for HandleObj {
+    fn methods_in_python(&self) -> bool {
+        true
+    }
     fn class(&self) -> Rc<Class> {
         if self.when.is_some() {
             classes(|c| c.timer_handle.clone())
@@ -565,18 +586,29 @@ fn handle_of(b: Option<&Value>) -> PyResult<(Rc<Loop>, HandleId, Option<f64>)> {
     }
 }
 
-fn handle_cancel(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+/// `TimerHandle` defines its own `cancel`; a plain `Handle` has `Handle`'s.
+fn handle_cancel_name(b: Option<&Value>) -> &'static str {
+    match handle_of(b) {
+        Ok((_, _, Some(_))) => "TimerHandle.cancel",
+        _ => "Handle.cancel",
+    }
+}
+
+fn handle_cancel(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments(handle_cancel_name(b), &args, &kwargs)?;
     let (lp, h, _) = handle_of(b)?;
     lp.with(|c| c.cancel_program_handle(h));
     Ok(Value::None)
 }
 
-fn handle_cancelled(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn handle_cancelled(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments("Handle.cancelled", &args, &kwargs)?;
     let (lp, h, _) = handle_of(b)?;
     Ok(Value::Bool(lp.with(|c| c.handle_cancelled(h))))
 }
 
-fn handle_when(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn handle_when(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments("TimerHandle.when", &args, &kwargs)?;
     let (_, _, when) = handle_of(b)?;
     when.map(Value::Float)
         .ok_or_else(|| crate::vm::attribute_error("'Handle' object has no attribute 'when'"))
@@ -594,6 +626,9 @@ pub struct LoopObj {
 }
 
 impl NativeObj for LoopObj {
+    fn methods_in_python(&self) -> bool {
+        true
+    }
     fn class(&self) -> Rc<Class> {
         classes(|c| c.event_loop.clone())
     }
@@ -618,7 +653,8 @@ fn loop_of(b: Option<&Value>) -> PyResult<Rc<Loop>> {
     }
 }
 
-fn loop_time(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn loop_time(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments("BaseEventLoop.time", &args, &kwargs)?;
     let lp = loop_of(b)?;
     Ok(Value::Float(us_to_seconds(lp.with(|c| c.now()))))
 }
@@ -752,7 +788,8 @@ fn loop_create_task(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult
     Ok(lp.task_value(t))
 }
 
-fn is_running(_: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn is_running(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments("BaseEventLoop.is_running", &args, &kwargs)?;
     Ok(Value::Bool(true))
 }
 

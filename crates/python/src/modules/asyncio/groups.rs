@@ -6,6 +6,7 @@ use crate::host::Py;
 use crate::objects::class::Class;
 use crate::objects::native::NativeObj;
 use crate::objects::{BuiltinFn, Value};
+use crate::vm::frame::no_arguments;
 use crate::vm::ops::as_float;
 use crate::vm::{exc, interp, type_error, PyResult};
 use asyncio_playground_engine::asyncio::as_completed::AsCompleted;
@@ -80,6 +81,9 @@ const TASKGROUP: &[(&str, BuiltinFn)] = &[
 ];
 
 impl NativeObj for TaskGroupObj {
+    fn methods_in_python(&self) -> bool {
+        true
+    }
     fn class(&self) -> Rc<Class> {
         classes(|c| c.taskgroup.clone())
     }
@@ -109,7 +113,8 @@ fn to_when(v: Option<&Value>) -> PyResult<Option<f64>> {
     }
 }
 
-fn t_when(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn t_when(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments("Timeout.when", &args, &kwargs)?;
     Ok(obj::<TimeoutObj>(b)?
         .0
         .when()
@@ -123,7 +128,8 @@ fn t_reschedule(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
     Ok(Value::None)
 }
 
-fn t_expired(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn t_expired(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments("Timeout.expired", &args, &kwargs)?;
     Ok(Value::Bool(obj::<TimeoutObj>(b)?.0.expired()))
 }
 
@@ -157,6 +163,9 @@ const TIMEOUT: &[(&str, BuiltinFn)] = &[
 ];
 
 impl NativeObj for TimeoutObj {
+    fn methods_in_python(&self) -> bool {
+        true
+    }
     fn class(&self) -> Rc<Class> {
         classes(|c| c.timeout.clone())
     }
@@ -231,6 +240,9 @@ const AS_COMPLETED: &[(&str, BuiltinFn)] = &[
 ];
 
 impl NativeObj for AsCompletedObj {
+    fn methods_in_python(&self) -> bool {
+        true
+    }
     fn class(&self) -> Rc<Class> {
         classes(|c| c.as_completed.clone())
     }

@@ -392,6 +392,20 @@ impl<F: std::future::Future<Output = PyResult>> std::future::Future for MarkAsyn
     }
 }
 
+/// Whether the built-in `b` is one of asyncio's functions that CPython writes in Python
+/// (`asyncio.run`, `create_task`, `gather`, …), or a method of such an object (`q.get_nowait`),
+/// rather than in C (`_asyncio`'s `current_task`, `get_running_loop`, `get_event_loop`, and
+/// Task and Future methods): an error it raises comes up through its frame, shown as `...`.
+pub fn written_in_python(b: &crate::objects::Builtin) -> bool {
+    match &b.bound {
+        Some(Value::Native(n)) => n.methods_in_python(),
+        Some(_) => false,
+        None => b.qualname.strip_prefix("asyncio.").is_some_and(|name| {
+            !matches!(name, "current_task" | "get_running_loop" | "get_event_loop")
+        }),
+    }
+}
+
 /// Whether `v` is a coroutine object (`asyncio.iscoroutine`).
 pub fn is_coroutine(v: &Value) -> bool {
     matches!(v, Value::Coro(_) | Value::NativeCoro(_))

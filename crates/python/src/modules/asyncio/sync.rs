@@ -10,6 +10,7 @@ use crate::objects::native::NativeObj;
 use crate::objects::repr::repr;
 use crate::objects::{BuiltinFn, Value};
 use crate::vm::call::call;
+use crate::vm::frame::no_arguments;
 use crate::vm::ops::{as_int, truthy};
 use crate::vm::{type_error, PyResult};
 use asyncio_playground_engine::asyncio::locks::{Condition, Event, Lock};
@@ -43,21 +44,24 @@ fn lock_of(b: Option<&Value>) -> PyResult<Lock> {
     Ok(obj::<ConditionObj>(b)?.0.lock().clone())
 }
 
-fn lock_acquire(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn lock_acquire(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments("Lock.acquire", &args, &kwargs)?;
     let lock = lock_of(b)?;
     Ok(native_coro("Lock.acquire", async move {
         lock.acquire::<Py>().await.map(Value::Bool)
     }))
 }
 
-fn lock_release(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn lock_release(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments("Lock.release", &args, &kwargs)?;
     let lock = lock_of(b)?;
     let lp = running()?;
     lp.with(|c| lock.release::<Py>(c))?;
     Ok(Value::None)
 }
 
-fn lock_locked(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn lock_locked(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments("Lock.locked", &args, &kwargs)?;
     Ok(Value::Bool(lock_of(b)?.locked()))
 }
 
@@ -86,6 +90,9 @@ const LOCK: &[(&str, BuiltinFn)] = &[
 ];
 
 impl NativeObj for LockObj {
+    fn methods_in_python(&self) -> bool {
+        true
+    }
     fn class(&self) -> Rc<Class> {
         classes(|c| c.lock.clone())
     }
@@ -103,7 +110,8 @@ impl NativeObj for LockObj {
     }
 }
 
-fn event_set(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn event_set(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments("Event.set", &args, &kwargs)?;
     let e = obj::<EventObj>(b)?.0.clone();
     match super::current() {
         Some(lp) => lp.with(|c| e.set::<Py>(c)),
@@ -112,16 +120,19 @@ fn event_set(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
     Ok(Value::None)
 }
 
-fn event_clear(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn event_clear(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments("Event.clear", &args, &kwargs)?;
     obj::<EventObj>(b)?.0.clear();
     Ok(Value::None)
 }
 
-fn event_is_set(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn event_is_set(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments("Event.is_set", &args, &kwargs)?;
     Ok(Value::Bool(obj::<EventObj>(b)?.0.is_set()))
 }
 
-fn event_wait(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn event_wait(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments("Event.wait", &args, &kwargs)?;
     let e = obj::<EventObj>(b)?.0.clone();
     Ok(native_coro("Event.wait", async move {
         e.wait::<Py>().await.map(Value::Bool)
@@ -136,6 +147,9 @@ const EVENT: &[(&str, BuiltinFn)] = &[
 ];
 
 impl NativeObj for EventObj {
+    fn methods_in_python(&self) -> bool {
+        true
+    }
     fn class(&self) -> Rc<Class> {
         classes(|c| c.event.clone())
     }
@@ -153,7 +167,8 @@ impl NativeObj for EventObj {
     }
 }
 
-fn cond_wait(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn cond_wait(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments("Condition.wait", &args, &kwargs)?;
     let c = obj::<ConditionObj>(b)?.0.clone();
     Ok(native_coro("Condition.wait", async move {
         c.wait::<Py>().await.map(Value::Bool)
@@ -192,7 +207,8 @@ fn cond_notify(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     Ok(Value::None)
 }
 
-fn cond_notify_all(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn cond_notify_all(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments("Condition.notify_all", &args, &kwargs)?;
     let c = obj::<ConditionObj>(b)?.0.clone();
     let lp = running()?;
     lp.with(|core| c.notify_all::<Py>(core))?;
@@ -212,6 +228,9 @@ const CONDITION: &[(&str, BuiltinFn)] = &[
 ];
 
 impl NativeObj for ConditionObj {
+    fn methods_in_python(&self) -> bool {
+        true
+    }
     fn class(&self) -> Rc<Class> {
         classes(|c| c.condition.clone())
     }
@@ -233,14 +252,24 @@ fn sem_of(b: Option<&Value>) -> PyResult<Semaphore> {
     Ok(obj::<SemaphoreObj>(b)?.0.clone())
 }
 
-fn sem_acquire(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn sem_acquire(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments("Semaphore.acquire", &args, &kwargs)?;
     let s = sem_of(b)?;
     Ok(native_coro("Semaphore.acquire", async move {
         s.acquire::<Py>().await.map(Value::Bool)
     }))
 }
 
-fn sem_release(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+/// `BoundedSemaphore` defines its own `release`; `Semaphore`'s is the other's.
+fn semaphore_release_name(b: Option<&Value>) -> &'static str {
+    match obj::<SemaphoreObj>(b) {
+        Ok(SemaphoreObj(_, true)) => "BoundedSemaphore.release",
+        _ => "Semaphore.release",
+    }
+}
+
+fn sem_release(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments(semaphore_release_name(b), &args, &kwargs)?;
     let s = sem_of(b)?;
     match super::current() {
         Some(lp) => lp.with(|c| s.release::<Py>(c))?,
@@ -249,7 +278,8 @@ fn sem_release(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
     Ok(Value::None)
 }
 
-fn sem_locked(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn sem_locked(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments("Semaphore.locked", &args, &kwargs)?;
     let s = sem_of(b)?;
     Ok(Value::Bool(match super::current() {
         Some(lp) => lp.with(|c| s.locked::<Py>(c)),
@@ -282,6 +312,9 @@ const SEMAPHORE: &[(&str, BuiltinFn)] = &[
 ];
 
 impl NativeObj for SemaphoreObj {
+    fn methods_in_python(&self) -> bool {
+        true
+    }
     fn class(&self) -> Rc<Class> {
         if self.1 {
             classes(|c| c.bounded.clone())
@@ -324,7 +357,8 @@ fn q_put(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
     }))
 }
 
-fn q_get(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn q_get(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments("Queue.get", &args, &kwargs)?;
     let q = queue_of(b)?;
     Ok(native_coro("Queue.get", async move { q.get().await }))
 }
@@ -339,35 +373,41 @@ fn q_put_nowait(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
     Ok(Value::None)
 }
 
-fn q_get_nowait(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn q_get_nowait(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments("Queue.get_nowait", &args, &kwargs)?;
     let q = queue_of(b)?;
     let lp = running()?;
     lp.with(|c| q.get_nowait(c))
 }
 
-fn q_task_done(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn q_task_done(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments("Queue.task_done", &args, &kwargs)?;
     let q = queue_of(b)?;
     let lp = running()?;
     lp.with(|c| q.task_done(c))?;
     Ok(Value::None)
 }
 
-fn q_join(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn q_join(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments("Queue.join", &args, &kwargs)?;
     let q = queue_of(b)?;
     Ok(native_coro("Queue.join", async move {
         q.join().await.map(|()| Value::None)
     }))
 }
 
-fn q_qsize(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn q_qsize(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments("Queue.qsize", &args, &kwargs)?;
     Ok(Value::Int(queue_of(b)?.qsize() as i64))
 }
 
-fn q_empty(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn q_empty(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments("Queue.empty", &args, &kwargs)?;
     Ok(Value::Bool(queue_of(b)?.empty()))
 }
 
-fn q_full(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn q_full(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    no_arguments("Queue.full", &args, &kwargs)?;
     Ok(Value::Bool(queue_of(b)?.full()))
 }
 
@@ -384,6 +424,9 @@ const QUEUE: &[(&str, BuiltinFn)] = &[
 ];
 
 impl NativeObj for QueueObj {
+    fn methods_in_python(&self) -> bool {
+        true
+    }
     fn class(&self) -> Rc<Class> {
         match self.0.order() {
             Order::Fifo => classes(|c| c.queue.clone()),

@@ -63,7 +63,8 @@ fn seed(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     Ok(Value::None)
 }
 
-fn random(_: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+fn random(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    crate::vm::frame::no_arguments_c("Random.random", &args, &kwargs)?;
     Ok(Value::Float(with(|r| r.random())))
 }
 
