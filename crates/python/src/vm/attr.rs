@@ -205,6 +205,11 @@ fn missing(obj: &Value, name: &str) -> crate::objects::Raised {
             cls.name.to_string(),
         ),
         Value::Super(_) => (false, String::new()),
+        // The private state of asyncio's objects written in Python (`lock._waiters`,
+        // `q._queue`, `loop._ready`): CPython's instances have it, the playground's do not.
+        Value::Native(n) if n.methods_in_python() && name.starts_with('_') => {
+            (true, n.class().name.to_string())
+        }
         other => {
             let cls = crate::builtins::class_of(other);
             (mro_has(&cls), cls.name.to_string())

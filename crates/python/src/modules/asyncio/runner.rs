@@ -68,6 +68,9 @@ pub fn run(_: Option<&Value>, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -
         }
         Value::NativeCoro(n) => (TaskCoro::Native(n.start()?), Rc::from(n.qualname)),
         other => {
+            // `Runner.run` has made its loop before it checks `main`, and closing the runner
+            // runs the loop's two shutdown tasks: they use their names all the same.
+            interp::with(|i| i.task_counter.set(i.task_counter.get() + 2));
             return Err(value_error(format!(
                 "a coroutine was expected, got {}",
                 crate::objects::repr::repr(other)?

@@ -337,6 +337,11 @@ impl NativeObj for SemaphoreObj {
     fn methods(&self) -> &'static [(&'static str, BuiltinFn)] {
         SEMAPHORE
     }
+    /// `_value`, the counter tutorials print (`sem._value`): what `acquire` takes and
+    /// `release` gives back, as `locks.py` keeps it.
+    fn getattr(&self, name: &str) -> Option<Value> {
+        (name == "_value").then(|| Value::Int(self.0.value()))
+    }
     fn as_any(&self) -> &dyn Any {
         self
     }
