@@ -68,6 +68,9 @@ pub enum Op {
     MapAdd(u32),
     /// `[.. list iterable] → [.. list]`
     ListExtend,
+    /// `[.. f list it] → [.. f list]`: as `ListExtend`, for the one `*` argument of a call
+    /// (`f(*xs)`, CPython's `CALL_FUNCTION_EX` check): a non-iterable's error names the callee.
+    StarArgs,
     SetUpdate,
     /// `{**a}`: `[.. dict mapping] → [.. dict]`
     DictUpdate,

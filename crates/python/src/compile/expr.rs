@@ -320,12 +320,23 @@ impl Compiler {
             .iter()
             .any(|a| matches!(a, Arg::Star(_) | Arg::StarStar(_)));
         if starred {
+            // `f(*xs)`: CPython passes `xs` itself to `CALL_FUNCTION_EX`, which checks it.
+            let positional: Vec<&Arg> = args
+                .iter()
+                .filter(|a| matches!(a, Arg::Pos(_) | Arg::Star(_)))
+                .collect();
+            let one_star = matches!(positional.as_slice(), [Arg::Star(_)]);
             self.emit(Op::BuildList(0));
             for a in args {
                 match a {
                     Arg::Pos(e) => {
                         self.expr(e)?;
                         self.emit(Op::ListAppend(0));
+                    }
+                    Arg::Star(e) if one_star => {
+                        self.expr(e)?;
+                        self.unit().span = span;
+                        self.emit(Op::StarArgs);
                     }
                     Arg::Star(e) => {
                         self.expr(e)?;
@@ -341,14 +352,26 @@ impl Compiler {
                 .any(|a| matches!(a, Arg::Kw(..) | Arg::StarStar(_)));
             if has_kw {
                 self.emit(Op::BuildMap(0));
+                let mut after_star_star = false;
                 for a in args {
                     match a {
+                        // After a `**`, CPython merges the keyword as a dict of its own: a
+                        // name given twice is an error.
+                        Arg::Kw(name, e, _) if after_star_star => {
+                            self.emit(Op::BuildMap(0));
+                            self.emit_const(Value::Str(name.clone()));
+                            self.expr(e)?;
+                            self.emit(Op::MapAdd(0));
+                            self.unit().span = span;
+                            self.emit(Op::DictMerge);
+                        }
                         Arg::Kw(name, e, _) => {
                             self.emit_const(Value::Str(name.clone()));
                             self.expr(e)?;
                             self.emit(Op::MapAdd(0));
                         }
                         Arg::StarStar(e) => {
+                            after_star_star = true;
                             self.expr(e)?;
                             self.unit().span = e.span;
                             self.emit(Op::DictMerge);

@@ -112,6 +112,45 @@ pub fn run_frame(frame: Frame) -> PyResult {
     }
 }
 
+/// How CPython names a callable in its argument errors (`_PyObject_FunctionStr`: `print()`,
+/// `__main__.f()`, `asyncio.tasks.gather()`, `random.Random.randint()`); `None` where the
+/// playground does not know its module.
+pub fn function_str(f: &Value) -> Option<String> {
+    match f {
+        Value::Func(func) => Some(format!("__main__.{}()", func.qualname.borrow())),
+        Value::Method(m) => function_str(&m.1),
+        Value::Class(c) if c.tag == crate::objects::class::Tag::User => {
+            Some(format!("__main__.{}()", c.qualname))
+        }
+        Value::Class(c) => Some(format!("{}()", c.name)),
+        Value::Builtin(b) => match b.qualname.split_once('.') {
+            None => Some(format!("{}()", b.qualname)),
+            Some(("asyncio", name)) => {
+                let module = match name {
+                    "run" => "asyncio.runners",
+                    "timeout" | "timeout_at" => "asyncio.timeouts",
+                    "iscoroutine" => "asyncio.coroutines",
+                    "isfuture" => "asyncio.base_futures",
+                    "current_task" | "get_running_loop" | "get_event_loop" => "_asyncio",
+                    "gather" | "create_task" | "sleep" | "wait" | "wait_for" | "shield"
+                    | "ensure_future" | "as_completed" | "all_tasks" => "asyncio.tasks",
+                    _ => return None,
+                };
+                Some(format!("{module}.{name}()"))
+            }
+            // The module's functions are the methods of its hidden `Random` (`random` is C's).
+            Some(("random", "random")) => Some("Random.random()".into()),
+            Some(("random", name)) => Some(format!("random.Random.{name}()")),
+            Some(("time", name)) => Some(format!("time.{name}()")),
+            Some(_) if b.bound.as_ref().is_some_and(has_builtin_methods) => {
+                Some(format!("{}()", b.qualname))
+            }
+            Some(_) => None,
+        },
+        _ => None,
+    }
+}
+
 /// The values whose methods are their built-in type's ([`crate::builtins::methods`]).
 fn has_builtin_methods(obj: &Value) -> bool {
     matches!(

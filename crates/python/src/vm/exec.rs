@@ -654,22 +654,31 @@ impl Thread {
                         t!(m.borrow_mut().insert(k, v));
                     }
                 }
-                Op::ListExtend | Op::SetUpdate => {
+                Op::ListExtend | Op::SetUpdate | Op::StarArgs => {
                     let it = frame.stack.pop().expect("stack");
                     let target = frame.stack.last().expect("stack").clone();
                     let items = match crate::objects::iter::collect(&it) {
                         Ok(items) => items,
                         Err(e) => {
-                            let e = if e.is_a("TypeError")
-                                && !matches!(it, Value::Iter(_) | Value::Gen(_))
-                                && matches!(op, Op::ListExtend)
-                            {
-                                super::type_error(format!(
-                                    "Value after * must be an iterable, not {}",
-                                    crate::builtins::type_name(&it)
-                                ))
-                            } else {
-                                e
+                            let not_iterable = e.is_a("TypeError")
+                                && !matches!(it, Value::Iter(_) | Value::Gen(_));
+                            let type_name = crate::builtins::type_name(&it);
+                            let callee = match op {
+                                Op::StarArgs => frame.stack.iter().rev().nth(1),
+                                _ => None,
+                            };
+                            let e = match (op, callee.and_then(call::function_str)) {
+                                (Op::StarArgs, Some(f)) if not_iterable => {
+                                    super::type_error(format!(
+                                        "{f} argument after * must be an iterable, not {type_name}"
+                                    ))
+                                }
+                                (Op::ListExtend | Op::StarArgs, _) if not_iterable => {
+                                    super::type_error(format!(
+                                        "Value after * must be an iterable, not {type_name}"
+                                    ))
+                                }
+                                _ => e,
                             };
                             return Flow::Exc(e, Mode::New);
                         }
@@ -683,10 +692,22 @@ impl Thread {
                 Op::DictUpdate | Op::DictMerge => {
                     let m = frame.stack.pop().expect("stack");
                     let target = frame.stack.last().expect("stack").clone();
+                    // A call's `**`: the callee is under the positional arguments and the dict.
+                    let callee = match op {
+                        Op::DictMerge => frame
+                            .stack
+                            .iter()
+                            .rev()
+                            .nth(2)
+                            .and_then(call::function_str)
+                            .map(|f| format!("{f} "))
+                            .unwrap_or_default(),
+                        _ => String::new(),
+                    };
                     let Value::Dict(src) = &m else {
                         let what = if matches!(op, Op::DictMerge) {
                             format!(
-                                "argument after ** must be a mapping, not {}",
+                                "{callee}argument after ** must be a mapping, not {}",
                                 crate::builtins::type_name(&m)
                             )
                         } else {
@@ -708,7 +729,7 @@ impl Thread {
                                 let key = t!(crate::objects::repr::repr(&k));
                                 return Flow::Exc(
                                     super::type_error(format!(
-                                        "got multiple values for keyword argument {key}"
+                                        "{callee}got multiple values for keyword argument {key}"
                                     )),
                                     Mode::New,
                                 );
