@@ -369,11 +369,9 @@ impl Thread {
                         let name = frame.code.slots[i as usize].clone();
                         return Flow::Exc(unbound_local(&name), Mode::New);
                     }
+                    // A coroutine nobody awaited warns at the `del`.
                     let old = std::mem::replace(&mut frame.slots[i as usize], Value::Unbound);
-                    if matches!(old, Value::Coro(_) | Value::NativeCoro(_)) {
-                        // A coroutine nobody awaited warns at the `del`.
-                        interp::set_line(frame.line());
-                    }
+                    dropped_at_line(old, frame);
                 }
                 Op::LoadDeref(i) => {
                     let v = match &frame.slots[i as usize] {
@@ -426,12 +424,14 @@ impl Thread {
                 }
                 Op::DeleteGlobal(n) => {
                     let name = frame.code.names[n as usize].clone();
-                    if frame.globals.borrow_mut().remove(&name).is_none() {
+                    let removed = frame.globals.borrow_mut().remove(&name);
+                    let Some(old) = removed else {
                         return Flow::Exc(
                             exc("NameError", format!("name '{name}' is not defined")),
                             Mode::New,
                         );
-                    }
+                    };
+                    dropped_at_line(old, frame);
                 }
                 Op::LoadName(n) => {
                     let name = &frame.code.names[n as usize];
@@ -459,7 +459,10 @@ impl Thread {
                             }
                         }
                         None => {
-                            frame.globals.borrow_mut().insert(name, v);
+                            let old = frame.globals.borrow_mut().insert(name, v);
+                            if let Some(old) = old {
+                                dropped_at_line(old, frame);
+                            }
                         }
                     }
                 }
@@ -472,7 +475,10 @@ impl Thread {
                             ns.retain(|(k, _)| *k != name);
                             ns.len() != before
                         }
-                        None => frame.globals.borrow_mut().remove(&name).is_some(),
+                        None => {
+                            let old = frame.globals.borrow_mut().remove(&name);
+                            old.map(|old| dropped_at_line(old, frame)).is_some()
+                        }
                     };
                     if !removed {
                         return Flow::Exc(
@@ -1187,8 +1193,23 @@ fn load_builtin(name: &Rc<str>) -> PyResult {
 /// never awaited): CPython names the line of the store, which the interpreter's line is set to
 /// only then (it is kept at calls, not at every instruction).
 fn dropped_at_line(old: Value, frame: &Frame) {
-    if matches!(old, Value::Coro(_) | Value::NativeCoro(_)) {
+    if may_free_a_coroutine(&old) {
         interp::set_line(frame.line());
     }
     drop(old);
+}
+
+/// Whether dropping `v` may free a coroutine (which warns "was never awaited" at the current
+/// line): it is one, or it is the last reference to an object that can hold one.
+fn may_free_a_coroutine(v: &Value) -> bool {
+    match v {
+        Value::Coro(_) | Value::NativeCoro(_) => true,
+        Value::List(l) => Rc::strong_count(l) == 1,
+        Value::Tuple(t) => Rc::strong_count(t) == 1,
+        Value::Dict(d) => Rc::strong_count(d) == 1,
+        Value::Set(s) => Rc::strong_count(s) == 1,
+        Value::Instance(i) => Rc::strong_count(i) == 1,
+        Value::Iter(i) => Rc::strong_count(i) == 1,
+        _ => false,
+    }
 }
