@@ -145,3 +145,21 @@ proptest! {
         end_of(&source).map_err(|e| TestCaseError::fail(format!("{e}\n--- program ---\n{source}")))?;
     }
 }
+
+/// asyncio's own objects as what a task returned or raised: the outcome describes them (their
+/// reprs read the loop) once it has let go of the loop.
+#[test]
+fn tasks_and_futures_as_results_and_error_messages_end_in_an_outcome() {
+    for body in [
+        "    return asyncio.current_task()",
+        "    return asyncio.get_running_loop().create_future()",
+        "    t = asyncio.create_task(asyncio.sleep(0))\n    await t\n    return [t, {'t': t}]",
+        "    t = asyncio.create_task(me())\n    await t\n    return t",
+        "    raise ValueError(asyncio.current_task())",
+    ] {
+        let source = format!(
+            "import asyncio\n\nasync def me():\n    return asyncio.current_task()\n\nasync def main():\n{body}\n\nasyncio.run(main())\n"
+        );
+        assert_eq!(end_of(&source), Ok("ran".to_string()), "{source}");
+    }
+}

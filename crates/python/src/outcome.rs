@@ -3,7 +3,7 @@
 
 use crate::json;
 use crate::objects::repr::{exc_str, repr};
-use crate::objects::{ExcObj, Raised};
+use crate::objects::{ExcObj, Raised, Value};
 use crate::program::End;
 use crate::vm::interp;
 use asyncio_playground_engine::clock::to_ms;
@@ -75,23 +75,40 @@ pub struct Outcome {
     pub unretrieved: Vec<String>,
 }
 
-fn task_outcome(core: &asyncio_playground_engine::Core<crate::host::Py>, t: TaskId) -> TaskOutcome {
-    let info = core.task_info(t);
-    let fut = core.task_future(t);
-    let (state, result, error) = match core.future_state(fut) {
+/// What the outcome reads of a task while the loop is borrowed: its result and exception are
+/// described after (their reprs may be a task's, which reads the loop again, or run the
+/// program's `__repr__`).
+struct TaskRead {
+    info: asyncio_playground_engine::TaskInfo,
+    state: &'static str,
+    value: Option<Value>,
+    exc: Option<Raised>,
+}
+
+fn task_read(core: &asyncio_playground_engine::Core<crate::host::Py>, t: TaskId) -> TaskRead {
+    let (state, value, exc) = match core.future_state(core.task_future(t)) {
         FutState::Pending => ("pending", None, None),
         FutState::Cancelled { .. } => ("cancelled", None, None),
-        FutState::Finished(Ok(v)) => ("done", Some(repr(v).unwrap_or_default()), None),
-        FutState::Finished(Err(e)) => ("failed", None, Some(ErrorInfo::of(e))),
+        FutState::Finished(Ok(v)) => ("done", Some(v.clone()), None),
+        FutState::Finished(Err(e)) => ("failed", None, Some(e.clone())),
     };
-    TaskOutcome {
-        name: info.name.to_string(),
-        coro: info.coro_name.to_string(),
-        created_ms: to_ms(info.created),
+    TaskRead {
+        info: core.task_info(t),
         state,
-        end_ms: info.end.map(|(at, _)| to_ms(at)),
-        result,
-        error,
+        value,
+        exc,
+    }
+}
+
+fn task_outcome(read: TaskRead) -> TaskOutcome {
+    TaskOutcome {
+        name: read.info.name.to_string(),
+        coro: read.info.coro_name.to_string(),
+        created_ms: to_ms(read.info.created),
+        state: read.state,
+        end_ms: read.info.end.map(|(at, _)| to_ms(at)),
+        result: read.value.map(|v| repr(&v).unwrap_or_default()),
+        error: read.exc.map(|e| ErrorInfo::of(&e)),
     }
 }
 
@@ -122,25 +139,33 @@ impl Outcome {
         let mut tasks = Vec::with_capacity(count);
         let mut unretrieved = Vec::new();
         for (k, (run, _)) in runs.iter().enumerate() {
-            let run = run.borrow();
-            let main_id = run.main();
-            run.with_core(|core| {
-                for i in 0..core.task_count() as u32 {
-                    let t = TaskId(i);
-                    if core.task_info(t).internal {
-                        continue;
-                    }
-                    let o = task_outcome(core, t);
-                    if o.state == "failed" && core.unretrieved(core.task_future(t)) {
-                        unretrieved.push(o.name.clone());
-                    }
-                    if k == 0 && t == main_id {
-                        main = Some(o);
-                    } else {
-                        tasks.push(o);
-                    }
+            let (main_id, reads) = {
+                let run = run.borrow();
+                let reads: Vec<(TaskId, TaskRead, bool)> = run.with_core(|core| {
+                    (0..core.task_count() as u32)
+                        .map(TaskId)
+                        .map(|t| (t, task_read(core, t)))
+                        .filter(|(_, read)| !read.info.internal)
+                        .map(|(t, read)| {
+                            let lost =
+                                read.state == "failed" && core.unretrieved(core.task_future(t));
+                            (t, read, lost)
+                        })
+                        .collect()
+                });
+                (run.main(), reads)
+            };
+            for (t, read, lost) in reads {
+                let o = task_outcome(read);
+                if lost {
+                    unretrieved.push(o.name.clone());
                 }
-            });
+                if k == 0 && t == main_id {
+                    main = Some(o);
+                } else {
+                    tasks.push(o);
+                }
+            }
         }
         let traceback = match end {
             End::Raised(e) => Some(Self::traceback_of(e)),

@@ -63,6 +63,8 @@ pub struct Program {
     pub end: Option<End>,
     /// The `asyncio.run` in progress, between [`Program::next_action`] and the passes it asks for.
     active: Option<crate::modules::asyncio::runner::ActiveRun>,
+    /// The module's globals, cleared when the program ends (as at interpreter exit).
+    globals: Option<Rc<Globals>>,
 }
 
 /// What a program needs from its driver next (see [`Program::next_action`]).
@@ -116,11 +118,12 @@ impl Program {
         globals.insert(Rc::from("__doc__"), doc);
         let globals: Rc<Globals> = Rc::new(RefCell::new(globals));
         crate::vm::teardown::track(&globals);
-        let frame = Frame::module(code, globals);
+        let frame = Frame::module(code, globals.clone());
         Ok(Program {
             thread: Some(Thread::new(frame)),
             end: None,
             active: None,
+            globals: Some(globals),
         })
     }
 
@@ -131,6 +134,7 @@ impl Program {
             thread: None,
             end: Some(End::Stopped(why)),
             active: None,
+            globals: None,
         }
     }
 
@@ -182,9 +186,19 @@ impl Program {
         for log in interp::with(|i| std::mem::take(&mut *i.deferred_logs.borrow_mut())) {
             log.write();
         }
-        // The module's globals go: coroutines nobody awaited warn now, as at interpreter exit.
+        // The module's globals go, as at interpreter exit: coroutines nobody awaited warn now,
+        // from no frame (`<sys>:0:`). `_PyModule_ClearDict` clears the names with one leading
+        // underscore first (the playground's globals keep no order beyond that).
         interp::set_line(0);
         self.thread = None;
+        if let Some(globals) = self.globals.take() {
+            let entries = std::mem::take(&mut *globals.borrow_mut());
+            let (private, public): (Vec<_>, Vec<_>) = entries
+                .into_iter()
+                .partition(|(name, _)| name.starts_with('_') && !name.starts_with("__"));
+            drop(private);
+            drop(public);
+        }
         Step::Ended(end)
     }
 

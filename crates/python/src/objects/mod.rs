@@ -9,6 +9,7 @@ pub mod hash;
 pub mod iter;
 pub mod native;
 pub mod repr;
+pub mod reprlib;
 pub mod set;
 pub mod settable;
 

@@ -91,9 +91,15 @@ pub fn warn_never_awaited(qualname: &str) {
             .map(|l| l.trim().to_string());
         (i.filename.borrow().clone(), text)
     });
-    let first = if line == 0 {
-        format!("sys:1: RuntimeWarning: coroutine '{qualname}' was never awaited")
-    } else if line == interp::ASYNCIO_LINE {
+    if line == 0 {
+        // Freed at exit, with no frame running: the warnings module names no source line, and
+        // its tracemalloc hint is not printed either.
+        interp::write_stderr(&format!(
+            "<sys>:0: RuntimeWarning: coroutine '{qualname}' was never awaited"
+        ));
+        return;
+    }
+    let first = if line == interp::ASYNCIO_LINE {
         // asyncio's path as the standard library's (CPython names its installed file).
         format!(
             "asyncio/events.py:89: RuntimeWarning: coroutine '{qualname}' was never awaited\n  self._context.run(self._callback, *self._args)"

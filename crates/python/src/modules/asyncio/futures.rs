@@ -7,6 +7,7 @@ use crate::host::{ProgramCallback, Py};
 use crate::objects::class::Class;
 use crate::objects::native::NativeObj;
 use crate::objects::repr::repr;
+use crate::objects::reprlib::short_repr;
 use crate::objects::{BuiltinFn, Value};
 use crate::vm::coroutine::NativeFuture;
 use crate::vm::frame::{check_method_positional, no_arguments, no_arguments_c};
@@ -83,7 +84,31 @@ pub fn done_coro_text(lp: &Loop, t: TaskId, qualname: &str) -> String {
 /// is asked for), name, coroutine (`running at main.py:5`, or `done, defined at …`), what it
 /// waits for, and its result.
 fn task_repr(lp: &Loop, t: TaskId) -> String {
-    task_repr_as(lp, t, false)
+    recursive_repr(Shown::Task(t.0), || task_repr_as(lp, t, false))
+}
+
+/// What a repr in progress is of (`reprlib.recursive_repr` keys on the object).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    Task(u32),
+    Future(FutId),
+}
+
+thread_local! {
+    /// The task and future reprs in progress.
+    static SHOWING: std::cell::RefCell<Vec<Shown>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `@reprlib.recursive_repr()` on `_task_repr` and `_future_repr`: a repr reached again from
+/// within itself (a task whose result is the task) is `...`.
+fn recursive_repr(key: Shown, make: impl FnOnce() -> String) -> String {
+    if SHOWING.with(|s| s.borrow().contains(&key)) {
+        return "...".into();
+    }
+    SHOWING.with(|s| s.borrow_mut().push(key));
+    let text = make();
+    SHOWING.with(|s| s.borrow_mut().retain(|k| *k != key));
+    text
 }
 
 /// The repr of a pending task that the cycle collector frees ("Task was destroyed but it is
@@ -221,14 +246,19 @@ fn with_callbacks(lp: &Loop, f: FutId, own: String) -> String {
 
 /// `<Future pending>`, `<Future finished result=1>`, … (and a task's, with its name and coroutine).
 fn future_repr(lp: &Loop, f: FutId, head: &str) -> String {
-    lp.with(|c| match c.future_state(f) {
-        FutState::Pending => format!("<{head} pending>"),
-        FutState::Cancelled { .. } => format!("<{head} cancelled>"),
-        FutState::Finished(Ok(v)) => {
-            format!("<{head} finished result={}>", repr(v).unwrap_or_default())
-        }
-        FutState::Finished(Err(e)) => format!("<{head} finished exception={}>", exc_text(e)),
-    })
+    // The result and the exception are described once the loop is no longer borrowed: their
+    // reprs may be a task's, or run the program's `__repr__`.
+    let state = lp.with(|c| match c.future_state(f) {
+        FutState::Pending => Ok("pending"),
+        FutState::Cancelled { .. } => Ok("cancelled"),
+        FutState::Finished(Ok(v)) => Err(Ok(v.clone())),
+        FutState::Finished(Err(e)) => Err(Err(e.clone())),
+    });
+    match state {
+        Ok(word) => format!("<{head} {word}>"),
+        Err(Ok(v)) => format!("<{head} finished result={}>", short_repr(&v)),
+        Err(Err(e)) => format!("<{head} finished exception={}>", exc_text(&e)),
+    }
 }
 
 impl NativeObj for TaskObj {
@@ -293,7 +323,9 @@ impl NativeObj for FutureObj {
         } else {
             "Future"
         };
-        with_callbacks(&self.lp, self.id, future_repr(&self.lp, self.id, head))
+        recursive_repr(Shown::Future(self.id), || {
+            with_callbacks(&self.lp, self.id, future_repr(&self.lp, self.id, head))
+        })
     }
     fn methods(&self) -> &'static [(&'static str, BuiltinFn)] {
         FUTURE_METHODS
