@@ -26,7 +26,6 @@ async def main():
     done.set_result(fut)
     print(done)
     me = asyncio.current_task()
-    loop.call_soon(print, fut)
     fut = loop.create_future()
     fut.set_result(me)
     print(fut)

@@ -32,7 +32,7 @@ fn repr1(v: &Value, level: usize) -> String {
             let items = l.borrow().clone();
             iterable(&items, level, "[", "]", "")
         }
-        Value::Set(s) if s.borrow().len() == 0 => "set()".into(),
+        Value::Set(s) if s.borrow().is_empty() => "set()".into(),
         Value::Set(s) => {
             let items: Vec<Value> = s.borrow().iter().cloned().collect();
             iterable(&possibly_sorted(items), level, "{", "}", "")
