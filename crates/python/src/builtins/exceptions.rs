@@ -234,7 +234,9 @@ fn derive(of: &Rc<ExcObj>, members: Vec<Rc<ExcObj>>) -> Rc<ExcObj> {
     ];
     let g = ExcObj::group(class, message, members, args);
     *g.traceback.borrow_mut() = of.traceback.borrow().clone();
+    // `PyException_SetCause` also sets `__suppress_context__`, cause or not.
     *g.cause.borrow_mut() = of.cause.borrow().clone();
+    g.suppress_context.set(true);
     *g.context.borrow_mut() = of.context.borrow().clone();
     if let Some(n) = of.get_attr("__notes__") {
         g.set_attr(Rc::from("__notes__"), n);

@@ -47,6 +47,22 @@ fn exc_attr(e: &Rc<ExcObj>, obj: &Value, name: &str) -> Option<Value> {
             }
         }
         "__class__" => Value::Class(e.class.clone()),
+        // `SystemExit.code` and `StopIteration.value`, set from the arguments when made.
+        "code" | "value"
+            if e.get_attr(name).is_none()
+                && e.is_a(if name == "code" {
+                    "SystemExit"
+                } else {
+                    "StopIteration"
+                }) =>
+        {
+            match &*e.args() {
+                [] => Value::None,
+                [one] => one.clone(),
+                _ if name == "code" => Value::Tuple(e.args()),
+                [first, ..] => first.clone(),
+            }
+        }
         "message" if e.group.is_some() => Value::Str(e.group.as_ref().expect("checked").0.clone()),
         "exceptions" if e.group.is_some() => Value::tuple(
             e.group
