@@ -247,6 +247,11 @@ impl<H: Host> Core<H> {
     }
 
     /// `_fut_waiter`: the future the task is suspended on, if any.
+    /// Whether task `t`'s coroutine has run a step (it ran its body, or was thrown into).
+    pub fn task_started(&self, t: TaskId) -> bool {
+        self.task(t).started
+    }
+
     pub fn task_waiter(&self, t: TaskId) -> Option<FutId> {
         self.task(t).fut_waiter
     }

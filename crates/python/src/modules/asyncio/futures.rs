@@ -71,12 +71,31 @@ pub fn done_coro_text(lp: &Loop, t: TaskId, qualname: &str) -> String {
             Some(Value::Coro(c)) => Some(c.first_line),
             _ => None,
         });
-    match first_line {
-        Some(line) => {
+    match (first_line, native_coro_place(qualname)) {
+        (Some(line), _) => {
             let file = interp::with(|i| i.filename.borrow().clone());
             format!("{qualname}() done, defined at {file}:{line}")
         }
-        None => format!("{qualname}() done"),
+        (None, Some((file, line))) => format!("{qualname}() done, defined at {file}:{line}"),
+        (None, None) => format!("{qualname}() done"),
+    }
+}
+
+/// Where one of asyncio's own coroutines that a task may run (`create_task(asyncio.sleep(1))`)
+/// is defined in CPython 3.13.0's `Lib/asyncio`: its file under the standard library, and its
+/// `async def` line. Only `sleep` so far; the others show no place.
+fn native_coro_place(qualname: &str) -> Option<(&'static str, u32)> {
+    (qualname == "sleep").then_some(("asyncio/tasks.py", 703))
+}
+
+/// The line a task's `asyncio.sleep` is at: its `async def` line before it ran, then the
+/// `await __sleep0()` of a delay of 0 or less (the task then awaits no future) or the
+/// `return await future` of a positive one.
+fn native_coro_line(lp: &Loop, t: TaskId, def_line: u32) -> u32 {
+    match lp.with(|c| (c.task_started(t), c.task_waiter(t))) {
+        (false, _) => def_line,
+        (true, None) => 706,
+        (true, Some(_)) => 718,
     }
 }
 
@@ -180,7 +199,13 @@ fn running_coro_text(lp: &Loop, t: TaskId, qualname: &str) -> String {
             let file = interp::with(|i| i.filename.borrow().clone());
             format!("{qualname}() running at {file}:{line}")
         }
-        None => format!("{qualname}() running"),
+        None => match native_coro_place(qualname) {
+            Some((file, def_line)) => {
+                let line = native_coro_line(lp, t, def_line);
+                format!("{qualname}() running at {file}:{line}")
+            }
+            None => format!("{qualname}() running"),
+        },
     }
 }
 
