@@ -363,6 +363,13 @@ pub fn loop_closed(lp: &Rc<Loop>) {
             .collect()
     });
     drop(coros);
+    // Main (the run's first task), when a SystemExit or KeyboardInterrupt failed it while the
+    // shutdown cancelled it: its `_run_until_complete_cb` was gone by then, so nothing retrieved
+    // it, and it is freed at exit.
+    let main = TaskId(0);
+    if !held(&main) {
+        freed(lp, main);
+    }
     // The failed tasks only the cycle collector frees, as it does at exit.
     let mut cyclic: Vec<TaskId> = lp.cyclic.borrow().iter().copied().collect();
     cyclic.sort_by_key(|t| t.0);
