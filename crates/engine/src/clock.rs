@@ -100,6 +100,22 @@ pub fn seconds_to_us(s: f64) -> Micros {
     }
 }
 
+/// As [`seconds_to_us`], keeping a time before the start negative (a timer's deadline, which
+/// orders the heap); NaN is 0.
+pub fn seconds_to_signed_us(s: f64) -> i64 {
+    if s.is_nan() {
+        return 0;
+    }
+    let us = (s * 1e6).round_ties_even();
+    if us >= i64::MAX as f64 {
+        i64::MAX
+    } else if us <= i64::MIN as f64 {
+        i64::MIN
+    } else {
+        us as i64
+    }
+}
+
 /// Microseconds as the seconds `loop.time()` reports.
 pub fn us_to_seconds(us: Micros) -> f64 {
     us as f64 / 1e6

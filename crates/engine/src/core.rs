@@ -211,6 +211,12 @@ impl<H: Host> Core<H> {
 
     /// `loop.call_at(when, cb)`.
     pub fn call_at(&mut self, when: Micros, cb: Callback<H>) -> HandleId {
+        self.call_at_signed(i64::try_from(when).unwrap_or(i64::MAX), cb)
+    }
+
+    /// `loop.call_at(when, cb)` for the program's own timers, whose deadline may be before the
+    /// program's start (`when` in µs from it, negative then): such a timer fires first.
+    pub fn call_at_signed(&mut self, when: i64, cb: Callback<H>) -> HandleId {
         // The program's timers are traced (the inspector lists them while armed).
         let line = match &cb {
             Callback::Program(p, _) => Some(H::callback_origin(p).0),
@@ -220,7 +226,7 @@ impl<H: Host> Core<H> {
         if let Some(line) = line {
             let armed = What::TimerArmed {
                 handle: handle.0,
-                until: when,
+                until: Micros::try_from(when).unwrap_or(0),
                 line,
             };
             self.event(self.step.current, armed);

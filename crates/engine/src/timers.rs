@@ -11,7 +11,9 @@ use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 
 struct Entry<H: Host> {
-    when: Micros,
+    /// The deadline in µs from the program's start: negative for one before it
+    /// (`loop.call_at(loop.time() - 5)` at the start), which still sorts first.
+    when: i64,
     handle: HandleId,
     /// `None`: the callback may hold the program's objects, and is kept in `Timers::held` so
     /// that cancelling the handle can let go of it.
@@ -19,7 +21,7 @@ struct Entry<H: Host> {
 }
 
 impl<H: Host> Entry<H> {
-    fn key(&self) -> (Micros, u32) {
+    fn key(&self) -> (i64, u32) {
         (self.when, self.handle.0)
     }
 }
@@ -79,8 +81,8 @@ impl<H: Host> Timers<H> {
         id
     }
 
-    /// `loop.call_at(when, cb)`.
-    pub(crate) fn arm(&mut self, when: Micros, cb: Callback<H>) -> HandleId {
+    /// `loop.call_at(when, cb)`, `when` in µs from the program's start (negative: before it).
+    pub(crate) fn arm(&mut self, when: i64, cb: Callback<H>) -> HandleId {
         let handle = self.handle();
         let cb = match cb {
             Callback::Native(..) | Callback::Program(..) => {
@@ -130,14 +132,14 @@ impl<H: Host> Timers<H> {
     /// The deadline of the next timer that will fire, if any.
     pub(crate) fn next_deadline(&mut self) -> Option<Micros> {
         self.drop_cancelled_head();
-        self.heap.peek().map(|Reverse(e)| e.when)
+        self.heap.peek().map(|Reverse(e)| clamp(e.when))
     }
 
     /// Pops the next live timer due at `now` (deadline `<= now`), in firing order.
     pub(crate) fn pop_due(&mut self, now: Micros) -> Option<(Callback<H>, HandleId)> {
         loop {
             self.drop_cancelled_head();
-            if !matches!(self.heap.peek(), Some(Reverse(e)) if e.when <= now) {
+            if !matches!(self.heap.peek(), Some(Reverse(e)) if clamp(e.when) <= now) {
                 return None;
             }
             let Reverse(e) = self.heap.pop()?;
@@ -150,13 +152,18 @@ impl<H: Host> Timers<H> {
 
     /// The live timers, in firing order (for the loop inspector).
     pub(crate) fn armed(&self) -> Vec<(Micros, HandleId)> {
-        let mut v: Vec<(Micros, HandleId)> = self
+        let mut v: Vec<(i64, HandleId)> = self
             .heap
             .iter()
             .filter(|Reverse(e)| !self.is_cancelled(e.handle))
             .map(|Reverse(e)| (e.when, e.handle))
             .collect();
         v.sort_by_key(|&(w, h)| (w, h.0));
-        v
+        v.into_iter().map(|(w, h)| (clamp(w), h)).collect()
     }
+}
+
+/// A deadline as the loop's clock counts (a deadline before the start is due at once).
+fn clamp(when: i64) -> Micros {
+    Micros::try_from(when).unwrap_or(0)
 }

@@ -428,8 +428,11 @@ impl UnretrievedLog {
 /// freed with an exception nothing retrieved: `fields` are what its repr shows before the
 /// exception (`name='Task-2' coro=<…> `), then the exception's traceback as its frames are now.
 pub fn write_never_retrieved(class: &str, fields: &str, exc: &Raised) {
+    if interp::with(|i| i.exiting.get()) {
+        return;
+    }
     let text = crate::traceback::format_exception(exc);
-    let shown = crate::objects::repr::exc_repr(exc).unwrap_or_default();
+    let shown = crate::objects::repr::repr(&Value::Exc(exc.clone())).unwrap_or_default();
     interp::write_stderr(&format!(
         "{class} exception was never retrieved\nfuture: <{class} finished {fields}exception={shown}>\n{text}"
     ));

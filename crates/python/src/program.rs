@@ -192,12 +192,17 @@ impl Program {
         interp::set_line(0);
         self.thread = None;
         if let Some(globals) = self.globals.take() {
+            interp::with(|i| i.exiting.set(true));
             let entries = std::mem::take(&mut *globals.borrow_mut());
             let (private, public): (Vec<_>, Vec<_>) = entries
                 .into_iter()
                 .partition(|(name, _)| name.starts_with('_') && !name.starts_with("__"));
             drop(private);
             drop(public);
+            interp::with(|i| {
+                i.exiting.set(false);
+                i.deferred_logs.borrow_mut().clear();
+            });
         }
         Step::Ended(end)
     }

@@ -213,7 +213,9 @@ fn list_copy(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
 fn list_clear(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
     let l = list_of!(this(b, &mut args)?);
     count_args("list.clear", &args, 0, 0)?;
-    l.borrow_mut().clear();
+    // The items go once the list is no longer borrowed, the last first (`_list_clear`).
+    let items = std::mem::take(&mut *l.borrow_mut());
+    items.into_iter().rev().for_each(drop);
     Ok(Value::None)
 }
 

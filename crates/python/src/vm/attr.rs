@@ -185,9 +185,10 @@ pub fn getattr(obj: &Value, name: &Rc<str>) -> PyResult {
             _ => None,
         },
         Value::NativeCoro(c) => match &**name {
-            "__name__" | "__qualname__" => Some(Value::str(
+            "__name__" => Some(Value::str(
                 c.qualname.rsplit('.').next().unwrap_or(c.qualname),
             )),
+            "__qualname__" => Some(Value::str(c.qualname)),
             "close" => Some(Value::builtin(
                 "close",
                 "coroutine.close",

@@ -7,7 +7,7 @@ use super::coroutine::NativeFuture;
 use super::frame::{Frame, Ret};
 use super::interp::{self, FRAMES_UNDER_A_TASK, RECURSION_LIMIT, STEP_OPS_LIMIT};
 use super::{attr, exc, ops, PyResult};
-use crate::compile::code::Op;
+use crate::compile::code::{CodeKind, Op};
 use crate::host::Py;
 use crate::objects::{Raised, Value};
 use asyncio_playground_engine::Api;
@@ -224,7 +224,7 @@ impl Thread {
     }
 
     /// Unwinds `e` to the nearest handler; `Some` when it left the thread.
-    fn unwind(&mut self, e: Raised, mode: Mode) -> Option<Exit> {
+    fn unwind(&mut self, mut e: Raised, mode: Mode) -> Option<Exit> {
         if e.is_stop() {
             while !self.frames.is_empty() {
                 self.pop_frame();
@@ -249,6 +249,14 @@ impl Thread {
                     (span.start.col, lines, span.end.col),
                 );
             }
+            // The values on the frame's stack go while it is still the current frame (a
+            // coroutine among them warns at its line).
+            let depth = frame.blocks.last().map_or(0, |&(_, depth)| depth as usize);
+            if frame.stack.len() > depth {
+                interp::set_line(frame.line());
+                let dropped = frame.stack.split_off(depth);
+                drop(dropped);
+            }
             if let Some((target, depth)) = frame.blocks.pop() {
                 frame.stack.truncate(depth as usize);
                 frame.stack.push(Value::Exc(e));
@@ -261,6 +269,14 @@ impl Thread {
             }
             interp::frame_ended(&popped, Err(&e));
             add_tb = !popped.code.is_inlined();
+            if popped.code.kind == CodeKind::AsyncFunction && e.is_a("StopIteration") {
+                // PEP 479: a StopIteration leaving a coroutine is a RuntimeError, raised from it.
+                let stop = e;
+                e = super::runtime_error("coroutine raised StopIteration");
+                *e.cause.borrow_mut() = Some(stop.clone());
+                e.suppress_context.set(true);
+                *e.context.borrow_mut() = Some(stop);
+            }
             if self.frames.is_empty() {
                 return Some(Exit::Raise(e));
             }

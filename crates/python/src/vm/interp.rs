@@ -80,6 +80,10 @@ pub struct Interp {
     pub frame_ends: RefCell<Vec<FrameEnd>>,
     /// Unretrieved-exception logs held back until the program's own traceback is printed.
     pub deferred_logs: RefCell<Vec<crate::host::LateLog>>,
+    /// The program has ended and its module's globals are going, as at interpreter exit: the
+    /// `logging` module the loop logs through is gone by then (CPython prints "--- Logging error
+    /// ---" for a task freed now), so tasks and futures freed now log nothing; warnings still print.
+    pub exiting: Cell<bool>,
     /// The objects that can close a reference cycle, emptied when the state goes.
     pub tracked: RefCell<crate::vm::teardown::Tracked>,
     /// The warnings printed so far, by their first line (file, line and text): as the warnings
@@ -177,6 +181,7 @@ impl Interp {
             watch: RefCell::new(Vec::new()),
             frame_ends: RefCell::new(Vec::new()),
             deferred_logs: RefCell::new(Vec::new()),
+            exiting: Cell::new(false),
             tracked: RefCell::new(Default::default()),
             warned: RefCell::new(Default::default()),
         }

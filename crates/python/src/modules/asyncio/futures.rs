@@ -12,7 +12,7 @@ use crate::objects::{BuiltinFn, Value};
 use crate::vm::coroutine::NativeFuture;
 use crate::vm::frame::{check_method_positional, no_arguments, no_arguments_c};
 use crate::vm::{exc, interp, type_error, PyResult};
-use asyncio_playground_engine::clock::{seconds_to_us, us_to_seconds};
+use asyncio_playground_engine::clock::{seconds_to_signed_us, us_to_seconds};
 use asyncio_playground_engine::{
     AwaitFut, Callback, CancelCause, FutId, FutState, HandleId, TaskId,
 };
@@ -55,8 +55,9 @@ fn at_line(lp: &Loop) {
 }
 
 /// `repr(exc)` for a future's repr.
+/// `repr(exc)`: the program's own `__repr__` if its class has one.
 fn exc_text(e: &crate::objects::Raised) -> String {
-    crate::objects::repr::exc_repr(e).unwrap_or_default()
+    repr(&Value::Exc(e.clone())).unwrap_or_default()
 }
 
 /// A finished task's coroutine as `coroutines._format_coroutine` shows it:
@@ -153,7 +154,8 @@ fn task_repr_as(lp: &Loop, t: TaskId, coro_closed: bool) -> String {
     } else {
         running_coro_text(lp, t, &coro)
     };
-    let rest = state.trim_start_matches("<Task ").trim_end_matches('>');
+    let rest = state.strip_prefix("<Task ").unwrap_or(&state);
+    let rest = rest.strip_suffix('>').unwrap_or(rest);
     let (status, extra) = rest.split_once(' ').unwrap_or((rest, ""));
     let status = if cancelling && !done {
         "cancelling"
@@ -775,7 +777,7 @@ fn call_soon(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
 
 fn schedule_at(lp: Rc<Loop>, when: f64, cb: Rc<ProgramCallback>, name: String) -> PyResult {
     cb.when.set(Some(when));
-    let h = lp.with(|c| c.call_at(seconds_to_us(when), Callback::Program(cb, None)));
+    let h = lp.with(|c| c.call_at_signed(seconds_to_signed_us(when), Callback::Program(cb, None)));
     Ok(Value::Native(Rc::new(HandleObj {
         lp,
         handle: h,
