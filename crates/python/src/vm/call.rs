@@ -241,6 +241,16 @@ fn instantiate(
         Value::Instance(obj)
     };
     match cls.lookup("__init__") {
+        Some(Value::Func(init)) if init.code.is_coroutine() => {
+            // `async def __init__`: calling it makes a coroutine, which `type.__call__` rejects
+            // (and drops: it was never awaited).
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(obj);
+            full.extend(args);
+            let made = call_function(&init, full, kwargs)?;
+            drop(made);
+            Err(type_error("__init__() should return None, not 'coroutine'"))
+        }
         Some(Value::Func(init)) => {
             let mut full = Vec::with_capacity(args.len() + 1);
             full.push(obj.clone());
