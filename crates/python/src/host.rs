@@ -340,7 +340,7 @@ fn freed(lp: &Rc<Loop>, t: TaskId) {
 /// The loop of an `asyncio.run` was closed: its tasks still pending, and its failed tasks in a
 /// cycle ([`Loop::cyclic`]), are freed at exit by CPython's cycle collector unless the program
 /// still holds them.
-pub fn loop_closed(lp: &Rc<Loop>) {
+pub fn loop_closed(lp: &Rc<Loop>, main: TaskId) {
     lp.closed.set(true);
     let held = |t: &TaskId| {
         lp.tasks
@@ -363,10 +363,9 @@ pub fn loop_closed(lp: &Rc<Loop>) {
             .collect()
     });
     drop(coros);
-    // Main (the run's first task), when a SystemExit or KeyboardInterrupt failed it while the
-    // shutdown cancelled it: its `_run_until_complete_cb` was gone by then, so nothing retrieved
-    // it, and it is freed at exit.
-    let main = TaskId(0);
+    // Main, when a SystemExit or KeyboardInterrupt failed it while the shutdown cancelled it:
+    // its `_run_until_complete_cb` was gone by then, so nothing retrieved it, and it is freed at
+    // exit.
     if !held(&main) {
         freed(lp, main);
     }

@@ -125,19 +125,8 @@ pub fn function_str(f: &Value) -> Option<String> {
         Value::Class(c) => Some(format!("{}()", c.name)),
         Value::Builtin(b) => match b.qualname.split_once('.') {
             None => Some(format!("{}()", b.qualname)),
-            Some(("asyncio", name)) => {
-                let module = match name {
-                    "run" => "asyncio.runners",
-                    "timeout" | "timeout_at" => "asyncio.timeouts",
-                    "iscoroutine" => "asyncio.coroutines",
-                    "isfuture" => "asyncio.base_futures",
-                    "current_task" | "get_running_loop" | "get_event_loop" => "_asyncio",
-                    "gather" | "create_task" | "sleep" | "wait" | "wait_for" | "shield"
-                    | "ensure_future" | "as_completed" | "all_tasks" => "asyncio.tasks",
-                    _ => return None,
-                };
-                Some(format!("{module}.{name}()"))
-            }
+            Some(("asyncio", name)) => crate::modules::asyncio::function_module(name)
+                .map(|module| format!("{module}.{name}()")),
             // The module's functions are the methods of its hidden `Random` (`random` is C's).
             Some(("random", "random")) => Some("Random.random()".into()),
             Some(("random", name)) => Some(format!("random.Random.{name}()")),

@@ -77,26 +77,43 @@ pub fn done_coro_text(lp: &Loop, t: TaskId, qualname: &str) -> String {
             let file = interp::with(|i| i.filename.borrow().clone());
             format!("{qualname}() done, defined at {file}:{line}")
         }
-        (None, Some((file, line))) => format!("{qualname}() done, defined at {file}:{line}"),
+        (None, Some(place)) => {
+            let (file, line) = (place.file, place.def_line);
+            format!("{qualname}() done, defined at {file}:{line}")
+        }
         (None, None) => format!("{qualname}() done"),
     }
 }
 
 /// Where one of asyncio's own coroutines that a task may run (`create_task(asyncio.sleep(1))`)
-/// is defined in CPython 3.13.0's `Lib/asyncio`: its file under the standard library, and its
-/// `async def` line. Only `sleep` so far; the others show no place.
-fn native_coro_place(qualname: &str) -> Option<(&'static str, u32)> {
-    (qualname == "sleep").then_some(("asyncio/tasks.py", 703))
+/// is in CPython 3.13.0's `Lib/asyncio`. Only `sleep` so far; the others show no place.
+struct NativePlace {
+    /// The file under the standard library.
+    file: &'static str,
+    /// The `async def` line (before it ran, and once done).
+    def_line: u32,
+    /// The `await __sleep0()` of a delay of 0 or less: the task awaits no future there.
+    bare_yield_line: u32,
+    /// The `return await future` of a positive delay.
+    await_line: u32,
 }
 
-/// The line a task's `asyncio.sleep` is at: its `async def` line before it ran, then the
-/// `await __sleep0()` of a delay of 0 or less (the task then awaits no future) or the
-/// `return await future` of a positive one.
-fn native_coro_line(lp: &Loop, t: TaskId, def_line: u32) -> u32 {
+fn native_coro_place(qualname: &str) -> Option<NativePlace> {
+    (qualname == "sleep").then_some(NativePlace {
+        file: "asyncio/tasks.py",
+        def_line: 703,
+        bare_yield_line: 706,
+        await_line: 718,
+    })
+}
+
+/// The line a task's native coroutine is at: its `async def` line before it ran, then where it
+/// waits (a future, or the next pass).
+fn native_coro_line(lp: &Loop, t: TaskId, place: &NativePlace) -> u32 {
     match lp.with(|c| (c.task_started(t), c.task_waiter(t))) {
-        (false, _) => def_line,
-        (true, None) => 706,
-        (true, Some(_)) => 718,
+        (false, _) => place.def_line,
+        (true, None) => place.bare_yield_line,
+        (true, Some(_)) => place.await_line,
     }
 }
 
@@ -202,9 +219,9 @@ fn running_coro_text(lp: &Loop, t: TaskId, qualname: &str) -> String {
             format!("{qualname}() running at {file}:{line}")
         }
         None => match native_coro_place(qualname) {
-            Some((file, def_line)) => {
-                let line = native_coro_line(lp, t, def_line);
-                format!("{qualname}() running at {file}:{line}")
+            Some(place) => {
+                let line = native_coro_line(lp, t, &place);
+                format!("{qualname}() running at {}:{line}", place.file)
             }
             None => format!("{qualname}() running"),
         },

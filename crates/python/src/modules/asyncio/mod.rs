@@ -400,10 +400,28 @@ pub fn written_in_python(b: &crate::objects::Builtin) -> bool {
     match &b.bound {
         Some(Value::Native(n)) => n.methods_in_python(),
         Some(_) => false,
-        None => b.qualname.strip_prefix("asyncio.").is_some_and(|name| {
-            !matches!(name, "current_task" | "get_running_loop" | "get_event_loop")
-        }),
+        None => b
+            .qualname
+            .strip_prefix("asyncio.")
+            .and_then(function_module)
+            .is_some_and(|module| module != "_asyncio"),
     }
+}
+
+/// The module CPython 3.13 defines asyncio's function `name` in (`asyncio.tasks`, …), or
+/// `_asyncio`, its C accelerator, for the ones written in C.
+pub fn function_module(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "run" => "asyncio.runners",
+        "timeout" | "timeout_at" => "asyncio.timeouts",
+        "iscoroutine" => "asyncio.coroutines",
+        "isfuture" => "asyncio.base_futures",
+        "to_thread" => "asyncio.threads",
+        "current_task" | "get_running_loop" | "get_event_loop" => "_asyncio",
+        "gather" | "create_task" | "sleep" | "wait" | "wait_for" | "shield" | "ensure_future"
+        | "as_completed" | "all_tasks" => "asyncio.tasks",
+        _ => return None,
+    })
 }
 
 /// Whether `v` is a coroutine object (`asyncio.iscoroutine`).

@@ -129,8 +129,9 @@ impl Future for RunFuture {
         let outcome = run
             .outcome()
             .unwrap_or_else(|| Err(runtime_error("the loop ended early")));
+        let main = run.main();
         drop(run);
-        crate::host::loop_closed(&self.lp);
+        crate::host::loop_closed(&self.lp, main);
         set_current(None);
         // It comes up through asyncio's own frames (`runners.py`, `base_events.py`).
         if let Err(e) = &outcome {
