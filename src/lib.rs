@@ -26,9 +26,12 @@ pub mod web;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cpython;
 
+#[cfg(not(target_arch = "wasm32"))]
+mod native_alloc;
+
 /// Counts each thread's live bytes, for the interpreter's memory limit (the page installs the
 /// same wrapper around its own allocator).
 #[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
-static ALLOCATOR: asyncio_playground_python::memory::Counting<mimalloc::MiMalloc> =
-    asyncio_playground_python::memory::Counting(mimalloc::MiMalloc);
+static ALLOCATOR: asyncio_playground_python::memory::Counting<native_alloc::Mimalloc> =
+    asyncio_playground_python::memory::Counting(native_alloc::Mimalloc);

@@ -175,7 +175,7 @@ fn run_program(cmd: &Command) -> ExitCode {
     if let End::Stopped(why) = &end {
         return stopped(why);
     }
-    print_and_exit(&cmd.name, || Outcome::collect(&end).to_json())
+    print_and_exit(&cmd.name, || Outcome::json_of(&end))
 }
 
 /// The program's text and the file name its tracebacks show.

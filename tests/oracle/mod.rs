@@ -133,8 +133,14 @@ pub fn playground_outcome(source: &str, file: &str) -> Result<Value, String> {
     if let End::Stopped(why) = &end {
         return Err(format!("stopped: {why}"));
     }
-    let mut outcome: Value =
-        serde_json::from_str(&Outcome::collect(&end).to_json()).expect("the outcome is JSON");
+    let json = Outcome::collect(&end).to_json();
+    // The CLI writes the same JSON as it reads each task (`json_of`): the two must not drift.
+    assert_eq!(
+        Outcome::json_of(&end),
+        json,
+        "{file}: the streamed outcome JSON differs"
+    );
+    let mut outcome: Value = serde_json::from_str(&json).expect("the outcome is JSON");
     let stderr = asyncio_playground::python::vm::interp::with(|i| i.err.borrow().clone());
     let text: String = stderr.iter().map(|l| format!("{}\n", l.text)).collect();
     outcome["stderr"] = Value::String(text);

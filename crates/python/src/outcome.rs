@@ -7,7 +7,8 @@ use crate::objects::{ExcObj, Raised, Value};
 use crate::program::End;
 use crate::vm::interp;
 use asyncio_playground_engine::clock::to_ms;
-use asyncio_playground_engine::{FutState, TaskId};
+use asyncio_playground_engine::{FutState, Run, TaskId};
+use std::cell::RefCell;
 
 /// An exception as the outcome shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -112,119 +113,193 @@ fn task_outcome(read: TaskRead) -> TaskOutcome {
     }
 }
 
+/// How many tasks [`read_tasks`] reads while the loop is borrowed.
+const READ_CHUNK: u32 = 1024;
+
+/// What the program printed: its lines (the unfinished last one too) and their times.
+fn read_output() -> (Vec<String>, Vec<u64>) {
+    interp::with(|i| {
+        let out = i.out.borrow();
+        let mut lines = out.lines.clone();
+        let mut times: Vec<u64> = out.times.iter().map(|&t| to_ms(t)).collect();
+        if !out.partial.is_empty() {
+            lines.push(out.partial.clone());
+            times.push(to_ms(out.partial_time));
+        }
+        (lines, times)
+    })
+}
+
+/// A task as [`read_tasks`] hands it over.
+enum Read {
+    /// Main (the first `asyncio.run`'s task), before any other; `None` if nothing ran.
+    Main(Option<TaskOutcome>),
+    /// Any other task, in creation order.
+    Task(TaskOutcome),
+}
+
+/// Hands every task of the program's runs to `each`, main first; returns the names of the
+/// tasks whose exception nobody retrieved.
+fn read_tasks(mut each: impl FnMut(Read)) -> Vec<String> {
+    let runs = interp::with(|i| i.runs.borrow().clone());
+    let mut unretrieved = Vec::new();
+    let mut describe = |reads: Vec<(TaskRead, bool)>, each: &mut dyn FnMut(TaskOutcome)| {
+        for (read, lost) in reads {
+            let o = task_outcome(read);
+            if lost {
+                unretrieved.push(o.name.clone());
+            }
+            each(o);
+        }
+    };
+    let read_some = |run: &RefCell<Run<crate::host::Py>>, ids: &mut dyn Iterator<Item = TaskId>| {
+        run.borrow().with_core(|core| {
+            ids.map(|t| (t, task_read(core, t)))
+                .filter(|(_, read)| !read.info.internal)
+                .map(|(t, read)| {
+                    let lost = read.state == "failed" && core.unretrieved(core.task_future(t));
+                    (read, lost)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let main = runs.first().and_then(|(run, _)| {
+        let run = run.borrow();
+        let main = run.main();
+        (main.0 < run.with_core(|core| core.task_count() as u32)).then_some(main)
+    });
+    match (runs.first(), main) {
+        (Some((run, _)), Some(id)) => {
+            let reads = read_some(run, &mut std::iter::once(id));
+            describe(reads, &mut |o| each(Read::Main(Some(o))));
+        }
+        _ => each(Read::Main(None)),
+    }
+    for (k, (run, _)) in runs.iter().enumerate() {
+        let count = run.borrow().with_core(|core| core.task_count() as u32);
+        // A chunk of tasks at a time: what is read while the loop is borrowed is held until it
+        // is described, and 100,000 tasks' worth would be 15 MB.
+        for chunk in (0..count).step_by(READ_CHUNK as usize) {
+            let mut ids = (chunk..count.min(chunk + READ_CHUNK))
+                .map(TaskId)
+                .filter(|&t| !(k == 0 && Some(t) == main));
+            let reads = read_some(run, &mut ids);
+            describe(reads, &mut |o| each(Read::Task(o)));
+        }
+    }
+    unretrieved
+}
+
+fn traceback_of(end: &End) -> Option<Traceback> {
+    let End::Raised(e) = end else { return None };
+    let frames = crate::traceback::frames(e)
+        .into_iter()
+        .map(|(l, n)| (l, n.to_string()))
+        .collect();
+    Some((frames, crate::traceback::exception_only(e, true, false)))
+}
+
 impl Outcome {
     /// The outcome of the program that just ran (read off the interpreter's state).
     pub fn collect(end: &End) -> Outcome {
-        let (mut stdout, mut stdout_ms) = interp::with(|i| {
-            let out = i.out.borrow();
-            (
-                out.lines.clone(),
-                out.times.iter().map(|&t| to_ms(t)).collect::<Vec<u64>>(),
-            )
+        let (stdout, stdout_ms) = read_output();
+        let (mut main, mut tasks) = (None, Vec::new());
+        let unretrieved = read_tasks(|read| match read {
+            Read::Main(m) => main = m,
+            Read::Task(t) => tasks.push(t),
         });
-        let partial = interp::with(|i| {
-            let out = i.out.borrow();
-            (!out.partial.is_empty()).then(|| (out.partial.clone(), to_ms(out.partial_time)))
-        });
-        if let Some((text, at)) = partial {
-            stdout.push(text);
-            stdout_ms.push(at);
-        }
-        let runs = interp::with(|i| i.runs.borrow().clone());
-        let mut main = None;
-        let count: usize = runs
-            .iter()
-            .map(|(run, _)| run.borrow().with_core(|c| c.task_count()))
-            .sum();
-        let mut tasks = Vec::with_capacity(count);
-        let mut unretrieved = Vec::new();
-        for (k, (run, _)) in runs.iter().enumerate() {
-            let (main_id, reads) = {
-                let run = run.borrow();
-                let reads: Vec<(TaskId, TaskRead, bool)> = run.with_core(|core| {
-                    (0..core.task_count() as u32)
-                        .map(TaskId)
-                        .map(|t| (t, task_read(core, t)))
-                        .filter(|(_, read)| !read.info.internal)
-                        .map(|(t, read)| {
-                            let lost =
-                                read.state == "failed" && core.unretrieved(core.task_future(t));
-                            (t, read, lost)
-                        })
-                        .collect()
-                });
-                (run.main(), reads)
-            };
-            for (t, read, lost) in reads {
-                let o = task_outcome(read);
-                if lost {
-                    unretrieved.push(o.name.clone());
-                }
-                if k == 0 && t == main_id {
-                    main = Some(o);
-                } else {
-                    tasks.push(o);
-                }
-            }
-        }
-        let traceback = match end {
-            End::Raised(e) => Some(Self::traceback_of(e)),
-            _ => None,
-        };
         Outcome {
             stdout,
             stdout_ms,
             main,
             tasks,
-            traceback,
+            traceback: traceback_of(end),
             unretrieved,
         }
     }
 
-    fn traceback_of(e: &Raised) -> (Vec<(u32, String)>, Vec<String>) {
-        let frames = crate::traceback::frames(e)
-            .into_iter()
-            .map(|(l, n)| (l, n.to_string()))
-            .collect();
-        (frames, crate::traceback::exception_only(e, true, false))
+    /// The outcome JSON of the program that just ran: what `collect(end).to_json()` gives,
+    /// written as each task is read rather than after holding every task's outcome (the CLI's
+    /// `run` of 100,000 tasks).
+    pub fn json_of(end: &End) -> String {
+        let (stdout, stdout_ms) = read_output();
+        let count: usize = interp::with(|i| {
+            let runs = i.runs.borrow();
+            runs.iter()
+                .map(|(run, _)| run.borrow().with_core(|c| c.task_count()))
+                .sum()
+        });
+        let mut j = String::with_capacity(256 + 96 * count + 24 * stdout.len());
+        head_json(&mut j, &stdout, &stdout_ms);
+        let mut first = true;
+        let unretrieved = read_tasks(|read| match read {
+            Read::Main(m) => {
+                main_json(&mut j, m.as_ref());
+                j += ",\"tasks\":[";
+            }
+            Read::Task(t) => {
+                if !std::mem::take(&mut first) {
+                    j.push(',');
+                }
+                task_json(&mut j, &t, true);
+            }
+        });
+        j.push(']');
+        tail_json(&mut j, traceback_of(end).as_ref(), &unretrieved);
+        j
     }
 
     /// The outcome JSON (one line, keys in the contract's order).
     pub fn to_json(&self) -> String {
         let mut j = String::with_capacity(256 + 96 * self.tasks.len() + 24 * self.stdout.len());
-        j += "{\"stdout\":";
-        json::list(&mut j, &self.stdout, |j, s| json::string(j, s));
-        j += ",\"stdout_ms\":";
-        json::list(&mut j, &self.stdout_ms, |j, &t| json::int(j, t));
-        j += ",\"main\":";
-        match &self.main {
-            Some(m) => task_json(&mut j, m, false),
-            None => j += "null",
-        }
+        head_json(&mut j, &self.stdout, &self.stdout_ms);
+        main_json(&mut j, self.main.as_ref());
         j += ",\"tasks\":";
         json::list(&mut j, &self.tasks, |j, t| task_json(j, t, true));
-        j += ",\"traceback\":";
-        match &self.traceback {
-            None => j += "null",
-            Some((frames, lines)) => {
-                j += "{\"frames\":";
-                json::list(&mut j, frames, |j, (line, function)| {
-                    j.push_str("{\"line\":");
-                    json::int(j, u64::from(*line));
-                    j.push_str(",\"function\":");
-                    json::string(j, function);
-                    j.push('}');
-                });
-                j += ",\"exception\":";
-                json::list(&mut j, lines, |j, s| json::string(j, s));
-                j.push('}');
-            }
-        }
-        j += ",\"unretrieved\":";
-        json::list(&mut j, &self.unretrieved, |j, s| json::string(j, s));
-        j.push('}');
+        tail_json(&mut j, self.traceback.as_ref(), &self.unretrieved);
         j
     }
+}
+
+/// The outcome JSON's first keys: `{"stdout": …, "stdout_ms": …`.
+fn head_json(j: &mut String, stdout: &[String], stdout_ms: &[u64]) {
+    *j += "{\"stdout\":";
+    json::list(j, stdout, |j, s| json::string(j, s));
+    *j += ",\"stdout_ms\":";
+    json::list(j, stdout_ms, |j, &t| json::int(j, t));
+}
+
+/// `,"main": …`.
+fn main_json(j: &mut String, main: Option<&TaskOutcome>) {
+    *j += ",\"main\":";
+    match main {
+        Some(m) => task_json(j, m, false),
+        None => *j += "null",
+    }
+}
+
+/// The keys after the tasks: `,"traceback": …, "unretrieved": …}`.
+fn tail_json(j: &mut String, traceback: Option<&Traceback>, unretrieved: &[String]) {
+    *j += ",\"traceback\":";
+    match traceback {
+        None => *j += "null",
+        Some((frames, lines)) => {
+            *j += "{\"frames\":";
+            json::list(j, frames, |j, (line, function)| {
+                j.push_str("{\"line\":");
+                json::int(j, u64::from(*line));
+                j.push_str(",\"function\":");
+                json::string(j, function);
+                j.push('}');
+            });
+            *j += ",\"exception\":";
+            json::list(j, lines, |j, s| json::string(j, s));
+            j.push('}');
+        }
+    }
+    *j += ",\"unretrieved\":";
+    json::list(j, unretrieved, |j, s| json::string(j, s));
+    j.push('}');
 }
 
 /// A task: name and coroutine (not for main: it is the task `asyncio.run` made), creation,
