@@ -2,7 +2,9 @@
 //! print its outcome JSON or its trace, or print the program a scenario stands for.
 
 use asyncio_playground::program::{python_source, ProgramRun};
-use asyncio_playground::python::{passes, trace_json, End, Options, Outcome, Program};
+use asyncio_playground::python::{
+    passes, trace_json, End, Options, Outcome, Program, PROGRAM_THREAD_STACK,
+};
 use asyncio_playground::scenario::Spec;
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
@@ -115,7 +117,16 @@ fn main() -> ExitCode {
         Err(e) => return usage_error(&e),
     };
     if cmd.name != "python" && is_program(&cmd.target) {
-        return run_program(&cmd);
+        // On a thread with a stack of its own size: Python code called from native code (a
+        // sort's key, `__str__`) nests on the native stack, about 5 KB a level, and a program
+        // may nest to CPython's recursion limit that way.
+        return std::thread::Builder::new()
+            .stack_size(PROGRAM_THREAD_STACK)
+            .spawn(move || run_program(&cmd))
+            .map_or_else(
+                |e| stopped(&format!("cannot start the program's thread: {e}")),
+                |t| t.join().unwrap_or(ExitCode::FAILURE),
+            );
     }
     let spec = match Spec::parse(&cmd.target) {
         Ok(spec) => spec,
@@ -160,7 +171,7 @@ fn run_program(cmd: &Command) -> ExitCode {
     let options = Options {
         record_trace: cmd.name != "run",
         max_time: cmd.max_time_us,
-        ..Options::default()
+        ..Options::on_program_thread()
     };
     let mut program = match Program::new(&source, &filename, &options) {
         Ok(p) => p,

@@ -106,6 +106,7 @@ impl ProgramRun {
             // A scenario is bounded by the scenario contract, not by the programs' time limit.
             max_time: u64::MAX,
             watch: WATCHED.iter().map(|&f| Rc::from(f)).collect(),
+            ..Options::default()
         };
         let program = Program::new(&source, "main.py", &options).unwrap_or_else(|e| {
             // The generator writes only what the interpreter runs (tests/python_source.rs

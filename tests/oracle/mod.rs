@@ -9,7 +9,7 @@
 pub mod stderr;
 
 use asyncio_playground::cpython::CPython;
-use asyncio_playground::python::{End, Options, Outcome, Program};
+use asyncio_playground::python::{End, Options, Outcome, Program, PROGRAM_THREAD_STACK};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
@@ -123,10 +123,22 @@ pub fn printed_lines(py: &CPython, source: &str, file: &str) -> (Vec<String>, Ve
 }
 
 /// The interpreter's outcome for a program: `Err` with the message for a compile error or a stop.
+/// It runs on a thread of its own, as the CLI runs programs (with room for CPython's recursion
+/// limit through native calls).
 pub fn playground_outcome(source: &str, file: &str) -> Result<Value, String> {
+    let (source, file) = (source.to_string(), file.to_string());
+    std::thread::Builder::new()
+        .stack_size(PROGRAM_THREAD_STACK)
+        .spawn(move || outcome_here(&source, &file))
+        .expect("a thread for the program")
+        .join()
+        .unwrap_or_else(|e| std::panic::resume_unwind(e))
+}
+
+fn outcome_here(source: &str, file: &str) -> Result<Value, String> {
     let options = Options {
         record_trace: true,
-        ..Options::default()
+        ..Options::on_program_thread()
     };
     let mut program = Program::new(source, file, &options).map_err(|e| e.render(file, source))?;
     let end = program.run_virtual();

@@ -28,4 +28,4 @@ pub mod traceback;
 pub mod vm;
 
 pub use outcome::Outcome;
-pub use program::{End, Next, Options, Program, Step};
+pub use program::{End, Next, Options, Program, Step, PROGRAM_THREAD_STACK};

@@ -36,6 +36,12 @@ pub enum Step {
     Loop(Rc<RefCell<Run<Py>>>, Rc<crate::modules::asyncio::Loop>),
 }
 
+/// The stack of a thread that runs one program and nothing else (the CLI's, the tests'
+/// oracle's): room for CPython's whole recursion limit through native calls (about 5 KB a
+/// level in a release build, and up to ten times that in a debug one), reserved rather than
+/// used. Run with [`Options::on_program_thread`].
+pub const PROGRAM_THREAD_STACK: usize = 256 << 20;
+
 /// Options of a run.
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -46,6 +52,20 @@ pub struct Options {
     /// Functions whose frame ends are recorded (`interp::FrameEnd`; scenarios watch `work` and
     /// `main`).
     pub watch: Vec<Rc<str>>,
+    /// How much of its thread's native stack the program may use (Python code called from
+    /// native code, a sort's key or a `__str__`, nests on it; beyond this the run stops).
+    pub native_stack: usize,
+}
+
+impl Options {
+    /// The options for a program run on a thread of [`PROGRAM_THREAD_STACK`] bytes: it may use
+    /// all but 8 MiB of that stack.
+    pub fn on_program_thread() -> Options {
+        Options {
+            native_stack: PROGRAM_THREAD_STACK - (8 << 20),
+            ..Options::default()
+        }
+    }
 }
 
 impl Default for Options {
@@ -54,6 +74,7 @@ impl Default for Options {
             record_trace: false,
             max_time: 24 * 3600 * 1_000_000,
             watch: Vec::new(),
+            native_stack: crate::vm::interp::DEFAULT_NATIVE_STACK,
         }
     }
 }
@@ -104,6 +125,7 @@ impl Program {
             *i.filename.borrow_mut() = Rc::from(filename);
             i.record_trace.set(options.record_trace);
             i.max_time.set(options.max_time);
+            i.stack_budget.set(options.native_stack);
             *i.watch.borrow_mut() = options.watch.clone();
         });
         for (line, message) in warnings {

@@ -174,8 +174,15 @@ fn repr_inner(v: &Value) -> PyResult<String> {
 }
 
 /// Calls a program's `__repr__` / `__str__`, which must return a str.
+///
+/// The nesting of containers counts afresh inside it: Python code recursing through reprs
+/// meets the recursion limit as in CPython (`maximum recursion depth exceeded`), and the native
+/// stack under it is checked where each call begins.
 fn user_text(f: &Value, obj: &Value, which: &str) -> PyResult<String> {
-    let r = call::call(f, vec![obj.clone()], Vec::new())?;
+    let outer = DEPTH.with(|d| d.replace(0));
+    let r = call::call(f, vec![obj.clone()], Vec::new());
+    DEPTH.with(|d| d.set(outer));
+    let r = r?;
     match r {
         Value::Str(s) => Ok(s.to_string()),
         other => Err(type_error(format!(

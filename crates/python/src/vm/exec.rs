@@ -107,7 +107,8 @@ impl Thread {
     }
 
     fn base_depth(&self) -> u32 {
-        self.frames.len() as u32 + if self.in_task { FRAMES_UNDER_A_TASK } else { 0 }
+        let frames: u32 = self.frames.iter().map(Frame::depth_cost).sum();
+        frames + if self.in_task { FRAMES_UNDER_A_TASK } else { 0 }
     }
 
     /// Runs to the end (or a yield) with no loop to suspend on: a plain call from native code.
@@ -138,7 +139,17 @@ impl Thread {
     /// Runs frames from the top, first delivering `resumed` (an awaited result) if given.
     fn run(&mut self, cx: &mut Context<'_>, resumed: Option<PyResult>) -> Exit {
         let base = self.base_depth();
-        interp::with(|i| i.depth.set(i.depth.get() + base));
+        let depth = interp::with(|i| i.depth.get());
+        // Python code called from native code (a sort's key, `__str__`, `map`) runs on a thread
+        // of its own, one native call deeper: the recursion limit holds across threads, and the
+        // native stack under them is checked (natively each level takes about 5 KB of it).
+        if depth + base > RECURSION_LIMIT {
+            return Exit::Raise(exc("RecursionError", "maximum recursion depth exceeded"));
+        }
+        if let Err(e) = interp::enter_thread(depth) {
+            return Exit::Raise(e);
+        }
+        interp::with(|i| i.depth.set(depth + base));
         if self.in_task {
             let line = match self.frames.as_slice() {
                 [own, _, ..] => own.line(),
@@ -167,16 +178,17 @@ impl Thread {
         };
         let base = self.base_depth();
         interp::with(|i| i.depth.set(i.depth.get().saturating_sub(base)));
+        interp::leave_thread();
         exit
     }
 
     /// Pushes a frame for a call, checking the recursion limit.
     fn push_frame(&mut self, frame: Frame) -> PyResult<()> {
-        let depth = interp::with(|i| i.depth.get());
-        if depth >= RECURSION_LIMIT {
+        let depth = interp::with(|i| i.depth.get()) + frame.depth_cost();
+        if depth > RECURSION_LIMIT {
             return Err(exc("RecursionError", "maximum recursion depth exceeded"));
         }
-        interp::with(|i| i.depth.set(depth + 1));
+        interp::with(|i| i.depth.set(depth));
         self.note_task_frame_line();
         self.frames.push(frame);
         Ok(())
@@ -193,7 +205,8 @@ impl Thread {
             None => None,
         };
         interp::with(|i| {
-            i.depth.set(i.depth.get().saturating_sub(1));
+            i.depth
+                .set(i.depth.get().saturating_sub(popped.depth_cost()));
             if let Some(line) = line {
                 i.line.set(line);
             }

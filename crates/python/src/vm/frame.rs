@@ -43,6 +43,16 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// What the frame counts against the recursion limit: 1, or 2 for an `__init__` that a
+    /// class call runs (CPython 3.13 runs it under a shim frame, `_Py_InitCleanup`, so a
+    /// constructor recursing through `__init__` stops at about half the depth).
+    pub fn depth_cost(&self) -> u32 {
+        match self.ret {
+            Ret::Push => 1,
+            Ret::Init(_) => 2,
+        }
+    }
+
     /// A frame for module code.
     pub fn module(code: Rc<Code>, globals: Rc<Globals>) -> Frame {
         let slots = vec![Value::Unbound; code.slots.len()];

@@ -10,6 +10,25 @@ use std::rc::Rc;
 
 /// CPython's default recursion limit.
 pub const RECURSION_LIMIT: u32 = 1000;
+/// How much native stack Python code may use by default ([`enter_thread`]): a test thread
+/// has 2 MiB; the page's wasm stack is 8 MiB (`.cargo/config.toml`). The CLI runs programs on a
+/// thread of their own with room for CPython's whole recursion limit
+/// ([`crate::program::PROGRAM_THREAD_STACK`]).
+#[cfg(not(target_arch = "wasm32"))]
+pub const DEFAULT_NATIVE_STACK: usize = 1 << 20;
+#[cfg(target_arch = "wasm32")]
+pub const DEFAULT_NATIVE_STACK: usize = 7 << 20;
+/// How many threads of Python code may run one inside another's native call. In the page the
+/// browser's own stack (the machine stack under wasm's frames) is the tighter limit: Chromium
+/// ran 400 levels of a sort's key calling `sorted` again, and not 700.
+#[cfg(target_arch = "wasm32")]
+pub const MAX_NESTED_THREADS: u32 = 250;
+/// Natively the stack budget decides (and the recursion limit comes before this).
+#[cfg(not(target_arch = "wasm32"))]
+pub const MAX_NESTED_THREADS: u32 = 2 * RECURSION_LIMIT;
+/// The run's stop when Python code called from native code nests deeper than the native stack
+/// allows (CPython would go on to its recursion limit).
+pub const NATIVE_STACK_LIMIT: &str = "the program nests calls through built-in functions (a sort's key, map, a __str__ or __repr__) deeper than the playground's stack allows";
 /// The frames CPython has on the stack under a task's step (`asyncio.run`, `Runner.run`,
 /// `run_until_complete`, `run_forever`, `_run_once`, `Handle._run`, and the module's own frame),
 /// which count against the limit.
@@ -72,6 +91,12 @@ pub struct Interp {
     pub runs: RefCell<Vec<RunEntry>>,
     /// The virtual-time limit (µs).
     pub max_time: Cell<Micros>,
+    /// Where the native stack stood when the outermost thread of Python code began to run, and
+    /// how far below it Python code called from native code may start ([`enter_thread`]).
+    pub stack_base: Cell<usize>,
+    pub stack_budget: Cell<usize>,
+    /// How many threads of Python code are running, one inside the other's native call.
+    pub threads: Cell<u32>,
     /// [`crate::memory::live_bytes`] when the program started: the limit counts from there.
     pub memory_base: Cell<isize>,
     /// The functions whose frame ends are recorded (see [`FrameEnd`]); empty for most runs.
@@ -177,6 +202,9 @@ impl Interp {
             outer_handling: RefCell::new(None),
             runs: RefCell::new(Vec::new()),
             max_time: Cell::new(24 * 3600 * 1_000_000),
+            stack_base: Cell::new(0),
+            stack_budget: Cell::new(DEFAULT_NATIVE_STACK),
+            threads: Cell::new(0),
             memory_base: Cell::new(crate::memory::live_bytes()),
             watch: RefCell::new(Vec::new()),
             frame_ends: RefCell::new(Vec::new()),
@@ -369,4 +397,36 @@ pub fn frame_ended(
         };
         i.frame_ends.borrow_mut().push(end);
     });
+}
+
+/// Enters a thread of Python code beginning to run at recursion depth `depth`, checking that
+/// the native stack has room for it; [`leave_thread`] ends it. The outermost thread (depth 0)
+/// marks where the stack stood; a thread started from native code further down (a sort's key
+/// calling `sorted` again) may begin at most [`Interp::stack_budget`] bytes below that mark,
+/// and at most [`MAX_NESTED_THREADS`] threads deep.
+///
+/// # Errors
+/// The run stops ([`NATIVE_STACK_LIMIT`]) where it would not fit: the program is refused, not
+/// given a `RecursionError` CPython would not raise.
+pub fn enter_thread(depth: u32) -> crate::vm::PyResult<()> {
+    let marker = 0u8;
+    let here = std::ptr::addr_of!(marker) as usize;
+    with(|i| {
+        if depth == 0 {
+            i.stack_base.set(here);
+            i.threads.set(0);
+        } else if i.threads.get() >= MAX_NESTED_THREADS
+            // The stack grows down, natively and in wasm.
+            || i.stack_base.get().saturating_sub(here) > i.stack_budget.get()
+        {
+            return Err(crate::vm::stop(NATIVE_STACK_LIMIT));
+        }
+        i.threads.set(i.threads.get() + 1);
+        Ok(())
+    })
+}
+
+/// Ends what [`enter_thread`] began.
+pub fn leave_thread() {
+    with(|i| i.threads.set(i.threads.get().saturating_sub(1)));
 }
