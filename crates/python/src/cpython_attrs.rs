@@ -1314,6 +1314,162 @@ pub const MODULES: [(&str, &[&str]); 3] = [
     ),
 ];
 
+/// The names of the `builtins` module in its dict's order (a `NameError`'s suggestions are
+/// taken from them, in this order).
+pub const BUILTINS: [&str; 151] = [
+    "abs",
+    "all",
+    "any",
+    "ascii",
+    "bin",
+    "breakpoint",
+    "callable",
+    "chr",
+    "compile",
+    "delattr",
+    "dir",
+    "divmod",
+    "eval",
+    "exec",
+    "format",
+    "getattr",
+    "globals",
+    "hasattr",
+    "hash",
+    "hex",
+    "id",
+    "input",
+    "isinstance",
+    "issubclass",
+    "iter",
+    "aiter",
+    "len",
+    "locals",
+    "max",
+    "min",
+    "next",
+    "anext",
+    "oct",
+    "ord",
+    "pow",
+    "print",
+    "repr",
+    "round",
+    "setattr",
+    "sorted",
+    "sum",
+    "vars",
+    "None",
+    "Ellipsis",
+    "NotImplemented",
+    "False",
+    "True",
+    "bool",
+    "memoryview",
+    "bytearray",
+    "bytes",
+    "classmethod",
+    "complex",
+    "dict",
+    "enumerate",
+    "filter",
+    "float",
+    "frozenset",
+    "property",
+    "int",
+    "list",
+    "map",
+    "object",
+    "range",
+    "reversed",
+    "set",
+    "slice",
+    "staticmethod",
+    "str",
+    "super",
+    "tuple",
+    "type",
+    "zip",
+    "BaseException",
+    "BaseExceptionGroup",
+    "Exception",
+    "GeneratorExit",
+    "KeyboardInterrupt",
+    "SystemExit",
+    "ArithmeticError",
+    "AssertionError",
+    "AttributeError",
+    "BufferError",
+    "EOFError",
+    "ImportError",
+    "LookupError",
+    "MemoryError",
+    "NameError",
+    "OSError",
+    "ReferenceError",
+    "RuntimeError",
+    "StopAsyncIteration",
+    "StopIteration",
+    "SyntaxError",
+    "SystemError",
+    "TypeError",
+    "ValueError",
+    "Warning",
+    "FloatingPointError",
+    "OverflowError",
+    "ZeroDivisionError",
+    "BytesWarning",
+    "DeprecationWarning",
+    "EncodingWarning",
+    "FutureWarning",
+    "ImportWarning",
+    "PendingDeprecationWarning",
+    "ResourceWarning",
+    "RuntimeWarning",
+    "SyntaxWarning",
+    "UnicodeWarning",
+    "UserWarning",
+    "BlockingIOError",
+    "ChildProcessError",
+    "ConnectionError",
+    "FileExistsError",
+    "FileNotFoundError",
+    "InterruptedError",
+    "IsADirectoryError",
+    "NotADirectoryError",
+    "PermissionError",
+    "ProcessLookupError",
+    "TimeoutError",
+    "IndentationError",
+    "_IncompleteInputError",
+    "IndexError",
+    "KeyError",
+    "ModuleNotFoundError",
+    "NotImplementedError",
+    "PythonFinalizationError",
+    "RecursionError",
+    "UnboundLocalError",
+    "UnicodeError",
+    "BrokenPipeError",
+    "ConnectionAbortedError",
+    "ConnectionRefusedError",
+    "ConnectionResetError",
+    "TabError",
+    "UnicodeDecodeError",
+    "UnicodeEncodeError",
+    "UnicodeTranslateError",
+    "ExceptionGroup",
+    "EnvironmentError",
+    "IOError",
+    "open",
+    "quit",
+    "exit",
+    "copyright",
+    "credits",
+    "license",
+    "help",
+];
+
 /// Whether CPython's class `class` has the attribute `name` (`object`'s included).
 pub fn class_has(class: &str, name: &str) -> bool {
     let has = |c: &str| {
@@ -1328,6 +1484,30 @@ pub fn class_has(class: &str, name: &str) -> bool {
 /// Whether CPython's class `class` is in the table.
 pub fn class_known(class: &str) -> bool {
     CLASSES.iter().any(|(k, _)| *k == class)
+}
+
+/// The names of CPython's class `class` (`object`'s included), if it is in the table.
+pub fn class_names(class: &str) -> Option<impl Iterator<Item = &'static str>> {
+    let names = |c: &str| {
+        CLASSES
+            .iter()
+            .find(|(k, _)| *k == c)
+            .map(|(_, names)| *names)
+    };
+    let own = names(class)?;
+    Some(
+        own.iter()
+            .chain(names("object").unwrap_or_default())
+            .copied(),
+    )
+}
+
+/// The names of CPython's module `module`, if it is in the table.
+pub fn module_names(module: &str) -> Option<&'static [&'static str]> {
+    MODULES
+        .iter()
+        .find(|(k, _)| *k == module)
+        .map(|(_, names)| *names)
 }
 
 /// Whether CPython's module `module` has the attribute `name`.

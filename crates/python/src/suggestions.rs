@@ -69,16 +69,11 @@ fn levenshtein(a: &str, b: &str, max_cost: usize) -> usize {
     result
 }
 
-/// The closest of `candidates` to `wrong` (`_compute_suggestion_error`'s loop, the traceback
-/// module's: no match farther than `wrong` is long).
+/// The closest of `candidates` to `wrong`, as CPython 3.13's traceback module finds it for an
+/// `AttributeError` or a `NameError` (through `_suggestions._generate_suggestions`, the C
+/// `_Py_CalculateSuggestions`), and as its C code does for an unexpected keyword argument: no
+/// candidate more than a third of the characters away, the first of the closest.
 pub fn closest(wrong: &str, candidates: &[String]) -> Option<String> {
-    closest_within(wrong, candidates, wrong.chars().count())
-}
-
-/// The closest of `candidates` to `wrong` as the interpreter's C code finds it
-/// (`_Py_CalculateSuggestions`, for an unexpected keyword argument): no bound but a third of the
-/// characters.
-pub fn closest_keyword(wrong: &str, candidates: &[String]) -> Option<String> {
     closest_within(wrong, candidates, usize::MAX)
 }
 
@@ -106,31 +101,47 @@ fn closest_within(wrong: &str, candidates: &[String], mut best: usize) -> Option
     suggestion
 }
 
-/// `dir(obj)` as far as suggestions go: its attributes, its class's, the methods of its type.
+/// `dir(obj)` as far as suggestions go: its attributes, its class's (CPython's names for the
+/// types and modules the playground implements, which it may lack some of).
 fn dir(obj: &Value) -> Vec<String> {
+    use crate::cpython_attrs::{class_names, module_names};
     let mut names: Vec<String> = Vec::new();
-    let class_names = |c: &crate::objects::Class, names: &mut Vec<String>| {
+    let class_names_of = |c: &crate::objects::Class, names: &mut Vec<String>| {
         for k in c.mro.borrow().iter() {
             names.extend(k.dict.borrow().iter().map(|(n, _)| n.to_string()));
+            if let Some(cpython) = class_names(&k.name) {
+                names.extend(cpython.map(String::from));
+            }
         }
     };
     match obj {
         Value::Instance(i) => {
             names.extend(i.attrs.borrow().iter().map(|(n, _)| n.to_string()));
-            class_names(&i.class, &mut names);
+            class_names_of(&i.class, &mut names);
         }
-        Value::Class(c) => class_names(c, &mut names),
-        Value::Module(m) => names.extend(m.attrs.borrow().iter().map(|(n, _)| n.to_string())),
+        Value::Class(c) => class_names_of(c, &mut names),
+        Value::Module(m) => {
+            names.extend(m.attrs.borrow().iter().map(|(n, _)| n.to_string()));
+            names.extend(
+                module_names(&m.name)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|n| n.to_string()),
+            );
+        }
         Value::Exc(e) => {
             names.extend(e.attrs.borrow().iter().map(|(n, _)| n.to_string()));
-            class_names(&e.class, &mut names);
-            names.extend(["args", "with_traceback", "add_note"].map(String::from));
+            class_names_of(&e.class, &mut names);
         }
-        Value::Native(n) => names.extend(n.methods().iter().map(|(m, _)| m.to_string())),
+        Value::Native(n) => {
+            names.extend(n.methods().iter().map(|(m, _)| m.to_string()));
+            class_names_of(&n.class(), &mut names);
+        }
         other => {
             if let Some(methods) = crate::builtins::methods::names(other) {
                 names.extend(methods.iter().map(|m| m.to_string()));
             }
+            class_names_of(&crate::builtins::class_of(other), &mut names);
         }
     }
     names.sort();
@@ -157,8 +168,8 @@ pub const NAME_SUGGESTION: &str = "\0suggestion";
 
 /// `_compute_suggestion_error` for a `NameError` raised in `frame`: `self.x` when `self` has
 /// the name, else the closest of the frame's locals, its globals and the built-ins. (CPython
-/// takes globals and built-ins in their dicts' order, which matters only between candidates
-/// equally close; the playground takes them sorted.)
+/// takes globals in their dict's order, which matters only between candidates equally close;
+/// the playground takes them sorted.)
 pub fn record_name_suggestion(e: &ExcObj, frame: &crate::vm::frame::Frame) {
     let Some(Value::Str(wrong)) = e.get_attr("name") else {
         return;
@@ -191,9 +202,9 @@ pub fn record_name_suggestion(e: &ExcObj, frame: &crate::vm::frame::Frame) {
         .map(|k| k.to_string())
         .collect();
     globals.sort();
-    let mut builtins: Vec<String> =
-        crate::vm::interp::with(|i| i.builtins.borrow().keys().map(|k| k.to_string()).collect());
-    builtins.sort();
+    // CPython's built-ins, in its dict's order (`True`, `open` and the others the playground
+    // lacks are suggested too).
+    let builtins = crate::cpython_attrs::BUILTINS.iter().map(|b| b.to_string());
     let candidates: Vec<String> = locals
         .iter()
         .map(|(n, _)| n.to_string())

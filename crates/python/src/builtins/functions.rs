@@ -82,7 +82,7 @@ pub fn take_kwargs(fname: &str, kwargs: Kw, names: &[&str]) -> PyResult<Vec<Opti
             None => {
                 // Python 3.13 suggests one of the function's keywords (`getargs.c`).
                 let known: Vec<String> = names.iter().map(|n| n.to_string()).collect();
-                let hint = crate::suggestions::closest_keyword(&k, &known)
+                let hint = crate::suggestions::closest(&k, &known)
                     .map_or_else(String::new, |n| format!(". Did you mean '{n}'?"));
                 return Err(type_error(format!(
                     "{fname}() got an unexpected keyword argument '{k}'{hint}"

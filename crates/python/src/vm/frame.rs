@@ -211,7 +211,7 @@ fn bind(
                     .iter()
                     .map(|n| n.to_string())
                     .collect();
-                let hint = crate::suggestions::closest_keyword(&k, &names)
+                let hint = crate::suggestions::closest(&k, &names)
                     .map_or_else(String::new, |n| format!(". Did you mean '{n}'?"));
                 return Err(arg_error(
                     func,
