@@ -54,7 +54,15 @@ fn an_attribute_cpython_has_and_the_playground_lacks_is_refused() {
         // Answers that depend on what CPython does not promise, or on what is not modelled.
         (
             "try:\n    print(int('1000') is 10 ** 3)\nexcept Exception:\n    print('caught')",
-            "`is` between two equal numbers",
+            "`is` between two equal numbers, strings or tuples",
+        ),
+        (
+            "import asyncio\nasync def login(user):\n    return 'welcome' if user is 'admin' else 'hello'\nasync def main():\n    try:\n        print(await login('admin'))\n    except Exception:\n        print('caught')\nasyncio.run(main())",
+            "`is` between two equal numbers, strings or tuples",
+        ),
+        (
+            "a = (1, 2)\nb = (1, 2)\ntry:\n    print(a is b)\nexcept Exception:\n    print('caught')",
+            "`is` between two equal numbers, strings or tuples",
         ),
         (
             "d = {'x': 1}\ntry:\n    print(d.keys() == {'x'})\nexcept Exception:\n    print('caught')",

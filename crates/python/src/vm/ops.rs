@@ -353,13 +353,17 @@ fn is_set_view(v: &Value) -> bool {
     ))
 }
 
-/// Whether `a is b` of two numbers depends on which objects CPython made: equal ints past its
-/// small-int cache (-5..=256), or equal floats, are one object or two depending on how they
-/// were computed; the playground keeps no identity for numbers.
+/// Whether `a is b` depends on which objects CPython made, which the playground does not
+/// follow: equal ints past its small-int cache (-5..=256) and equal floats are one object or two
+/// depending on how they were computed, and equal strings and tuples depending on its interning,
+/// its caches and its merging of a code object's constants (`"admin" is "admin"` is true there,
+/// `str(5) is "5"` false; only the empty string and the empty tuple are always one object).
 fn identity_unknown(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => x == y && !(-5..=256).contains(x),
         (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
+        (Value::Str(x), Value::Str(y)) => !x.is_empty() && x == y,
+        (Value::Tuple(x), Value::Tuple(y)) => !x.is_empty() && x.len() == y.len() && py_eq(a, b),
         _ => false,
     }
 }
@@ -368,8 +372,9 @@ fn identity_unknown(a: &Value, b: &Value) -> bool {
 pub fn compare(op: CmpOp, a: &Value, b: &Value) -> PyResult {
     if matches!(op, CmpOp::Is | CmpOp::IsNot) && identity_unknown(a, b) {
         return Err(stop(
-            "`is` between two equal numbers is not supported in the playground: whether they are \
-             one object depends on how CPython made them (compare numbers with ==)",
+            "`is` between two equal numbers, strings or tuples is not supported in the \
+             playground: whether they are one object depends on how CPython made them (compare \
+             values with ==)",
         ));
     }
     if !matches!(op, CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn)
