@@ -48,6 +48,15 @@ pub fn class_of(v: &Value) -> Rc<Class> {
         Value::Range(_) => t.range.clone(),
         Value::Slice(_) => t.slice.clone(),
         Value::Func(_) => t.function.clone(),
+        // asyncio's functions and the methods of its classes written in Python (`sleep`,
+        // `Queue.get`) are plain functions and bound methods there.
+        Value::Builtin(b) if crate::modules::asyncio::written_in_python(b) => {
+            if b.bound.is_some() {
+                t.method.clone()
+            } else {
+                t.function.clone()
+            }
+        }
         Value::Builtin(_) => t.builtin_function.clone(),
         Value::Method(_) => t.method.clone(),
         Value::Wrapped(w) => match w.0 {

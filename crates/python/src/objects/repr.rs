@@ -100,6 +100,9 @@ fn repr_inner(v: &Value) -> PyResult<String> {
             format!("<bound method {name} of {}>", repr(&m.0)?)
         }
         Value::Builtin(b) => match &b.bound {
+            None if crate::modules::asyncio::written_in_python(b) => {
+                format!("<function {} at {}>", b.name, addr(v))
+            }
             None => format!("<built-in function {}>", b.name),
             Some(obj) => format!(
                 "<built-in method {} of {} object at {}>",

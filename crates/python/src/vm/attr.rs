@@ -169,6 +169,12 @@ pub fn getattr(obj: &Value, name: &Rc<str>) -> PyResult {
         },
         Value::Builtin(b) => match &**name {
             "__name__" => Some(Value::str(b.name)),
+            // asyncio's functions written in Python are plain functions there (`sleep`).
+            "__qualname__"
+                if b.bound.is_none() && crate::modules::asyncio::written_in_python(b) =>
+            {
+                Some(Value::str(b.name))
+            }
             "__qualname__" => Some(Value::Str(b.qualname.clone())),
             "__self__" => b.bound.clone(),
             _ => None,
@@ -198,8 +204,10 @@ pub fn getattr(obj: &Value, name: &Rc<str>) -> PyResult {
             _ => None,
         },
         Value::Native(n) => n
-            .method(name)
-            .map(|f| Value::builtin("method", name, f, Some(obj.clone())))
+            .methods()
+            .iter()
+            .find(|(m, _)| **m == **name)
+            .map(|&(m, f)| Value::builtin(m, name, f, Some(obj.clone())))
             .or_else(|| n.getattr(name)),
         _ => None,
     };
