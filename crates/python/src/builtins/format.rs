@@ -66,24 +66,6 @@ pub fn format_spec(v: &Value, spec: &str) -> PyResult<String> {
     }
 }
 
-/// What `%`-formatting needs of one argument.
-fn percent_arg(v: &Value) -> PyResult<PercentArg> {
-    Ok(match v {
-        Value::Int(i) => PercentArg::Int(*i),
-        Value::Bool(b) => PercentArg::Bool(*b),
-        Value::Float(f) => PercentArg::Float(*f),
-        Value::Str(s) => PercentArg::Str {
-            str_: s.to_string(),
-            repr: repr(v)?,
-        },
-        other => PercentArg::Other {
-            str_: str(other)?,
-            repr: repr(other)?,
-            type_name: type_name(other),
-        },
-    })
-}
-
 /// `fmt % args`.
 pub fn percent(fmt: &str, args: &Value) -> PyResult<String> {
     if let Value::Dict(_) = args {
@@ -97,8 +79,57 @@ pub fn percent(fmt: &str, args: &Value) -> PyResult<String> {
         Value::Tuple(t) => t.to_vec(),
         other => vec![other.clone()],
     };
-    let parsed: Vec<PercentArg> = list.iter().map(percent_arg).collect::<PyResult<_>>()?;
-    numfmt::percent_format(fmt, &parsed).map_err(to_exc)
+    // What a program's `__str__` / `__repr__` raised, carried past the formatter (which knows
+    // only its own errors).
+    let raised: std::cell::RefCell<Option<crate::objects::Raised>> = Default::default();
+    let formatted = percent_lazily(fmt, &list, &raised)?;
+    match raised.into_inner() {
+        Some(e) => Err(e),
+        None => formatted.map_err(to_exc),
+    }
+}
+
+/// `fmt % list`, each operand's str() or repr() computed when a conversion asks for it; what
+/// such a computation raises is left in `raised`.
+fn percent_lazily(
+    fmt: &str,
+    list: &[Value],
+    raised: &std::cell::RefCell<Option<crate::objects::Raised>>,
+) -> PyResult<Result<String, numfmt::PyErr>> {
+    type Text<'v> = Box<dyn Fn(bool) -> Result<String, numfmt::PyErr> + 'v>;
+    let texts: Vec<Text> = list
+        .iter()
+        .map(|v| {
+            Box::new(move |want_repr: bool| {
+                let text = if want_repr { repr(v) } else { str(v) };
+                text.map_err(|e| {
+                    *raised.borrow_mut() = Some(e);
+                    numfmt::PyErr {
+                        kind: numfmt::ErrKind::TypeError,
+                        message: String::new(),
+                    }
+                })
+            }) as Text
+        })
+        .collect();
+    let parsed: Vec<PercentArg> = list
+        .iter()
+        .zip(&texts)
+        .map(|(v, text)| match v {
+            Value::Int(i) => Ok(PercentArg::Int(*i)),
+            Value::Bool(b) => Ok(PercentArg::Bool(*b)),
+            Value::Float(f) => Ok(PercentArg::Float(*f)),
+            Value::Str(s) => Ok(PercentArg::Str {
+                str_: s.to_string(),
+                repr: repr(v)?,
+            }),
+            other => Ok(PercentArg::Other {
+                type_name: type_name(other),
+                text: &**text,
+            }),
+        })
+        .collect::<PyResult<_>>()?;
+    Ok(numfmt::percent_format(fmt, &parsed))
 }
 
 /// `fmt.format(*args, **kwargs)`.

@@ -112,19 +112,32 @@ fn print(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
         Some(Value::Native(n)) if n.repr().contains("stderr") => true,
         Some(_) => return Err(crate::vm::refuse("print(file=...) with a file")),
     };
+    let write = |text: &str| {
+        if to_stderr {
+            interp::write_stderr(text);
+        } else {
+            interp::write_stdout(text);
+        }
+    };
+    // CPython writes each argument as it converts it: what a program's `__str__` prints comes
+    // after what was written before it, and what was written stays if it raises. Text is
+    // gathered until an argument whose conversion may run program code.
     let mut out = String::new();
     for (i, a) in args.iter().enumerate() {
         if i > 0 {
             out.push_str(&sep);
         }
+        let plain = matches!(
+            a,
+            Value::Str(_) | Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None
+        );
+        if !plain && !out.is_empty() {
+            write(&std::mem::take(&mut out));
+        }
         out.push_str(&str(a)?);
     }
     out.push_str(&end);
-    if to_stderr {
-        interp::write_stderr(&out);
-    } else {
-        interp::write_stdout(&out);
-    }
+    write(&out);
     Ok(Value::None)
 }
 

@@ -1,9 +1,10 @@
 //! printf-style `fmt % args` string formatting, with CPython 3.13's results and messages.
 use super::repr::{ascii_escape, double_to_string, err, float_repr, ErrKind::*, PyErr, MAX_OUTPUT};
 
-/// One right-hand operand of `%`; the interpreter computes str()/repr() beforehand.
-#[derive(Debug, Clone, PartialEq)]
-pub enum PercentArg {
+/// One right-hand operand of `%`. An operand that is not a number or a str gives its str() or
+/// repr() only when a conversion asks for it, as CPython's does (a `__repr__` runs only for
+/// `%r`, and only when that conversion is reached).
+pub enum PercentArg<'a> {
     Int(i64),
     Float(f64),
     Bool(bool),
@@ -12,13 +13,13 @@ pub enum PercentArg {
         repr: String,
     },
     Other {
-        str_: String,
-        repr: String,
         type_name: String,
+        /// str() (`false`) or repr() (`true`) of the operand; `Err` ends the formatting.
+        text: &'a dyn Fn(bool) -> Result<String, PyErr>,
     },
 }
 
-impl PercentArg {
+impl PercentArg<'_> {
     fn type_name(&self) -> &str {
         match self {
             PercentArg::Int(_) => "int",
@@ -30,19 +31,20 @@ impl PercentArg {
     }
 
     /// str() (`repr == false`) or repr() of the operand.
-    fn text(&self, repr: bool) -> String {
-        match self {
+    fn text(&self, repr: bool) -> Result<String, PyErr> {
+        Ok(match self {
             PercentArg::Int(i) => i.to_string(),
             PercentArg::Float(x) => float_repr(*x),
             PercentArg::Bool(b) => (if *b { "True" } else { "False" }).to_string(),
-            PercentArg::Str { str_, repr: r } | PercentArg::Other { str_, repr: r, .. } => {
+            PercentArg::Str { str_, repr: r } => {
                 if repr {
                     r.clone()
                 } else {
                     str_.clone()
                 }
             }
-        }
+            PercentArg::Other { text, .. } => text(repr)?,
+        })
     }
 
     /// The operand as an int, when it is one (bool included).
@@ -68,14 +70,14 @@ struct Conv {
 }
 
 /// Walks the format string, handing out operands in order.
-struct Cursor<'a> {
+struct Cursor<'a, 'f> {
     fmt: Vec<char>,
     pos: usize,
-    args: &'a [PercentArg],
+    args: &'a [PercentArg<'f>],
     next: usize,
 }
 
-impl<'a> Cursor<'a> {
+impl<'a, 'f> Cursor<'a, 'f> {
     /// The current char, or "incomplete format".
     fn peek(&self) -> Result<char, PyErr> {
         self.fmt
@@ -84,7 +86,7 @@ impl<'a> Cursor<'a> {
             .map_or_else(|| err(ValueError, "incomplete format"), Ok)
     }
 
-    fn take_arg(&mut self) -> Result<&'a PercentArg, PyErr> {
+    fn take_arg(&mut self) -> Result<&'a PercentArg<'f>, PyErr> {
         let a = self.args.get(self.next);
         self.next += 1;
         a.map_or_else(
@@ -218,7 +220,7 @@ fn convert(ty: char, at: usize, arg: &PercentArg, c: &Conv) -> Result<String, Py
     match ty {
         's' | 'r' | 'a' => {
             c.fits()?;
-            let t = arg.text(ty != 's');
+            let t = arg.text(ty != 's')?;
             let t = if ty == 'a' { ascii_escape(&t) } else { t };
             let t: String = match c.prec {
                 Some(p) => t.chars().take(p).collect(),
