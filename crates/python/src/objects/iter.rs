@@ -37,7 +37,11 @@ pub enum Iter {
         dict: Rc<RefCell<Dict>>,
         kind: ViewKind,
         pos: usize,
+        /// The dict's size when the iteration began (`di_used`); `usize::MAX` once it failed.
         len: usize,
+        /// How many entries are still to come (`di->len`): one found past them means keys were
+        /// replaced while the size stayed.
+        left: usize,
     },
     Set {
         set: Rc<RefCell<super::Set>>,
@@ -157,6 +161,7 @@ pub fn get_iter(v: &Value) -> PyResult {
                 kind: ViewKind::Keys,
                 pos: 0,
                 len,
+                left: len,
             })
         }
         Value::Set(s) => {
@@ -180,6 +185,7 @@ pub fn get_iter(v: &Value) -> PyResult {
                         kind,
                         pos: 0,
                         len,
+                        left: len,
                     })
                 }
                 None => v.clone(),
@@ -268,6 +274,7 @@ fn next_of(cell: &Rc<RefCell<Iter>>) -> PyResult<Option<Value>> {
                 kind,
                 pos,
                 len,
+                left,
             } => {
                 let d = dict.borrow();
                 if d.len() != *len {
@@ -277,6 +284,11 @@ fn next_of(cell: &Rc<RefCell<Iter>>) -> PyResult<Option<Value>> {
                 while let Some(entry) = d.entry_at(*pos) {
                     *pos += 1;
                     if let Some((k, v)) = entry {
+                        if *left == 0 {
+                            *len = usize::MAX;
+                            return Err(runtime_error("dictionary keys changed during iteration"));
+                        }
+                        *left -= 1;
                         return Ok(Some(match kind {
                             ViewKind::Keys => k.clone(),
                             ViewKind::Values => v.clone(),
