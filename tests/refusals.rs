@@ -51,6 +51,15 @@ fn an_attribute_cpython_has_and_the_playground_lacks_is_refused() {
             "import asyncio\nasync def main():\n    print(hasattr(asyncio.Lock(), '_waiters'))\nasyncio.run(main())",
             "Lock._waiters",
         ),
+        // New attributes on asyncio's objects and modules, which CPython's take.
+        (
+            "import asyncio\nasync def main():\n    t = asyncio.create_task(asyncio.sleep(0))\n    try:\n        t.label = 'downloader'\n    except AttributeError:\n        print('caught')\nasyncio.run(main())",
+            "setting attributes on asyncio's objects ('_asyncio.Task')",
+        ),
+        (
+            "import asyncio\ntry:\n    asyncio.DEBUG = True\nexcept AttributeError:\n    print('caught')",
+            "setting attributes on the module 'asyncio'",
+        ),
         // Answers that depend on what CPython does not promise, or on what is not modelled.
         (
             "try:\n    print(int('1000') is 10 ** 3)\nexcept Exception:\n    print('caught')",

@@ -308,6 +308,16 @@ pub fn setattr(obj: &Value, name: &Rc<str>, v: Value) -> PyResult<()> {
             }
             _ => Err(super::refuse("setting attributes on functions")),
         },
+        // CPython's asyncio objects and modules take new attributes (`task.label = ...`); the
+        // playground's keep none.
+        Value::Native(_) => Err(super::refuse(format!(
+            "setting attributes on asyncio's objects ('{}')",
+            crate::builtins::type_name(obj)
+        ))),
+        Value::Module(m) => Err(super::refuse(format!(
+            "setting attributes on the module '{}'",
+            m.name
+        ))),
         other => {
             let tn = crate::builtins::type_name(other);
             if getattr(other, name).is_ok() {
