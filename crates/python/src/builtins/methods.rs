@@ -639,6 +639,27 @@ pub fn has(obj: &Value, name: &str) -> bool {
     find(tag_of(obj), name).is_some()
 }
 
+/// Whether the method `qualname` (`list.pop`) of a built-in type takes no keyword arguments,
+/// as CPython's all do but these (most are written in C with positional parameters only).
+pub fn rejects_keywords(qualname: &str) -> bool {
+    let Some((ty, name)) = qualname.split_once('.') else {
+        return false;
+    };
+    matches!(
+        ty,
+        "list" | "str" | "dict" | "set" | "tuple" | "int" | "float" | "frozenset"
+    ) && !matches!(
+        (ty, name),
+        ("list", "sort")
+            | (
+                "str",
+                "encode" | "expandtabs" | "replace" | "rsplit" | "split" | "splitlines" | "format"
+            )
+            | ("dict", "update")
+            | ("int", "from_bytes" | "to_bytes")
+    )
+}
+
 /// `obj.name(*args)` for a built-in type: `Err(args)` back if it has no such method.
 pub fn call(obj: &Value, name: &str, args: Vec<Value>) -> PyResult<Result<Value, Vec<Value>>> {
     match find(tag_of(obj), name) {

@@ -32,6 +32,12 @@ pub fn prepare(f: &Value, mut args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -
             prepare(&m.1, args, kwargs)
         }
         Value::Builtin(b) => {
+            if !kwargs.is_empty() && crate::builtins::methods::rejects_keywords(&b.qualname) {
+                return Err(type_error(format!(
+                    "{}() takes no keyword arguments",
+                    b.qualname
+                )));
+            }
             let v = (b.f)(b.bound.as_ref(), args, kwargs).inspect_err(|e| {
                 if crate::modules::asyncio::written_in_python(b) {
                     e.raised_in_asyncio();
