@@ -16,7 +16,8 @@ pub fn format_exception(e: &Raised) -> String {
         out: String::new(),
     };
     let (source, file) = interp::with(|i| (i.source.borrow().clone(), i.filename.borrow().clone()));
-    ctx.format(e, &source, &file, &mut Vec::new());
+    let tree = Tree::of(e);
+    ctx.format(&tree, 0, &source, &file);
     ctx.out
 }
 
@@ -114,6 +115,73 @@ pub fn frames(e: &ExcObj) -> Vec<(u32, Rc<str>)> {
         .collect()
 }
 
+/// How deep groups nest before CPython prints `... (max_group_depth is 10)` instead.
+const MAX_GROUP_DEPTH: usize = 10;
+
+/// An exception with what its traceback shows of it (`TracebackException`): its cause and its
+/// context, unless already shown elsewhere, and a group's members, always.
+struct Node {
+    exc: Raised,
+    cause: Option<usize>,
+    context: Option<usize>,
+    members: Option<Vec<usize>>,
+}
+
+/// The `TracebackException`s of an exception and what it links to, as CPython 3.13 builds them
+/// (`compact=True`): a queue taken from its end, and a set of the exceptions already given a
+/// node, which a cause or a context is not shown again for (a group's members always are).
+struct Tree {
+    nodes: Vec<Node>,
+}
+
+impl Tree {
+    fn of(top: &Raised) -> Tree {
+        let mut tree = Tree { nodes: Vec::new() };
+        let mut seen: Vec<*const ExcObj> = vec![Rc::as_ptr(top)];
+        let root = tree.add(top.clone());
+        let mut queue = vec![root];
+        while let Some(i) = queue.pop() {
+            let e = tree.nodes[i].exc.clone();
+            let mut unseen = |x: Option<Raised>, tree: &mut Tree| {
+                let x = x.filter(|x| !seen.contains(&Rc::as_ptr(x)))?;
+                seen.push(Rc::as_ptr(&x));
+                Some(tree.add(x))
+            };
+            let cause = unseen(e.cause.borrow().clone(), &mut tree);
+            let need_context = cause.is_none() && !e.suppress_context.get();
+            let context = unseen(
+                e.context.borrow().clone().filter(|_| need_context),
+                &mut tree,
+            );
+            let members = e.group.as_ref().map(|(_, members)| {
+                members
+                    .iter()
+                    .map(|m| {
+                        seen.push(Rc::as_ptr(m));
+                        tree.add(m.clone())
+                    })
+                    .collect::<Vec<usize>>()
+            });
+            queue.extend(cause);
+            queue.extend(context);
+            queue.extend(members.iter().flatten());
+            let node = &mut tree.nodes[i];
+            (node.cause, node.context, node.members) = (cause, context, members);
+        }
+        tree
+    }
+
+    fn add(&mut self, exc: Raised) -> usize {
+        self.nodes.push(Node {
+            exc,
+            cause: None,
+            context: None,
+            members: None,
+        });
+        self.nodes.len() - 1
+    }
+}
+
 /// `traceback._ExceptionPrintContext` and `TracebackException.format`.
 struct Ctx {
     depth: usize,
@@ -138,20 +206,15 @@ impl Ctx {
         }
     }
 
-    fn format(&mut self, top: &Raised, source: &str, file: &str, seen: &mut Vec<*const ExcObj>) {
+    fn format(&mut self, tree: &Tree, top: usize, source: &str, file: &str) {
         // The chain, newest last: (message before it, exception).
-        let mut chain: Vec<(Option<&str>, Raised)> = Vec::new();
-        let mut exc = Some(top.clone());
-        while let Some(e) = exc {
-            if seen.contains(&Rc::as_ptr(&e)) {
-                break;
-            }
-            seen.push(Rc::as_ptr(&e));
-            let cause = e.cause.borrow().clone();
-            let context = e.context.borrow().clone();
-            let (msg, next) = if let Some(c) = cause {
+        let mut chain: Vec<(Option<&str>, usize)> = Vec::new();
+        let mut at = Some(top);
+        while let Some(i) = at {
+            let node = &tree.nodes[i];
+            let (msg, next) = if let Some(c) = node.cause {
                 (Some("\nThe above exception was the direct cause of the following exception:\n\n"), Some(c))
-            } else if let Some(c) = context.filter(|_| !e.suppress_context.get()) {
+            } else if let Some(c) = node.context.filter(|_| !node.exc.suppress_context.get()) {
                 (
                     Some(
                         "\nDuring handling of the above exception, another exception occurred:\n\n",
@@ -161,26 +224,34 @@ impl Ctx {
             } else {
                 (None, None)
             };
-            chain.push((msg, e));
-            exc = next;
+            chain.push((msg, i));
+            at = next;
         }
         // Oldest first; each newer exception's block follows the line that links it to the one
         // before ("The above exception was the direct cause…").
-        for (msg, e) in chain.into_iter().rev() {
+        for (msg, i) in chain.into_iter().rev() {
             if let Some(m) = msg {
                 self.emit(m, None);
             }
-            let stack = format_stack(&e, source, file);
+            let e = &tree.nodes[i].exc;
+            let stack = format_stack(e, source, file);
+            let members = tree.nodes[i].members.as_deref().unwrap_or_default();
             match &e.group {
                 None => {
                     if !stack.is_empty() {
                         self.emit("Traceback (most recent call last):\n", None);
                         self.emit(&stack, None);
                     }
-                    let only = exception_only(&e, false, true).join("\n") + "\n";
+                    let only = exception_only(e, false, true).join("\n") + "\n";
                     self.emit(&only, None);
                 }
-                Some((_, members)) => {
+                Some(_) if self.depth > MAX_GROUP_DEPTH => {
+                    self.emit(
+                        &format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"),
+                        None,
+                    );
+                }
+                Some(_) => {
                     let toplevel = self.depth == 0;
                     if toplevel {
                         self.depth += 1;
@@ -192,7 +263,7 @@ impl Ctx {
                         );
                         self.emit(&stack, None);
                     }
-                    let only = exception_only(&e, false, true).join("\n") + "\n";
+                    let only = exception_only(e, false, true).join("\n") + "\n";
                     self.emit(&only, None);
                     let n = members.len().min(16);
                     self.need_close = false;
@@ -214,7 +285,7 @@ impl Ctx {
                         );
                         self.depth += 1;
                         if !truncated {
-                            self.format(&members[i], source, file, seen);
+                            self.format(tree, members[i], source, file);
                         } else {
                             let remaining = members.len() - 15;
                             self.emit(

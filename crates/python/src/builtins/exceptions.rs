@@ -349,8 +349,8 @@ pub fn star_match(st: &Value, typ: &Value) -> PyResult {
                 eg
             };
             let args = vec![Value::str(""), Value::tuple(vec![Value::Exc(rest.clone())])];
+            // With no traceback of its own: CPython's shows none of the frame it was made in.
             let g = ExcObj::group(class, Rc::from(""), vec![rest.clone()], args);
-            *g.traceback.borrow_mut() = rest.traceback.borrow().clone();
             return Ok(Value::Exc(g));
         }
         return Ok(Value::None);
@@ -379,16 +379,15 @@ pub fn star_end(st: &Value) -> Option<Raised> {
     if orig.group.is_none() {
         return excs.into_iter().next();
     }
-    let mut orig_leaves = Vec::new();
-    leaves(orig, &mut orig_leaves);
-    let is_orig_leaf = |x: &Rc<ExcObj>| orig_leaves.iter().any(|l| Rc::ptr_eq(l, x));
+    // A re-raise is an exception with the metadata of the original (`is_same_exception_metadata`):
+    // the parts `split` made of it keep its traceback, cause and context until a `raise` that
+    // names them adds a frame. What else a handler raised is new, even a leaf of the group
+    // (`raise eg.exceptions[0]`).
     let mut kept: Vec<Rc<ExcObj>> = Vec::new();
     let mut new_raised: Vec<Rc<ExcObj>> = Vec::new();
     for e in excs {
-        let mut ls = Vec::new();
-        leaves(&e, &mut ls);
-        if !ls.is_empty() && ls.iter().all(&is_orig_leaf) {
-            kept.extend(ls);
+        if same_metadata(&e, orig) {
+            leaves(&e, &mut kept);
         } else {
             new_raised.push(e);
         }
@@ -418,6 +417,21 @@ pub fn star_end(st: &Value) -> Option<Raised> {
             }
         }
     }
+}
+
+/// `is_same_exception_metadata`: the same traceback, cause and context (the same objects). (Its
+/// notes are compared too, but a part's `add_note` does not make it new in CPython 3.13.)
+fn same_metadata(a: &ExcObj, b: &ExcObj) -> bool {
+    fn same<T>(x: &Option<Rc<T>>, y: &Option<Rc<T>>) -> bool {
+        match (x, y) {
+            (None, None) => true,
+            (Some(x), Some(y)) => Rc::ptr_eq(x, y),
+            _ => false,
+        }
+    }
+    same(&a.traceback.borrow(), &b.traceback.borrow())
+        && same(&a.cause.borrow(), &b.cause.borrow())
+        && same(&a.context.borrow(), &b.context.borrow())
 }
 
 /// Refuses the exceptions whose arguments CPython gives a meaning the playground does not model:
