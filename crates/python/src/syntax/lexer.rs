@@ -515,11 +515,8 @@ impl Lexer<'_> {
         Ok(())
     }
 
-    /// A string nested in an f-string's replacement field that never ends, starting at index
-    /// `at` (ahead of `self.i`). When its quotes are the f-string's own, CPython takes them for
-    /// the f-string's end reached inside a field: "f-string: expecting '}'"; otherwise it is an
-    /// unterminated string of its own. Either is reported at the nested quote.
-    fn unterminated_nested(&self, at: usize, same_quotes: bool) -> CompileError {
+    /// The position of the char at index `at` (ahead of `self.i`), without moving.
+    fn pos_at(&self, at: usize) -> Pos {
         let mut pos = self.pos();
         for &c in &self.chars[self.i..at] {
             if c == '\n' {
@@ -531,6 +528,15 @@ impl Lexer<'_> {
                 pos.col += 1;
             }
         }
+        pos
+    }
+
+    /// A string nested in an f-string's replacement field that never ends, starting at index
+    /// `at` (ahead of `self.i`). When its quotes are the f-string's own, CPython takes them for
+    /// the f-string's end reached inside a field: "f-string: expecting '}'"; otherwise it is an
+    /// unterminated string of its own. Either is reported at the nested quote.
+    fn unterminated_nested(&self, at: usize, same_quotes: bool) -> CompileError {
+        let pos = self.pos_at(at);
         let msg = if same_quotes {
             "f-string: expecting '}'".to_string()
         } else {
@@ -556,7 +562,8 @@ impl Lexer<'_> {
         start: Pos,
     ) -> Result<usize, CompileError> {
         let mut j = self.i;
-        let mut depth = 0usize;
+        // The brackets open in a replacement field (its `{` first), innermost last.
+        let mut open: Vec<char> = Vec::new();
         let unterminated = |lx: &Lexer| {
             let (msg, line) = if triple {
                 (
@@ -583,7 +590,7 @@ impl Lexer<'_> {
             let Some(&c) = self.chars.get(j) else {
                 return unterminated(self);
             };
-            if depth > 0 {
+            if !open.is_empty() {
                 match c {
                     '\'' | '"' => {
                         // A nested string inside a replacement field.
@@ -620,9 +627,20 @@ impl Lexer<'_> {
                         }
                         continue;
                     }
-                    '{' | '[' | '(' => depth += 1,
-                    '}' | ']' | ')' => depth -= 1,
-                    '\n' if !triple && depth == 0 => return unterminated(self),
+                    '{' | '[' | '(' => open.push(c),
+                    '}' | ']' | ')' => {
+                        let opener = open.pop().unwrap_or(c);
+                        if !matches!((opener, c), ('(', ')') | ('[', ']') | ('{', '}')) {
+                            // CPython's tokenizer: `f"{(a}"`.
+                            let at = self.pos_at(j);
+                            return Err(CompileError::syntax(
+                                format!(
+                                    "closing parenthesis '{c}' does not match opening parenthesis '{opener}'"
+                                ),
+                                Span::new(at, at),
+                            ));
+                        }
+                    }
                     _ => {}
                 }
                 j += 1;
@@ -639,7 +657,7 @@ impl Lexer<'_> {
                         j += 2;
                         continue;
                     }
-                    depth = 1;
+                    open.push('{');
                 }
                 c if c == quote
                     && (!triple

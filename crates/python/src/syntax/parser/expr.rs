@@ -451,7 +451,7 @@ impl Parser {
     }
 
     /// A closing bracket, or CPython's message for what stands there instead.
-    fn expect_close(&mut self, close: &str) -> PResult<()> {
+    pub(super) fn expect_close(&mut self, close: &str) -> PResult<()> {
         if self.eat_op(close) {
             return Ok(());
         }

@@ -203,7 +203,8 @@ fn parse_parts(
 /// One replacement field, after its `{`: the expression, `=`, `!conv`, `:spec`, and `}`.
 fn parse_field(body: &[char], k: &mut usize, s: &StrToken, span: Span) -> PResult<Vec<FPart>> {
     let expr_start = *k;
-    let mut depth = 0usize;
+    // The brackets open in the expression, innermost last.
+    let mut open: Vec<char> = Vec::new();
     let mut quote: Option<char> = None;
     let mut debug = false;
     let expr_end;
@@ -226,11 +227,16 @@ fn parse_field(body: &[char], k: &mut usize, s: &StrToken, span: Span) -> PResul
             *k += 1;
             continue;
         }
+        let depth = open.len();
         match c {
             '\'' | '"' => quote = Some(c),
-            '(' | '[' | '{' => depth += 1,
-            ')' | ']' => depth = depth.saturating_sub(1),
-            '}' if depth > 0 => depth -= 1,
+            '(' | '[' | '{' => open.push(c),
+            // (A `}` closing a `(` was refused by the lexer: "closing parenthesis '}' does
+            // not match opening parenthesis '('".)
+            ')' | ']' | '}' if depth > 0 => {
+                open.pop();
+            }
+            ')' | ']' => {}
             '}' | ':' if depth == 0 => {
                 expr_end = *k;
                 break;
@@ -321,7 +327,52 @@ fn parse_field(body: &[char], k: &mut usize, s: &StrToken, span: Span) -> PResul
 }
 
 /// Parses a replacement field's expression, positioned where it stands in the source.
+///
+/// # Errors
+/// CPython's parser takes the longest expression the field starts with and then expects `=`,
+/// `!`, `:` or `}`: a field that is not an expression whole (`{a +}`) is "f-string: expecting
+/// '=', or '!', or ':', or '}'" at the token after that longest expression, on the field's line.
 fn parse_embedded(text: &str, at: Pos) -> PResult<Expr> {
+    let err = match parse_embedded_whole(text, at) {
+        Ok(e) => return Ok(e),
+        Err(err) => err,
+    };
+    if text.contains('\n') || err.message().contains("forgot a comma") {
+        return Err(err);
+    }
+    // The ends of the field's tokens, longest first: the first prefix that parses is the
+    // expression CPython's parser would have taken.
+    let Ok(tokens) = tokenize(text) else {
+        return Err(err);
+    };
+    let ends: Vec<(u32, u32)> = tokens
+        .iter()
+        .filter(|t| {
+            t.span.start.line == 1 && t.span.end.line == 1 && t.span.end.col > t.span.start.col
+        })
+        .map(|t| (t.span.start.col, t.span.end.col))
+        .collect();
+    for (k, &(_, end)) in ends.iter().enumerate().rev() {
+        let prefix: String = text.chars().take(end as usize).collect();
+        if parse_embedded_whole(&prefix, at).is_ok() {
+            let Some(&(next, _)) = ends.get(k + 1) else {
+                return Err(err);
+            };
+            let p = Pos {
+                line: at.line,
+                col: at.col + next,
+            };
+            return Err(CompileError::syntax(
+                "f-string: expecting '=', or '!', or ':', or '}'",
+                Span::new(p, p),
+            ));
+        }
+    }
+    Err(err)
+}
+
+/// Parses `text` as one whole expression (or a `yield`).
+fn parse_embedded_whole(text: &str, at: Pos) -> PResult<Expr> {
     let wrapped = format!("({text}\n)");
     let shift = |p: Pos| -> Pos {
         if p.line == 1 {
@@ -364,6 +415,12 @@ fn parse_embedded(text: &str, at: Pos) -> PResult<Expr> {
         p.star_expressions()?
     };
     if !p.at_op(")") {
+        // `{x y}`: CPython's "Perhaps you forgot a comma?", as in any brackets.
+        if let Err(e) = p.expect_close(")") {
+            if e.message().contains("forgot a comma") {
+                return Err(e);
+            }
+        }
         return Err(CompileError::syntax("f-string: expecting '}'", p.span()));
     }
     Ok(e)

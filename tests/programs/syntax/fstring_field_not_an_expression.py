@@ -1,0 +1,3 @@
+a = 1
+print(f"total: {a +}")
+print("next")
