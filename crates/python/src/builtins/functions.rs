@@ -790,8 +790,15 @@ fn setattr(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
 
 fn iter(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     no_kwargs("iter", &kwargs)?;
-    if args.len() != 1 {
-        return Err(crate::vm::refuse("iter() with a sentinel"));
+    match args.len() {
+        0 => return Err(type_error("iter expected at least 1 argument, got 0")),
+        1 => {}
+        2 => return Err(crate::vm::refuse("iter() with a sentinel")),
+        n => {
+            return Err(type_error(format!(
+                "iter expected at most 2 arguments, got {n}"
+            )))
+        }
     }
     get_iter(&args[0])
 }

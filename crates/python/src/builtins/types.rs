@@ -75,6 +75,12 @@ pub fn construct(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kw) -> PyResult {
         }
         Tag::Str => {
             let kw = take_kwargs("str", kwargs, &["object"])?;
+            if args.len() > 3 {
+                return Err(type_error(format!(
+                    "str expected at most 3 arguments, got {}",
+                    args.len()
+                )));
+            }
             if args.len() > 1 {
                 return Err(crate::vm::refuse("str() with an encoding (bytes)"));
             }

@@ -246,11 +246,19 @@ impl Builder {
                     self.error.get_or_insert(e);
                 }
                 for n in names {
-                    if self.scope().params.contains(n) {
-                        let e = CompileError::syntax(
-                            format!("name '{n}' is parameter and nonlocal"),
-                            s.span,
-                        );
+                    // symtable.c's checks at the `nonlocal` statement, in its order.
+                    let scope = self.scope();
+                    let misuse = if scope.params.contains(n) {
+                        Some("is parameter and nonlocal")
+                    } else if scope.used.contains(n) {
+                        Some("is used prior to nonlocal declaration")
+                    } else if scope.bound.contains(n) {
+                        Some("is assigned to before nonlocal declaration")
+                    } else {
+                        None
+                    };
+                    if let Some(misuse) = misuse {
+                        let e = CompileError::syntax(format!("name '{n}' {misuse}"), s.span);
                         self.error.get_or_insert(e);
                     }
                     self.scope().nonlocals.push((n.clone(), s.span));

@@ -526,6 +526,21 @@ impl Parser {
             if self.eat_op("**") {
                 args.push(Arg::StarStar(self.expression()?));
                 seen_kw = true;
+            } else if self.at_op("*") && args.iter().any(|a| matches!(a, Arg::StarStar(_))) {
+                // CPython's `invalid_arguments`: from the comma before to the end of the starred
+                // arguments that follow.
+                let comma = self.toks[self.i.saturating_sub(1)].span.start;
+                while self.eat_op("*") {
+                    self.expression()?;
+                    if !(self.at_op(",") && self.peek_tok(1).is_op("*")) {
+                        break;
+                    }
+                    self.advance();
+                }
+                return Err(CompileError::syntax(
+                    "iterable argument unpacking follows keyword argument unpacking",
+                    Span::new(comma, self.prev_end()),
+                ));
             } else if self.eat_op("*") {
                 self.star_operand()?;
                 args.push(Arg::Star(self.expression()?));

@@ -1,0 +1,3 @@
+count = 0
+async def main():
+    x = 1; nonlocal x
