@@ -1,5 +1,6 @@
 """Writes crates/python/src/builtins/char_tables.rs: the characters CPython 3.13's str predicates
-accept (`isalpha`, `isdecimal`, `isdigit`, `isnumeric`), as inclusive ranges over all of Unicode
+accept (`isalpha`, `isdecimal`, `isdigit`, `isnumeric`), and those its tracebacks count two columns
+wide, as inclusive ranges over all of Unicode
 (15.1 for CPython 3.13). Rust's `char::is_alphabetic` is the Alphabetic property of a later Unicode,
 which also counts letter numbers (`Ⅻ`) and some combining marks: not what `isalpha` says.
 
@@ -38,3 +39,5 @@ emit_ranges('DECIMAL', '`c.isdecimal()`: the decimal digits (category Nd), as in
 emit_ranges('DIGIT', '`c.isdigit()`: the digits (Numeric_Type Decimal or Digit), as inclusive ranges.', str.isdigit)
 emit_ranges('NUMERIC', '`c.isnumeric()`: the characters with a numeric value (any Numeric_Type), as inclusive ranges.',
             str.isnumeric)
+emit_ranges('WIDE', "The characters a terminal shows two columns wide (East Asian Width W or F): a traceback's\n/// carets count them twice (`traceback._display_width`).",
+            lambda c: unicodedata.east_asian_width(c) in 'WF')

@@ -12,7 +12,7 @@ pub mod methods;
 pub mod numbers;
 mod str_arity;
 mod str_case;
-mod str_class;
+pub(crate) mod str_class;
 pub mod str_methods;
 pub mod types;
 

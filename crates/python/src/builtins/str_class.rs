@@ -3,7 +3,7 @@
 //! `char::is_alphabetic` is a different property (Alphabetic, which counts `Ⅻ` and combining marks
 //! such as `ͅ`) of a later Unicode.
 
-use super::char_tables::{ALPHA, DECIMAL, DIGIT, NUMERIC};
+use super::char_tables::{ALPHA, DECIMAL, DIGIT, NUMERIC, WIDE};
 use super::str_case::in_ranges;
 
 /// ASCII by Rust's own test (the same in every Unicode), anything else by CPython's table.
@@ -39,4 +39,10 @@ pub fn is_numeric(c: char) -> bool {
 /// before it).
 pub fn is_alnum(c: char) -> bool {
     is_alpha(c) || is_numeric(c)
+}
+
+/// Whether a terminal shows `c` two columns wide (East Asian Width W or F): an emoji, a CJK
+/// character. A traceback's carets count such characters twice.
+pub fn is_wide(c: char) -> bool {
+    !c.is_ascii() && in_ranges(WIDE, c)
 }

@@ -91,7 +91,14 @@ pub(super) fn format(source: &[&str], p: Position) -> String {
         if a.right_line == 0 {
             a.right_col += start;
         }
+        // Carets are drawn in display columns (`_display_width`).
+        a.left_col = display_width(&all[a.left_line], a.left_col);
+        a.right_col = display_width(&all[a.right_line], a.right_col);
     }
+    let (start, end) = (
+        display_width(&all[0], start),
+        display_width(&all[all.len() - 1], end),
+    );
     let mut significant = vec![0, all.len() - 1];
     if let Some(a) = &anchors {
         for l in [a.left_line, a.right_line] {
@@ -107,9 +114,12 @@ pub(super) fn format(source: &[&str], p: Position) -> String {
         if !show {
             return;
         }
-        let line = chars(&all[i]);
         let spaces = leading_ws(&all[i]);
-        let n = if i == all.len() - 1 { end } else { line.len() };
+        let n = if i == all.len() - 1 {
+            end
+        } else {
+            display_width(&all[i], usize::MAX)
+        };
         let marks: String = (0..n)
             .map(|col| {
                 if col < spaces || (i == 0 && col < start) {
@@ -144,6 +154,15 @@ pub(super) fn format(source: &[&str], p: Position) -> String {
         .iter()
         .map(|l| format!("    {l}\n"))
         .collect()
+}
+
+/// `traceback._display_width`: the columns the first `offset` chars of `line` take on a
+/// terminal (wide characters, emoji and CJK, take two).
+fn display_width(line: &str, offset: usize) -> usize {
+    line.chars()
+        .take(offset)
+        .map(|c| 1 + usize::from(crate::builtins::str_class::is_wide(c)))
+        .sum()
 }
 
 /// `_should_show_carets`: none under `return f(...)` or `x = f(...)` when the call is the whole
