@@ -51,6 +51,15 @@ fn an_attribute_cpython_has_and_the_playground_lacks_is_refused() {
             "import asyncio\nasync def main():\n    print(hasattr(asyncio.Lock(), '_waiters'))\nasyncio.run(main())",
             "Lock._waiters",
         ),
+        // asyncio's functions that make a loop of their own when none runs (deprecated).
+        (
+            "import asyncio\nasync def job():\n    return 1\ntry:\n    asyncio.run(asyncio.gather(job()))\nexcept Exception:\n    print('caught')",
+            "asyncio.gather() outside a running event loop (CPython would make a loop of its own, deprecated since 3.10)",
+        ),
+        (
+            "import asyncio\nasync def job():\n    return 1\ntry:\n    asyncio.ensure_future(job())\nexcept Exception:\n    print('caught')",
+            "asyncio.ensure_future() outside a running event loop (CPython would make a loop of its own, deprecated since 3.10)",
+        ),
         // New attributes on asyncio's objects and modules, which CPython's take.
         (
             "import asyncio\nasync def main():\n    t = asyncio.create_task(asyncio.sleep(0))\n    try:\n        t.label = 'downloader'\n    except AttributeError:\n        print('caught')\nasyncio.run(main())",

@@ -83,7 +83,7 @@ fn ensure_future(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
             return Ok(v);
         }
     }
-    let lp = running()?;
+    let lp = super::running_for("ensure_future")?;
     let f = lp.ensure_future(&v)?;
     Ok(lp.future_value(f))
 }
@@ -94,7 +94,7 @@ fn gather_(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
         Some(v) => crate::vm::ops::truthy(v)?,
         None => false,
     };
-    let lp = running()?;
+    let lp = super::running_for("gather")?;
     // Room for the coroutines of the tasks to come, made at once rather than by doubling.
     lp.coros.borrow_mut().reserve(args.len());
     // `arg_to_fut`: a repeated argument is one child (by identity: `id()`, while `args` holds
@@ -275,7 +275,7 @@ pub async fn await_value(v: Value) -> PyResult {
 fn shield_(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
     check_positional("shield", &["arg"], 1, args.len(), &[])?;
     let arg = args.into_iter().next().unwrap_or(Value::None);
-    let lp = running()?;
+    let lp = super::running_for("shield")?;
     let inner = lp.ensure_future(&arg)?;
     let outer = lp.with(|c| shield::shield(c, inner));
     Ok(lp.future_value(outer))
@@ -390,7 +390,7 @@ fn as_completed(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
         )));
     }
     let timeout = timeout_seconds(&kw[0])?;
-    let lp = running()?;
+    let lp = super::running_for("as_completed")?;
     super::groups::as_completed_value(lp, collect(&fs)?, timeout)
 }
 

@@ -63,6 +63,18 @@ pub fn running() -> PyResult<Rc<Loop>> {
     current().ok_or_else(|| runtime_error("no running event loop"))
 }
 
+/// The running loop for `asyncio.{name}()`, which CPython calls `get_event_loop()` for: with
+/// no loop running, that makes one of its own (a DeprecationWarning), which the playground
+/// refuses.
+pub fn running_for(name: &str) -> PyResult<Rc<Loop>> {
+    current().ok_or_else(|| {
+        crate::vm::refuse(format!(
+            "asyncio.{name}() outside a running event loop (CPython would make a loop of its \
+             own, deprecated since 3.10)"
+        ))
+    })
+}
+
 impl Loop {
     pub fn new(core: Rc<RefCell<Core<Py>>>) -> Rc<Loop> {
         Rc::new(Loop {
