@@ -62,6 +62,12 @@ impl<H: Host> Native<H> for OuterDoneCb<H> {
         "shield.<locals>._outer_done_callback() at asyncio/tasks.py:975"
     }
 
+    /// Once it ran, only the program holds the outer future (`shield` returned it): a failed
+    /// one nobody retrieved is logged when the program drops it.
+    fn lets_go(&self) -> bool {
+        true
+    }
+
     fn call(&self, core: &mut Core<H>, _fut: Option<FutId>) {
         let inner = self.0.inner;
         if !core.future_done(inner) && self.0.inner_cb.get() {
