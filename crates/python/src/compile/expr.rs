@@ -235,7 +235,12 @@ impl Compiler {
         for p in parts {
             match p {
                 FPart::Lit(s) => self.emit_const(Value::Str(s.clone())),
-                FPart::Field { expr, conv, spec } => {
+                FPart::Field {
+                    expr,
+                    conv,
+                    spec,
+                    span,
+                } => {
                     self.expr(expr)?;
                     if let Some(spec) = spec {
                         let k = self.fparts(spec)?;
@@ -244,7 +249,8 @@ impl Compiler {
                         }
                     }
                     let conv = conv.map_or(0, |c| c as u8);
-                    self.unit().span = expr.span;
+                    // CPython shows a formatting error at the whole field, braces included.
+                    self.unit().span = *span;
                     self.emit(Op::FormatValue(conv, spec.is_some()));
                 }
             }

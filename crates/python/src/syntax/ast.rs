@@ -99,6 +99,8 @@ pub enum FPart {
         expr: Box<Expr>,
         conv: Option<char>,
         spec: Option<Vec<FPart>>,
+        /// From the `{` to the `}`: where an error formatting the value is shown.
+        span: Span,
     },
 }
 

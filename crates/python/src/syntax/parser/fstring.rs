@@ -322,6 +322,10 @@ fn parse_field(body: &[char], k: &mut usize, s: &StrToken, span: Span) -> PResul
         expr: Box::new(expr),
         conv,
         spec,
+        span: Span::new(
+            pos_in(body, s.body_start, expr_start.saturating_sub(1)),
+            pos_in(body, s.body_start, *k),
+        ),
     });
     Ok(parts)
 }
