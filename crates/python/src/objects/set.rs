@@ -186,6 +186,21 @@ impl Set {
         self.0.update_from_set(&other.0, &mut eq);
     }
 
+    /// `s -= t`, `s &= t`, `s ^= t` with another set `t` (`None`: `t` is `s` itself), in place as
+    /// CPython's `set_isub`, `set_iand` and `set_ixor` do it: the order the set then iterates
+    /// in is theirs (discarded slots, a rebuild when dummies pile up), not a new set's.
+    pub fn update_in_place(&mut self, op: crate::syntax::ast::BinOp, other: Option<&Set>) {
+        use crate::syntax::ast::BinOp;
+        match (op, other) {
+            (BinOp::Sub | BinOp::BitXor, None) => self.0.clear(),
+            (BinOp::BitAnd, None) => self.0.intersection_update_with_self(),
+            (BinOp::Sub, Some(o)) => self.0.difference_update(&o.0, &mut eq),
+            (BinOp::BitAnd, Some(o)) => self.0.intersection_update(&o.0, &mut eq),
+            (BinOp::BitXor, Some(o)) => self.0.symmetric_difference_update(&o.0, &mut eq),
+            _ => {}
+        }
+    }
+
     pub fn update_values(&mut self, items: Vec<Value>) -> PyResult<()> {
         let items = hashed(items)?;
         self.0.update_from_iter(items, &mut eq);

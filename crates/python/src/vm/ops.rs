@@ -277,11 +277,12 @@ pub fn inplace(op: BinOp, a: &Value, b: &Value) -> PyResult {
             }
             Ok(a.clone())
         }
-        (BinOp::Sub | BinOp::BitAnd | BinOp::BitXor, Value::Set(s), Value::Set(_)) => {
-            let r = binary(op, a, b)?;
-            if let Value::Set(r) = r {
-                let r = std::mem::take(&mut *r.borrow_mut());
-                *s.borrow_mut() = r;
+        (BinOp::Sub | BinOp::BitAnd | BinOp::BitXor, Value::Set(s), Value::Set(t)) => {
+            if Rc::ptr_eq(s, t) {
+                s.borrow_mut().update_in_place(op, None);
+            } else {
+                let other = t.borrow();
+                s.borrow_mut().update_in_place(op, Some(&other));
             }
             Ok(a.clone())
         }
