@@ -298,6 +298,85 @@ pub fn check_positional(
     )))
 }
 
+/// Keyword arguments, in the order given.
+pub type Keywords = Vec<(Rc<str>, Value)>;
+
+/// Binds the positional parameters `params` of a Python-level function the playground
+/// implements natively (`random.randint(a, b)`, `asyncio.create_task(coro, ...)`), as CPython
+/// binds a Python function: positional arguments first, then keyword arguments naming the
+/// parameters still unfilled (`randint(a=1, b=6)`). Returns the positional values and the
+/// keyword arguments for its keyword-only parameters `keyword_only`. `method`: a method (its
+/// messages count `self`).
+///
+/// # Errors
+/// `takes 3 positional arguments but 4 were given`, `got multiple values for argument 'a'`,
+/// `got an unexpected keyword argument 'c'`, `missing 1 required positional argument: 'b'`
+/// (the first `required` parameters are), in CPython's order.
+pub fn bind_positional(
+    qualname: &str,
+    params: &[&str],
+    required: usize,
+    method: bool,
+    keyword_only: &[&str],
+    mut args: Vec<Value>,
+    kwargs: Vec<(Rc<str>, Value)>,
+) -> PyResult<(Vec<Value>, Keywords)> {
+    let given = args.len();
+    if given > params.len() {
+        let own = usize::from(method);
+        return Err(too_many(
+            qualname,
+            required + own,
+            params.len() + own,
+            given + own,
+        ));
+    }
+    let mut by_keyword: Vec<Option<Value>> = vec![None; params.len()];
+    let mut rest = Vec::new();
+    for (k, v) in kwargs {
+        match params.iter().position(|p| **p == *k) {
+            Some(i) if i < given => {
+                return Err(type_error(format!(
+                    "{qualname}() got multiple values for argument '{k}'"
+                )))
+            }
+            Some(i) => by_keyword[i] = Some(v),
+            None if keyword_only.contains(&&*k) => rest.push((k, v)),
+            None => {
+                let known: Vec<String> = params
+                    .iter()
+                    .chain(keyword_only)
+                    .map(|p| p.to_string())
+                    .collect();
+                let hint = crate::suggestions::closest(&k, &known)
+                    .map_or_else(String::new, |n| format!(". Did you mean '{n}'?"));
+                return Err(type_error(format!(
+                    "{qualname}() got an unexpected keyword argument '{k}'{hint}"
+                )));
+            }
+        }
+    }
+    let missing: Vec<Rc<str>> = (given..required)
+        .filter(|&i| by_keyword[i].is_none())
+        .map(|i| Rc::from(params[i]))
+        .collect();
+    if !missing.is_empty() {
+        return Err(type_error(format!(
+            "{qualname}() {}",
+            missing_message(&missing, "positional")
+        )));
+    }
+    // The parameters given by keyword, in order, up to the last one given (the functions bound
+    // here give their optional ones no defaults the callers would need to see).
+    let last = by_keyword.iter().rposition(Option::is_some);
+    if let Some(last) = last {
+        for slot in by_keyword.into_iter().take(last + 1).skip(given) {
+            args.push(slot.unwrap_or(Value::None));
+        }
+    }
+    Ok((args, rest))
+}
+
 /// As [`check_positional`], for a method (`BaseEventLoop.call_at`): `self` counts among the
 /// positional arguments a message says were given, not among the missing ones. `max` is
 /// `None` for a method taking `*args`.

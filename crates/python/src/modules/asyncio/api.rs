@@ -59,6 +59,27 @@ impl std::future::Future for SleepCoro {
     }
 }
 
+/// The arguments of asyncio's function `name` (Python code in CPython, with one required
+/// positional parameter each here and the keyword-only `keyword_only`), bound as CPython binds
+/// them: its positional parameters by position or by keyword.
+fn python_function(
+    name: &str,
+    params: &[&str],
+    keyword_only: &[&str],
+    args: Vec<Value>,
+    kwargs: Kw,
+) -> PyResult<(Vec<Value>, Kw)> {
+    crate::vm::frame::bind_positional(
+        name,
+        params,
+        params.len(),
+        false,
+        keyword_only,
+        args,
+        kwargs,
+    )
+}
+
 fn task_name(kw: &Option<Value>) -> PyResult<Option<Rc<str>>> {
     match kw {
         None | Some(Value::None) => Ok(None),
@@ -67,16 +88,23 @@ fn task_name(kw: &Option<Value>) -> PyResult<Option<Rc<str>>> {
 }
 
 fn create_task(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    let (args, kwargs) =
+        python_function("create_task", &["coro"], &["name", "context"], args, kwargs)?;
     let kw = take_kwargs("create_task", kwargs, &["name", "context"])?;
-    check_positional("create_task", &["coro"], 1, args.len(), &[])?;
     let coro = args.into_iter().next().unwrap_or(Value::None);
     let lp = running()?;
     let t = lp.create_task(coro, task_name(&kw[0])?)?;
     Ok(lp.task_value(t))
 }
 
-fn ensure_future(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
-    check_positional("ensure_future", &["coro_or_future"], 1, args.len(), &[])?;
+fn ensure_future(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    let (args, _) = python_function(
+        "ensure_future",
+        &["coro_or_future"],
+        &["loop"],
+        args,
+        kwargs,
+    )?;
     let v = args.into_iter().next().unwrap_or(Value::None);
     if let Value::Native(n) = &v {
         if n.downcast::<TaskObj>().is_some() || n.downcast::<super::FutureObj>().is_some() {
@@ -164,8 +192,9 @@ fn timeout_seconds(v: &Option<Value>) -> PyResult<Option<f64>> {
 }
 
 fn wait(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    let (args, kwargs) =
+        python_function("wait", &["fs"], &["timeout", "return_when"], args, kwargs)?;
     let kw = take_kwargs("wait", kwargs, &["timeout", "return_when"])?;
-    check_positional("wait", &["fs"], 1, args.len(), &[])?;
     let fs = args.into_iter().next().unwrap_or(Value::None);
     let (timeout, when) = (kw[0].clone(), kw[1].clone());
     Ok(native_coro("wait", async move {
@@ -272,8 +301,8 @@ pub async fn await_value(v: Value) -> PyResult {
     }
 }
 
-fn shield_(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
-    check_positional("shield", &["arg"], 1, args.len(), &[])?;
+fn shield_(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    let (args, _) = python_function("shield", &["arg"], &[], args, kwargs)?;
     let arg = args.into_iter().next().unwrap_or(Value::None);
     let lp = super::running_for("shield")?;
     let inner = lp.ensure_future(&arg)?;
@@ -377,8 +406,8 @@ fn timeout_at(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
 }
 
 fn as_completed(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    let (args, kwargs) = python_function("as_completed", &["fs"], &["timeout"], args, kwargs)?;
     let kw = take_kwargs("as_completed", kwargs, &["timeout"])?;
-    check_positional("as_completed", &["fs"], 1, args.len(), &[])?;
     let fs = args
         .into_iter()
         .next()

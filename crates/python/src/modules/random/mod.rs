@@ -68,23 +68,26 @@ fn random(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     Ok(Value::Float(with(|r| r.random())))
 }
 
-fn uniform(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
-    if args.len() != 2 {
-        return Err(type_error(format!(
-            "Random.uniform() missing {} required positional argument(s)",
-            2usize.saturating_sub(args.len())
-        )));
-    }
+fn uniform(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    let args = python_method("Random.uniform", &["a", "b"], args, kwargs)?;
     let (a, b) = (float_arg(&args[0])?, float_arg(&args[1])?);
     Ok(Value::Float(with(|r| r.uniform(a, b))))
 }
 
-fn randint(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
-    if args.len() != 2 {
-        return Err(type_error(
-            "Random.randint() missing required positional arguments",
-        ));
-    }
+/// The arguments of `Random.{name}` (Python code in CPython, all of whose parameters here are
+/// positional and required), bound as CPython binds them: by position or by keyword.
+fn python_method(
+    qualname: &str,
+    params: &[&str],
+    args: Vec<Value>,
+    kwargs: Kw,
+) -> PyResult<Vec<Value>> {
+    let n = params.len();
+    crate::vm::frame::bind_positional(qualname, params, n, true, &[], args, kwargs).map(|(a, _)| a)
+}
+
+fn randint(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    let args = python_method("Random.randint", &["a", "b"], args, kwargs)?;
     let (a, b) = (int_arg(&args[0])?, int_arg(&args[1])?);
     with(|r| r.randint(a, b)).map(Value::Int).map_err(raise)
 }
@@ -121,10 +124,9 @@ fn sequence(v: &Value, what: &str) -> PyResult<Vec<Value>> {
     }
 }
 
-fn choice(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
-    let seq = args.first().ok_or_else(|| {
-        type_error("Random.choice() missing 1 required positional argument: 'seq'")
-    })?;
+fn choice(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    let args = python_method("Random.choice", &["seq"], args, kwargs)?;
+    let seq = &args[0];
     let items = match seq {
         Value::Set(_) | Value::Dict(_) => {
             return Err(type_error(format!(
@@ -169,7 +171,8 @@ fn choices(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     ))
 }
 
-fn shuffle(_: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
+fn shuffle(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
+    let args = python_method("Random.shuffle", &["x"], args, kwargs)?;
     match args.first() {
         Some(Value::List(l)) => {
             let mut items = l.borrow().clone();
