@@ -92,6 +92,9 @@ struct Slot<H: Host> {
 pub(crate) struct Futures<H: Host> {
     slots: Chunked<Slot<H>>,
     free: Vec<u32>,
+    /// `_exception_tb`: the traceback a failed future's exception had when it was set, until the
+    /// first `result()` gives it back (kept apart: few futures fail).
+    exception_tb: crate::fast_hash::FastMap<u32, H::Traceback>,
 }
 
 impl<H: Host> Default for Futures<H> {
@@ -99,6 +102,7 @@ impl<H: Host> Default for Futures<H> {
         Futures {
             slots: Chunked::default(),
             free: Vec::new(),
+            exception_tb: Default::default(),
         }
     }
 }
@@ -130,6 +134,7 @@ impl<H: Host> Futures<H> {
         let slot = &mut self.slots[id.0 as usize];
         slot.callbacks = Callbacks::None;
         slot.state = FutState::Pending;
+        self.exception_tb.remove(&id.0);
         self.free.push(id.0);
     }
 
@@ -185,14 +190,21 @@ impl<H: Host> Futures<H> {
     }
 
     /// `future.result()` of a done future: its value, or the exception it raises. Retrieves the
-    /// exception (`__log_traceback = False`).
+    /// exception (`__log_traceback = False`), with the traceback it had when it was set the
+    /// first time, and none after (C `future_get_result` clears `fut_exception_tb`): awaiting a
+    /// failed task twice does not pile the first await's frames onto the second.
     pub(crate) fn result(&mut self, id: FutId) -> Result<H::Value, H::Exc> {
         if self.is_cancelled(id) {
             return Err(self.make_cancelled_error(id));
         }
+        let saved = self.exception_tb.remove(&id.0);
         let slot = self.slot_mut(id);
         slot.log_traceback = false;
         match &slot.state {
+            FutState::Finished(Err(e)) => {
+                H::set_traceback(e, saved);
+                Err(e.clone())
+            }
             FutState::Finished(r) => r.clone(),
             _ => Err(H::error(
                 crate::host::ErrorKind::InvalidStateError,
@@ -226,8 +238,17 @@ impl<H: Host> Futures<H> {
             "completing a done future"
         );
         slot.log_traceback = matches!(state, FutState::Finished(Err(_)));
+        let saved = match &state {
+            FutState::Finished(Err(e)) => H::traceback(e),
+            _ => None,
+        };
         slot.state = state;
-        std::mem::replace(&mut slot.callbacks, Callbacks::None)
+        let callbacks = std::mem::replace(&mut slot.callbacks, Callbacks::None);
+        match saved {
+            Some(tb) => self.exception_tb.insert(id.0, tb),
+            None => self.exception_tb.remove(&id.0),
+        };
+        callbacks
     }
 
     /// A pending future's done-callbacks, in registration order (none once it is done: they

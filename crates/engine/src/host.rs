@@ -42,6 +42,8 @@ pub trait Host: Sized + 'static {
     type Exc: Clone + 'static;
     /// A program's callback: a callable with its arguments (`call_soon`, `add_done_callback`).
     type Callback: 'static;
+    /// An exception's traceback, which a future keeps from when its exception is set.
+    type Traceback: 'static;
 
     /// `None`.
     fn none() -> Self::Value;
@@ -53,6 +55,11 @@ pub trait Host: Sized + 'static {
     fn list(items: Vec<Self::Value>) -> Self::Value;
     /// An exception as a value (in gather's results with `return_exceptions=True`).
     fn exc_value(exc: &Self::Exc) -> Self::Value;
+
+    /// The traceback `exc` has now (`exc.__traceback__`).
+    fn traceback(exc: &Self::Exc) -> Option<Self::Traceback>;
+    /// Gives `exc` the traceback `tb` (`exc.with_traceback(tb)`).
+    fn set_traceback(exc: &Self::Exc, tb: Option<Self::Traceback>);
 
     /// A new exception of one of asyncio's kinds, with `message` as its only argument.
     fn error(kind: ErrorKind, message: Option<&str>) -> Self::Exc;

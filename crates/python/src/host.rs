@@ -28,6 +28,7 @@ impl Host for Py {
     type Value = Value;
     type Exc = Raised;
     type Callback = ProgramCallback;
+    type Traceback = Rc<crate::objects::exception::Tb>;
 
     fn none() -> Value {
         Value::None
@@ -47,6 +48,14 @@ impl Host for Py {
 
     fn exc_value(exc: &Raised) -> Value {
         Value::Exc(exc.clone())
+    }
+
+    fn traceback(exc: &Raised) -> Option<Self::Traceback> {
+        exc.traceback.borrow().clone()
+    }
+
+    fn set_traceback(exc: &Raised, tb: Option<Self::Traceback>) {
+        *exc.traceback.borrow_mut() = tb;
     }
 
     fn error(kind: ErrorKind, message: Option<&str>) -> Raised {
