@@ -752,9 +752,18 @@ pub fn callback_source(f: &Value) -> String {
             other => repr(other).unwrap_or_default(),
         },
         Value::Builtin(b) => format!("{}()", b.qualname),
-        // No `__qualname__` nor `__name__`: its repr, then the arguments `format_helpers` shows
-        // outside debug mode, `()`.
-        other => format!("{}()", repr(other).unwrap_or_default()),
+        // Its `__qualname__` (a class's, a coroutine object's), else its `__name__`, else its
+        // repr; then the arguments `format_helpers` shows outside debug mode, `()`.
+        other => {
+            let named = |attr: &str| match crate::vm::attr::getattr(other, &Rc::from(attr)) {
+                Ok(Value::Str(s)) if !s.is_empty() => Some(s.to_string()),
+                _ => None,
+            };
+            let shown = named("__qualname__")
+                .or_else(|| named("__name__"))
+                .unwrap_or_else(|| repr(other).unwrap_or_default());
+            format!("{shown}()")
+        }
     }
 }
 
