@@ -671,7 +671,7 @@ def traceback_json(e, path):
             frames.append({'line': tb.tb_lineno, 'function': code.co_name})
         tb = tb.tb_next
     text = ''.join(quietly(lambda: traceback.format_exception_only(e, show_group=True)))
-    lines = [line.rstrip() for line in text.split('\n') if line.strip()]
+    lines = [without_stdlib_path(line.rstrip()) for line in text.split('\n') if line.strip()]
     return {'frames': frames, 'exception': lines}
 
 

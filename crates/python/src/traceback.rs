@@ -78,6 +78,20 @@ pub fn final_line(e: &ExcObj, with_frames: bool) -> String {
             msg += &format!(". Did you mean: '{s}'?");
         }
     }
+    if let (true, Some(Value::Str(module)), Some(Value::Str(wrong))) = (
+        e.is_a("ImportError"),
+        e.get_attr("name"),
+        e.get_attr("name_from"),
+    ) {
+        let names: Vec<String> = crate::cpython_attrs::module_names(&module)
+            .unwrap_or_default()
+            .iter()
+            .map(|n| n.to_string())
+            .collect();
+        if let Some(s) = crate::suggestions::closest(&wrong, &names) {
+            msg += &format!(". Did you mean: '{s}'?");
+        }
+    }
     if e.is_a("NameError") {
         // The suggestion needs the frame, so only a traceback with frames shows it; the
         // forgotten import does not.

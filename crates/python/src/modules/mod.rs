@@ -108,10 +108,21 @@ pub fn import_from(module: &Value, name: &str) -> PyResult {
     if refused {
         return Err(refuse(format!("{}.{name}", m.name)));
     }
-    Err(crate::vm::exc(
+    // CPython names where the module is (the playground by its place in the standard library,
+    // as it names asyncio's files elsewhere; `time` is built in) and suggests a name it has.
+    let place = match &*m.name {
+        "asyncio" => "asyncio/__init__.py",
+        "random" => "random.py",
+        _ => "unknown location",
+    };
+    let e = crate::vm::exc(
         "ImportError",
-        format!("cannot import name '{name}' from '{}'", m.name),
-    ))
+        format!("cannot import name '{name}' from '{}' ({place})", m.name),
+    );
+    // `name` and `name_from`, from which a printed traceback suggests one of the module's names.
+    e.set_attr(Rc::from("name"), Value::Str(m.name.clone()));
+    e.set_attr(Rc::from("name_from"), Value::str(name));
+    Err(e)
 }
 
 /// `module.name` for a name the module lacks: a refusal if CPython has it.
