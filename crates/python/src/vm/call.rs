@@ -307,6 +307,16 @@ pub fn awaitable(v: Value) -> PyResult<Awaitable> {
     }
 }
 
+/// Whether `await v` would start (or be refused): what [`awaitable`] takes.
+pub fn is_awaitable(v: &Value) -> bool {
+    match v {
+        Value::Coro(_) | Value::NativeCoro(_) => true,
+        Value::Native(n) => n.await_future().is_some(),
+        Value::Instance(i) => i.class.lookup("__await__").is_some(),
+        _ => false,
+    }
+}
+
 /// `await v` of a value that is not awaitable, as CPython words it (`_PyCoro_GetAwaitableIter`).
 fn not_awaitable(v: &Value) -> crate::objects::Raised {
     type_error(format!(

@@ -966,8 +966,19 @@ impl Thread {
                 }
                 Op::BeforeWith | Op::BeforeAsyncWith => {
                     let ctx = frame.stack.pop().expect("stack");
-                    let (exit, entered) =
-                        t!(call::enter_context(&ctx, matches!(op, Op::BeforeAsyncWith)));
+                    let is_async = matches!(op, Op::BeforeAsyncWith);
+                    let (exit, entered) = t!(call::enter_context(&ctx, is_async));
+                    if is_async && !call::is_awaitable(&entered) {
+                        // `_PyEval_FormatAwaitableError` for `GET_AWAITABLE 1`.
+                        return Flow::Exc(
+                            super::type_error(format!(
+                                "'async with' received an object from __aenter__ that does not \
+                                 implement __await__: {}",
+                                crate::builtins::type_name(&entered)
+                            )),
+                            Mode::New,
+                        );
+                    }
                     let frame = self.frames.last_mut().expect("frame");
                     frame.stack.push(exit);
                     frame.stack.push(entered);
