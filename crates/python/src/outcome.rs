@@ -143,26 +143,6 @@ enum Read {
 fn read_tasks(mut each: impl FnMut(Read)) -> Vec<String> {
     let runs = interp::with(|i| i.runs.borrow().clone());
     let mut unretrieved = Vec::new();
-    let mut describe = |reads: Vec<(TaskRead, bool)>, each: &mut dyn FnMut(TaskOutcome)| {
-        for (read, lost) in reads {
-            let o = task_outcome(read);
-            if lost {
-                unretrieved.push(o.name.clone());
-            }
-            each(o);
-        }
-    };
-    let read_some = |run: &RefCell<Run<crate::host::Py>>, ids: &mut dyn Iterator<Item = TaskId>| {
-        run.borrow().with_core(|core| {
-            ids.map(|t| (t, task_read(core, t)))
-                .filter(|(_, read)| !read.info.internal)
-                .map(|(t, read)| {
-                    let lost = read.state == "failed" && core.unretrieved(core.task_future(t));
-                    (read, lost)
-                })
-                .collect::<Vec<_>>()
-        })
-    };
     let main = runs.first().and_then(|(run, _)| {
         let run = run.borrow();
         let main = run.main();
@@ -170,8 +150,14 @@ fn read_tasks(mut each: impl FnMut(Read)) -> Vec<String> {
     });
     match (runs.first(), main) {
         (Some((run, _)), Some(id)) => {
-            let reads = read_some(run, &mut std::iter::once(id));
-            describe(reads, &mut |o| each(Read::Main(Some(o))));
+            let wrap = |o| Read::Main(Some(o));
+            deliver(
+                run,
+                &mut std::iter::once(id),
+                wrap,
+                &mut each,
+                &mut unretrieved,
+            );
         }
         _ => each(Read::Main(None)),
     }
@@ -183,11 +169,38 @@ fn read_tasks(mut each: impl FnMut(Read)) -> Vec<String> {
             let mut ids = (chunk..count.min(chunk + READ_CHUNK))
                 .map(TaskId)
                 .filter(|&t| !(k == 0 && Some(t) == main));
-            let reads = read_some(run, &mut ids);
-            describe(reads, &mut |o| each(Read::Task(o)));
+            deliver(run, &mut ids, Read::Task, &mut each, &mut unretrieved);
         }
     }
     unretrieved
+}
+
+/// Reads the tasks `ids` of `run` (but asyncio's own) while its loop is borrowed, then
+/// describes each and hands it to `each` as `wrap` makes it, noting in `unretrieved` the names
+/// of those whose exception nobody retrieved.
+fn deliver(
+    run: &RefCell<Run<crate::host::Py>>,
+    ids: &mut dyn Iterator<Item = TaskId>,
+    wrap: fn(TaskOutcome) -> Read,
+    each: &mut dyn FnMut(Read),
+    unretrieved: &mut Vec<String>,
+) {
+    let reads: Vec<(TaskRead, bool)> = run.borrow().with_core(|core| {
+        ids.map(|t| (t, task_read(core, t)))
+            .filter(|(_, read)| !read.info.internal)
+            .map(|(t, read)| {
+                let lost = read.state == "failed" && core.unretrieved(core.task_future(t));
+                (read, lost)
+            })
+            .collect()
+    });
+    for (read, lost) in reads {
+        let o = task_outcome(read);
+        if lost {
+            unretrieved.push(o.name.clone());
+        }
+        each(wrap(o));
+    }
 }
 
 fn traceback_of(end: &End) -> Option<Traceback> {

@@ -77,6 +77,14 @@ pub fn closest(wrong: &str, candidates: &[String]) -> Option<String> {
     closest_within(wrong, candidates, usize::MAX)
 }
 
+/// `got an unexpected keyword argument 'k'`, with the parameter CPython suggests among `known`
+/// (`. Did you mean 'a'?`): the words after a callee's name.
+pub fn unexpected_keyword<'a>(k: &str, known: impl IntoIterator<Item = &'a str>) -> String {
+    let known: Vec<String> = known.into_iter().map(String::from).collect();
+    let hint = closest(k, &known).map_or_else(String::new, |n| format!(". Did you mean '{n}'?"));
+    format!("got an unexpected keyword argument '{k}'{hint}")
+}
+
 fn closest_within(wrong: &str, candidates: &[String], mut best: usize) -> Option<String> {
     if candidates.len() > MAX_CANDIDATE_ITEMS || wrong.chars().count() > MAX_STRING_SIZE {
         return None;

@@ -81,11 +81,9 @@ pub fn take_kwargs(fname: &str, kwargs: Kw, names: &[&str]) -> PyResult<Vec<Opti
             Some(i) => out[i] = Some(v),
             None => {
                 // Python 3.13 suggests one of the function's keywords (`getargs.c`).
-                let known: Vec<String> = names.iter().map(|n| n.to_string()).collect();
-                let hint = crate::suggestions::closest(&k, &known)
-                    .map_or_else(String::new, |n| format!(". Did you mean '{n}'?"));
                 return Err(type_error(format!(
-                    "{fname}() got an unexpected keyword argument '{k}'{hint}"
+                    "{fname}() {}",
+                    crate::suggestions::unexpected_keyword(&k, names.iter().copied())
                 )));
             }
         }

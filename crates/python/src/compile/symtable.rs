@@ -116,6 +116,23 @@ impl Builder {
         &mut self.scopes[self.cur]
     }
 
+    /// symtable.c's checks at a `global` or `nonlocal` statement (`kind`) for the name `n`, in
+    /// its order: a parameter, a name used before, a name assigned before.
+    fn check_declaration(&mut self, n: &str, kind: &str, at: Span) {
+        let scope = self.scope();
+        let misuse = if scope.params.iter().any(|p| &**p == n) {
+            format!("is parameter and {kind}")
+        } else if scope.used.iter().any(|u| &**u == n) {
+            format!("is used prior to {kind} declaration")
+        } else if scope.bound.iter().any(|b| &**b == n) {
+            format!("is assigned to before {kind} declaration")
+        } else {
+            return;
+        };
+        let e = CompileError::syntax(format!("name '{n}' {misuse}"), at);
+        self.error.get_or_insert(e);
+    }
+
     fn enter(&mut self, kind: ScopeKind, params: Vec<Rc<str>>, at: Span) -> usize {
         let id = self.scopes.len();
         self.by_pos.insert((at.start.line, at.start.col), id);
@@ -217,21 +234,7 @@ impl Builder {
             StmtKind::Delete(ts) => ts.iter().for_each(|t| self.target(t)),
             StmtKind::Global(names) => {
                 for n in names {
-                    // symtable.c's checks at the `global` statement, in its order.
-                    let scope = self.scope();
-                    let misuse = if scope.params.contains(n) {
-                        Some("is parameter and global")
-                    } else if scope.used.contains(n) {
-                        Some("is used prior to global declaration")
-                    } else if scope.bound.contains(n) {
-                        Some("is assigned to before global declaration")
-                    } else {
-                        None
-                    };
-                    if let Some(misuse) = misuse {
-                        let e = CompileError::syntax(format!("name '{n}' {misuse}"), s.span);
-                        self.error.get_or_insert(e);
-                    }
+                    self.check_declaration(n, "global", s.span);
                     if !self.scope().globals.contains(n) {
                         self.scope().globals.push(n.clone());
                     }
@@ -246,21 +249,7 @@ impl Builder {
                     self.error.get_or_insert(e);
                 }
                 for n in names {
-                    // symtable.c's checks at the `nonlocal` statement, in its order.
-                    let scope = self.scope();
-                    let misuse = if scope.params.contains(n) {
-                        Some("is parameter and nonlocal")
-                    } else if scope.used.contains(n) {
-                        Some("is used prior to nonlocal declaration")
-                    } else if scope.bound.contains(n) {
-                        Some("is assigned to before nonlocal declaration")
-                    } else {
-                        None
-                    };
-                    if let Some(misuse) = misuse {
-                        let e = CompileError::syntax(format!("name '{n}' {misuse}"), s.span);
-                        self.error.get_or_insert(e);
-                    }
+                    self.check_declaration(n, "nonlocal", s.span);
                     self.scope().nonlocals.push((n.clone(), s.span));
                 }
             }

@@ -138,18 +138,12 @@ impl Thread {
 
     /// Runs frames from the top, first delivering `resumed` (an awaited result) if given.
     fn run(&mut self, cx: &mut Context<'_>, resumed: Option<PyResult>) -> Exit {
-        let base = self.base_depth();
-        let depth = interp::with(|i| i.depth.get());
         // Python code called from native code (a sort's key, `__str__`, `map`) runs on a thread
         // of its own, one native call deeper: the recursion limit holds across threads, and the
         // native stack under them is checked (natively each level takes about 5 KB of it).
-        if depth + base > RECURSION_LIMIT {
-            return Exit::Raise(exc("RecursionError", "maximum recursion depth exceeded"));
-        }
-        if let Err(e) = interp::enter_thread(depth) {
+        if let Err(e) = interp::enter_thread(self.base_depth()) {
             return Exit::Raise(e);
         }
-        interp::with(|i| i.depth.set(depth + base));
         if self.in_task {
             let line = match self.frames.as_slice() {
                 [own, _, ..] => own.line(),
@@ -176,9 +170,7 @@ impl Thread {
                 Flow::Exit(x) => break x,
             }
         };
-        let base = self.base_depth();
-        interp::with(|i| i.depth.set(i.depth.get().saturating_sub(base)));
-        interp::leave_thread();
+        interp::leave_thread(self.base_depth());
         exit
     }
 

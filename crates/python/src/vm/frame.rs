@@ -207,15 +207,10 @@ fn bind(
             None if sig.varkw => extra_kw.push((Value::Str(k), v)),
             None => {
                 // Python 3.13 suggests a parameter that may be passed by keyword (`initialize_locals`).
-                let names: Vec<String> = code.slots[sig.posonly as usize..kwonly_end]
-                    .iter()
-                    .map(|n| n.to_string())
-                    .collect();
-                let hint = crate::suggestions::closest(&k, &names)
-                    .map_or_else(String::new, |n| format!(". Did you mean '{n}'?"));
+                let names = code.slots[sig.posonly as usize..kwonly_end].iter();
                 return Err(arg_error(
                     func,
-                    format!("got an unexpected keyword argument '{k}'{hint}"),
+                    crate::suggestions::unexpected_keyword(&k, names.map(|n| &**n)),
                 ));
             }
         }
@@ -343,29 +338,22 @@ pub fn bind_positional(
             Some(i) => by_keyword[i] = Some(v),
             None if keyword_only.contains(&&*k) => rest.push((k, v)),
             None => {
-                let known: Vec<String> = params
-                    .iter()
-                    .chain(keyword_only)
-                    .map(|p| p.to_string())
-                    .collect();
-                let hint = crate::suggestions::closest(&k, &known)
-                    .map_or_else(String::new, |n| format!(". Did you mean '{n}'?"));
+                let known = params.iter().chain(keyword_only).copied();
                 return Err(type_error(format!(
-                    "{qualname}() got an unexpected keyword argument '{k}'{hint}"
+                    "{qualname}() {}",
+                    crate::suggestions::unexpected_keyword(&k, known)
                 )));
             }
         }
     }
-    let missing: Vec<Rc<str>> = (given..required)
-        .filter(|&i| by_keyword[i].is_none())
-        .map(|i| Rc::from(params[i]))
-        .collect();
-    if !missing.is_empty() {
-        return Err(type_error(format!(
-            "{qualname}() {}",
-            missing_message(&missing, "positional")
-        )));
-    }
+    let given_by_keyword: Vec<bool> = by_keyword.iter().map(Option::is_some).collect();
+    check_positional(
+        qualname,
+        &params[..required],
+        params.len(),
+        given,
+        &given_by_keyword,
+    )?;
     // The parameters given by keyword, in order, up to the last one given (the functions bound
     // here give their optional ones no defaults the callers would need to see).
     let last = by_keyword.iter().rposition(Option::is_some);

@@ -399,19 +399,27 @@ pub fn frame_ended(
     });
 }
 
-/// Enters a thread of Python code beginning to run at recursion depth `depth`, checking that
-/// the native stack has room for it; [`leave_thread`] ends it. The outermost thread (depth 0)
-/// marks where the stack stood; a thread started from native code further down (a sort's key
+/// Enters a thread of Python code whose frames count `base` against the recursion limit; the
+/// recursion depth grows by `base` until [`leave_thread`]. The outermost thread (depth 0) marks
+/// where the native stack stood; a thread started from native code further down (a sort's key
 /// calling `sorted` again) may begin at most [`Interp::stack_budget`] bytes below that mark,
 /// and at most [`MAX_NESTED_THREADS`] threads deep.
 ///
 /// # Errors
-/// The run stops ([`NATIVE_STACK_LIMIT`]) where it would not fit: the program is refused, not
-/// given a `RecursionError` CPython would not raise.
-pub fn enter_thread(depth: u32) -> crate::vm::PyResult<()> {
+/// `RecursionError` past CPython's limit; past the native stack, the run stops
+/// ([`NATIVE_STACK_LIMIT`]): the program is refused, not given a `RecursionError` CPython would
+/// not raise.
+pub fn enter_thread(base: u32) -> crate::vm::PyResult<()> {
     let marker = 0u8;
     let here = std::ptr::addr_of!(marker) as usize;
     with(|i| {
+        let depth = i.depth.get();
+        if depth + base > RECURSION_LIMIT {
+            return Err(crate::vm::exc(
+                "RecursionError",
+                "maximum recursion depth exceeded",
+            ));
+        }
         if depth == 0 {
             i.stack_base.set(here);
             i.threads.set(0);
@@ -422,11 +430,15 @@ pub fn enter_thread(depth: u32) -> crate::vm::PyResult<()> {
             return Err(crate::vm::stop(NATIVE_STACK_LIMIT));
         }
         i.threads.set(i.threads.get() + 1);
+        i.depth.set(depth + base);
         Ok(())
     })
 }
 
-/// Ends what [`enter_thread`] began.
-pub fn leave_thread() {
-    with(|i| i.threads.set(i.threads.get().saturating_sub(1)));
+/// Ends what [`enter_thread`] began, for a thread whose frames now count `base`.
+pub fn leave_thread(base: u32) {
+    with(|i| {
+        i.threads.set(i.threads.get().saturating_sub(1));
+        i.depth.set(i.depth.get().saturating_sub(base));
+    });
 }
