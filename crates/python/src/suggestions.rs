@@ -184,7 +184,7 @@ pub fn record_name_suggestion(e: &ExcObj, frame: &crate::vm::frame::Frame) {
     };
     let wrong: &str = &wrong;
     let mut locals: Vec<(std::rc::Rc<str>, Value)> = Vec::new();
-    for (name, v) in frame.code.slots.iter().zip(&frame.slots) {
+    for (name, v) in frame.code.slots.iter().zip(frame.slots()) {
         let v = match v {
             Value::Cell(c) => c.borrow().clone(),
             v => v.clone(),

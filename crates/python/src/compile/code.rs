@@ -197,6 +197,8 @@ pub struct Code {
     pub slots: Vec<Rc<str>>,
     /// How many slots are locals (the rest are free variables, filled from the closure).
     pub nlocals: u32,
+    /// `co_stacksize`: the most values its stack holds at once (see `stack_size.rs`).
+    pub stack_size: u32,
     /// The locals captured by inner functions (held in cells).
     pub cells: Vec<u32>,
     pub sig: Signature,

@@ -7,6 +7,7 @@ pub mod code;
 mod docstring;
 mod expr;
 mod literal_checks;
+mod stack_size;
 mod stmt;
 pub mod symtable;
 
@@ -144,6 +145,7 @@ impl Compiler {
         let u = self.units.pop().expect("a unit is being compiled");
         let scope = &self.st.scopes[u.scope];
         let _ = &self.filename;
+        let stack_size = stack_size::stack_size(&u.ops, &u.consts);
         Rc::new(Code {
             name: u.name,
             qualname: u.qualname,
@@ -155,6 +157,7 @@ impl Compiler {
             codes: u.codes,
             slots: scope.slots.clone(),
             nlocals: scope.nlocals,
+            stack_size,
             cells: scope.cells.clone(),
             sig: u.sig,
             first_line: u.first_line,

@@ -528,7 +528,7 @@ pub fn build_class(body: &Value, name: Rc<str>, bases: Vec<Value>) -> PyResult {
 /// `super()` in a method: the method's class and its first argument.
 pub fn zero_arg_super(frame: &Frame) -> PyResult {
     let cls = frame.func.as_ref().and_then(|f| f.owner.borrow().upgrade());
-    let first = frame.slots.first().map(|v| match v {
+    let first = frame.slots().first().map(|v| match v {
         Value::Cell(c) => c.borrow().clone(),
         other => other.clone(),
     });

@@ -372,7 +372,7 @@ impl Thread {
                     frame.stack.push(v);
                 }
                 Op::LoadFast(i) => {
-                    let v = &frame.slots[i as usize];
+                    let v = &frame.slots()[i as usize];
                     if matches!(v, Value::Unbound) {
                         let name = frame.code.slots[i as usize].clone();
                         return Flow::Exc(unbound_local(&name), Mode::New);
@@ -381,21 +381,21 @@ impl Thread {
                     frame.stack.push(v);
                 }
                 Op::StoreFast(i) => {
-                    let v = frame.stack.pop().expect("stack");
-                    let old = std::mem::replace(&mut frame.slots[i as usize], v);
+                    let v = frame.stack.pop();
+                    let old = std::mem::replace(&mut frame.slots_mut()[i as usize], v);
                     dropped_at_line(old, frame);
                 }
                 Op::DeleteFast(i) => {
-                    if matches!(frame.slots[i as usize], Value::Unbound) {
+                    if matches!(frame.slots()[i as usize], Value::Unbound) {
                         let name = frame.code.slots[i as usize].clone();
                         return Flow::Exc(unbound_local(&name), Mode::New);
                     }
                     // A coroutine nobody awaited warns at the `del`.
-                    let old = std::mem::replace(&mut frame.slots[i as usize], Value::Unbound);
+                    let old = std::mem::replace(&mut frame.slots_mut()[i as usize], Value::Unbound);
                     dropped_at_line(old, frame);
                 }
                 Op::LoadDeref(i) => {
-                    let v = match &frame.slots[i as usize] {
+                    let v = match &frame.slots()[i as usize] {
                         Value::Cell(c) => c.borrow().clone(),
                         other => other.clone(),
                     };
@@ -411,19 +411,19 @@ impl Thread {
                     frame.stack.push(v);
                 }
                 Op::StoreDeref(i) => {
-                    let v = frame.stack.pop().expect("stack");
-                    match &frame.slots[i as usize] {
+                    let v = frame.stack.pop();
+                    match &frame.slots()[i as usize] {
                         Value::Cell(c) => *c.borrow_mut() = v,
-                        _ => frame.slots[i as usize] = v,
+                        _ => frame.slots_mut()[i as usize] = v,
                     }
                 }
                 Op::DeleteDeref(i) => {
-                    if let Value::Cell(c) = &frame.slots[i as usize] {
+                    if let Value::Cell(c) = &frame.slots()[i as usize] {
                         *c.borrow_mut() = Value::Unbound;
                     }
                 }
                 Op::LoadClosure(i) => {
-                    let v = frame.slots[i as usize].clone();
+                    let v = frame.slots()[i as usize].clone();
                     frame.stack.push(v);
                 }
                 Op::LoadGlobal(n) => {
@@ -437,7 +437,7 @@ impl Thread {
                 }
                 Op::StoreGlobal(n) => {
                     let name = frame.code.names[n as usize].clone();
-                    let v = frame.stack.pop().expect("stack");
+                    let v = frame.stack.pop();
                     let old = frame.globals.borrow_mut().insert(name, v);
                     if let Some(old) = old {
                         dropped_at_line(old, frame);
@@ -470,7 +470,7 @@ impl Thread {
                 }
                 Op::StoreName(n) => {
                     let name = frame.code.names[n as usize].clone();
-                    let v = frame.stack.pop().expect("stack");
+                    let v = frame.stack.pop();
                     match &frame.namespace {
                         Some(ns) => {
                             let mut ns = ns.borrow_mut();
@@ -510,51 +510,51 @@ impl Thread {
                 }
                 Op::LoadAttr(n) => {
                     let name = frame.code.names[n as usize].clone();
-                    let obj = frame.stack.pop().expect("stack");
+                    let obj = frame.stack.pop();
                     let v = t!(attr::getattr(&obj, &name));
                     self.frames.last_mut().expect("frame").stack.push(v);
                 }
                 Op::StoreAttr(n) => {
                     let name = frame.code.names[n as usize].clone();
-                    let obj = frame.stack.pop().expect("stack");
-                    let v = frame.stack.pop().expect("stack");
+                    let obj = frame.stack.pop();
+                    let v = frame.stack.pop();
                     t!(attr::setattr(&obj, &name, v));
                 }
                 Op::DeleteAttr(n) => {
                     let name = frame.code.names[n as usize].clone();
-                    let obj = frame.stack.pop().expect("stack");
+                    let obj = frame.stack.pop();
                     t!(attr::delattr(&obj, &name));
                 }
                 Op::Subscr => {
-                    let i = frame.stack.pop().expect("stack");
-                    let c = frame.stack.pop().expect("stack");
+                    let i = frame.stack.pop();
+                    let c = frame.stack.pop();
                     let v = t!(ops::getitem(&c, &i));
                     self.frames.last_mut().expect("frame").stack.push(v);
                 }
                 Op::StoreSubscr => {
-                    let i = frame.stack.pop().expect("stack");
-                    let c = frame.stack.pop().expect("stack");
-                    let v = frame.stack.pop().expect("stack");
+                    let i = frame.stack.pop();
+                    let c = frame.stack.pop();
+                    let v = frame.stack.pop();
                     t!(ops::setitem(&c, i, v));
                 }
                 Op::DeleteSubscr => {
-                    let i = frame.stack.pop().expect("stack");
-                    let c = frame.stack.pop().expect("stack");
+                    let i = frame.stack.pop();
+                    let c = frame.stack.pop();
                     t!(ops::delitem(&c, &i));
                 }
                 Op::BuildSlice(n) => {
                     let step = if n == 3 {
-                        frame.stack.pop().expect("stack")
+                        frame.stack.pop()
                     } else {
                         Value::None
                     };
-                    let hi = frame.stack.pop().expect("stack");
-                    let lo = frame.stack.pop().expect("stack");
+                    let hi = frame.stack.pop();
+                    let lo = frame.stack.pop();
                     frame.stack.push(Value::Slice(Rc::new([lo, hi, step])));
                 }
                 Op::Binary(op) => {
-                    let b = frame.stack.pop().expect("stack");
-                    let a = frame.stack.pop().expect("stack");
+                    let b = frame.stack.pop();
+                    let a = frame.stack.pop();
                     let v = match (op, &a, &b) {
                         (crate::syntax::ast::BinOp::Add, Value::Int(x), Value::Int(y))
                             if x.checked_add(*y).is_some() =>
@@ -571,19 +571,19 @@ impl Thread {
                     self.frames.last_mut().expect("frame").stack.push(v);
                 }
                 Op::Inplace(op) => {
-                    let b = frame.stack.pop().expect("stack");
-                    let a = frame.stack.pop().expect("stack");
+                    let b = frame.stack.pop();
+                    let a = frame.stack.pop();
                     let v = t!(ops::inplace(op, &a, &b));
                     self.frames.last_mut().expect("frame").stack.push(v);
                 }
                 Op::Unary(op) => {
-                    let a = frame.stack.pop().expect("stack");
+                    let a = frame.stack.pop();
                     let v = t!(ops::unary(op, &a));
                     self.frames.last_mut().expect("frame").stack.push(v);
                 }
                 Op::Compare(op) => {
-                    let b = frame.stack.pop().expect("stack");
-                    let a = frame.stack.pop().expect("stack");
+                    let b = frame.stack.pop();
+                    let a = frame.stack.pop();
                     let v = match (op, &a, &b) {
                         (crate::syntax::ast::CmpOp::Lt, Value::Int(x), Value::Int(y)) => {
                             Value::Bool(x < y)
@@ -613,20 +613,20 @@ impl Thread {
                     frame.stack.swap(n - 1, n - 2);
                 }
                 Op::Rot3 => {
-                    let v = frame.stack.pop().expect("stack");
+                    let v = frame.stack.pop();
                     let n = frame.stack.len();
                     frame.stack.insert(n - 2, v);
                 }
                 Op::BuildTuple(n) => {
-                    let items = split_top(&mut frame.stack, n);
+                    let items = frame.stack.split_top(n);
                     frame.stack.push(Value::tuple(items));
                 }
                 Op::BuildList(n) => {
-                    let items = split_top(&mut frame.stack, n);
+                    let items = frame.stack.split_top(n);
                     frame.stack.push(Value::list(items));
                 }
                 Op::BuildSet(n) | Op::BuildConstSet(n) => {
-                    let items = split_top(&mut frame.stack, n);
+                    let items = frame.stack.split_top(n);
                     let set = if matches!(op, Op::BuildConstSet(_)) {
                         t!(crate::objects::Set::from_constants(items))
                     } else {
@@ -639,7 +639,7 @@ impl Thread {
                         .push(Value::Set(Rc::new(std::cell::RefCell::new(set))));
                 }
                 Op::BuildMap(n) => {
-                    let items = split_top(&mut frame.stack, 2 * n);
+                    let items = frame.stack.split_top(2 * n);
                     let mut d = crate::objects::Dict::default();
                     let mut it = items.into_iter();
                     while let (Some(k), Some(v)) = (it.next(), it.next()) {
@@ -652,7 +652,7 @@ impl Thread {
                         .push(Value::Dict(Rc::new(std::cell::RefCell::new(d))));
                 }
                 Op::BuildString(n) => {
-                    let items = split_top(&mut frame.stack, n);
+                    let items = frame.stack.split_top(n);
                     let mut s = String::new();
                     for v in items {
                         if let Value::Str(p) = v {
@@ -662,7 +662,7 @@ impl Thread {
                     frame.stack.push(Value::string(s));
                 }
                 Op::ListAppend(d) | Op::SetAdd(d) => {
-                    let v = frame.stack.pop().expect("stack");
+                    let v = frame.stack.pop();
                     let n = frame.stack.len();
                     let target = frame.stack[n - 1 - d as usize].clone();
                     match target {
@@ -674,15 +674,15 @@ impl Thread {
                     }
                 }
                 Op::MapAdd(d) => {
-                    let v = frame.stack.pop().expect("stack");
-                    let k = frame.stack.pop().expect("stack");
+                    let v = frame.stack.pop();
+                    let k = frame.stack.pop();
                     let n = frame.stack.len();
                     if let Value::Dict(m) = frame.stack[n - 1 - d as usize].clone() {
                         t!(m.borrow_mut().insert(k, v));
                     }
                 }
                 Op::ListExtend | Op::SetUpdate | Op::StarArgs => {
-                    let it = frame.stack.pop().expect("stack");
+                    let it = frame.stack.pop();
                     let target = frame.stack.last().expect("stack").clone();
                     let items = match crate::objects::iter::collect(&it) {
                         Ok(items) => items,
@@ -717,7 +717,7 @@ impl Thread {
                     }
                 }
                 Op::DictUpdate | Op::DictMerge => {
-                    let m = frame.stack.pop().expect("stack");
+                    let m = frame.stack.pop();
                     let target = frame.stack.last().expect("stack").clone();
                     // A call's `**`: the callee is under the positional arguments and the dict.
                     let callee = match op {
@@ -766,27 +766,27 @@ impl Thread {
                     }
                 }
                 Op::ListToTuple => {
-                    let v = frame.stack.pop().expect("stack");
+                    let v = frame.stack.pop();
                     if let Value::List(l) = v {
                         let items = l.borrow().clone();
                         frame.stack.push(Value::tuple(items));
                     }
                 }
                 Op::UnpackSequence(n) => {
-                    let seq = frame.stack.pop().expect("stack");
+                    let seq = frame.stack.pop();
                     let items = t!(ops::unpack(&seq, n as usize, None));
                     let frame = self.frames.last_mut().expect("frame");
                     frame.stack.extend(items.into_iter().rev());
                 }
                 Op::UnpackEx(before, after) => {
-                    let seq = frame.stack.pop().expect("stack");
+                    let seq = frame.stack.pop();
                     let items = t!(ops::unpack(&seq, before as usize, Some(after as usize)));
                     let frame = self.frames.last_mut().expect("frame");
                     frame.stack.extend(items.into_iter().rev());
                 }
                 Op::FormatValue(conv, has_spec) => {
-                    let spec = if has_spec { frame.stack.pop() } else { None };
-                    let v = frame.stack.pop().expect("stack");
+                    let spec = has_spec.then(|| frame.stack.pop());
+                    let v = frame.stack.pop();
                     // A repr it makes may show the line (a running task's).
                     interp::set_line(frame.line());
                     let s = t!(crate::builtins::format::format_value(
@@ -802,7 +802,7 @@ impl Thread {
                 }
                 Op::Jump(target) => frame.pc = target,
                 Op::PopJumpIfFalse(target) | Op::PopJumpIfTrue(target) => {
-                    let v = frame.stack.pop().expect("stack");
+                    let v = frame.stack.pop();
                     let b = match v {
                         Value::Bool(b) => b,
                         other => t!(ops::truthy(&other)),
@@ -822,7 +822,7 @@ impl Thread {
                     }
                 }
                 Op::GetIter => {
-                    let v = frame.stack.pop().expect("stack");
+                    let v = frame.stack.pop();
                     let it = t!(crate::objects::iter::get_iter(&v));
                     self.frames.last_mut().expect("frame").stack.push(it);
                 }
@@ -846,7 +846,7 @@ impl Thread {
                     frame.blocks.pop();
                 }
                 Op::PushExcInfo => {
-                    let e = frame.stack.pop().expect("stack");
+                    let e = frame.stack.pop();
                     let prev = frame.handling.take().map_or(Value::None, Value::Exc);
                     frame.stack.push(prev);
                     if let Value::Exc(x) = &e {
@@ -855,20 +855,20 @@ impl Thread {
                     frame.stack.push(e);
                 }
                 Op::PopExcept => {
-                    let prev = frame.stack.pop().expect("stack");
+                    let prev = frame.stack.pop();
                     frame.handling = match prev {
                         Value::Exc(x) => Some(x),
                         _ => None,
                     };
                 }
                 Op::Reraise => {
-                    let e = frame.stack.pop().expect("stack");
+                    let e = frame.stack.pop();
                     if let Value::Exc(x) = e {
                         return Flow::Exc(x, Mode::Keep);
                     }
                 }
                 Op::CheckExcMatch => {
-                    let typ = frame.stack.pop().expect("stack");
+                    let typ = frame.stack.pop();
                     let e = frame.stack.last().expect("stack").clone();
                     let m = t!(ops::exc_matches(&e, &typ));
                     self.frames
@@ -878,12 +878,12 @@ impl Thread {
                         .push(Value::Bool(m));
                 }
                 Op::StarBegin => {
-                    let e = frame.stack.pop().expect("stack");
+                    let e = frame.stack.pop();
                     let state = t!(crate::builtins::exceptions::star_begin(e));
                     self.frames.last_mut().expect("frame").stack.push(state);
                 }
                 Op::StarMatch => {
-                    let typ = frame.stack.pop().expect("stack");
+                    let typ = frame.stack.pop();
                     let state = frame.stack.last().expect("stack").clone();
                     let m = t!(crate::builtins::exceptions::star_match(&state, &typ));
                     let frame = self.frames.last_mut().expect("frame");
@@ -895,7 +895,7 @@ impl Thread {
                     frame.stack.push(m);
                 }
                 Op::StarRaised => {
-                    let raised = frame.stack.pop().expect("stack");
+                    let raised = frame.stack.pop();
                     let state = frame.stack.last().expect("stack").clone();
                     if let Value::Exc(x) = &raised {
                         if x.is_stop() {
@@ -905,8 +905,8 @@ impl Thread {
                     crate::builtins::exceptions::star_raised(&state, raised);
                 }
                 Op::StarEnd => {
-                    let state = frame.stack.pop().expect("stack");
-                    let prev = frame.stack.pop().expect("stack");
+                    let state = frame.stack.pop();
+                    let prev = frame.stack.pop();
                     frame.handling = match prev {
                         Value::Exc(x) => Some(x),
                         _ => None,
@@ -917,17 +917,17 @@ impl Thread {
                 }
                 Op::Raise(n) => return self.raise(n),
                 Op::Return => {
-                    let v = frame.stack.pop().expect("stack");
+                    let v = frame.stack.pop();
                     if let Some(flow) = self.ret(v) {
                         return flow;
                     }
                 }
                 Op::Yield => {
-                    let v = frame.stack.pop().expect("stack");
+                    let v = frame.stack.pop();
                     return Flow::Exit(Exit::Yield(v));
                 }
                 Op::Await => {
-                    let aw = frame.stack.pop().expect("stack");
+                    let aw = frame.stack.pop();
                     match t!(call::awaitable(aw)) {
                         call::Awaitable::Frame(f) => t!(self.push_frame(f)),
                         call::Awaitable::Native(fut) => match self.await_native(fut, cx) {
@@ -938,7 +938,7 @@ impl Thread {
                     }
                 }
                 Op::GetAIter => {
-                    let obj = frame.stack.pop().expect("stack");
+                    let obj = frame.stack.pop();
                     let it = t!(call::aiter(&obj));
                     self.frames.last_mut().expect("frame").stack.push(it);
                 }
@@ -948,7 +948,7 @@ impl Thread {
                     self.frames.last_mut().expect("frame").stack.push(aw);
                 }
                 Op::EndAsyncFor => {
-                    let e = frame.stack.pop().expect("stack");
+                    let e = frame.stack.pop();
                     frame.stack.pop();
                     if let Value::Exc(x) = e {
                         if !x.is_a("StopAsyncIteration") {
@@ -957,7 +957,7 @@ impl Thread {
                     }
                 }
                 Op::BeforeWith | Op::BeforeAsyncWith => {
-                    let ctx = frame.stack.pop().expect("stack");
+                    let ctx = frame.stack.pop();
                     let is_async = matches!(op, Op::BeforeAsyncWith);
                     let (exit, entered) = t!(call::enter_context(&ctx, is_async));
                     if is_async && !call::is_awaitable(&entered) {
@@ -976,7 +976,7 @@ impl Thread {
                     frame.stack.push(entered);
                 }
                 Op::WithExit => {
-                    let exit = frame.stack.pop().expect("stack");
+                    let exit = frame.stack.pop();
                     let r = t!(call::call(
                         &exit,
                         vec![Value::None, Value::None, Value::None],
@@ -995,8 +995,8 @@ impl Thread {
                     self.frames.last_mut().expect("frame").stack.push(r);
                 }
                 Op::Call(n) => {
-                    let args = split_top(&mut frame.stack, n);
-                    let f = frame.stack.pop().expect("stack");
+                    let args = frame.stack.split_top(n);
+                    let f = frame.stack.pop();
                     let line = frame.line();
                     interp::set_line(line);
                     match self.invoke(&f, args, Vec::new()) {
@@ -1009,9 +1009,9 @@ impl Thread {
                     let Value::Tuple(names) = frame.code.consts[k as usize].clone() else {
                         unreachable!("kw names")
                     };
-                    let kwvals = split_top(&mut frame.stack, names.len() as u32);
-                    let args = split_top(&mut frame.stack, n);
-                    let f = frame.stack.pop().expect("stack");
+                    let kwvals = frame.stack.split_top(names.len() as u32);
+                    let args = frame.stack.split_top(n);
+                    let f = frame.stack.pop();
                     let kwargs = names
                         .iter()
                         .zip(kwvals)
@@ -1028,9 +1028,9 @@ impl Thread {
                     }
                 }
                 Op::CallEx(has_kw) => {
-                    let kw = if has_kw { frame.stack.pop() } else { None };
-                    let args = frame.stack.pop().expect("stack");
-                    let f = frame.stack.pop().expect("stack");
+                    let kw = has_kw.then(|| frame.stack.pop());
+                    let args = frame.stack.pop();
+                    let f = frame.stack.pop();
                     let args = match args {
                         Value::Tuple(t) => t.to_vec(),
                         _ => Vec::new(),
@@ -1062,8 +1062,8 @@ impl Thread {
                 }
                 Op::CallMethod(name, n) => {
                     let name = frame.code.names[name as usize].clone();
-                    let args = split_top(&mut frame.stack, n);
-                    let obj = frame.stack.pop().expect("stack");
+                    let args = frame.stack.split_top(n);
+                    let obj = frame.stack.pop();
                     interp::set_line(frame.line());
                     let callee = t!(call::method(&obj, &name, args));
                     match self.take_callee(callee) {
@@ -1074,21 +1074,9 @@ impl Thread {
                 }
                 Op::MakeFunction(i, flags) => {
                     let code = frame.code.codes[i as usize].clone();
-                    let closure = if flags & 4 != 0 {
-                        frame.stack.pop()
-                    } else {
-                        None
-                    };
-                    let kwdefaults = if flags & 2 != 0 {
-                        frame.stack.pop()
-                    } else {
-                        None
-                    };
-                    let defaults = if flags & 1 != 0 {
-                        frame.stack.pop()
-                    } else {
-                        None
-                    };
+                    let closure = (flags & 4 != 0).then(|| frame.stack.pop());
+                    let kwdefaults = (flags & 2 != 0).then(|| frame.stack.pop());
+                    let defaults = (flags & 1 != 0).then(|| frame.stack.pop());
                     let f = call::make_function(
                         code,
                         frame.globals.clone(),
@@ -1102,8 +1090,8 @@ impl Thread {
                     let Value::Str(name) = frame.code.consts[name as usize].clone() else {
                         unreachable!("class name")
                     };
-                    let bases = split_top(&mut frame.stack, n);
-                    let body = frame.stack.pop().expect("stack");
+                    let bases = frame.stack.split_top(n);
+                    let body = frame.stack.pop();
                     let cls = t!(call::build_class(&body, name, bases));
                     self.frames.last_mut().expect("frame").stack.push(cls);
                 }
@@ -1171,8 +1159,8 @@ impl Thread {
                 ),
             };
         }
-        let cause = if n == 2 { frame.stack.pop() } else { None };
-        let v = frame.stack.pop().expect("stack");
+        let cause = (n == 2).then(|| frame.stack.pop());
+        let v = frame.stack.pop();
         let e = t!(ops::exception_from(&v));
         if let Some(c) = cause {
             match c {
@@ -1188,11 +1176,6 @@ impl Thread {
         }
         Flow::Exc(e, Mode::New)
     }
-}
-
-fn split_top(stack: &mut Vec<Value>, n: u32) -> Vec<Value> {
-    let at = stack.len() - n as usize;
-    stack.split_off(at)
 }
 
 fn unbound_local(name: &str) -> Raised {

@@ -6,6 +6,7 @@ use crate::compile::code::Code;
 use crate::objects::function::Globals;
 use crate::objects::{Function, Raised, Value};
 use crate::vm::coroutine::Coroutine;
+use crate::vm::stack::Stack;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -25,9 +26,9 @@ pub type Namespace = Rc<RefCell<Vec<(Rc<str>, Value)>>>;
 pub struct Frame {
     pub code: Rc<Code>,
     pub pc: u32,
-    /// Locals (parameters first), then free variables.
-    pub slots: Vec<Value>,
-    pub stack: Vec<Value>,
+    /// The slots (locals, parameters first, then free variables) and, above them, the value
+    /// stack: one allocation.
+    pub stack: Stack,
     /// Handlers set up: (target, stack depth).
     pub blocks: Vec<(u32, u32)>,
     pub globals: Rc<Globals>,
@@ -53,14 +54,22 @@ impl Frame {
         }
     }
 
+    /// Locals (parameters first), then free variables.
+    pub fn slots(&self) -> &[Value] {
+        self.stack.slots()
+    }
+
+    pub fn slots_mut(&mut self) -> &mut [Value] {
+        self.stack.slots_mut()
+    }
+
     /// A frame for module code.
     pub fn module(code: Rc<Code>, globals: Rc<Globals>) -> Frame {
-        let slots = vec![Value::Unbound; code.slots.len()];
+        let stack = Stack::new(new_slots(&code), code.stack_size);
         Frame {
             code,
             pc: 0,
-            slots,
-            stack: Vec::new(),
+            stack,
             blocks: Vec::new(),
             globals,
             namespace: None,
@@ -91,11 +100,11 @@ impl Frame {
         for (i, cell) in func.closure.iter().enumerate() {
             slots[code.nlocals as usize + i] = Value::Cell(cell.clone());
         }
+        let stack = Stack::new(slots, code.stack_size);
         Ok(Frame {
             code,
             pc: 0,
-            slots,
-            stack: Vec::with_capacity(4),
+            stack,
             blocks: Vec::new(),
             globals: func.globals.clone(),
             namespace: None,
@@ -109,6 +118,13 @@ impl Frame {
     pub fn line(&self) -> u32 {
         self.code.line_at(self.pc.saturating_sub(1) as usize)
     }
+}
+
+/// A frame's slots, all unbound, in a vector with room for its stack above them.
+fn new_slots(code: &Code) -> Vec<Value> {
+    let mut slots = Vec::with_capacity(code.slots.len() + code.stack_size as usize);
+    slots.resize(code.slots.len(), Value::Unbound);
+    slots
 }
 
 /// `f() takes 2 positional arguments but 3 were given`, and friends.
@@ -133,7 +149,7 @@ fn bind(
     let code = &func.code;
     let sig = &code.sig;
     let nargs = sig.args as usize;
-    let mut slots = vec![Value::Unbound; code.slots.len()];
+    let mut slots = new_slots(code);
     // Fast path: exactly the positional parameters.
     if kwargs.is_empty() && args.len() == nargs && !sig.varargs && !sig.varkw && sig.kwonly == 0 {
         for (slot, v) in slots.iter_mut().zip(args) {

@@ -376,7 +376,7 @@ pub fn frame_ended(
             .code
             .slots
             .iter()
-            .zip(&frame.slots)
+            .zip(frame.slots())
             .take(frame.code.nlocals as usize)
             .filter_map(|(name, v)| {
                 let v = match v {

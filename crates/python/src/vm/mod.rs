@@ -7,6 +7,7 @@ pub mod exec;
 pub mod frame;
 pub mod interp;
 pub mod ops;
+pub mod stack;
 pub mod teardown;
 
 use crate::objects::{ExcObj, Raised, Value};

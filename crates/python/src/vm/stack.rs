@@ -1,0 +1,129 @@
+//! A frame's slots and value stack in one allocation (CPython's `localsplus`): the slots come
+//! first, the stack follows them.
+
+use crate::objects::Value;
+
+/// The slots are `values[..base]`; the value stack is `values[base..]`, its top last. Every
+/// method but [`Stack::slots`] and [`Stack::slots_mut`] sees the stack alone: its indices and
+/// depths count from the first value above the slots.
+///
+/// Invariant: `values.len() >= base`. The allocation is made once, for the slots and the code's
+/// `stack_size`; the stack never goes deeper (debug builds check it on every push), so it never
+/// reallocates.
+pub struct Stack {
+    values: Vec<Value>,
+    base: usize,
+}
+
+impl Stack {
+    /// `slots`, with room reserved above them for a stack `depth` deep.
+    pub fn new(mut slots: Vec<Value>, depth: u32) -> Stack {
+        let base = slots.len();
+        slots.reserve_exact(depth as usize);
+        Stack {
+            values: slots,
+            base,
+        }
+    }
+
+    #[inline]
+    pub fn slots(&self) -> &[Value] {
+        &self.values[..self.base]
+    }
+
+    #[inline]
+    pub fn slots_mut(&mut self) -> &mut [Value] {
+        &mut self.values[..self.base]
+    }
+
+    #[inline]
+    pub fn push(&mut self, v: Value) {
+        debug_assert!(
+            self.values.len() < self.values.capacity(),
+            "the stack goes deeper than the code's stack_size"
+        );
+        self.values.push(v);
+    }
+
+    #[inline]
+    /// The top value, taken off.
+    ///
+    /// # Panics
+    /// If the stack is empty (the compiler's ops never pop more than they pushed).
+    pub fn pop(&mut self) -> Value {
+        let top = self.values.len() - 1;
+        assert!(top >= self.base, "pop from an empty stack");
+        // `swap_remove` of the last value gives it back as is: no `Option` to unwrap.
+        self.values.swap_remove(top)
+    }
+
+    #[inline]
+    pub fn last(&self) -> Option<&Value> {
+        self.as_slice().last()
+    }
+
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.values.len() - self.base
+    }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    #[inline]
+    pub fn as_slice(&self) -> &[Value] {
+        &self.values[self.base..]
+    }
+
+    #[inline]
+    pub fn iter(&self) -> std::slice::Iter<'_, Value> {
+        self.as_slice().iter()
+    }
+
+    /// Keeps the bottom `depth` values.
+    #[inline]
+    pub fn truncate(&mut self, depth: usize) {
+        self.values.truncate(self.base + depth);
+    }
+
+    /// Takes the values above the bottom `depth`, in order.
+    #[inline]
+    pub fn split_off(&mut self, depth: usize) -> Vec<Value> {
+        self.values.split_off(self.base + depth)
+    }
+
+    /// Takes the top `n` values, in order.
+    #[inline]
+    pub fn split_top(&mut self, n: u32) -> Vec<Value> {
+        self.split_off(self.len() - n as usize)
+    }
+
+    #[inline]
+    pub fn swap(&mut self, a: usize, b: usize) {
+        self.values.swap(self.base + a, self.base + b);
+    }
+
+    #[inline]
+    pub fn insert(&mut self, at: usize, v: Value) {
+        debug_assert!(self.values.len() < self.values.capacity());
+        self.values.insert(self.base + at, v);
+    }
+
+    #[inline]
+    pub fn extend(&mut self, items: impl IntoIterator<Item = Value>) {
+        for v in items {
+            self.push(v);
+        }
+    }
+}
+
+impl std::ops::Index<usize> for Stack {
+    type Output = Value;
+
+    #[inline]
+    fn index(&self, i: usize) -> &Value {
+        &self.as_slice()[i]
+    }
+}
