@@ -27,6 +27,10 @@ fn an_attribute_cpython_has_and_the_playground_lacks_is_refused() {
             "Queue.shutdown",
         ),
         ("import time\ntime.strftime('%H')", "time.strftime"),
+        (
+            "import asyncio\nasync def main():\n    pass\ntry:\n    asyncio.run(main(), debug=True)\nexcept Exception:\n    print('caught')",
+            "asyncio.run(debug=True)",
+        ),
         // What the playground does not model the way CPython does.
         (
             "r = range(-9223372036854775807, 9223372036854775807)",

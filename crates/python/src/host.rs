@@ -202,7 +202,7 @@ impl Host for Py {
         if let Some(Value::Coro(c)) = coro {
             let name = c.frame.borrow().as_ref().map(|f| f.code.tb_name.clone());
             if let Some(name) = name {
-                exc.push_frame(name, c.first_line, (0, 0, u32::MAX));
+                exc.push_frame(name, c.first_line, (0, 0, u32::MAX), None);
             }
         }
     }

@@ -35,6 +35,7 @@ impl ErrorInfo {
                     cause: std::cell::RefCell::new(None),
                     context: std::cell::RefCell::new(None),
                     suppress_context: std::cell::Cell::new(false),
+                    frames_released: std::cell::Cell::new(false),
                     traceback: std::cell::RefCell::new(None),
                     group: None,
                 });

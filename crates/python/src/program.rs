@@ -205,6 +205,15 @@ impl Program {
 
     fn finish(&mut self, end: End) -> Step {
         self.end = Some(end.clone());
+        // The uncaught exception goes (`sys.last_exc`, the first thing interpreter exit clears),
+        // and with it the locals of the frames it passed through; so do the main tasks'.
+        let mut held = interp::with(|i| std::mem::take(&mut *i.main_exceptions.borrow_mut()));
+        if let End::Raised(e) = &end {
+            held.insert(0, e.clone());
+        }
+        for e in held {
+            crate::objects::exception::release_frames(&e);
+        }
         for log in interp::with(|i| std::mem::take(&mut *i.deferred_logs.borrow_mut())) {
             log.write();
         }

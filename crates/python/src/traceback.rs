@@ -69,6 +69,7 @@ pub fn final_line(e: &ExcObj, with_frames: bool) -> String {
         cause: std::cell::RefCell::new(None),
         context: std::cell::RefCell::new(None),
         suppress_context: std::cell::Cell::new(false),
+        frames_released: std::cell::Cell::new(false),
         traceback: std::cell::RefCell::new(None),
         group: e.group.clone(),
     });

@@ -690,6 +690,9 @@ fn any_class(
     info: &Value,
     test: &dyn Fn(&Rc<crate::objects::Class>) -> bool,
 ) -> PyResult<bool> {
+    if let Some(members) = crate::objects::type_forms::classinfo_members(name, info) {
+        return any_class(name, &Value::tuple(members?), test);
+    }
     match info {
         Value::Class(c) => Ok(test(c)),
         Value::Tuple(t) => {

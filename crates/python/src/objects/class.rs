@@ -55,8 +55,8 @@ impl Class {
     /// The name CPython's messages give the type (`tp_name`): the module too for the types of a
     /// C extension (`'_asyncio.Task' object is not callable`), the name alone otherwise.
     pub fn tp_name(&self) -> String {
-        if &*self.module == "_asyncio" {
-            format!("_asyncio.{}", self.name)
+        if matches!(&*self.module, "_asyncio" | "types") {
+            format!("{}.{}", self.module, self.name)
         } else {
             self.name.to_string()
         }

@@ -101,6 +101,9 @@ pub fn py_eq(a: &Value, b: &Value) -> bool {
                     _ => false,
                 }
         }
+        (Value::Native(_), Value::Native(_)) => {
+            crate::objects::type_forms::equal(a, b).unwrap_or_else(|| a.is(b))
+        }
         _ => a.is(b),
     }
 }

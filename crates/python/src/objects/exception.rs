@@ -17,8 +17,15 @@ pub struct Tb {
     /// The span of the expression that failed, for the carets (start col, end line - line,
     /// end col).
     pub cols: (u32, u32, u32),
+    /// The frame's locals (`tb_frame.f_locals`): empty while the frame runs; given to the
+    /// traceback when the frame ends, and alive as long as some traceback refers to them.
+    pub locals: Option<Rc<FrameLocals>>,
     pub next: Option<Rc<Tb>>,
 }
+
+/// The locals of a frame that a traceback refers to, once the frame has ended (CPython's frame
+/// object owning them: they are freed with the last traceback that refers to the frame).
+pub type FrameLocals = RefCell<Vec<Value>>;
 
 impl Tb {
     /// Whether this entry stands for asyncio's own frames.
@@ -38,6 +45,37 @@ impl Tb {
     }
 }
 
+/// Frees the locals that the tracebacks of `e` (and of its cause, context and group members)
+/// keep of ended frames, as freeing `e` would: for an exception the program can no longer reach
+/// but something of the playground still holds (the program's uncaught exception, kept for its
+/// outcome).
+pub fn release_frames(e: &Rc<ExcObj>) {
+    let mut seen: Vec<*const ExcObj> = Vec::new();
+    let mut todo = vec![e.clone()];
+    let mut freed: Vec<Vec<Value>> = Vec::new();
+    while let Some(x) = todo.pop() {
+        if seen.contains(&Rc::as_ptr(&x)) {
+            continue;
+        }
+        seen.push(Rc::as_ptr(&x));
+        x.frames_released.set(true);
+        for entry in Tb::entries(&x.traceback.borrow()) {
+            if let Some(cell) = &entry.locals {
+                freed.push(std::mem::take(&mut *cell.borrow_mut()));
+            }
+        }
+        todo.extend(x.cause.borrow().iter().cloned());
+        todo.extend(x.context.borrow().iter().cloned());
+        if let Some((_, members)) = &x.group {
+            todo.extend(members.iter().cloned());
+        }
+    }
+    // Outermost frame first, as the frames a traceback holds go when it is freed.
+    for values in freed {
+        drop(values);
+    }
+}
+
 /// An exception instance (of a built-in exception class or a program's subclass).
 pub struct ExcObj {
     pub class: Rc<Class>,
@@ -47,6 +85,9 @@ pub struct ExcObj {
     pub cause: RefCell<Option<Rc<ExcObj>>>,
     pub context: RefCell<Option<Rc<ExcObj>>>,
     pub suppress_context: Cell<bool>,
+    /// Its tracebacks let go of the locals they kept ([`release_frames`]), and keep none of
+    /// the frames it passes through from then on (the engine holds it to the end of the run).
+    pub frames_released: Cell<bool>,
     pub traceback: RefCell<Option<Rc<Tb>>>,
     /// For exception groups: the members (`exceptions`), and the message (`message`).
     pub group: Option<Group>,
@@ -64,6 +105,7 @@ impl ExcObj {
             cause: RefCell::new(None),
             context: RefCell::new(None),
             suppress_context: Cell::new(false),
+            frames_released: Cell::new(false),
             traceback: RefCell::new(None),
             group: None,
         })
@@ -83,6 +125,7 @@ impl ExcObj {
             cause: RefCell::new(None),
             context: RefCell::new(None),
             suppress_context: Cell::new(false),
+            frames_released: Cell::new(false),
             traceback: RefCell::new(None),
             group: Some((message, Rc::from(members))),
         })
@@ -136,12 +179,19 @@ impl ExcObj {
     }
 
     /// Adds a traceback entry for a frame the exception is leaving (prepended: outermost first).
-    pub fn push_frame(&self, name: Rc<str>, line: u32, cols: (u32, u32, u32)) {
+    pub fn push_frame(
+        &self,
+        name: Rc<str>,
+        line: u32,
+        cols: (u32, u32, u32),
+        locals: Option<Rc<FrameLocals>>,
+    ) {
         let next = self.traceback.borrow_mut().take();
         *self.traceback.borrow_mut() = Some(Rc::new(Tb {
             name,
             line,
             cols,
+            locals,
             next,
         }));
     }
@@ -180,7 +230,7 @@ impl ExcObj {
         {
             return;
         }
-        self.push_frame(Rc::from(""), 0, (0, 0, 0));
+        self.push_frame(Rc::from(""), 0, (0, 0, 0), None);
     }
 
     /// Sets `__context__` to `ctx` unless that would make a cycle (as CPython's `_PyErr_SetObject`).

@@ -90,10 +90,15 @@ pub fn hash_tuple(item_hashes: &[i64]) -> i64 {
     acc as i64
 }
 
-/// A fixed string hash (FNV-1a 64 over the UTF-8 bytes). CPython randomises `str` hashes per
+/// A fixed string hash (FNV-1a 64 over the UTF-8 bytes; 0 for the empty string, as in CPython,
+/// whose `unicode_hash` returns 0 for it before any randomised hashing). CPython randomises `str` hashes per
 /// process (PYTHONHASHSEED), so no fixed order of a set of strings is "the" CPython order; any
 /// deterministic hash is as faithful as another.
 pub fn hash_str(s: &str) -> i64 {
+    // The one string hash CPython fixes: the empty string's is 0 in every process.
+    if s.is_empty() {
+        return 0;
+    }
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in s.as_bytes() {
         h ^= b as u64;

@@ -12,6 +12,7 @@ pub mod repr;
 pub mod reprlib;
 pub mod set;
 pub mod settable;
+pub mod type_forms;
 
 pub use class::{Class, Instance};
 pub use dict::Dict;

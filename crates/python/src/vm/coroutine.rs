@@ -206,8 +206,22 @@ pub enum TaskCoro {
     Python {
         coro: Rc<Coroutine>,
         thread: Option<Thread>,
+        /// The main task of `asyncio.run`.
+        main: bool,
     },
     Native(NativeFuture),
+}
+
+/// A task failed with `e`: the engine keeps every task's exception to the end of the run, where
+/// CPython frees it with the task, so the locals of the frames it passed through go now (when
+/// its coroutine's frames ended, as before tracebacks kept them). Main's stay until the program
+/// ends: `asyncio.run` raises its exception, whose traceback holds them.
+fn release_task_exception(e: &crate::objects::Raised, main: bool) {
+    if main {
+        interp::with(|i| i.main_exceptions.borrow_mut().push(e.clone()));
+    } else {
+        crate::objects::exception::release_frames(e);
+    }
 }
 
 impl Future for TaskCoro {
@@ -217,7 +231,7 @@ impl Future for TaskCoro {
         let this = self.get_mut();
         match this {
             TaskCoro::Native(f) => f.as_mut().poll(cx),
-            TaskCoro::Python { coro, thread } => {
+            TaskCoro::Python { coro, thread, main } => {
                 if thread.is_none() {
                     let frame = match coro.start_boxed() {
                         Ok(f) => f,
@@ -235,6 +249,9 @@ impl Future for TaskCoro {
                     }
                     Poll::Ready(r) => {
                         coro.state.set(CoroState::Done);
+                        if let Err(e) = &r {
+                            release_task_exception(e, *main);
+                        }
                         Poll::Ready(r)
                     }
                 }

@@ -156,8 +156,8 @@ impl Thread {
                 self.send(v);
                 None
             }
-            Some(Err(e)) => Some((e, Mode::New)),
-            None => self.pending.take().map(|e| (e, Mode::New)),
+            Some(Err(e)) => Some((from_future(e), Mode::New)),
+            None => self.pending.take().map(|e| (from_future(e), Mode::New)),
         };
         let exit = loop {
             if let Some((e, mode)) = pending.take() {
@@ -248,10 +248,13 @@ impl Thread {
                 let pc = frame.pc.saturating_sub(1) as usize;
                 let span = frame.code.spans.get(pc).copied().unwrap_or_default();
                 let lines = span.end.line.saturating_sub(span.start.line);
+                let locals = (!e.frames_released.get())
+                    .then(|| frame.tb_locals.get_or_insert_with(Default::default).clone());
                 e.push_frame(
                     frame.code.tb_name.clone(),
                     span.start.line,
                     (span.start.col, lines, span.end.col),
+                    locals,
                 );
             }
             // The values on the frame's stack go while it is still the current frame (a
@@ -291,12 +294,12 @@ impl Thread {
     /// A frame returned `v`: pop it and hand `v` to the frame below. `Some` when the thread
     /// is done (or an `__init__` returned something else than `None`).
     fn ret(&mut self, v: Value) -> Option<Flow> {
-        let popped = self.pop_frame();
+        let mut popped = self.pop_frame();
         if let Some(c) = &popped.coro {
             c.state.set(super::coroutine::CoroState::Done);
         }
         interp::frame_ended(&popped, Ok(&v));
-        let v = match popped.ret {
+        let v = match std::mem::replace(&mut popped.ret, Ret::Push) {
             Ret::Push => v,
             Ret::Init(obj) => {
                 if !matches!(v, Value::None) {
@@ -518,11 +521,14 @@ impl Thread {
                     let name = frame.code.names[n as usize].clone();
                     let obj = frame.stack.pop();
                     let v = frame.stack.pop();
+                    // What the store frees (a coroutine nobody awaited) warns at this line.
+                    interp::set_line(frame.line());
                     t!(attr::setattr(&obj, &name, v));
                 }
                 Op::DeleteAttr(n) => {
                     let name = frame.code.names[n as usize].clone();
                     let obj = frame.stack.pop();
+                    interp::set_line(frame.line());
                     t!(attr::delattr(&obj, &name));
                 }
                 Op::Subscr => {
@@ -535,11 +541,13 @@ impl Thread {
                     let i = frame.stack.pop();
                     let c = frame.stack.pop();
                     let v = frame.stack.pop();
+                    interp::set_line(frame.line());
                     t!(ops::setitem(&c, i, v));
                 }
                 Op::DeleteSubscr => {
                     let i = frame.stack.pop();
                     let c = frame.stack.pop();
+                    interp::set_line(frame.line());
                     t!(ops::delitem(&c, &i));
                 }
                 Op::BuildSlice(n) => {
@@ -833,6 +841,8 @@ impl Thread {
                     match next {
                         Some(v) => frame.stack.push(v),
                         None => {
+                            // The iterable goes with its iterator: at the `for` line.
+                            interp::set_line(frame.line());
                             frame.stack.pop();
                             frame.pc = target;
                         }
@@ -932,7 +942,7 @@ impl Thread {
                         call::Awaitable::Frame(f) => t!(self.push_frame(f)),
                         call::Awaitable::Native(fut) => match self.await_native(fut, cx) {
                             Some(Ok(v)) => self.send(v),
-                            Some(Err(e)) => return Flow::Exc(e, Mode::New),
+                            Some(Err(e)) => return Flow::Exc(from_future(e), Mode::New),
                             None => return Flow::Exit(Exit::Pending),
                         },
                     }
@@ -1176,6 +1186,14 @@ impl Thread {
         }
         Flow::Exc(e, Mode::New)
     }
+}
+
+/// An exception an awaited future (or the loop) raised into the frame: asyncio keeps it (in the
+/// future, the task, its `_cancelled_exc`) and the engine holds it to the end of the run, so
+/// the frames it passes through keep no locals for it ([`crate::objects::exception::release_frames`]).
+fn from_future(e: Raised) -> Raised {
+    e.frames_released.set(true);
+    e
 }
 
 fn unbound_local(name: &str) -> Raised {

@@ -3,6 +3,7 @@
 
 use super::{type_error, PyResult};
 use crate::compile::code::Code;
+use crate::objects::exception::FrameLocals;
 use crate::objects::function::Globals;
 use crate::objects::{Function, Raised, Value};
 use crate::vm::coroutine::Coroutine;
@@ -41,6 +42,23 @@ pub struct Frame {
     /// The coroutine whose frame this is, when it was awaited (it is done when this returns).
     pub coro: Option<Rc<Coroutine>>,
     pub ret: Ret,
+    /// Where the tracebacks that passed through this frame keep its locals once it ends
+    /// (`tb_frame`): made when the first one does.
+    pub tb_locals: Option<Rc<FrameLocals>>,
+}
+
+impl Drop for Frame {
+    /// A frame some traceback still refers to gives it its locals, which live on with that
+    /// traceback (CPython's frame object takes them over when the frame ends): a task held
+    /// only by a failed coroutine's variable goes when the exception does, not before.
+    fn drop(&mut self) {
+        if let Some(cell) = self.tb_locals.take() {
+            if Rc::strong_count(&cell) > 1 {
+                *cell.borrow_mut() = self.stack.take_slots();
+                crate::vm::teardown::track(&cell);
+            }
+        }
+    }
 }
 
 impl Frame {
@@ -77,6 +95,7 @@ impl Frame {
             func: None,
             coro: None,
             ret: Ret::Push,
+            tb_locals: None,
         }
     }
 
@@ -112,6 +131,7 @@ impl Frame {
             func: Some(func.clone()),
             coro: None,
             ret: Ret::Push,
+            tb_locals: None,
         })
     }
 

@@ -109,6 +109,10 @@ pub struct Interp {
     /// `logging` module the loop logs through is gone by then (CPython prints "--- Logging error
     /// ---" for a task freed now), so tasks and futures freed now log nothing; warnings still print.
     pub exiting: Cell<bool>,
+    /// The exceptions `asyncio.run`'s main tasks failed with: the frames they passed through
+    /// keep their locals until the program ends (the traceback of the exception `asyncio.run`
+    /// raises holds them, and the main task with them).
+    pub main_exceptions: RefCell<Vec<crate::objects::Raised>>,
     /// The objects that can close a reference cycle, emptied when the state goes.
     pub tracked: RefCell<crate::vm::teardown::Tracked>,
     /// The warnings printed so far, by their first line (file, line and text): as the warnings
@@ -210,6 +214,7 @@ impl Interp {
             frame_ends: RefCell::new(Vec::new()),
             deferred_logs: RefCell::new(Vec::new()),
             exiting: Cell::new(false),
+            main_exceptions: RefCell::new(Vec::new()),
             tracked: RefCell::new(Default::default()),
             warned: RefCell::new(Default::default()),
         }

@@ -242,6 +242,9 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> PyResult {
             }
             Ok(Dict(Rc::new(RefCell::new(d))))
         }
+        (BinOp::BitOr, _, _) if crate::objects::type_forms::is_union(a, b) => {
+            crate::objects::type_forms::union(a, b)
+        }
         _ => Err(unsupported(op, a, b)),
     }
 }
@@ -594,18 +597,8 @@ pub fn getitem(c: &Value, i: &Value) -> PyResult {
                 .ok_or_else(|| index_error("range object index out of range"))
         }
         Value::Dict(d) => d.borrow().get(i)?.ok_or_else(|| key_error(i.clone())),
-        Value::Class(cls)
-            if matches!(
-                cls.tag,
-                crate::objects::class::Tag::List
-                    | crate::objects::class::Tag::Dict
-                    | crate::objects::class::Tag::Tuple
-                    | crate::objects::class::Tag::Set
-                    | crate::objects::class::Tag::Type
-            ) =>
-        {
-            Ok(c.clone())
-        }
+        Value::Class(cls) => crate::objects::type_forms::class_getitem(cls, i)
+            .ok_or_else(|| type_error(format!("type '{}' is not subscriptable", cls.name))),
         other => Err(type_error(format!(
             "'{}' object is not subscriptable",
             type_name(other)

@@ -36,6 +36,13 @@ impl Stack {
         &mut self.values[..self.base]
     }
 
+    /// Takes the slots out, leaving no slots and an empty stack.
+    pub fn take_slots(&mut self) -> Vec<Value> {
+        self.values.truncate(self.base);
+        self.base = 0;
+        std::mem::take(&mut self.values)
+    }
+
     #[inline]
     pub fn push(&mut self, v: Value) {
         debug_assert!(

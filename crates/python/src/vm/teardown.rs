@@ -72,6 +72,14 @@ impl Teardown for std::cell::RefCell<crate::objects::Value> {
     }
 }
 
+/// The locals of an ended frame that a traceback refers to: they may hold the exception.
+impl Teardown for crate::objects::exception::FrameLocals {
+    fn clear(&self) {
+        let values = std::mem::take(&mut *self.borrow_mut());
+        drop(values);
+    }
+}
+
 /// A program's class: its MRO starts with itself.
 impl Teardown for crate::objects::class::Class {
     fn clear(&self) {

@@ -203,7 +203,7 @@ fn wait(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
         {
             return Err(type_error(format!(
                 "expect a list of futures, not {}",
-                type_name(&fs)
+                crate::builtins::class_of(&fs).name
             )));
         }
         let items = collect(&fs)?;
@@ -415,7 +415,7 @@ fn as_completed(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     if super::is_coroutine(&fs) || matches!(&fs, Value::Native(n) if n.await_future().is_some()) {
         return Err(type_error(format!(
             "expects an iterable of awaitables, not {}",
-            type_name(&fs)
+            crate::builtins::class_of(&fs).name
         )));
     }
     let timeout = timeout_seconds(&kw[0])?;

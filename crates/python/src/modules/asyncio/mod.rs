@@ -175,6 +175,7 @@ impl Loop {
                 TaskCoro::Python {
                     coro: c.clone(),
                     thread: None,
+                    main: false,
                 },
                 c.qualname.clone(),
             ),

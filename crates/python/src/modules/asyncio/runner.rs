@@ -45,6 +45,12 @@ pub fn run(_: Option<&Value>, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -
     if kw[1].as_ref().is_some_and(|v| !matches!(v, Value::None)) {
         return Err(crate::vm::refuse("asyncio.run(loop_factory=...)"));
     }
+    // Debug mode logs slow steps by real time and where coroutines were created: not simulated.
+    if let Some(debug) = &kw[0] {
+        if crate::vm::ops::truthy(debug)? {
+            return Err(crate::vm::refuse("asyncio.run(debug=True)"));
+        }
+    }
     if super::current().is_some() {
         return Err(runtime_error(
             "asyncio.run() cannot be called from a running event loop",
@@ -62,6 +68,7 @@ pub fn run(_: Option<&Value>, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -
                 TaskCoro::Python {
                     coro: c.clone(),
                     thread: None,
+                    main: true,
                 },
                 c.qualname.clone(),
             )
