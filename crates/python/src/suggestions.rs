@@ -157,17 +157,48 @@ fn dir(obj: &Value) -> Vec<String> {
     names
 }
 
-/// The suggestion for an `AttributeError` carrying `name` and `obj`.
-pub fn attribute(e: &ExcObj) -> Option<String> {
+/// The suggestion for an `AttributeError` carrying `name` and `obj`, printed with its
+/// traceback's frames or without them (`format_exception_only`).
+pub fn attribute(e: &ExcObj, with_frames: bool) -> Option<String> {
     let Some(Value::Str(wrong)) = e.get_attr("name") else {
         return None;
     };
     let obj = e.get_attr("obj")?;
     let mut candidates = dir(&obj);
-    if !wrong.starts_with('_') {
+    // Underscored names are offered too when the object is the `self` of the frame it was
+    // raised in (a method reaching for its own `_speed`).
+    let own_self = with_frames && e.get_attr(SELF_IS_OBJ).is_some();
+    if !wrong.starts_with('_') && !own_self {
         candidates.retain(|c| !c.starts_with('_'));
     }
     closest(&wrong, &candidates)
+}
+
+/// Where an `AttributeError` notes that its object is the `self` of the innermost frame of its
+/// traceback (a name no program can write): CPython looks at that frame's `f_locals` when it
+/// prints the traceback.
+const SELF_IS_OBJ: &str = "\0self";
+
+/// Notes, for an `AttributeError` leaving `frame` first, whether its object is that frame's
+/// `self`.
+pub fn note_self(e: &ExcObj, frame: &crate::vm::frame::Frame) {
+    let Some(obj) = e.get_attr("obj") else {
+        return;
+    };
+    let nlocals = frame.code.nlocals as usize;
+    let Some(i) = frame.code.slots[..nlocals.min(frame.code.slots.len())]
+        .iter()
+        .position(|n| &**n == "self")
+    else {
+        return;
+    };
+    let me = match &frame.slots()[i] {
+        Value::Cell(c) => c.borrow().clone(),
+        v => v.clone(),
+    };
+    if me.is(&obj) {
+        e.set_attr(std::rc::Rc::from(SELF_IS_OBJ), Value::Bool(true));
+    }
 }
 
 /// Where a `NameError` keeps the suggestion computed from the frame it was raised in (a name no

@@ -75,7 +75,7 @@ pub fn final_line(e: &ExcObj, with_frames: bool) -> String {
     });
     let mut msg = exc_str(&as_rc).unwrap_or_else(|_| "<exception str() failed>".into());
     if e.is_a("AttributeError") {
-        if let Some(s) = crate::suggestions::attribute(e) {
+        if let Some(s) = crate::suggestions::attribute(e, with_frames) {
             msg += &format!(". Did you mean: '{s}'?");
         }
     }

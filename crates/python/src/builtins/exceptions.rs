@@ -30,6 +30,117 @@ pub fn base_init(this: &Value) -> Value {
     )
 }
 
+/// `super().__str__` / `super().__repr__` when no class of the program's defines it: the
+/// built-in base's (`BaseException.__str__`, `object.__str__`, which is the object's repr, …).
+pub fn base_text(this: &Value, name: &str) -> Option<Value> {
+    let (name, qualname, f): (&'static str, &str, crate::objects::BuiltinFn) = match name {
+        "__str__" => ("__str__", "object.__str__", base_str),
+        "__repr__" => ("__repr__", "object.__repr__", base_repr),
+        _ => return None,
+    };
+    Some(Value::builtin(name, qualname, f, Some(this.clone())))
+}
+
+fn base_str(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+    Ok(Value::string(match b {
+        Some(Value::Exc(e)) => crate::objects::repr::base_exc_str(e, e.is_a("KeyError"))?,
+        Some(v) => crate::objects::repr::repr(v)?,
+        None => String::new(),
+    }))
+}
+
+fn base_repr(b: Option<&Value>, _: Vec<Value>, _: Kw) -> PyResult {
+    Ok(Value::string(match b {
+        Some(Value::Exc(e)) => crate::objects::repr::exc_repr(e)?,
+        Some(v) => crate::objects::repr::object_repr(v),
+        None => String::new(),
+    }))
+}
+
+/// `Exception.__init__` / `__str__` / `__repr__` from an exception class, called with the
+/// exception first (`Exception.__init__(self, msg)` in a subclass's `__init__`).
+pub fn unbound(cls: &Rc<Class>, name: &str) -> Option<Value> {
+    if !cls.is_exception() {
+        return None;
+    }
+    let (name, f): (&'static str, crate::objects::BuiltinFn) = match name {
+        "__init__" => ("__init__", unbound_init),
+        "__str__" => ("__str__", unbound_str),
+        "__repr__" => ("__repr__", unbound_repr),
+        _ => return None,
+    };
+    // Bound to the class that defines it, which the call checks the exception against.
+    let owner = descriptor_owner(cls, name);
+    Some(Value::builtin(
+        name,
+        &format!("{}.{name}", owner.name),
+        f,
+        Some(Value::Class(owner)),
+    ))
+}
+
+/// The built-in class whose slot wrapper `cls.name` finds: `__init__` is in every built-in
+/// exception class's own dict (`ExceptionGroup` inherits `BaseExceptionGroup`'s); `__str__` only
+/// in those that format themselves; `__repr__` only in `BaseException`'s.
+fn descriptor_owner(cls: &Rc<Class>, name: &str) -> Rc<Class> {
+    let mro = cls.mro.borrow().clone();
+    let builtin = |c: &&Rc<Class>| c.tag == Tag::Exception && &*c.name != "ExceptionGroup";
+    let own_str = |c: &&Rc<Class>| {
+        matches!(
+            &*c.name,
+            "KeyError" | "OSError" | "BaseExceptionGroup" | "BaseException"
+        )
+    };
+    let found = match name {
+        "__init__" => mro.iter().find(builtin),
+        "__str__" => mro.iter().find(|c| builtin(c) && own_str(c)),
+        _ => None,
+    };
+    found
+        .cloned()
+        .unwrap_or_else(|| types().base_exception.clone())
+}
+
+/// The exception an unbound method `name` of `owner` is called on (its first argument).
+fn descriptor_self(owner: Option<&Value>, name: &str, args: &mut Vec<Value>) -> PyResult<Raised> {
+    let owner = match owner {
+        Some(Value::Class(c)) => c.clone(),
+        _ => types().base_exception.clone(),
+    };
+    if args.is_empty() {
+        return Err(type_error(format!(
+            "descriptor '{name}' of '{}' object needs an argument",
+            owner.name
+        )));
+    }
+    match args.remove(0) {
+        Value::Exc(e) if e.class.is_subclass(&owner) => Ok(e),
+        other => Err(type_error(format!(
+            "descriptor '{name}' requires a '{}' object but received a '{}'",
+            owner.name,
+            type_name(&other)
+        ))),
+    }
+}
+
+fn unbound_init(b: Option<&Value>, mut args: Vec<Value>, kwargs: Kw) -> PyResult {
+    let e = descriptor_self(b, "__init__", &mut args)?;
+    init(Some(&Value::Exc(e)), args, kwargs)
+}
+
+fn unbound_str(b: Option<&Value>, mut args: Vec<Value>, _: Kw) -> PyResult {
+    let key_error = matches!(b, Some(Value::Class(c)) if &*c.name == "KeyError");
+    let e = descriptor_self(b, "__str__", &mut args)?;
+    Ok(Value::string(crate::objects::repr::base_exc_str(
+        &e, key_error,
+    )?))
+}
+
+fn unbound_repr(b: Option<&Value>, mut args: Vec<Value>, kwargs: Kw) -> PyResult {
+    let e = descriptor_self(b, "__repr__", &mut args)?;
+    base_repr(Some(&Value::Exc(e)), args, kwargs)
+}
+
 fn with_traceback(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
     let Some(Value::Exc(e)) = b else {
         return Ok(Value::None);

@@ -275,5 +275,5 @@ pub fn to_int(v: &Value) -> PyResult {
 
 /// A built-in class's attribute that is not in its dict (`str.lower` as a function).
 pub fn class_attr(cls: &Rc<Class>, name: &str) -> Option<Value> {
-    super::methods::unbound(cls, name)
+    super::methods::unbound(cls, name).or_else(|| super::exceptions::unbound(cls, name))
 }

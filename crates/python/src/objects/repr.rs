@@ -22,6 +22,12 @@ pub fn addr(v: &Value) -> String {
     )
 }
 
+/// `object.__repr__`: `<__main__.Job object at 0x7f…>`.
+pub fn object_repr(v: &Value) -> String {
+    let cls = crate::builtins::class_of(v);
+    format!("<{}.{} object at {}>", cls.module, cls.qualname, addr(v))
+}
+
 /// `repr(v)`.
 pub fn repr(v: &Value) -> PyResult<String> {
     let depth = DEPTH.with(|d| d.get());
@@ -128,12 +134,7 @@ fn repr_inner(v: &Value) -> PyResult<String> {
         }
         Value::Instance(inst) => match inst.class.lookup("__repr__") {
             Some(f) => user_text(&f, v, "__repr__")?,
-            None => format!(
-                "<{}.{} object at {}>",
-                inst.class.module,
-                inst.class.qualname,
-                addr(v)
-            ),
+            None => object_repr(v),
         },
         Value::Exc(e) => match e.class.lookup("__repr__") {
             Some(f) if e.class.tag == Tag::User => user_text(&f, v, "__repr__")?,
@@ -213,6 +214,12 @@ pub fn exc_str(e: &Rc<ExcObj>) -> PyResult<String> {
             return user_text(&f, &Value::Exc(e.clone()), "__str__");
         }
     }
+    base_exc_str(e, e.is_a("KeyError"))
+}
+
+/// The built-in `__str__` of `e`'s class: `BaseException.__str__`, `BaseExceptionGroup.__str__`,
+/// or with `key_error`, `KeyError.__str__` (the repr of a lone argument).
+pub fn base_exc_str(e: &ExcObj, key_error: bool) -> PyResult<String> {
     if let Some((msg, members)) = &e.group {
         let n = members.len();
         return Ok(format!(
@@ -223,7 +230,7 @@ pub fn exc_str(e: &Rc<ExcObj>) -> PyResult<String> {
     let args = e.args();
     Ok(match args.len() {
         0 => String::new(),
-        1 if e.is_a("KeyError") => repr(&args[0])?,
+        1 if key_error => repr(&args[0])?,
         1 => str(&args[0])?,
         _ => repr(&Value::Tuple(args))?,
     })

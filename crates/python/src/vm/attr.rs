@@ -151,7 +151,7 @@ pub fn getattr(obj: &Value, name: &Rc<str>) -> PyResult {
                     // object.__init__ / BaseException.__init__.
                     Some(crate::builtins::exceptions::base_init(this))
                 }
-                None => None,
+                None => crate::builtins::exceptions::base_text(this, name),
             }
         }
         Value::Module(m) => m.get(name),

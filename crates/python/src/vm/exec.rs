@@ -242,6 +242,11 @@ impl Thread {
             }
         }
         let mut add_tb = mode == Mode::New;
+        if add_tb && e.is_a("AttributeError") {
+            if let Some(frame) = self.frames.last() {
+                crate::suggestions::note_self(&e, frame);
+            }
+        }
         loop {
             let frame = self.frames.last_mut()?;
             if add_tb {
