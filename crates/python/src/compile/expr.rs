@@ -130,7 +130,7 @@ impl Compiler {
             }
             ExprKind::Attribute(obj, name) => {
                 self.expr(obj)?;
-                let i = self.name_index(name);
+                let i = self.mangled_index(name);
                 self.unit().span = at_attribute(span, span, name);
                 self.emit(Op::LoadAttr(i));
             }
@@ -308,7 +308,7 @@ impl Compiler {
         let simple = args.iter().all(|a| matches!(a, Arg::Pos(_)));
         if let (ExprKind::Attribute(obj, name), true) = (&f.kind, simple) {
             self.expr(obj)?;
-            let i = self.name_index(name);
+            let i = self.mangled_index(name);
             // CPython looks the method up before it evaluates the arguments.
             self.unit().span = at_attribute(f.span, f.span, name);
             self.emit(Op::LoadMethod(i));

@@ -237,6 +237,28 @@ impl Compiler {
         u.names.len() as u32 - 1
     }
 
+    /// The index of an attribute's, a global's or a namespace entry's name, mangled as
+    /// `_Py_Mangle` does inside a class: `__secret` is `_Account__secret` there (not a dunder,
+    /// nor in a class whose name is all underscores).
+    fn mangled_index(&mut self, name: &Rc<str>) -> u32 {
+        let name = self.mangle(name);
+        self.name_index(&name)
+    }
+
+    fn mangle(&self, name: &Rc<str>) -> Rc<str> {
+        if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+            return name.clone();
+        }
+        let Some(class) = self.units.iter().rev().find(|u| u.kind == CodeKind::Class) else {
+            return name.clone();
+        };
+        let stripped = class.name.trim_start_matches('_');
+        if stripped.is_empty() {
+            return name.clone();
+        }
+        Rc::from(format!("_{stripped}{name}"))
+    }
+
     fn lookup(&self, name: &str) -> Where {
         let u = self.units.last().expect("a unit is being compiled");
         self.st.scopes[u.scope].lookup(name)
@@ -247,11 +269,11 @@ impl Compiler {
             Where::Local(i) => self.emit(Op::LoadFast(i)),
             Where::Cell(i) | Where::Free(i) => self.emit(Op::LoadDeref(i)),
             Where::Global => {
-                let i = self.name_index(name);
+                let i = self.mangled_index(name);
                 self.emit(Op::LoadGlobal(i))
             }
             Where::Name => {
-                let i = self.name_index(name);
+                let i = self.mangled_index(name);
                 self.emit(Op::LoadName(i))
             }
         };
@@ -262,11 +284,11 @@ impl Compiler {
             Where::Local(i) => self.emit(Op::StoreFast(i)),
             Where::Cell(i) | Where::Free(i) => self.emit(Op::StoreDeref(i)),
             Where::Global => {
-                let i = self.name_index(name);
+                let i = self.mangled_index(name);
                 self.emit(Op::StoreGlobal(i))
             }
             Where::Name => {
-                let i = self.name_index(name);
+                let i = self.mangled_index(name);
                 self.emit(Op::StoreName(i))
             }
         };
@@ -277,11 +299,11 @@ impl Compiler {
             Where::Local(i) => self.emit(Op::DeleteFast(i)),
             Where::Cell(i) | Where::Free(i) => self.emit(Op::DeleteDeref(i)),
             Where::Global => {
-                let i = self.name_index(name);
+                let i = self.mangled_index(name);
                 self.emit(Op::DeleteGlobal(i))
             }
             Where::Name => {
-                let i = self.name_index(name);
+                let i = self.mangled_index(name);
                 self.emit(Op::DeleteName(i))
             }
         };

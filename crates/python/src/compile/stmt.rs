@@ -343,7 +343,7 @@ impl Compiler {
             ExprKind::Attribute(obj, name) => {
                 self.expr(obj)?;
                 self.emit(Op::Dup);
-                let i = self.name_index(name);
+                let i = self.mangled_index(name);
                 self.unit().span = super::expr::at_attribute(target.span, target.span, name);
                 self.emit(Op::LoadAttr(i));
                 self.expr(value)?;
@@ -380,7 +380,7 @@ impl Compiler {
             ExprKind::Name(n) => self.store_name(n),
             ExprKind::Attribute(obj, name) => {
                 self.expr(obj)?;
-                let i = self.name_index(name);
+                let i = self.mangled_index(name);
                 self.unit().span = super::expr::at_attribute(target.span, target.span, name);
                 self.emit(Op::StoreAttr(i));
             }
@@ -443,7 +443,7 @@ impl Compiler {
             ExprKind::Name(n) => self.delete_name(n),
             ExprKind::Attribute(obj, name) => {
                 self.expr(obj)?;
-                let i = self.name_index(name);
+                let i = self.mangled_index(name);
                 self.emit(Op::DeleteAttr(i));
             }
             ExprKind::Subscript(obj, index) => {
