@@ -28,6 +28,10 @@ fn an_attribute_cpython_has_and_the_playground_lacks_is_refused() {
         ),
         ("import time\ntime.strftime('%H')", "time.strftime"),
         (
+            "class A:\n    pass\ndef same(a, b):\n    return True\nA.__eq__ = same\nprint(A() == 5)",
+            "assigning __eq__ to a class",
+        ),
+        (
             "import asyncio\nasync def main():\n    pass\ntry:\n    asyncio.run(main(), debug=True)\nexcept Exception:\n    print('caught')",
             "asyncio.run(debug=True)",
         ),

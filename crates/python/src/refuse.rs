@@ -6,7 +6,7 @@ use crate::syntax::error::CompileError;
 use crate::syntax::token::Span;
 
 /// The dunders a class may define.
-const ALLOWED_DUNDERS: &[&str] = &[
+pub const ALLOWED_DUNDERS: &[&str] = &[
     "__init__",
     "__repr__",
     "__str__",

@@ -258,6 +258,18 @@ pub fn setattr(obj: &Value, name: &Rc<str>, v: Value) -> PyResult<()> {
             Ok(())
         }
         Value::Class(cls) if cls.tag == Tag::User => {
+            // A protocol dunder the class body may not define may not be added later either
+            // (the playground's operators never look for them).
+            if name.starts_with("__")
+                && name.ends_with("__")
+                && !crate::refuse::ALLOWED_DUNDERS.contains(&&**name)
+                && !matches!(
+                    &**name,
+                    "__doc__" | "__module__" | "__qualname__" | "__name__"
+                )
+            {
+                return Err(super::refuse(format!("assigning {name} to a class")));
+            }
             cls.set_attr(name.clone(), v);
             Ok(())
         }
@@ -343,6 +355,24 @@ pub fn delattr(obj: &Value, name: &Rc<str>) -> PyResult<()> {
                 Err(no_attribute(obj, name))
             }
         }
+        // Only the class's own attribute goes (one a base defines stays, and is an error).
+        Value::Class(cls) if cls.tag == Tag::User => {
+            let removed = {
+                let mut d = cls.dict.borrow_mut();
+                d.iter().position(|(k, _)| k == name).map(|i| d.remove(i))
+            };
+            match removed {
+                Some(entry) => {
+                    drop(entry);
+                    Ok(())
+                }
+                None => Err(no_attribute(obj, name)),
+            }
+        }
+        Value::Class(cls) => Err(type_error(format!(
+            "cannot set '{name}' attribute of immutable type '{}'",
+            cls.name
+        ))),
         _ => Err(no_attribute(obj, name)),
     }
 }
