@@ -30,6 +30,14 @@ CLASSES = {
     'TaskGroup': asyncio.TaskGroup, 'Timeout': asyncio.Timeout, 'Handle': asyncio.Handle,
     'TimerHandle': asyncio.TimerHandle,
     '_UnixSelectorEventLoop': type(asyncio.new_event_loop()),
+    # Iterators and dict views, by the type names `Iter::type_name` gives them.
+    'list_iterator': type(iter([])), 'tuple_iterator': type(iter(())),
+    'str_ascii_iterator': type(iter('')), 'str_iterator': type(iter('\u00e9')),
+    'range_iterator': type(iter(range(1))), 'dict_keyiterator': type(iter({})),
+    'dict_valueiterator': type(iter({}.values())), 'dict_itemiterator': type(iter({}.items())),
+    'set_iterator': type(iter(set())), 'list_reverseiterator': type(reversed([])),
+    'enumerate': enumerate, 'zip': zip, 'map': map, 'filter': filter,
+    'dict_keys': type({}.keys()), 'dict_values': type({}.values()), 'dict_items': type({}.items()),
 }
 MODULES = {'asyncio': asyncio, 'time': time, 'random': random}
 

@@ -27,6 +27,7 @@ fn an_attribute_cpython_has_and_the_playground_lacks_is_refused() {
             "Queue.shutdown",
         ),
         ("import time\ntime.strftime('%H')", "time.strftime"),
+        ("print({1: 2}.keys().isdisjoint([3]))", "dict_keys.isdisjoint"),
         (
             "class A:\n    pass\ndef same(a, b):\n    return True\nA.__eq__ = same\nprint(A() == 5)",
             "assigning __eq__ to a class",

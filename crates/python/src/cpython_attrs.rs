@@ -3,7 +3,7 @@
 //! CPython would not raise (contract: "CPython's answer, or a clear refusal").
 
 /// Each class's names beyond `object`'s (and `object`'s own), sorted, by class name.
-pub const CLASSES: [(&str, &[&str]); 42] = [
+pub const CLASSES: [(&str, &[&str]); 59] = [
     (
         "AttributeError",
         &[
@@ -712,6 +712,62 @@ pub const CLASSES: [(&str, &[&str]); 42] = [
         ],
     ),
     (
+        "dict_itemiterator",
+        &["__iter__", "__length_hint__", "__next__"],
+    ),
+    (
+        "dict_items",
+        &[
+            "__and__",
+            "__contains__",
+            "__iter__",
+            "__len__",
+            "__or__",
+            "__rand__",
+            "__reversed__",
+            "__ror__",
+            "__rsub__",
+            "__rxor__",
+            "__sub__",
+            "__xor__",
+            "isdisjoint",
+            "mapping",
+        ],
+    ),
+    (
+        "dict_keyiterator",
+        &["__iter__", "__length_hint__", "__next__"],
+    ),
+    (
+        "dict_keys",
+        &[
+            "__and__",
+            "__contains__",
+            "__iter__",
+            "__len__",
+            "__or__",
+            "__rand__",
+            "__reversed__",
+            "__ror__",
+            "__rsub__",
+            "__rxor__",
+            "__sub__",
+            "__xor__",
+            "isdisjoint",
+            "mapping",
+        ],
+    ),
+    (
+        "dict_valueiterator",
+        &["__iter__", "__length_hint__", "__next__"],
+    ),
+    (
+        "dict_values",
+        &["__iter__", "__len__", "__reversed__", "mapping"],
+    ),
+    ("enumerate", &["__class_getitem__", "__iter__", "__next__"]),
+    ("filter", &["__iter__", "__next__"]),
+    (
         "float",
         &[
             "__abs__",
@@ -873,6 +929,15 @@ pub const CLASSES: [(&str, &[&str]); 42] = [
             "sort",
         ],
     ),
+    (
+        "list_iterator",
+        &["__iter__", "__length_hint__", "__next__", "__setstate__"],
+    ),
+    (
+        "list_reverseiterator",
+        &["__iter__", "__length_hint__", "__next__", "__setstate__"],
+    ),
+    ("map", &["__iter__", "__next__"]),
     ("method", &["__call__", "__func__", "__get__", "__self__"]),
     ("module", &["__annotations__", "__dict__"]),
     (
@@ -921,6 +986,10 @@ pub const CLASSES: [(&str, &[&str]); 42] = [
         ],
     ),
     (
+        "range_iterator",
+        &["__iter__", "__length_hint__", "__next__", "__setstate__"],
+    ),
+    (
         "set",
         &[
             "__and__",
@@ -958,6 +1027,7 @@ pub const CLASSES: [(&str, &[&str]); 42] = [
             "update",
         ],
     ),
+    ("set_iterator", &["__iter__", "__length_hint__", "__next__"]),
     ("slice", &["indices", "start", "step", "stop"]),
     (
         "str",
@@ -1022,6 +1092,14 @@ pub const CLASSES: [(&str, &[&str]); 42] = [
         ],
     ),
     (
+        "str_ascii_iterator",
+        &["__iter__", "__length_hint__", "__next__", "__setstate__"],
+    ),
+    (
+        "str_iterator",
+        &["__iter__", "__length_hint__", "__next__", "__setstate__"],
+    ),
+    (
         "tuple",
         &[
             "__add__",
@@ -1036,6 +1114,10 @@ pub const CLASSES: [(&str, &[&str]); 42] = [
             "count",
             "index",
         ],
+    ),
+    (
+        "tuple_iterator",
+        &["__iter__", "__length_hint__", "__next__", "__setstate__"],
     ),
     (
         "type",
@@ -1066,6 +1148,7 @@ pub const CLASSES: [(&str, &[&str]); 42] = [
             "mro",
         ],
     ),
+    ("zip", &["__iter__", "__next__", "__setstate__"]),
 ];
 
 /// Each module's names, sorted.

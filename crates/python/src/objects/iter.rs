@@ -84,6 +84,11 @@ pub enum Iter {
 
 impl Iter {
     /// The type's name (`list_iterator`, `zip`, `dict_keys`, …).
+    /// A dict view (`d.keys()`), which is iterable but not an iterator.
+    pub fn is_view(&self) -> bool {
+        matches!(self, Iter::View { .. })
+    }
+
     pub fn type_name(&self) -> &'static str {
         match self {
             Iter::List { .. } => "list_iterator",

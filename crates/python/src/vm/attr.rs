@@ -88,6 +88,7 @@ fn exc_attr(e: &Rc<ExcObj>, obj: &Value, name: &str) -> Option<Value> {
 /// `obj.name`.
 pub fn getattr(obj: &Value, name: &Rc<str>) -> PyResult {
     let found = match obj {
+        Value::Iter(it) if !it.borrow().is_view() => iterator_attr(obj, name),
         Value::Instance(inst) => match &**name {
             "__class__" => Some(Value::Class(inst.class.clone())),
             "__dict__" => {
@@ -218,6 +219,36 @@ pub fn getattr(obj: &Value, name: &Rc<str>) -> PyResult {
     }
 }
 
+/// An iterator's `__next__` and `__iter__` (`it.__next__()` is `next(it)`).
+fn iterator_attr(obj: &Value, name: &str) -> Option<Value> {
+    let (name, f): (&'static str, crate::objects::BuiltinFn) = match name {
+        "__next__" => ("__next__", iterator_next),
+        "__iter__" => ("__iter__", iterator_iter),
+        _ => return None,
+    };
+    let qualname = match obj {
+        Value::Iter(it) => format!("{}.{name}", it.borrow().type_name()),
+        _ => name.to_string(),
+    };
+    Some(Value::builtin(name, &qualname, f, Some(obj.clone())))
+}
+
+fn iterator_next(b: Option<&Value>, args: Vec<Value>, _: Vec<(Rc<str>, Value)>) -> PyResult {
+    let Some(it) = b else { return Ok(Value::None) };
+    if !args.is_empty() {
+        return Err(super::type_error(format!(
+            "expected 0 arguments, got {}",
+            args.len()
+        )));
+    }
+    crate::objects::iter::next(it)?
+        .ok_or_else(|| crate::objects::ExcObj::builtin("StopIteration", None))
+}
+
+fn iterator_iter(b: Option<&Value>, _: Vec<Value>, _: Vec<(Rc<str>, Value)>) -> PyResult {
+    Ok(b.cloned().unwrap_or(Value::None))
+}
+
 /// An attribute the playground does not have: refused if CPython has it (the program would take
 /// another path on an `AttributeError` CPython never raises), else CPython's `AttributeError`.
 fn missing(obj: &Value, name: &str) -> crate::objects::Raised {
@@ -234,6 +265,11 @@ fn missing(obj: &Value, name: &str) -> crate::objects::Raised {
         // `q._queue`, `loop._ready`): CPython's instances have it, the playground's do not.
         Value::Native(n) if n.methods_in_python() && name.starts_with('_') => {
             (true, n.class().name.to_string())
+        }
+        // Iterators and dict views, by their own type's name (`list_iterator`, `dict_keys`).
+        Value::Iter(it) => {
+            let ty = it.borrow().type_name();
+            (class_has(ty, name), ty.to_string())
         }
         other => {
             let cls = crate::builtins::class_of(other);
