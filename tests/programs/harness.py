@@ -76,6 +76,7 @@ import sysconfig
 import time
 import traceback
 import types
+import warnings
 import weakref
 
 REAL_TIME_LIMIT_S = 20.0
@@ -801,8 +802,17 @@ def child_main(path, record_passes, result_fd):
         sys.stdout = sys.__stderr__
         outcome = outcome_json(escaped)
         stderr.write(printed_traceback(escaped, path))
-        escaped = None
-        gc.collect()
+        # What the escaped exception kept alive goes as at interpreter exit, where no frame runs:
+        # the warnings module writes such a warning as `<sys>:0: …`, with neither a source line
+        # nor the tracemalloc hint.
+        def at_exit(message, category, filename, lineno, file=None, line=None):
+            stderr.write(f'<sys>:0: {category.__name__}: {message}\n')
+        saved_showwarning, warnings.showwarning = warnings.showwarning, at_exit
+        try:
+            escaped = None
+            gc.collect()
+        finally:
+            warnings.showwarning = saved_showwarning
         sys.stderr = sys.__stderr__
         result = {'outcome': outcome, 'stderr': collapse_foreign_frames(stderr.getvalue(), path),
                   'passes': RUN.passes, 'callbacks': RUN.callbacks}

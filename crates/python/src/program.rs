@@ -207,6 +207,8 @@ impl Program {
         self.end = Some(end.clone());
         // The uncaught exception goes (`sys.last_exc`, the first thing interpreter exit clears),
         // and with it the locals of the frames it passed through; so do the main tasks'.
+        // No frame runs any more: what this frees warns from `<sys>:0`.
+        interp::set_line(0);
         let mut held = interp::with(|i| std::mem::take(&mut *i.main_exceptions.borrow_mut()));
         if let End::Raised(e) = &end {
             held.insert(0, e.clone());

@@ -218,6 +218,31 @@ impl ExcObj {
         }
     }
 
+    /// As [`ExcObj::raised_in_asyncio`], for a call whose arguments were `args`: that function's
+    /// frame (the `...` entry) holds them as its locals, so what they alone keep alive (a
+    /// coroutine passed to `asyncio.run` inside a running loop) goes when the exception does.
+    pub fn raised_in_asyncio_holding(&self, args: Vec<Value>) {
+        if self.is_argument_error() {
+            return;
+        }
+        self.mark_asyncio();
+        if self.frames_released.get() || args.is_empty() {
+            return;
+        }
+        let head = self.traceback.borrow().clone();
+        if let Some(head) = head.filter(|h| h.is_asyncio() && h.locals.is_none()) {
+            let locals: Rc<FrameLocals> = Rc::new(RefCell::new(args));
+            crate::vm::teardown::track(&locals);
+            *self.traceback.borrow_mut() = Some(Rc::new(Tb {
+                name: head.name.clone(),
+                line: head.line,
+                cols: head.cols,
+                locals: Some(locals),
+                next: head.next.clone(),
+            }));
+        }
+    }
+
     /// The exception came up through asyncio's own frames (a coroutine of `Lib/asyncio`, or
     /// `asyncio.run`'s): the traceback shows `...` there, between the frames it passed so far and
     /// the ones it passes next.

@@ -38,11 +38,18 @@ pub fn prepare(f: &Value, mut args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -
                     b.qualname
                 )));
             }
-            let v = (b.f)(b.bound.as_ref(), args, kwargs).inspect_err(|e| {
-                if crate::modules::asyncio::written_in_python(b) {
-                    e.raised_in_asyncio();
-                }
-            })?;
+            let v = if crate::modules::asyncio::written_in_python(b) {
+                // Its frame in CPython holds the arguments while an exception it raised lives.
+                let held: Vec<Value> = args
+                    .iter()
+                    .cloned()
+                    .chain(kwargs.iter().map(|(_, v)| v.clone()))
+                    .collect();
+                (b.f)(b.bound.as_ref(), args, kwargs)
+                    .inspect_err(|e| e.raised_in_asyncio_holding(held))?
+            } else {
+                (b.f)(b.bound.as_ref(), args, kwargs)?
+            };
             if let Some((run, lp)) = crate::modules::asyncio::runner::as_request(&v) {
                 return Ok(Callee::Suspend(
                     crate::modules::asyncio::runner::suspend_on(run, lp),
