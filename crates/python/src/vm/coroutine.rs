@@ -93,10 +93,14 @@ pub fn warn_never_awaited(qualname: &str) {
     });
     if line == 0 {
         // Freed at exit, with no frame running: the warnings module names no source line, and
-        // its tracemalloc hint is not printed either.
-        interp::write_stderr(&format!(
-            "<sys>:0: RuntimeWarning: coroutine '{qualname}' was never awaited"
-        ));
+        // its tracemalloc hint is not printed either. While the uncaught exception goes, its
+        // registry still prints each once; once the modules' globals are being cleared it
+        // keeps none.
+        let text = format!("<sys>:0: RuntimeWarning: coroutine '{qualname}' was never awaited");
+        let exiting = interp::with(|i| i.exiting.get());
+        if exiting || interp::with(|i| i.warned.borrow_mut().insert(text.clone())) {
+            interp::write_stderr(&text);
+        }
         return;
     }
     let first = if line == interp::ASYNCIO_LINE {

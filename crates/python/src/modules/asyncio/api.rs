@@ -212,9 +212,11 @@ fn wait(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
         }
         let when = return_when(&when)?;
         if items.iter().any(super::is_coroutine) {
-            return Err(type_error(
-                "Passing coroutines is forbidden, use tasks explicitly.",
-            ));
+            let e = type_error("Passing coroutines is forbidden, use tasks explicitly.");
+            // `wait`'s frame holds them (`fs = set(fs)`) while the error lives: they warn
+            // "never awaited" only when it goes.
+            e.raised_in_asyncio_holding(items);
+            return Err(e);
         }
         let timeout = timeout_seconds(&timeout)?;
         let lp = running()?;
