@@ -144,7 +144,11 @@ impl Host for Py {
             args.push(lp.future_value(f));
         }
         interp::with(|i| i.ops.set(0));
-        if let Err(e) = call::call(&cb.f, args, Vec::new()) {
+        let result = call::call(&cb.f, args, Vec::new());
+        // What the callback returned is dropped in `Handle._run` (a coroutine function given as
+        // a callback warns "never awaited" at `events.py:89`).
+        interp::set_line(interp::ASYNCIO_LINE);
+        if let Err(e) = result {
             if e.is_stop() {
                 if let Some(lp) = asyncio::current() {
                     lp.with(|c| c.halt());

@@ -259,7 +259,7 @@ pub fn new_group(cls: Rc<Class>, args: &[Value]) -> PyResult {
     }
     let Value::Str(message) = &args[0] else {
         return Err(type_error(format!(
-            "argument 1 must be str, not {}",
+            "BaseExceptionGroup.__new__() argument 1 must be str, not {}",
             type_name(&args[0])
         )));
     };

@@ -241,9 +241,13 @@ pub fn str(v: &Value) -> PyResult<String> {
     match v {
         Value::Str(s) => Ok(s.to_string()),
         Value::Exc(e) => exc_str(e),
+        // `object.__str__` calls the `__repr__` slot and `str()` checks what it gave.
         Value::Instance(inst) => match inst.class.lookup("__str__") {
             Some(f) => user_text(&f, v, "__str__"),
-            None => repr(v),
+            None => match inst.class.lookup("__repr__") {
+                Some(f) => user_text(&f, v, "__str__"),
+                None => repr(v),
+            },
         },
         Value::Native(n) => match n.str() {
             Some(s) => Ok(s),

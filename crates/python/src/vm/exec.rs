@@ -1002,8 +1002,12 @@ impl Thread {
                 Op::WithExceptStart => {
                     let n = frame.stack.len();
                     let (exit, e) = (frame.stack[n - 3].clone(), frame.stack[n - 1].clone());
+                    // `__exit__(type, value, traceback)`: the traceback as `value.__traceback__`.
                     let (typ, tb) = match &e {
-                        Value::Exc(x) => (Value::Class(x.class.clone()), Value::None),
+                        Value::Exc(x) => (
+                            Value::Class(x.class.clone()),
+                            t!(attr::getattr(&e, &Rc::from("__traceback__"))),
+                        ),
                         _ => (Value::None, Value::None),
                     };
                     let r = t!(call::call(&exit, vec![typ, e, tb], Vec::new()));
@@ -1122,8 +1126,15 @@ impl Thread {
                     self.frames.last_mut().expect("frame").stack.push(v);
                 }
                 Op::Super => {
-                    let v = t!(call::zero_arg_super(frame));
-                    frame.stack.push(v);
+                    // In a comprehension, the method's: CPython 3.12+ runs a comprehension inline,
+                    // in the frame of the function it is written in.
+                    let at = self
+                        .frames
+                        .iter()
+                        .rposition(|f| !f.code.is_inlined())
+                        .unwrap_or(self.frames.len() - 1);
+                    let v = t!(call::zero_arg_super(&self.frames[at]));
+                    self.frames.last_mut().expect("frame").stack.push(v);
                 }
                 Op::LoadAssertionError => {
                     let cls = crate::objects::class::types().exception("AssertionError");
@@ -1248,6 +1259,11 @@ fn may_free_a_coroutine(v: &Value) -> bool {
         Value::Set(s) => Rc::strong_count(s) == 1,
         Value::Instance(i) => Rc::strong_count(i) == 1,
         Value::Iter(i) => Rc::strong_count(i) == 1,
+        // A closure's cells, a bound method's object, asyncio's objects (a queue's items).
+        Value::Func(f) => Rc::strong_count(f) == 1,
+        Value::Method(m) => Rc::strong_count(m) == 1,
+        Value::Native(n) => Rc::strong_count(n) == 1,
+        Value::Cell(c) => Rc::strong_count(c) == 1,
         _ => false,
     }
 }

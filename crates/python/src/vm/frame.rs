@@ -198,7 +198,7 @@ fn bind(
             let were = if given == 1 { "was" } else { "were" };
             let msg = if kw_given > 0 {
                 format!(
-                    "takes {takes} but {} ({} given) {were} given",
+                    "takes {takes} but {} (and {}) {were} given",
                     plural(given, "positional argument"),
                     plural(kw_given, "keyword-only argument")
                 )

@@ -223,9 +223,10 @@ fn wait(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
         let mut futs = Vec::new();
         let mut objs = Vec::new();
         for it in &items {
-            let f = lp.future_of(it).ok_or_else(|| {
-                type_error("An asyncio.Future, a coroutine or an awaitable is required")
-            })?;
+            // `_wait` adds its callback to each (`f.add_done_callback(_on_completion)`).
+            let f = lp
+                .future_of(it)
+                .ok_or_else(|| crate::vm::attr::no_attribute(it, "add_done_callback"))?;
             if !futs.contains(&f) {
                 futs.push(f);
                 objs.push(it.clone());
