@@ -201,10 +201,13 @@ fn wait(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
         if super::is_coroutine(&fs)
             || matches!(&fs, Value::Native(n) if n.downcast::<TaskObj>().is_some() || n.downcast::<super::FutureObj>().is_some())
         {
-            return Err(type_error(format!(
+            let e = type_error(format!(
                 "expect a list of futures, not {}",
                 crate::builtins::class_of(&fs).name
-            )));
+            ));
+            // Held by `wait`'s frame while the error lives (a coroutine warns when it goes).
+            e.raised_in_asyncio_holding(vec![fs]);
+            return Err(e);
         }
         let items = collect(&fs)?;
         if items.is_empty() {
