@@ -210,8 +210,6 @@ pub enum TaskCoro {
     Python {
         coro: Rc<Coroutine>,
         thread: Option<Thread>,
-        /// The main task of `asyncio.run`.
-        main: bool,
     },
     Native(NativeFuture),
 }
@@ -220,7 +218,11 @@ pub enum TaskCoro {
 /// CPython frees it with the task, so the locals of the frames it passed through go now (when
 /// its coroutine's frames ended, as before tracebacks kept them). Main's stay until the program
 /// ends: `asyncio.run` raises its exception, whose traceback holds them.
-fn release_task_exception(e: &crate::objects::Raised, main: bool) {
+fn release_task_exception(e: &crate::objects::Raised) {
+    // `asyncio.run` makes its main task first: the loop's task 0.
+    let main = asyncio_playground_engine::Api::<crate::host::Py>::try_with(|c| c.current_task())
+        .flatten()
+        == Some(asyncio_playground_engine::TaskId(0));
     if main {
         interp::with(|i| i.main_exceptions.borrow_mut().push(e.clone()));
     } else {
@@ -235,7 +237,7 @@ impl Future for TaskCoro {
         let this = self.get_mut();
         match this {
             TaskCoro::Native(f) => f.as_mut().poll(cx),
-            TaskCoro::Python { coro, thread, main } => {
+            TaskCoro::Python { coro, thread } => {
                 if thread.is_none() {
                     let frame = match coro.start_boxed() {
                         Ok(f) => f,
@@ -254,7 +256,7 @@ impl Future for TaskCoro {
                     Poll::Ready(r) => {
                         coro.state.set(CoroState::Done);
                         if let Err(e) = &r {
-                            release_task_exception(e, *main);
+                            release_task_exception(e);
                         }
                         Poll::Ready(r)
                     }

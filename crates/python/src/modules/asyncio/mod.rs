@@ -175,7 +175,6 @@ impl Loop {
                 TaskCoro::Python {
                     coro: c.clone(),
                     thread: None,
-                    main: false,
                 },
                 c.qualname.clone(),
             ),

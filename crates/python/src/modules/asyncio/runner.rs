@@ -68,7 +68,6 @@ pub fn run(_: Option<&Value>, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -
                 TaskCoro::Python {
                     coro: c.clone(),
                     thread: None,
-                    main: true,
                 },
                 c.qualname.clone(),
             )
