@@ -139,13 +139,26 @@ pub type NativeFuture = Pin<Box<dyn Future<Output = PyResult>>>;
 pub struct NativeCoro {
     pub qualname: &'static str,
     pub fut: RefCell<Option<NativeFuture>>,
+    /// The most Python frames CPython's version runs at once, its own included (`sleep(0)`: 2,
+    /// with `__sleep0`), where that is known: awaiting it counts them against the recursion
+    /// limit. 0 for the others.
+    pub frames: u8,
 }
 
 impl NativeCoro {
     pub fn value(qualname: &'static str, fut: impl Future<Output = PyResult> + 'static) -> Value {
+        Self::value_with_frames(qualname, 0, fut)
+    }
+
+    pub fn value_with_frames(
+        qualname: &'static str,
+        frames: u8,
+        fut: impl Future<Output = PyResult> + 'static,
+    ) -> Value {
         Value::NativeCoro(Rc::new(NativeCoro {
             qualname,
             fut: RefCell::new(Some(Box::pin(fut))),
+            frames,
         }))
     }
 

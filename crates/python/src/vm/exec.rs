@@ -943,8 +943,23 @@ impl Thread {
                 }
                 Op::Await => {
                     let aw = frame.stack.pop();
+                    // asyncio's coroutines written in Python run frames of their own, which the
+                    // recursion limit counts (the coroutine is started, then fails at once).
+                    let frames = match &aw {
+                        Value::NativeCoro(n) => u32::from(n.frames),
+                        _ => 0,
+                    };
                     match t!(call::awaitable(aw)) {
                         call::Awaitable::Frame(f) => t!(self.push_frame(f)),
+                        call::Awaitable::Native(fut)
+                            if frames > 0
+                                && interp::with(|i| i.depth.get()) + frames > RECURSION_LIMIT =>
+                        {
+                            drop(fut);
+                            let e = exc("RecursionError", "maximum recursion depth exceeded");
+                            e.mark_asyncio();
+                            return Flow::Exc(e, Mode::New);
+                        }
                         call::Awaitable::Native(fut) => match self.await_native(fut, cx) {
                             Some(Ok(v)) => self.send(v),
                             Some(Err(e)) => return Flow::Exc(from_future(e), Mode::New),

@@ -36,7 +36,15 @@ fn sleep(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
         Some(d) if d.is_nan() => Err(Some(value_error("Invalid delay: NaN (not a number)"))),
         Some(d) => Ok(Sleep::<Py>::new(d, result)),
     };
-    Ok(native_coro("sleep", SleepCoro(sleep)))
+    // `tasks.sleep`'s frames at their deepest: `sleep` and `__sleep0` for a delay of 0 or less;
+    // else `sleep`, `call_later`, `call_at`, `TimerHandle.__init__`, `Handle.__init__` and
+    // `get_debug`.
+    let frames = match as_float(&delay) {
+        Some(d) if d <= 0.0 => 2,
+        Some(d) if !d.is_nan() => 6,
+        _ => 1,
+    };
+    Ok(super::native_coro_frames("sleep", frames, SleepCoro(sleep)))
 }
 
 /// `asyncio.sleep(...)`'s coroutine: the sleep (`delay <= 0` yields once), or the error its

@@ -382,6 +382,16 @@ pub fn native_coro(
     crate::vm::coroutine::NativeCoro::value(qualname, MarkAsyncio(fut))
 }
 
+/// As [`native_coro`], for one whose Python frames CPython's recursion limit counts (`frames`
+/// deep at most, its own included).
+pub fn native_coro_frames(
+    qualname: &'static str,
+    frames: u8,
+    fut: impl std::future::Future<Output = PyResult> + 'static,
+) -> Value {
+    crate::vm::coroutine::NativeCoro::value_with_frames(qualname, frames, MarkAsyncio(fut))
+}
+
 /// A native future whose exception gets asyncio's `...` traceback line. A struct rather than an
 /// `async` block, which would hold the future twice (unstarted and awaited): 100,000 sleeping
 /// tasks each hold one.
