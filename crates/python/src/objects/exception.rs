@@ -71,9 +71,7 @@ pub fn release_frames(e: &Rc<ExcObj>) {
         }
     }
     // Outermost frame first, as the frames a traceback holds go when it is freed.
-    for values in freed {
-        drop(values);
-    }
+    drop(freed);
 }
 
 /// An exception instance (of a built-in exception class or a program's subclass).

@@ -39,11 +39,23 @@ pub fn prepare(f: &Value, mut args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -
                 )));
             }
             let v = if crate::modules::asyncio::written_in_python(b) {
-                // Its frame in CPython holds the arguments while an exception it raised lives.
+                // Its frame in CPython holds the arguments while an exception it raised lives:
+                // those whose going can be seen (a coroutine's warning, a task's log), that is
+                // not numbers and strings (`asyncio.sleep(0)` keeps nothing).
                 let held: Vec<Value> = args
                     .iter()
+                    .chain(kwargs.iter().map(|(_, v)| v))
+                    .filter(|v| {
+                        !matches!(
+                            v,
+                            Value::None
+                                | Value::Bool(_)
+                                | Value::Int(_)
+                                | Value::Float(_)
+                                | Value::Str(_)
+                        )
+                    })
                     .cloned()
-                    .chain(kwargs.iter().map(|(_, v)| v.clone()))
                     .collect();
                 (b.f)(b.bound.as_ref(), args, kwargs)
                     .inspect_err(|e| e.raised_in_asyncio_holding(held))?

@@ -146,11 +146,7 @@ pub struct NativeCoro {
 }
 
 impl NativeCoro {
-    pub fn value(qualname: &'static str, fut: impl Future<Output = PyResult> + 'static) -> Value {
-        Self::value_with_frames(qualname, 0, fut)
-    }
-
-    pub fn value_with_frames(
+    pub fn value(
         qualname: &'static str,
         frames: u8,
         fut: impl Future<Output = PyResult> + 'static,

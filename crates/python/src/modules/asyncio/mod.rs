@@ -379,7 +379,7 @@ pub fn native_coro(
     qualname: &'static str,
     fut: impl std::future::Future<Output = PyResult> + 'static,
 ) -> Value {
-    crate::vm::coroutine::NativeCoro::value(qualname, MarkAsyncio(fut))
+    native_coro_frames(qualname, 0, fut)
 }
 
 /// As [`native_coro`], for one whose Python frames CPython's recursion limit counts (`frames`
@@ -389,7 +389,7 @@ pub fn native_coro_frames(
     frames: u8,
     fut: impl std::future::Future<Output = PyResult> + 'static,
 ) -> Value {
-    crate::vm::coroutine::NativeCoro::value_with_frames(qualname, frames, MarkAsyncio(fut))
+    crate::vm::coroutine::NativeCoro::value(qualname, frames, MarkAsyncio(fut))
 }
 
 /// A native future whose exception gets asyncio's `...` traceback line. A struct rather than an
