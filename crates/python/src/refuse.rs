@@ -6,7 +6,7 @@ use crate::syntax::error::CompileError;
 use crate::syntax::token::Span;
 
 /// The dunders a class may define.
-pub const ALLOWED_DUNDERS: &[&str] = &[
+const ALLOWED_DUNDERS: &[&str] = &[
     "__init__",
     "__repr__",
     "__str__",
@@ -17,6 +17,11 @@ pub const ALLOWED_DUNDERS: &[&str] = &[
     "__aiter__",
     "__anext__",
 ];
+
+/// A dunder a class may not have: one of the protocols the playground's operators never look for.
+pub fn is_refused_dunder(name: &str) -> bool {
+    name.starts_with("__") && name.ends_with("__") && !ALLOWED_DUNDERS.contains(&name)
+}
 
 const MODULES: &[&str] = &["asyncio", "time", "random"];
 
@@ -69,11 +74,7 @@ fn stmt(s: &Stmt, in_class: bool) -> R {
         }
         StmtKind::FunctionDef(f) => {
             decorators(&f.decorators, in_class)?;
-            if in_class
-                && f.name.starts_with("__")
-                && f.name.ends_with("__")
-                && !ALLOWED_DUNDERS.contains(&&*f.name)
-            {
+            if in_class && is_refused_dunder(&f.name) {
                 let what = if &*f.name == "__await__" {
                     "__await__".to_string()
                 } else {

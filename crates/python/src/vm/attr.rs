@@ -296,9 +296,7 @@ pub fn setattr(obj: &Value, name: &Rc<str>, v: Value) -> PyResult<()> {
         Value::Class(cls) if cls.tag == Tag::User => {
             // A protocol dunder the class body may not define may not be added later either
             // (the playground's operators never look for them).
-            if name.starts_with("__")
-                && name.ends_with("__")
-                && !crate::refuse::ALLOWED_DUNDERS.contains(&&**name)
+            if crate::refuse::is_refused_dunder(name)
                 && !matches!(
                     &**name,
                     "__doc__" | "__module__" | "__qualname__" | "__name__"
