@@ -144,19 +144,24 @@ fn main() -> ExitCode {
         None => return stopped("the run did not end"),
     };
     print_stderr(outcome.stderr().iter().map(|l| l.text.as_str()));
-    print_and_exit(&cmd.name, || outcome.to_json())
+    print_and_exit(&cmd.name, |out| {
+        _ = out.write_all(outcome.to_json().as_bytes())
+    })
 }
 
 /// Writes what `run` (the outcome JSON), `trace` or `passes` prints of the run that just ended,
 /// and ends the process at once with status 0 (the program ran): the system takes the program's
 /// memory back in one go, where freeing 100,000 tasks object by object is time spent on nothing.
-fn print_and_exit(command: &str, outcome_json: impl FnOnce() -> String) -> ! {
-    let text = match command {
-        "run" => outcome_json() + "\n",
-        "passes" => passes::passes_lines(),
-        _ => trace_json::trace_lines(),
-    };
-    print_out(&text);
+fn print_and_exit(command: &str, outcome_json: impl FnOnce(&mut dyn Write)) -> ! {
+    match command {
+        "run" => {
+            let mut out = io::stdout().lock();
+            outcome_json(&mut out);
+            let _ = out.write_all(b"\n");
+        }
+        "passes" => _ = print_out(&passes::passes_lines()),
+        _ => _ = print_out(&trace_json::trace_lines()),
+    }
     let _ = io::stdout().flush();
     let _ = io::stderr().flush();
     std::process::exit(0)
@@ -186,7 +191,8 @@ fn run_program(cmd: &Command) -> ExitCode {
     if let End::Stopped(why) = &end {
         return stopped(why);
     }
-    print_and_exit(&cmd.name, || Outcome::json_of(&end))
+    // A closed pipe (`| head`) is not an error worth a message.
+    print_and_exit(&cmd.name, |out| _ = Outcome::write_json(&end, out))
 }
 
 /// The program's text and the file name its tracebacks show.

@@ -285,7 +285,7 @@ impl Timeline {
             return;
         }
         if let What::Blocked { us, .. } = e.what {
-            self.stalls.push((e.at, e.at + us, e.task));
+            self.stalls.push((e.at, e.at + us.get(), e.task));
         }
         let Some(lane) = e.task.and_then(|t| self.lanes.get_mut(t.0 as usize)) else {
             return;
@@ -300,7 +300,7 @@ impl Timeline {
                 lane.close_open_span(e.at);
                 lane.spans.push(Span {
                     from: e.at,
-                    to: Some(e.at + us),
+                    to: Some(e.at + us.get()),
                     kind: SpanKind::Blocking { line },
                 });
             }

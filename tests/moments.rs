@@ -202,7 +202,7 @@ fn the_programs_timers_armed_at_any_cursor_are_those_the_trace_up_to_it_leaves_a
                         handle,
                         until,
                         line,
-                    } => armed.push((until, handle, line)),
+                    } => armed.push((until.get(), handle, line)),
                     What::CallbackRan {
                         handle: Some(h), ..
                     }
@@ -235,7 +235,7 @@ fn the_blocking_calls_of_a_pass_up_to_any_cursor_are_the_traces() {
                 .enumerate()
                 .filter(|(_, e)| e.pass == p.pass)
                 .filter_map(|(i, e)| match e.what {
-                    What::Blocked { us, line } => Some((i + 1, e.task, us, line)),
+                    What::Blocked { us, line } => Some((i + 1, e.task, us.get(), line)),
                     _ => None,
                 })
                 .collect();

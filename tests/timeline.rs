@@ -29,7 +29,9 @@ fn a_task_waits_for_its_first_step_then_sleeps_then_ends() {
         [
             SpanKind::WaitingToStart,
             SpanKind::Suspended {
-                awaiting: Awaiting::Sleep { until: 1_000_000 },
+                awaiting: Awaiting::Sleep {
+                    until: 1_000_000.into()
+                },
                 line
             }
         ]

@@ -122,7 +122,7 @@ impl Moments {
                     handle,
                     until,
                     line,
-                } => self.timers.armed(handle, until, line, k),
+                } => self.timers.armed(handle, until.get(), line, k),
                 What::HandleCancelled { handle } => self.timers.ended(Some(handle), k),
                 _ => {}
             }
@@ -184,7 +184,7 @@ impl Moments {
         let to = k.min(p.end).max(from);
         (from..to)
             .filter_map(|i| match self.events[i].what {
-                What::Blocked { us, line } => Some((i + 1, self.events[i].task, us, line)),
+                What::Blocked { us, line } => Some((i + 1, self.events[i].task, us.get(), line)),
                 _ => None,
             })
             .collect()

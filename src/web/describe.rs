@@ -67,11 +67,14 @@ pub fn cause_text(timeline: &Timeline, cause: &CancelCause) -> String {
 /// What a suspended task awaits, as a phrase.
 pub fn awaiting_text(timeline: &Timeline, a: &Awaiting, from: Micros) -> String {
     match *a {
-        Awaiting::Sleep { until } => format!(
-            "sleeping {} ms, until {}",
-            crate::engine::clock::to_ms(until.saturating_sub(from)),
-            seconds_label(until)
-        ),
+        Awaiting::Sleep { until } => {
+            let until = until.get();
+            format!(
+                "sleeping {} ms, until {}",
+                crate::engine::clock::to_ms(until.saturating_sub(from)),
+                seconds_label(until)
+            )
+        }
         Awaiting::Task(t) => format!("awaiting {}", name(timeline, t)),
         Awaiting::NextPass => "yielded for one pass".into(),
         Awaiting::Future => "awaiting a future".into(),

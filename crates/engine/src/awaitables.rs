@@ -149,7 +149,9 @@ impl<H: Host> Future for Sleep<H> {
                         let until = deadline_after(core.now, delay_s);
                         let fut = core
                             .futs
-                            .create(crate::futures::Kind::Plain, Awaiting::Sleep { until });
+                            .create(crate::futures::Kind::Plain(Awaiting::Sleep {
+                                until: until.into(),
+                            }));
                         let timer = core.call_at(until, Callback::SetResultUnlessCancelled(fut));
                         (fut, timer)
                     });

@@ -175,7 +175,13 @@ impl<H: Host> Core<H> {
     /// A blocking call (`time.sleep`) took `us`: nothing else runs meanwhile.
     pub fn block(&mut self, us: Micros) {
         let (task, line) = (self.step.current, self.step.line);
-        self.event(task, What::Blocked { us, line });
+        self.event(
+            task,
+            What::Blocked {
+                us: us.into(),
+                line,
+            },
+        );
         self.now = self.now.saturating_add(us);
     }
 
@@ -226,7 +232,7 @@ impl<H: Host> Core<H> {
         if let Some(line) = line {
             let armed = What::TimerArmed {
                 handle: handle.0,
-                until: Micros::try_from(when).unwrap_or(0),
+                until: Micros::try_from(when).unwrap_or(0).into(),
                 line,
             };
             self.event(self.step.current, armed);
@@ -264,7 +270,7 @@ impl<H: Host> Core<H> {
 
     /// `loop.create_future()`; `label` says what a task awaiting it waits for.
     pub fn create_future(&mut self, label: Awaiting) -> FutId {
-        self.futs.create(Kind::Plain, label)
+        self.futs.create(Kind::Plain(label))
     }
 
     /// A future whose `cancel()` is `hook`'s (as `_GatheringFuture` overrides `cancel`).
@@ -273,7 +279,7 @@ impl<H: Host> Core<H> {
         label: Awaiting,
         hook: std::rc::Rc<dyn crate::futures::CancelHook<H>>,
     ) -> FutId {
-        self.futs.create(Kind::Hooked(Box::new(hook)), label)
+        self.futs.create_hooked(label, hook)
     }
 
     /// Frees a future nothing refers to any more (its id may be handed out again).
@@ -372,7 +378,7 @@ impl<H: Host> Core<H> {
         if self.futs.is_done(fut) {
             return false;
         }
-        self.complete(fut, FutState::Cancelled { msg, exc: None });
+        self.complete(fut, FutState::cancelled(msg, None));
         true
     }
 
@@ -389,11 +395,11 @@ impl<H: Host> Core<H> {
                 let t = *t;
                 self.task_cancel(t, msg, cause)
             }
-            Kind::Hooked(hook) => {
-                let hook = std::rc::Rc::clone(hook);
-                hook.cancel(self, msg)
-            }
-            Kind::Plain => self.cancel_plain(fut, msg),
+            Kind::Hooked(_) => match self.futs.hook(fut) {
+                Some(hook) => hook.cancel(self, msg),
+                None => false,
+            },
+            Kind::Plain(_) => self.cancel_plain(fut, msg),
         }
     }
 
@@ -416,7 +422,7 @@ impl<H: Host> Core<H> {
     /// `fut._cancel_message` of a cancelled future.
     pub fn cancel_message(&self, fut: FutId) -> Option<H::Value> {
         match self.futs.state(fut) {
-            FutState::Cancelled { msg, .. } => msg.clone(),
+            FutState::Cancelled(c) => c.msg.clone(),
             _ => None,
         }
     }

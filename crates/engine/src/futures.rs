@@ -13,12 +13,24 @@ pub enum FutState<H: Host> {
     Pending,
     /// `set_result` / `set_exception`.
     Finished(Result<H::Value, H::Exc>),
-    /// `cancel(msg)` succeeded. `exc` is `_cancelled_exc`: the `CancelledError` a task ended with,
-    /// handed out once by `_make_cancelled_error`.
-    Cancelled {
-        msg: Option<H::Value>,
-        exc: Option<H::Exc>,
-    },
+    /// `cancel(msg)` succeeded (boxed: a done future is then no bigger than its result).
+    Cancelled(Box<Cancellation<H>>),
+}
+
+/// How a future was cancelled.
+pub struct Cancellation<H: Host> {
+    /// `_cancel_message`.
+    pub msg: Option<H::Value>,
+    /// `_cancelled_exc`: the `CancelledError` a task ended with, handed out once by
+    /// `_make_cancelled_error`.
+    pub exc: Option<H::Exc>,
+}
+
+impl<H: Host> FutState<H> {
+    /// A future cancelled with `msg`, or a task ended by the `CancelledError` `exc`.
+    pub(crate) fn cancelled(msg: Option<H::Value>, exc: Option<H::Exc>) -> FutState<H> {
+        FutState::Cancelled(Box::new(Cancellation { msg, exc }))
+    }
 }
 
 /// A future whose `cancel()` is its own (`_GatheringFuture.cancel`): it returns whether anything
@@ -27,17 +39,29 @@ pub trait CancelHook<H: Host> {
     fn cancel(&self, core: &mut crate::core::Core<H>, msg: Option<H::Value>) -> bool;
 }
 
-/// What a future is, beyond a result slot.
-pub(crate) enum Kind<H: Host> {
+/// What a future is, beyond a result slot, with what a task suspended on it waits for (for the
+/// trace).
+pub(crate) enum Kind {
     /// A plain future (`loop.create_future()`).
-    Plain,
+    Plain(Awaiting),
     /// A task's own future (`Task` is a `Future`): cancelling it is `Task.cancel()`. With what
     /// of the loop's holds the task as CPython's does: the handles of its done-callbacks scheduled
     /// and not yet run (`call_soon(callback, self)`), and `asyncio.run` its main task. A failed
     /// task is not freed (nor logged) while any does.
     Task(TaskId, u32),
-    /// A future with its own `cancel()` (boxed: a thin pointer keeps every slot small).
-    Hooked(Box<Rc<dyn CancelHook<H>>>),
+    /// A future with its own `cancel()`, kept in [`Futures::hooks`] (few futures have one, and
+    /// every slot would pay for the pointer).
+    Hooked(Awaiting),
+}
+
+impl Kind {
+    /// What a task suspended on the future waits for.
+    fn label(&self) -> Awaiting {
+        match self {
+            Kind::Plain(label) | Kind::Hooked(label) => *label,
+            Kind::Task(t, _) => Awaiting::Task(*t),
+        }
+    }
 }
 
 /// A future's done-callbacks, in registration order. Most futures have exactly one (their awaiter).
@@ -70,11 +94,10 @@ impl<H: Host> Callbacks<H> {
     }
 }
 
+/// A future (72 bytes: 100,000 sleeping tasks hold two each, their own and their sleep's).
 struct Slot<H: Host> {
     state: FutState<H>,
-    kind: Kind<H>,
-    /// What a task suspended on this future waits for (for the trace).
-    label: Awaiting,
+    kind: Kind,
     callbacks: Callbacks<H>,
     /// `__log_traceback`: an exception was set and nothing has retrieved it yet.
     log_traceback: bool,
@@ -95,6 +118,8 @@ pub(crate) struct Futures<H: Host> {
     /// `_exception_tb`: the traceback a failed future's exception had when it was set, until the
     /// first `result()` gives it back (kept apart: few futures fail).
     exception_tb: crate::fast_hash::FastMap<u32, H::Traceback>,
+    /// The `cancel()` of each [`Kind::Hooked`] future, by id.
+    hooks: crate::fast_hash::FastMap<u32, Rc<dyn CancelHook<H>>>,
 }
 
 impl<H: Host> Default for Futures<H> {
@@ -103,16 +128,16 @@ impl<H: Host> Default for Futures<H> {
             slots: Chunked::default(),
             free: Vec::new(),
             exception_tb: Default::default(),
+            hooks: Default::default(),
         }
     }
 }
 
 impl<H: Host> Futures<H> {
-    pub(crate) fn create(&mut self, kind: Kind<H>, label: Awaiting) -> FutId {
+    pub(crate) fn create(&mut self, kind: Kind) -> FutId {
         let slot = Slot {
             state: FutState::Pending,
             kind,
-            label,
             callbacks: Callbacks::None,
             log_traceback: false,
             holds: 0,
@@ -135,6 +160,7 @@ impl<H: Host> Futures<H> {
         slot.callbacks = Callbacks::None;
         slot.state = FutState::Pending;
         self.exception_tb.remove(&id.0);
+        self.hooks.remove(&id.0);
         self.free.push(id.0);
     }
 
@@ -146,16 +172,28 @@ impl<H: Host> Futures<H> {
         &mut self.slots[id.0 as usize]
     }
 
-    pub(crate) fn kind(&self, id: FutId) -> &Kind<H> {
+    /// A future with its own `cancel()`, `hook`'s.
+    pub(crate) fn create_hooked(&mut self, label: Awaiting, hook: Rc<dyn CancelHook<H>>) -> FutId {
+        let id = self.create(Kind::Hooked(label));
+        self.hooks.insert(id.0, hook);
+        id
+    }
+
+    pub(crate) fn kind(&self, id: FutId) -> &Kind {
         &self.slot(id).kind
     }
 
-    pub(crate) fn kind_mut(&mut self, id: FutId) -> &mut Kind<H> {
+    pub(crate) fn kind_mut(&mut self, id: FutId) -> &mut Kind {
         &mut self.slot_mut(id).kind
     }
 
+    /// The `cancel()` of a [`Kind::Hooked`] future.
+    pub(crate) fn hook(&self, id: FutId) -> Option<Rc<dyn CancelHook<H>>> {
+        self.hooks.get(&id.0).cloned()
+    }
+
     pub(crate) fn label(&self, id: FutId) -> Awaiting {
-        self.slot(id).label
+        self.slot(id).kind.label()
     }
 
     pub(crate) fn state(&self, id: FutId) -> &FutState<H> {
@@ -167,7 +205,7 @@ impl<H: Host> Futures<H> {
     }
 
     pub(crate) fn is_cancelled(&self, id: FutId) -> bool {
-        matches!(self.state(id), FutState::Cancelled { .. })
+        matches!(self.state(id), FutState::Cancelled(_))
     }
 
     pub(crate) fn log_traceback(&self, id: FutId) -> bool {
@@ -182,9 +220,10 @@ impl<H: Host> Futures<H> {
     /// a new one (with the cancel message, if any) after that.
     pub(crate) fn make_cancelled_error(&mut self, id: FutId) -> H::Exc {
         match &mut self.slot_mut(id).state {
-            FutState::Cancelled { msg, exc } => exc
+            FutState::Cancelled(c) => c
+                .exc
                 .take()
-                .unwrap_or_else(|| H::cancelled_error(msg.as_ref())),
+                .unwrap_or_else(|| H::cancelled_error(c.msg.as_ref())),
             _ => H::cancelled_error(None),
         }
     }
@@ -223,7 +262,7 @@ impl<H: Host> Futures<H> {
         match &slot.state {
             FutState::Finished(Err(e)) => Ok(Some(e.clone())),
             FutState::Finished(Ok(_)) => Ok(None),
-            FutState::Pending | FutState::Cancelled { .. } => Err(H::error(
+            FutState::Pending | FutState::Cancelled(_) => Err(H::error(
                 crate::host::ErrorKind::InvalidStateError,
                 Some("Exception is not set."),
             )),

@@ -37,7 +37,7 @@ pub use awaitables::{AwaitFut, PyResult, Sleep, YieldNow};
 pub use callback::{Callback, HandleId, Native};
 pub use clock::{Clock, Micros, VirtualClock};
 pub use core::{Core, InvalidState};
-pub use futures::FutState;
+pub use futures::{Cancellation, FutState};
 pub use host::{ErrorKind, Host, Report};
 pub use run::{Next, Run};
 pub use task::{TaskInfo, TaskName};

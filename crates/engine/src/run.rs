@@ -191,7 +191,7 @@ impl<H: Host> Run<H> {
             .clone()
             .or_else(|| match core.futs.state(main_fut) {
                 FutState::Finished(Err(e)) => Some(e.clone()),
-                FutState::Cancelled { exc, .. } => exc.clone(),
+                FutState::Cancelled(c) => c.exc.clone(),
                 _ => None,
             });
         let to_cancel = core.pending_tasks();

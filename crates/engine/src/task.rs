@@ -170,7 +170,7 @@ impl<H: Host> Core<H> {
         coro_name: Rc<str>,
     ) -> TaskId {
         let id = TaskId(self.tasks.len() as u32);
-        let fut = self.futs.create(Kind::Task(id, 0), Awaiting::Task(id));
+        let fut = self.futs.create(Kind::Task(id, 0));
         self.tasks.push(TaskState {
             coro: Some(coro),
             name: name.into(),
@@ -403,13 +403,7 @@ impl<H: Host> Core<H> {
                 Ended::Cancelled
             }
             Err(exc) if H::is_cancelled_error(&exc) => {
-                self.complete(
-                    fut,
-                    FutState::Cancelled {
-                        msg: None,
-                        exc: Some(exc),
-                    },
-                );
+                self.complete(fut, FutState::cancelled(None, Some(exc)));
                 Ended::Cancelled
             }
             Err(exc) => {

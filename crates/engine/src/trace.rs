@@ -3,10 +3,10 @@
 //! Events are small `Copy` values pushed on the hot path; nothing is formatted until a reader asks.
 //! How a task ended (its value or exception) is kept once, with the task, not in the events.
 
-use crate::clock::Micros;
+use crate::clock::{At, Micros};
 use crate::TaskId;
 
-/// One thing that happened (48 bytes).
+/// One thing that happened (40 bytes: every task adds at least two).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Event {
     /// When it happened, in microseconds from the start of the program.
@@ -41,7 +41,7 @@ pub enum What {
     /// Line `.0` of the program's output was completed.
     Printed(u32),
     /// The running step blocked the loop for `us` microseconds (`time.sleep`), at `line`.
-    Blocked { us: Micros, line: u32 },
+    Blocked { us: At, line: u32 },
     /// The loop is running a program callback (`call_soon`, `call_later`, a done-callback)
     /// scheduled at `line` (what it prints or does comes after this event); `handle` is its
     /// handle's number, if it has one the program can cancel.
@@ -52,11 +52,7 @@ pub enum What {
     },
     /// The program armed a timer (`call_later`, `call_at`) due at `until`, at `line`; `handle`
     /// is its handle's number (its callback's `CallbackRan` has it too).
-    TimerArmed {
-        handle: u32,
-        until: Micros,
-        line: u32,
-    },
+    TimerArmed { handle: u32, until: At, line: u32 },
     /// The program cancelled the handle numbered `handle` (`handle.cancel()`).
     HandleCancelled { handle: u32 },
 }
@@ -97,7 +93,7 @@ pub enum Awaiting {
     /// A bare yield (`asyncio.sleep(0)`): it runs again in the next pass.
     NextPass,
     /// `asyncio.sleep(delay)`: a timer due at `until`.
-    Sleep { until: Micros },
+    Sleep { until: At },
     /// Another task (`await task`).
     Task(TaskId),
     /// A future of the program's (`loop.create_future()`).

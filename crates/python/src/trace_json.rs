@@ -86,6 +86,7 @@ fn awaiting(out: &mut String, core: &Core<Py>, a: &Awaiting) {
     out.push('"');
     match *a {
         Awaiting::Sleep { until } => {
+            let until = until.get();
             field_int(out, "until_us", until);
             field_int(
                 out,
@@ -186,7 +187,7 @@ pub fn event_json(e: &Event, core: &Core<Py>) -> String {
         }
         What::Blocked { us, line } => {
             out.push_str("\"blocked\"");
-            field_int(&mut out, "us", us);
+            field_int(&mut out, "us", us.get());
             field_int(&mut out, "line", u64::from(line));
         }
         What::CallbackRan { kind, line, handle } => {
@@ -208,7 +209,7 @@ pub fn event_json(e: &Event, core: &Core<Py>) -> String {
             field_int(
                 &mut out,
                 "until_ms",
-                asyncio_playground_engine::clock::to_ms(until),
+                asyncio_playground_engine::clock::to_ms(until.get()),
             );
             field_int(&mut out, "line", u64::from(line));
         }

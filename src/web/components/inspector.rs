@@ -75,6 +75,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
             line,
         } = span.kind
         {
+            let until = until.get();
             if until > t {
                 timers.push((until, Some(lane.task), line));
             }

@@ -63,7 +63,7 @@ fn event_text(session: &Session, timeline: &Timeline, e: &Event) -> String {
         },
         What::Blocked { us, line } => format!(
             "{name} blocks the loop for {} ms{}: nothing else runs",
-            crate::engine::clock::to_ms(us),
+            crate::engine::clock::to_ms(us.get()),
             at_line(line)
         ),
         What::CallbackRan { kind, line, .. } => {
@@ -71,7 +71,7 @@ fn event_text(session: &Session, timeline: &Timeline, e: &Event) -> String {
         }
         What::TimerArmed { until, line, .. } => format!(
             "{name} arms a timer for {}{}: call_later's callback will run then",
-            seconds_label(until),
+            seconds_label(until.get()),
             at_line(line)
         ),
         What::HandleCancelled { .. } => {

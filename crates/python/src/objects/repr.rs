@@ -97,10 +97,10 @@ fn repr_inner(v: &Value) -> PyResult<String> {
             repr(&s[1])?,
             repr(&s[2])?
         ),
-        Value::Func(f) => format!("<function {} at {}>", f.qualname.borrow(), addr(v)),
+        Value::Func(f) => format!("<function {} at {}>", f.qualname(), addr(v)),
         Value::Method(m) => {
             let name = match &m.1 {
-                Value::Func(f) => f.qualname.borrow().to_string(),
+                Value::Func(f) => f.qualname().to_string(),
                 other => repr(other)?,
             };
             format!("<bound method {name} of {}>", repr(&m.0)?)
@@ -140,7 +140,7 @@ fn repr_inner(v: &Value) -> PyResult<String> {
             Some(f) if e.class.tag == Tag::User => user_text(&f, v, "__repr__")?,
             _ => exc_repr(e)?,
         },
-        Value::Coro(c) => format!("<coroutine object {} at {}>", c.qualname, addr(v)),
+        Value::Coro(c) => format!("<coroutine object {} at {}>", c.names.qualname, addr(v)),
         Value::NativeCoro(c) => format!("<coroutine object {} at {}>", c.qualname, addr(v)),
         Value::Gen(g) => format!("<generator object {} at {}>", g.qualname, addr(v)),
         Value::Iter(i) => {

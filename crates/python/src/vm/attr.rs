@@ -2,6 +2,7 @@
 
 use super::{attribute_error, type_error, PyResult};
 use crate::objects::class::{Class, Tag};
+use crate::objects::function::Names;
 use crate::objects::{ExcObj, Value, WrapKind};
 use std::rc::Rc;
 
@@ -157,8 +158,8 @@ pub fn getattr(obj: &Value, name: &Rc<str>) -> PyResult {
         }
         Value::Module(m) => m.get(name),
         Value::Func(f) => match &**name {
-            "__name__" => Some(Value::Str(f.name.borrow().clone())),
-            "__qualname__" => Some(Value::Str(f.qualname.borrow().clone())),
+            "__name__" => Some(Value::Str(f.name())),
+            "__qualname__" => Some(Value::Str(f.qualname())),
             "__module__" => Some(Value::str("__main__")),
             "__doc__" => Some(f.code.doc.clone().map_or(Value::None, Value::Str)),
             _ => None,
@@ -181,8 +182,8 @@ pub fn getattr(obj: &Value, name: &Rc<str>) -> PyResult {
             _ => None,
         },
         Value::Coro(c) => match &**name {
-            "__name__" => Some(Value::Str(c.name.clone())),
-            "__qualname__" => Some(Value::Str(c.qualname.clone())),
+            "__name__" => Some(Value::Str(c.names.name.clone())),
+            "__qualname__" => Some(Value::Str(c.names.qualname.clone())),
             "close" => Some(Value::builtin(
                 "close",
                 "coroutine.close",
@@ -339,17 +340,31 @@ pub fn setattr(obj: &Value, name: &Rc<str>, v: Value) -> PyResult<()> {
         }
         Value::Func(f) => match &**name {
             "__name__" => {
-                *f.name.borrow_mut() = match v {
+                let name = match v {
                     Value::Str(s) => s,
                     _ => return Err(type_error("__name__ must be set to a string object")),
                 };
+                let qualname = f.qualname();
+                let first_line = f.code.first_line;
+                *f.names.borrow_mut() = Rc::new(Names {
+                    name,
+                    qualname,
+                    first_line,
+                });
                 Ok(())
             }
             "__qualname__" => {
-                *f.qualname.borrow_mut() = match v {
+                let qualname = match v {
                     Value::Str(s) => s,
                     _ => return Err(type_error("__qualname__ must be set to a string object")),
                 };
+                let name = f.name();
+                let first_line = f.code.first_line;
+                *f.names.borrow_mut() = Rc::new(Names {
+                    name,
+                    qualname,
+                    first_line,
+                });
                 Ok(())
             }
             _ => Err(super::refuse("setting attributes on functions")),

@@ -7,7 +7,7 @@ use super::frame::{Frame, Ret};
 use super::{attr, refuse, runtime_error, type_error, PyResult};
 use crate::compile::code::{Code, CodeKind};
 use crate::objects::class::{types, Class, Tag};
-use crate::objects::function::Globals;
+use crate::objects::function::{Globals, Names};
 use crate::objects::{ExcObj, Function, Instance, Value, WrapKind};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -89,15 +89,12 @@ pub fn call_function(
     let frame = Frame::call(func, args, kwargs)?;
     match func.code.kind {
         CodeKind::AsyncFunction | CodeKind::AsyncComprehension => {
-            let name = func.name.borrow().clone();
-            let qualname = func.qualname.borrow().clone();
-            Ok(Callee::Done(Value::Coro(Coroutine::new(
-                frame, name, qualname,
-            ))))
+            let names = func.names.borrow().clone();
+            Ok(Callee::Done(Value::Coro(Coroutine::new(frame, names))))
         }
         CodeKind::GenExpr => {
             let gen = Rc::new(Generator {
-                qualname: func.qualname.borrow().clone(),
+                qualname: func.qualname(),
                 thread: RefCell::new(Some(Thread::new(frame))),
                 running: std::cell::Cell::new(false),
             });
@@ -142,7 +139,7 @@ pub fn run_frame(frame: Frame) -> PyResult {
 /// playground does not know its module.
 pub fn function_str(f: &Value) -> Option<String> {
     match f {
-        Value::Func(func) => Some(format!("__main__.{}()", func.qualname.borrow())),
+        Value::Func(func) => Some(format!("__main__.{}()", func.qualname())),
         Value::Method(m) => function_str(&m.1),
         Value::Class(c) if c.tag == crate::objects::class::Tag::User => {
             Some(format!("__main__.{}()", c.qualname))
@@ -447,16 +444,18 @@ pub fn make_function(
             .collect(),
         _ => Vec::new(),
     };
-    let name = code.name.clone();
-    let qualname = code.qualname.clone();
+    let names = Rc::new(Names {
+        name: code.name.clone(),
+        qualname: code.qualname.clone(),
+        first_line: code.first_line,
+    });
     Value::Func(Rc::new(Function {
         code,
         globals,
         defaults,
         kwdefaults,
         closure,
-        name: RefCell::new(name),
-        qualname: RefCell::new(qualname),
+        names: RefCell::new(names),
         owner: RefCell::new(Weak::new()),
     }))
 }
@@ -508,7 +507,7 @@ pub fn build_class(body: &Value, name: Rc<str>, bases: Vec<Value>) -> PyResult {
     };
     let ns = Rc::new(RefCell::new(Vec::new()));
     let mut frame = Frame::call(body, Vec::new(), Vec::new())?;
-    frame.namespace = Some(ns.clone());
+    frame.ret = Ret::Class(ns.clone());
     run_frame(frame)?;
     let entries = std::mem::take(&mut *ns.borrow_mut());
     for (k, _) in &entries {

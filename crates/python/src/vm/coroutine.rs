@@ -4,6 +4,7 @@
 use super::exec::{Exit, Thread};
 use super::frame::Frame;
 use super::{interp, runtime_error, PyResult};
+use crate::objects::function::Names;
 use crate::objects::Value;
 use std::cell::{Cell, RefCell};
 use std::future::Future;
@@ -21,11 +22,11 @@ pub enum CoroState {
 
 /// A coroutine object: the frame of an `async def` call, until something runs it.
 pub struct Coroutine {
-    pub name: Rc<str>,
-    pub qualname: Rc<str>,
-    /// `cr_code.co_firstlineno`: the `async def` line (reprs say "defined at" it).
-    pub first_line: u32,
-    pub frame: RefCell<Option<Box<Frame>>>,
+    /// `__name__` and `__qualname__`, its function's when it was made, and `cr_code.co_firstlineno`.
+    pub names: Rc<Names>,
+    /// Its frame until something runs it (a `Cell`: it is only ever taken, or looked at and
+    /// put back, never borrowed across anything).
+    frame: Cell<Option<Box<Frame>>>,
     pub state: Cell<CoroState>,
     /// The line its own frame is suspended at, once it ran (`cr_frame.f_lineno`, which a task's
     /// repr shows: `running at main.py:5`).
@@ -33,15 +34,26 @@ pub struct Coroutine {
 }
 
 impl Coroutine {
-    pub fn new(frame: Frame, name: Rc<str>, qualname: Rc<str>) -> Rc<Coroutine> {
+    pub fn new(frame: Frame, names: Rc<Names>) -> Rc<Coroutine> {
         Rc::new(Coroutine {
-            name,
-            qualname,
-            first_line: frame.code.first_line,
-            frame: RefCell::new(Some(Box::new(frame))),
+            names,
+            frame: Cell::new(Some(Box::new(frame))),
             state: Cell::new(CoroState::Created),
             line: Cell::new(0),
         })
+    }
+
+    /// Whether something took its frame to run it (it may have ended since).
+    pub fn started(&self) -> bool {
+        self.with_frame(|f| f.is_none())
+    }
+
+    /// What `f` reads of its frame, `None` once something took it to run it.
+    pub fn with_frame<T>(&self, f: impl FnOnce(Option<&Frame>) -> T) -> T {
+        let frame = self.frame.take();
+        let out = f(frame.as_deref());
+        self.frame.set(frame);
+        out
     }
 
     /// Takes the frame to run it awaited (`await coro`).
@@ -66,7 +78,7 @@ impl Coroutine {
             // Closed before it started: its frame stays, but it never runs.
             return Err(runtime_error("cannot reuse already awaited coroutine"));
         }
-        match self.frame.borrow_mut().take() {
+        match self.frame.take() {
             Some(f) => {
                 self.state.set(CoroState::Running);
                 Ok(f)
@@ -127,7 +139,7 @@ pub fn warn_never_awaited(qualname: &str) {
 impl Drop for Coroutine {
     fn drop(&mut self) {
         if self.state.get() == CoroState::Created {
-            warn_never_awaited(&self.qualname);
+            warn_never_awaited(&self.names.qualname);
         }
     }
 }

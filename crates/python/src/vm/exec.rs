@@ -221,7 +221,7 @@ impl Thread {
     /// The exception being handled, seen from the top frame (under a task's frames, what the
     /// loop's caller handles).
     fn handling(&self) -> Option<Raised> {
-        let own = self.frames.iter().rev().find_map(|f| f.handling.clone());
+        let own = self.frames.iter().rev().find_map(|f| f.handling().cloned());
         if own.is_some() || !self.in_task {
             return own;
         }
@@ -253,8 +253,7 @@ impl Thread {
                 let pc = frame.pc.saturating_sub(1) as usize;
                 let span = frame.code.spans.get(pc).copied().unwrap_or_default();
                 let lines = span.end.line.saturating_sub(span.start.line);
-                let locals = (!e.frames_released.get())
-                    .then(|| frame.tb_locals.get_or_insert_with(Default::default).clone());
+                let locals = (!e.frames_released.get()).then(|| frame.tb_locals());
                 e.push_frame(
                     frame.code.tb_name.clone(),
                     span.start.line,
@@ -264,13 +263,15 @@ impl Thread {
             }
             // The values on the frame's stack go while it is still the current frame (a
             // coroutine among them warns at its line).
-            let depth = frame.blocks.last().map_or(0, |&(_, depth)| depth as usize);
+            let depth = frame
+                .innermost_block()
+                .map_or(0, |(_, depth)| depth as usize);
             if frame.stack.len() > depth {
                 interp::set_line(frame.line());
                 let dropped = frame.stack.split_off(depth);
                 drop(dropped);
             }
-            if let Some((target, depth)) = frame.blocks.pop() {
+            if let Some((target, depth)) = frame.pop_block() {
                 frame.stack.truncate(depth as usize);
                 frame.stack.push(Value::Exc(e));
                 frame.pc = target;
@@ -305,7 +306,7 @@ impl Thread {
         }
         interp::frame_ended(&popped, Ok(&v));
         let v = match std::mem::replace(&mut popped.ret, Ret::Push) {
-            Ret::Push => v,
+            Ret::Push | Ret::Class(_) => v,
             Ret::Init(obj) => {
                 if !matches!(v, Value::None) {
                     let e = super::type_error(format!(
@@ -464,7 +465,7 @@ impl Thread {
                 }
                 Op::LoadName(n) => {
                     let name = &frame.code.names[n as usize];
-                    let in_ns = frame.namespace.as_ref().and_then(|ns| {
+                    let in_ns = frame.namespace().and_then(|ns| {
                         ns.borrow()
                             .iter()
                             .find(|(k, _)| k == name)
@@ -479,7 +480,7 @@ impl Thread {
                 Op::StoreName(n) => {
                     let name = frame.code.names[n as usize].clone();
                     let v = frame.stack.pop();
-                    match &frame.namespace {
+                    match frame.namespace() {
                         Some(ns) => {
                             let mut ns = ns.borrow_mut();
                             match ns.iter_mut().find(|(k, _)| *k == name) {
@@ -497,7 +498,7 @@ impl Thread {
                 }
                 Op::DeleteName(n) => {
                     let name = frame.code.names[n as usize].clone();
-                    let removed = match &frame.namespace {
+                    let removed = match frame.namespace() {
                         Some(ns) => {
                             let mut ns = ns.borrow_mut();
                             let before = ns.len();
@@ -855,26 +856,27 @@ impl Thread {
                 }
                 Op::SetupExcept(target) => {
                     let depth = frame.stack.len() as u32;
-                    frame.blocks.push((target, depth));
+                    frame.push_block(target, depth);
                 }
                 Op::PopBlock => {
-                    frame.blocks.pop();
+                    frame.pop_block();
                 }
                 Op::PushExcInfo => {
                     let e = frame.stack.pop();
-                    let prev = frame.handling.take().map_or(Value::None, Value::Exc);
+                    let now = match &e {
+                        Value::Exc(x) => Some(x.clone()),
+                        _ => None,
+                    };
+                    let prev = frame.replace_handling(now).map_or(Value::None, Value::Exc);
                     frame.stack.push(prev);
-                    if let Value::Exc(x) = &e {
-                        frame.handling = Some(x.clone());
-                    }
                     frame.stack.push(e);
                 }
                 Op::PopExcept => {
                     let prev = frame.stack.pop();
-                    frame.handling = match prev {
+                    frame.replace_handling(match prev {
                         Value::Exc(x) => Some(x),
                         _ => None,
-                    };
+                    });
                 }
                 Op::Reraise => {
                     let e = frame.stack.pop();
@@ -905,7 +907,7 @@ impl Thread {
                     // The clause's body handles the part it matched (its `__context__` for an
                     // exception raised there); `StarEnd` restores what was handled before.
                     if let Value::Exc(x) = &m {
-                        frame.handling = Some(x.clone());
+                        frame.replace_handling(Some(x.clone()));
                     }
                     frame.stack.push(m);
                 }
@@ -922,10 +924,10 @@ impl Thread {
                 Op::StarEnd => {
                     let state = frame.stack.pop();
                     let prev = frame.stack.pop();
-                    frame.handling = match prev {
+                    frame.replace_handling(match prev {
                         Value::Exc(x) => Some(x),
                         _ => None,
-                    };
+                    });
                     if let Some(e) = crate::builtins::exceptions::star_end(&state) {
                         return Flow::Exc(e, Mode::Keep);
                     }

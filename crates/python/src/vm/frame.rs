@@ -11,7 +11,7 @@ use crate::vm::stack::Stack;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// What happens with a frame's result when it returns.
+/// What happens with a frame's result when it returns, and what kind of call it is.
 #[derive(Clone)]
 pub enum Ret {
     /// Pushed on the frame below (a call, or an awaited coroutine's frame).
@@ -19,10 +19,25 @@ pub enum Ret {
     /// An `__init__`: it must return `None`; the new instance is pushed instead (boxed: every
     /// frame holds a `Ret`, few hold this one).
     Init(Box<Value>),
+    /// A class body, whose names go to the class's namespace; it returns like a call.
+    Class(Namespace),
 }
 
 /// A class body's namespace: its names in definition order.
 pub type Namespace = Rc<RefCell<Vec<(Rc<str>, Value)>>>;
+
+/// A frame's part in exceptions, made when it first sets up a handler or an exception passes
+/// through it (boxed: a pending coroutine that did neither, as most are, pays one pointer).
+#[derive(Default)]
+pub struct ExcState {
+    /// Handlers set up: (target, stack depth), innermost last.
+    blocks: Vec<(u32, u32)>,
+    /// The exception being handled here (`sys.exc_info()`), for context chaining and bare `raise`.
+    handling: Option<Raised>,
+    /// Where the tracebacks that passed through this frame keep its locals once it ends
+    /// (`tb_frame`): made when the first one does.
+    tb_locals: Option<Rc<FrameLocals>>,
+}
 
 pub struct Frame {
     pub code: Rc<Code>,
@@ -30,21 +45,14 @@ pub struct Frame {
     /// The slots (locals, parameters first, then free variables) and, above them, the value
     /// stack: one allocation.
     pub stack: Stack,
-    /// Handlers set up: (target, stack depth).
-    pub blocks: Vec<(u32, u32)>,
     pub globals: Rc<Globals>,
-    /// A class body's namespace.
-    pub namespace: Option<Namespace>,
-    /// The exception being handled here (`sys.exc_info()`), for context chaining and bare `raise`.
-    pub handling: Option<Raised>,
+    /// Handlers, the exception being handled, the locals tracebacks keep: `None` until needed.
+    exc: Option<Box<ExcState>>,
     /// The function this frame runs (for `super()`).
     pub func: Option<Rc<Function>>,
     /// The coroutine whose frame this is, when it was awaited (it is done when this returns).
     pub coro: Option<Rc<Coroutine>>,
     pub ret: Ret,
-    /// Where the tracebacks that passed through this frame keep its locals once it ends
-    /// (`tb_frame`): made when the first one does.
-    pub tb_locals: Option<Rc<FrameLocals>>,
 }
 
 impl Drop for Frame {
@@ -52,7 +60,7 @@ impl Drop for Frame {
     /// traceback (CPython's frame object takes them over when the frame ends): a task held
     /// only by a failed coroutine's variable goes when the exception does, not before.
     fn drop(&mut self) {
-        if let Some(cell) = self.tb_locals.take() {
+        if let Some(cell) = self.exc.as_mut().and_then(|x| x.tb_locals.take()) {
             if Rc::strong_count(&cell) > 1 {
                 *cell.borrow_mut() = self.stack.take_slots();
                 crate::vm::teardown::track(&cell);
@@ -67,9 +75,57 @@ impl Frame {
     /// constructor recursing through `__init__` stops at about half the depth).
     pub fn depth_cost(&self) -> u32 {
         match self.ret {
-            Ret::Push => 1,
+            Ret::Push | Ret::Class(_) => 1,
             Ret::Init(_) => 2,
         }
+    }
+
+    /// A class body's namespace.
+    pub fn namespace(&self) -> Option<&Namespace> {
+        match &self.ret {
+            Ret::Class(ns) => Some(ns),
+            _ => None,
+        }
+    }
+
+    fn exc_mut(&mut self) -> &mut ExcState {
+        self.exc.get_or_insert_with(Default::default)
+    }
+
+    /// Sets up a handler at `target`, for the stack `depth` deep.
+    pub fn push_block(&mut self, target: u32, depth: u32) {
+        self.exc_mut().blocks.push((target, depth));
+    }
+
+    /// Removes the innermost handler.
+    pub fn pop_block(&mut self) -> Option<(u32, u32)> {
+        self.exc.as_mut()?.blocks.pop()
+    }
+
+    /// The innermost handler: (target, stack depth).
+    pub fn innermost_block(&self) -> Option<(u32, u32)> {
+        self.exc.as_ref()?.blocks.last().copied()
+    }
+
+    /// The exception being handled here.
+    pub fn handling(&self) -> Option<&Raised> {
+        self.exc.as_ref()?.handling.as_ref()
+    }
+
+    /// Sets the exception being handled here, giving back the one before.
+    pub fn replace_handling(&mut self, handling: Option<Raised>) -> Option<Raised> {
+        match (&mut self.exc, handling) {
+            (None, None) => None,
+            (_, h) => std::mem::replace(&mut self.exc_mut().handling, h),
+        }
+    }
+
+    /// The cell a traceback passing through keeps this frame's locals in (made the first time).
+    pub fn tb_locals(&mut self) -> Rc<FrameLocals> {
+        self.exc_mut()
+            .tb_locals
+            .get_or_insert_with(Default::default)
+            .clone()
     }
 
     /// Locals (parameters first), then free variables.
@@ -88,14 +144,11 @@ impl Frame {
             code,
             pc: 0,
             stack,
-            blocks: Vec::new(),
             globals,
-            namespace: None,
-            handling: None,
+            exc: None,
             func: None,
             coro: None,
             ret: Ret::Push,
-            tb_locals: None,
         }
     }
 
@@ -124,14 +177,11 @@ impl Frame {
             code,
             pc: 0,
             stack,
-            blocks: Vec::new(),
             globals: func.globals.clone(),
-            namespace: None,
-            handling: None,
+            exc: None,
             func: Some(func.clone()),
             coro: None,
             ret: Ret::Push,
-            tb_locals: None,
         })
     }
 
@@ -149,7 +199,7 @@ fn new_slots(code: &Code) -> Vec<Value> {
 
 /// `f() takes 2 positional arguments but 3 were given`, and friends.
 fn arg_error(func: &Function, msg: String) -> Raised {
-    type_error(format!("{}() {msg}", func.qualname.borrow()))
+    type_error(format!("{}() {msg}", func.qualname()))
 }
 
 fn plural(n: usize, what: &str) -> String {

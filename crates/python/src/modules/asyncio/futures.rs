@@ -69,7 +69,7 @@ pub fn done_coro_text(lp: &Loop, t: TaskId, qualname: &str) -> String {
         .try_borrow()
         .ok()
         .and_then(|coros| match coros.get(t.0 as usize) {
-            Some(Value::Coro(c)) => Some(c.first_line),
+            Some(Value::Coro(c)) => Some(c.names.first_line),
             _ => None,
         });
     match (first_line, native_coro_place(qualname)) {
@@ -206,14 +206,14 @@ fn running_coro_text(lp: &Loop, t: TaskId, qualname: &str) -> String {
         });
     match coro {
         Some(c) => {
-            let started = c.frame.try_borrow().map_or(true, |f| f.is_none());
+            let started = c.started();
             let running = lp.with(|core| core.current_task()) == Some(t);
             let line = if running && started {
                 interp::running_task_line()
             } else if started && c.line.get() > 0 {
                 c.line.get()
             } else {
-                c.first_line
+                c.names.first_line
             };
             let file = interp::with(|i| i.filename.borrow().clone());
             format!("{qualname}() running at {file}:{line}")
@@ -294,7 +294,7 @@ fn future_repr(lp: &Loop, f: FutId, head: &str) -> String {
     // reprs may be a task's, or run the program's `__repr__`.
     let state = lp.with(|c| match c.future_state(f) {
         FutState::Pending => Ok("pending"),
-        FutState::Cancelled { .. } => Ok("cancelled"),
+        FutState::Cancelled(_) => Ok("cancelled"),
         FutState::Finished(Ok(v)) => Err(Ok(v.clone())),
         FutState::Finished(Err(e)) => Err(Err(e.clone())),
     });
@@ -741,14 +741,10 @@ pub fn callback_source(f: &Value) -> String {
     match f {
         Value::Func(func) => {
             let file = interp::with(|i| i.filename.borrow().clone());
-            format!(
-                "{}() at {file}:{}",
-                func.qualname.borrow(),
-                func.code.first_line
-            )
+            format!("{}() at {file}:{}", func.qualname(), func.code.first_line)
         }
         Value::Method(m) => match &m.1 {
-            Value::Func(func) => format!("{}()", func.qualname.borrow()),
+            Value::Func(func) => format!("{}()", func.qualname()),
             other => repr(other).unwrap_or_default(),
         },
         Value::Builtin(b) => format!("{}()", b.qualname),

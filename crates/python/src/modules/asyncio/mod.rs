@@ -176,7 +176,7 @@ impl Loop {
                     coro: c.clone(),
                     thread: None,
                 },
-                c.qualname.clone(),
+                c.names.qualname.clone(),
             ),
             Value::NativeCoro(n) => (TaskCoro::Native(n.start()?), Rc::from(n.qualname)),
             other => {

@@ -69,7 +69,7 @@ pub fn run(_: Option<&Value>, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -
                     coro: c.clone(),
                     thread: None,
                 },
-                c.qualname.clone(),
+                c.names.qualname.clone(),
             )
         }
         Value::NativeCoro(n) => (TaskCoro::Native(n.start()?), Rc::from(n.qualname)),
