@@ -146,7 +146,8 @@ fn outcome_here(source: &str, file: &str) -> Result<Value, String> {
         return Err(format!("stopped: {why}"));
     }
     let json = Outcome::collect(&end).to_json();
-    // The CLI writes the same JSON as it reads each task (`json_of`): the two must not drift.
+    // The CLI writes the same JSON as it reads each task (`write_json`, which `json_of` gathers):
+    // the two must not drift.
     assert_eq!(
         Outcome::json_of(&end),
         json,

@@ -6,8 +6,14 @@ pub type Micros = u64;
 /// A [`Micros`] stored in two 4-byte halves: in a future's label and in the trace's events, an
 /// 8-aligned `u64` beside a one-byte tag would be padded to 16 bytes (100,000 sleeping tasks hold
 /// two futures and two events each).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct At([u32; 2]);
+
+impl std::fmt::Debug for At {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.get())
+    }
+}
 
 impl At {
     /// The time it holds.

@@ -395,10 +395,11 @@ impl<H: Host> Core<H> {
                 let t = *t;
                 self.task_cancel(t, msg, cause)
             }
-            Kind::Hooked(_) => match self.futs.hook(fut) {
-                Some(hook) => hook.cancel(self, msg),
-                None => false,
-            },
+            Kind::Hooked(_) => {
+                let hook = self.futs.hook(fut);
+                debug_assert!(hook.is_some(), "a hooked future has its hook");
+                hook.is_some_and(|hook| hook.cancel(self, msg))
+            }
             Kind::Plain(_) => self.cancel_plain(fut, msg),
         }
     }

@@ -19,6 +19,10 @@ pub struct Event {
     pub what: What,
 }
 
+// Every task adds at least two events: the size is kept, not just stated.
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Event>() == 40);
+
 impl Event {
     /// [`Event::at`] in whole milliseconds, rounded to the nearest.
     pub fn at_ms(&self) -> u64 {

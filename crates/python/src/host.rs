@@ -204,7 +204,7 @@ impl Host for Py {
         let Some(lp) = asyncio::current() else { return };
         let coro = lp.coros.borrow().get(task.0 as usize).cloned();
         if let Some(Value::Coro(c)) = coro {
-            let name = c.with_frame(|f| f.map(|f| f.code.tb_name.clone()));
+            let name = c.code().map(|code| code.tb_name.clone());
             if let Some(name) = name {
                 exc.push_frame(name, c.names.first_line, (0, 0, u32::MAX), None);
             }

@@ -250,9 +250,12 @@ impl Outcome {
         let (stdout, stdout_ms) = read_output();
         let mut j = String::with_capacity(PIECE + 4096);
         let mut written = Ok(());
+        // After an error (a closed pipe) pieces are dropped unwritten, never gathered.
         let mut flush = |j: &mut String, at_least: usize| {
-            if j.len() >= at_least && written.is_ok() {
-                written = out.write_all(j.as_bytes());
+            if j.len() >= at_least {
+                if written.is_ok() {
+                    written = out.write_all(j.as_bytes());
+                }
                 j.clear();
             }
         };

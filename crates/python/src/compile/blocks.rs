@@ -40,6 +40,10 @@ impl Compiler {
         if star {
             self.star_handlers(handlers, &mut ends)?;
         } else {
+            // The clauses' types are evaluated under a handler of their own (CPython's cleanup
+            // after `PUSH_EXC_INFO`): an error there (a misspelt exception name) leaves with the
+            // exception handled before restored, not the one being matched.
+            let dispatch = self.emit(Op::SetupExcept(0));
             for (k, h) in handlers.iter().enumerate() {
                 self.unit().span = h.span;
                 let next = match &h.typ {
@@ -47,7 +51,9 @@ impl Compiler {
                         self.expr(t)?;
                         self.unit().span = h.span;
                         self.emit(Op::CheckExcMatch);
-                        Some(self.emit(Op::PopJumpIfFalse(0)))
+                        let next = self.emit(Op::PopJumpIfFalse(0));
+                        self.emit(Op::PopBlock);
+                        Some(next)
                     }
                     None if k + 1 < handlers.len() => {
                         return Err(CompileError::syntax(
@@ -55,7 +61,10 @@ impl Compiler {
                             h.span,
                         ));
                     }
-                    None => None,
+                    None => {
+                        self.emit(Op::PopBlock);
+                        None
+                    }
                 };
                 match &h.name {
                     Some(n) => self.store_name(n),
@@ -88,6 +97,14 @@ impl Compiler {
                 }
             }
             // Nothing matched: [.. prev exc]
+            self.emit(Op::PopBlock);
+            self.emit(Op::Rot2);
+            self.emit(Op::PopExcept);
+            self.emit(Op::Reraise);
+            // A clause's type raised: [.. prev exc new]; `exc` goes, `prev` is handled again.
+            self.patch(dispatch);
+            self.emit(Op::Rot2);
+            self.emit(Op::Pop);
             self.emit(Op::Rot2);
             self.emit(Op::PopExcept);
             self.emit(Op::Reraise);

@@ -45,15 +45,16 @@ impl Coroutine {
 
     /// Whether something took its frame to run it (it may have ended since).
     pub fn started(&self) -> bool {
-        self.with_frame(|f| f.is_none())
+        self.code().is_none()
     }
 
-    /// What `f` reads of its frame, `None` once something took it to run it.
-    pub fn with_frame<T>(&self, f: impl FnOnce(Option<&Frame>) -> T) -> T {
+    /// Its frame's code while nothing has taken the frame to run it.
+    pub fn code(&self) -> Option<Rc<crate::compile::code::Code>> {
+        // The frame is out of its cell only between these two lines, where nothing else runs.
         let frame = self.frame.take();
-        let out = f(frame.as_deref());
+        let code = frame.as_ref().map(|f| f.code.clone());
         self.frame.set(frame);
-        out
+        code
     }
 
     /// Takes the frame to run it awaited (`await coro`).

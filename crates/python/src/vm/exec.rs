@@ -75,7 +75,7 @@ impl Thread {
 
     /// A task's thread, running the coroutine's frame in the box it was made in: a box of one
     /// `Frame` becomes the thread's stack of frames without a copy (100,000 tasks starting are
-    /// spared as many allocations and 136-byte copies).
+    /// spared as many allocations and 96-byte copies).
     pub fn for_task(frame: Box<Frame>) -> Thread {
         // SAFETY: `[Frame; 1]` has the size and alignment of `Frame`, so the allocation is a
         // valid `Box<[Frame; 1]>`; the array box coerces to a slice box, and `into_vec` keeps

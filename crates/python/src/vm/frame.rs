@@ -26,8 +26,9 @@ pub enum Ret {
 /// A class body's namespace: its names in definition order.
 pub type Namespace = Rc<RefCell<Vec<(Rc<str>, Value)>>>;
 
-/// A frame's part in exceptions, made when it first sets up a handler or an exception passes
-/// through it (boxed: a pending coroutine that did neither, as most are, pays one pointer).
+/// A frame's part in exceptions, made when it first sets up a handler, handles an exception or
+/// has a traceback keep its locals (boxed: a pending coroutine that did none of these, as most
+/// are, pays one pointer).
 #[derive(Default)]
 pub struct ExcState {
     /// Handlers set up: (target, stack depth), innermost last.
@@ -54,6 +55,10 @@ pub struct Frame {
     pub coro: Option<Rc<Coroutine>>,
     pub ret: Ret,
 }
+
+// A pending coroutine holds one frame: the size is kept, not just stated (README, memory).
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Frame>() == 96);
 
 impl Drop for Frame {
     /// A frame some traceback still refers to gives it its locals, which live on with that
