@@ -29,6 +29,18 @@ async def main():
         raise ValueError("later")
     except ValueError as e:
         print("context:", repr(e.__context__))
+    try:
+        try:
+            async with asyncio.TaskGroup() as tg:
+                tg.create_task(fetch("c"))
+        except* KeyEror:
+            print("never")
+    except NameError as e:
+        print("NameError:", e, "| context:", type(e.__context__).__name__)
+    try:
+        raise ValueError("after except*")
+    except ValueError as e:
+        print("context:", repr(e.__context__))
     for key in ["a", "b"]:
         try:
             print(await fetch(key))

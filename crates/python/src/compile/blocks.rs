@@ -37,13 +37,13 @@ impl Compiler {
             self.unit().span = h.span;
         }
         self.emit(Op::PushExcInfo);
+        // The clauses' types are evaluated under a handler of their own (CPython's cleanup after
+        // `PUSH_EXC_INFO`): an error there (a misspelt exception name) leaves with the exception
+        // handled before restored, not the one being matched.
+        let dispatch = self.emit(Op::SetupExcept(0));
         if star {
             self.star_handlers(handlers, &mut ends)?;
         } else {
-            // The clauses' types are evaluated under a handler of their own (CPython's cleanup
-            // after `PUSH_EXC_INFO`): an error there (a misspelt exception name) leaves with the
-            // exception handled before restored, not the one being matched.
-            let dispatch = self.emit(Op::SetupExcept(0));
             for (k, h) in handlers.iter().enumerate() {
                 self.unit().span = h.span;
                 let next = match &h.typ {
@@ -101,21 +101,23 @@ impl Compiler {
             self.emit(Op::Rot2);
             self.emit(Op::PopExcept);
             self.emit(Op::Reraise);
-            // A clause's type raised: [.. prev exc new]; `exc` goes, `prev` is handled again.
-            self.patch(dispatch);
-            self.emit(Op::Rot2);
-            self.emit(Op::Pop);
-            self.emit(Op::Rot2);
-            self.emit(Op::PopExcept);
-            self.emit(Op::Reraise);
         }
+        // A clause's type raised: [.. prev exc new] (`except*`: the group's state in place of
+        // `exc`); `exc` goes, `prev` is handled again.
+        self.patch(dispatch);
+        self.emit(Op::Rot2);
+        self.emit(Op::Pop);
+        self.emit(Op::Rot2);
+        self.emit(Op::PopExcept);
+        self.emit(Op::Reraise);
         for e in ends {
             self.patch(e);
         }
         Ok(())
     }
 
-    /// The `except*` clauses, after `PushExcInfo`.
+    /// The `except*` clauses, after `PushExcInfo` and the handler for errors in their types
+    /// (left before `StarEnd` raises what no clause handled).
     fn star_handlers(&mut self, handlers: &[Handler], ends: &mut Vec<usize>) -> CResult {
         self.emit(Op::StarBegin);
         for h in handlers {
@@ -159,6 +161,7 @@ impl Compiler {
             self.emit(Op::Pop);
             self.patch(next);
         }
+        self.emit(Op::PopBlock);
         self.emit(Op::StarEnd);
         ends.push(self.emit(Op::Jump(0)));
         Ok(())
