@@ -102,7 +102,6 @@ impl<H: Host> Future for YieldNow<H> {
 /// h.cancel()`), so it neither fires nor makes the loop wait for its deadline. Dropping the sleep
 /// mid-await does the same.
 pub struct Sleep<H: Host> {
-    delay_s: f64,
     result: Option<H::Value>,
     state: SleepState<H>,
 }
@@ -111,9 +110,14 @@ pub struct Sleep<H: Host> {
 impl<H: Host> Unpin for Sleep<H> {}
 
 enum SleepState<H: Host> {
-    Start,
+    /// Not started: the delay in seconds (kept only until then: 100,000 sleeping tasks hold one
+    /// sleep each).
+    Start(f64),
     Yielding(YieldNow<H>),
-    Waiting { timer: HandleId, inner: AwaitFut<H> },
+    Waiting {
+        timer: HandleId,
+        inner: AwaitFut<H>,
+    },
     Done,
 }
 
@@ -121,9 +125,8 @@ impl<H: Host> Sleep<H> {
     /// `asyncio.sleep(delay_s, result)`; the caller has rejected a NaN delay.
     pub fn new(delay_s: f64, result: H::Value) -> Sleep<H> {
         Sleep {
-            delay_s,
             result: Some(result),
-            state: SleepState::Start,
+            state: SleepState::Start(delay_s),
         }
     }
 
@@ -140,11 +143,11 @@ impl<H: Host> Future for Sleep<H> {
         let this = &mut *self;
         loop {
             match &mut this.state {
-                SleepState::Start if this.delay_s <= 0.0 => {
+                SleepState::Start(delay_s) if *delay_s <= 0.0 => {
                     this.state = SleepState::Yielding(YieldNow::new());
                 }
-                SleepState::Start => {
-                    let delay_s = this.delay_s;
+                SleepState::Start(delay_s) => {
+                    let delay_s = *delay_s;
                     let (fut, timer) = Api::<H>::with(|core| {
                         let until = deadline_after(core.now, delay_s);
                         let fut = core

@@ -73,6 +73,8 @@ pub struct Core<H: Host> {
     pub(crate) futs: Futures<H>,
     /// Every task of the run, in creation order (main is the first).
     pub(crate) tasks: Chunked<TaskState<H>>,
+    /// The tasks' coroutine names.
+    pub(crate) coro_names: crate::task::CoroNames,
     pub(crate) step: StepState<H>,
     /// Set by a `Stop` callback: the loop stops once the current pass is over.
     pub(crate) stopping: bool,
@@ -112,6 +114,7 @@ impl<H: Host> Core<H> {
             timers: Timers::default(),
             futs: Futures::default(),
             tasks: Chunked::default(),
+            coro_names: Default::default(),
             step: StepState::default(),
             stopping: false,
             escaping: None,

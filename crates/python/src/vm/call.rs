@@ -3,7 +3,7 @@
 
 use super::coroutine::{Coroutine, Generator, NativeFuture};
 use super::exec::{Exit, Thread};
-use super::frame::{Frame, Ret};
+use super::frame::{Frame, Ret, Special};
 use super::{attr, refuse, runtime_error, type_error, PyResult};
 use crate::compile::code::{Code, CodeKind};
 use crate::objects::class::{types, Class, Tag};
@@ -267,7 +267,7 @@ fn instantiate(
             full.push(obj.clone());
             full.extend(args);
             let mut frame = Frame::call(&init, full, kwargs)?;
-            frame.ret = Ret::Init(Box::new(obj));
+            frame.ret = Ret::Special(Box::new(Special::Init(obj)));
             Ok(Callee::Frame(frame))
         }
         Some(other) => {
@@ -507,7 +507,7 @@ pub fn build_class(body: &Value, name: Rc<str>, bases: Vec<Value>) -> PyResult {
     };
     let ns = Rc::new(RefCell::new(Vec::new()));
     let mut frame = Frame::call(body, Vec::new(), Vec::new())?;
-    frame.ret = Ret::Class(ns.clone());
+    frame.ret = Ret::Special(Box::new(Special::Class(ns.clone())));
     run_frame(frame)?;
     let entries = std::mem::take(&mut *ns.borrow_mut());
     for (k, _) in &entries {

@@ -4,7 +4,7 @@
 
 use super::call::{self, Callee};
 use super::coroutine::NativeFuture;
-use super::frame::{Frame, Ret};
+use super::frame::{Frame, Ret, Special};
 use super::interp::{self, FRAMES_UNDER_A_TASK, RECURSION_LIMIT, STEP_OPS_LIMIT};
 use super::{attr, exc, ops, PyResult};
 use crate::compile::code::{CodeKind, Op};
@@ -250,7 +250,7 @@ impl Thread {
         loop {
             let frame = self.frames.last_mut()?;
             if add_tb {
-                let pc = frame.pc.saturating_sub(1) as usize;
+                let pc = frame.stack.pc.saturating_sub(1) as usize;
                 let span = frame.code.spans.get(pc).copied().unwrap_or_default();
                 let lines = span.end.line.saturating_sub(span.start.line);
                 let locals = (!e.frames_released.get()).then(|| frame.tb_locals());
@@ -274,7 +274,7 @@ impl Thread {
             if let Some((target, depth)) = frame.pop_block() {
                 frame.stack.truncate(depth as usize);
                 frame.stack.push(Value::Exc(e));
-                frame.pc = target;
+                frame.stack.pc = target;
                 return None;
             }
             let popped = self.pop_frame();
@@ -306,20 +306,23 @@ impl Thread {
         }
         interp::frame_ended(&popped, Ok(&v));
         let v = match std::mem::replace(&mut popped.ret, Ret::Push) {
-            Ret::Push | Ret::Class(_) => v,
-            Ret::Init(obj) => {
-                if !matches!(v, Value::None) {
-                    let e = super::type_error(format!(
-                        "__init__() should return None, not '{}'",
-                        crate::builtins::type_name(&v)
-                    ));
-                    if self.frames.is_empty() {
-                        return Some(Flow::Exit(Exit::Raise(e)));
+            Ret::Push => v,
+            Ret::Special(s) => match *s {
+                Special::Class(_) => v,
+                Special::Init(obj) => {
+                    if !matches!(v, Value::None) {
+                        let e = super::type_error(format!(
+                            "__init__() should return None, not '{}'",
+                            crate::builtins::type_name(&v)
+                        ));
+                        if self.frames.is_empty() {
+                            return Some(Flow::Exit(Exit::Raise(e)));
+                        }
+                        return Some(Flow::Exc(e, Mode::New));
                     }
-                    return Some(Flow::Exc(e, Mode::New));
+                    obj
                 }
-                *obj
-            }
+            },
         };
         match self.frames.last_mut() {
             Some(f) => {
@@ -372,8 +375,8 @@ impl Thread {
                 .frames
                 .last_mut()
                 .expect("a running thread has a frame");
-            let op = frame.code.ops[frame.pc as usize];
-            frame.pc += 1;
+            let op = frame.code.ops[frame.stack.pc as usize];
+            frame.stack.pc += 1;
             match op {
                 Op::Nop => {}
                 Op::Const(i) => {
@@ -814,7 +817,7 @@ impl Thread {
                         .stack
                         .push(Value::string(s));
                 }
-                Op::Jump(target) => frame.pc = target,
+                Op::Jump(target) => frame.stack.pc = target,
                 Op::PopJumpIfFalse(target) | Op::PopJumpIfTrue(target) => {
                     let v = frame.stack.pop();
                     let b = match v {
@@ -822,7 +825,7 @@ impl Thread {
                         other => t!(ops::truthy(&other)),
                     };
                     if b == matches!(op, Op::PopJumpIfTrue(_)) {
-                        self.frames.last_mut().expect("frame").pc = target;
+                        self.frames.last_mut().expect("frame").stack.pc = target;
                     }
                 }
                 Op::JumpIfFalseOrPop(target) | Op::JumpIfTrueOrPop(target) => {
@@ -830,7 +833,7 @@ impl Thread {
                     let b = t!(ops::truthy(&v));
                     let frame = self.frames.last_mut().expect("frame");
                     if b == matches!(op, Op::JumpIfTrueOrPop(_)) {
-                        frame.pc = target;
+                        frame.stack.pc = target;
                     } else {
                         frame.stack.pop();
                     }
@@ -850,7 +853,7 @@ impl Thread {
                             // The iterable goes with its iterator: at the `for` line.
                             interp::set_line(frame.line());
                             frame.stack.pop();
-                            frame.pc = target;
+                            frame.stack.pc = target;
                         }
                     }
                 }

@@ -16,9 +16,16 @@ use std::rc::Rc;
 pub enum Ret {
     /// Pushed on the frame below (a call, or an awaited coroutine's frame).
     Push,
-    /// An `__init__`: it must return `None`; the new instance is pushed instead (boxed: every
-    /// frame holds a `Ret`, few hold this one).
-    Init(Box<Value>),
+    /// A constructor's `__init__` or a class body (boxed: every frame holds a `Ret`, few hold
+    /// this one, and a thin pointer keeps it one word).
+    Special(Box<Special>),
+}
+
+/// The frames whose return is not a plain call's.
+#[derive(Clone)]
+pub enum Special {
+    /// An `__init__`: it must return `None`; the new instance is pushed instead.
+    Init(Value),
     /// A class body, whose names go to the class's namespace; it returns like a call.
     Class(Namespace),
 }
@@ -42,7 +49,6 @@ pub struct ExcState {
 
 pub struct Frame {
     pub code: Rc<Code>,
-    pub pc: u32,
     /// The slots (locals, parameters first, then free variables) and, above them, the value
     /// stack: one allocation.
     pub stack: Stack,
@@ -58,7 +64,7 @@ pub struct Frame {
 
 // A pending coroutine holds one frame: the size is kept, not just stated (README, memory).
 #[cfg(target_pointer_width = "64")]
-const _: () = assert!(std::mem::size_of::<Frame>() == 96);
+const _: () = assert!(std::mem::size_of::<Frame>() == 80);
 
 impl Drop for Frame {
     /// A frame some traceback still refers to gives it its locals, which live on with that
@@ -79,16 +85,19 @@ impl Frame {
     /// class call runs (CPython 3.13 runs it under a shim frame, `_Py_InitCleanup`, so a
     /// constructor recursing through `__init__` stops at about half the depth).
     pub fn depth_cost(&self) -> u32 {
-        match self.ret {
-            Ret::Push | Ret::Class(_) => 1,
-            Ret::Init(_) => 2,
+        match &self.ret {
+            Ret::Special(s) if matches!(**s, Special::Init(_)) => 2,
+            _ => 1,
         }
     }
 
     /// A class body's namespace.
     pub fn namespace(&self) -> Option<&Namespace> {
         match &self.ret {
-            Ret::Class(ns) => Some(ns),
+            Ret::Special(s) => match &**s {
+                Special::Class(ns) => Some(ns),
+                Special::Init(_) => None,
+            },
             _ => None,
         }
     }
@@ -147,7 +156,6 @@ impl Frame {
         let stack = Stack::new(new_slots(&code), code.stack_size);
         Frame {
             code,
-            pc: 0,
             stack,
             globals,
             exc: None,
@@ -180,7 +188,6 @@ impl Frame {
         let stack = Stack::new(slots, code.stack_size);
         Ok(Frame {
             code,
-            pc: 0,
             stack,
             globals: func.globals.clone(),
             exc: None,
@@ -191,7 +198,7 @@ impl Frame {
     }
 
     pub fn line(&self) -> u32 {
-        self.code.line_at(self.pc.saturating_sub(1) as usize)
+        self.code.line_at(self.stack.pc.saturating_sub(1) as usize)
     }
 }
 
