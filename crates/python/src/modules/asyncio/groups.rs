@@ -12,6 +12,7 @@ use crate::vm::{exc, interp, type_error, PyResult};
 use asyncio_playground_engine::asyncio::as_completed::AsCompleted;
 use asyncio_playground_engine::asyncio::taskgroup::TaskGroup;
 use asyncio_playground_engine::asyncio::timeouts::Timeout;
+use asyncio_playground_engine::fast_hash::FastSet;
 use std::any::Any;
 use std::rc::Rc;
 
@@ -185,17 +186,22 @@ pub struct AsCompletedObj(pub AsCompleted<Py>, pub Rc<Loop>);
 /// `as_completed(aws, timeout=...)`: the tasks for coroutines are made in argument order.
 pub fn as_completed_value(lp: Rc<Loop>, items: Vec<Value>, timeout: Option<f64>) -> PyResult {
     let mut futs = Vec::new();
-    let mut seen: Vec<Value> = Vec::new();
-    for it in items {
-        if seen.iter().any(|s| s.is(&it)) {
+    // `set(fs)`: the same object once, by identity (what reaches the set is awaitable, an object
+    // whose `id()` is its address); then the same future once. Sets, not scans: 100,000
+    // futures made the scans quadratic.
+    // The items stay alive (in `items`) while the set holds their addresses.
+    let mut seen = FastSet::default();
+    let mut seen_futs = FastSet::default();
+    for it in &items {
+        if !seen.insert(it.id()) {
             continue;
         }
-        let f = lp.ensure_future(&it)?;
-        seen.push(it);
-        if !futs.iter().any(|(g, _)| *g == f) {
+        let f = lp.ensure_future(it)?;
+        if seen_futs.insert(f) {
             futs.push((f, lp.future_value(f)));
         }
     }
+    drop(items);
     let it = lp.with(|c| AsCompleted::new(c, futs, timeout));
     Ok(Value::Native(Rc::new(AsCompletedObj(it, lp))))
 }
