@@ -257,19 +257,6 @@ impl<H: Host> Core<H> {
             );
         }
         self.timers.cancel(handle);
-        // `self._callback = None; self._args = None` of a `Handle` still in the ready queue: its
-        // entry stays (skipped when its turn comes), what it held goes with the timers' cancelled
-        // callbacks. A placeholder that never runs takes its place.
-        if let Some(r) = self.ready.iter_mut().find(|r| r.handle == Some(handle)) {
-            let cb = std::mem::replace(&mut r.cb, Callback::Stop);
-            self.timers.drop_later(cb);
-        }
-    }
-
-    /// What cancelled handles held, for the caller to drop with no borrow of the loop (as
-    /// `Handle.cancel()` lets go of its callback and arguments at once).
-    pub fn take_cancelled_callbacks(&mut self) -> Vec<Callback<H>> {
-        self.timers.take_dropped()
     }
 
     /// `handle.cancelled()`.

@@ -124,11 +124,6 @@ impl<H: Host> Timers<H> {
         }
     }
 
-    /// Keeps a cancelled handle's callback for [`Timers::take_dropped`].
-    pub(crate) fn drop_later(&mut self, cb: Callback<H>) {
-        self.dropped.push(cb);
-    }
-
     /// The callbacks of cancelled timers dropped from the heap since the last call.
     pub(crate) fn take_dropped(&mut self) -> Vec<Callback<H>> {
         std::mem::take(&mut self.dropped)

@@ -116,14 +116,10 @@ pub fn warn_never_awaited(qualname: &str) {
         }
         return;
     }
-    // asyncio's path as the standard library's (CPython names its installed file).
     let first = if line == interp::ASYNCIO_LINE {
+        // asyncio's path as the standard library's (CPython names its installed file).
         format!(
             "asyncio/events.py:89: RuntimeWarning: coroutine '{qualname}' was never awaited\n  self._context.run(self._callback, *self._args)"
-        )
-    } else if line == interp::ASYNCIO_CANCEL_LINE {
-        format!(
-            "asyncio/events.py:82: RuntimeWarning: coroutine '{qualname}' was never awaited\n  self._args = None"
         )
     } else {
         format!("{file}:{line}: RuntimeWarning: coroutine '{qualname}' was never awaited")

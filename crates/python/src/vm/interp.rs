@@ -334,14 +334,10 @@ pub fn set_line(line: u32) {
 /// locals free is reported there.
 pub const ASYNCIO_LINE: u32 = u32::MAX;
 
-/// The line of asyncio's own `Handle.cancel`, where a cancelled handle lets go of its callback's
-/// arguments (`self._args = None`): what they free is reported there.
-pub const ASYNCIO_CANCEL_LINE: u32 = u32::MAX - 1;
-
 /// The current source line of the program (0 when none of its frames runs).
 pub fn line() -> u32 {
     match with(|i| i.line.get()) {
-        ASYNCIO_LINE | ASYNCIO_CANCEL_LINE => 0,
+        ASYNCIO_LINE => 0,
         line => line,
     }
 }

@@ -673,15 +673,7 @@ fn handle_cancel_name(b: Option<&Value>) -> &'static str {
 fn handle_cancel(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     no_arguments(handle_cancel_name(b), &args, &kwargs)?;
     let (lp, h, _) = handle_of(b)?;
-    let held = lp.with(|c| {
-        c.cancel_program_handle(h);
-        c.take_cancelled_callbacks()
-    });
-    // What the callback and its arguments held goes now, in asyncio's `Handle.cancel`.
-    let line = interp::warning_line();
-    interp::set_line(interp::ASYNCIO_CANCEL_LINE);
-    drop(held);
-    interp::set_line(line);
+    lp.with(|c| c.cancel_program_handle(h));
     Ok(Value::None)
 }
 
