@@ -138,14 +138,14 @@ fn walk(code: &Code, out: &mut Vec<Def>) -> u32 {
     let at = out.len();
     if named {
         out.push(Def {
-            qualname: code.qualname.to_string(),
-            first: code.first_line,
-            last: code.first_line,
+            qualname: code.def_names.qualname.to_string(),
+            first: code.def_names.first_line,
+            last: code.def_names.first_line,
         });
     }
     let own = code.spans.iter().map(|s| s.end.line).max().unwrap_or(0);
     let inner = code.codes.iter().map(|c| walk(c, out)).max().unwrap_or(0);
-    let last = own.max(inner).max(code.first_line);
+    let last = own.max(inner).max(code.def_names.first_line);
     if named {
         out[at].last = last;
     }

@@ -18,6 +18,22 @@ pub(super) enum Body<'a> {
 }
 
 impl Compiler {
+    /// `[.. prev exc]`: `prev` is the exception handled again and `exc` is raised on (CPython's
+    /// `POP_EXCEPT` then `RERAISE`).
+    fn reraise_restoring(&mut self) {
+        self.emit(Op::Rot2);
+        self.emit(Op::PopExcept);
+        self.emit(Op::Reraise);
+    }
+
+    /// A cleanup handler's end, `[.. prev exc new]`: `exc` goes, `prev` is handled again and
+    /// `new` is raised on (CPython's `COPY 3`, `POP_EXCEPT`, `RERAISE 1`).
+    fn reraise_from_cleanup(&mut self) {
+        self.emit(Op::Rot2);
+        self.emit(Op::Pop);
+        self.reraise_restoring();
+    }
+
     pub(super) fn try_except(
         &mut self,
         body: &[Stmt],
@@ -89,27 +105,19 @@ impl Compiler {
                 if let Some(n) = &h.name {
                     self.clear_name(n);
                 }
-                self.emit(Op::Rot2);
-                self.emit(Op::PopExcept);
-                self.emit(Op::Reraise);
+                self.reraise_restoring();
                 if let Some(n) = next {
                     self.patch(n);
                 }
             }
             // Nothing matched: [.. prev exc]
             self.emit(Op::PopBlock);
-            self.emit(Op::Rot2);
-            self.emit(Op::PopExcept);
-            self.emit(Op::Reraise);
+            self.reraise_restoring();
         }
         // A clause's type raised: [.. prev exc new] (`except*`: the group's state in place of
         // `exc`); `exc` goes, `prev` is handled again.
         self.patch(dispatch);
-        self.emit(Op::Rot2);
-        self.emit(Op::Pop);
-        self.emit(Op::Rot2);
-        self.emit(Op::PopExcept);
-        self.emit(Op::Reraise);
+        self.reraise_from_cleanup();
         for e in ends {
             self.patch(e);
         }
@@ -196,16 +204,10 @@ impl Compiler {
         self.stmts(finalbody)?;
         self.unit().fblocks.pop();
         self.emit(Op::PopBlock);
-        self.emit(Op::Rot2);
-        self.emit(Op::PopExcept);
-        self.emit(Op::Reraise);
+        self.reraise_restoring();
         // The finally body raised: [.. prev exc new]
         self.patch(cleanup);
-        self.emit(Op::Rot2);
-        self.emit(Op::Pop);
-        self.emit(Op::Rot2);
-        self.emit(Op::PopExcept);
-        self.emit(Op::Reraise);
+        self.reraise_from_cleanup();
         self.patch(end);
         Ok(())
     }
@@ -268,9 +270,7 @@ impl Compiler {
         }
         let suppress = self.emit(Op::PopJumpIfTrue(0));
         self.emit(Op::PopBlock);
-        self.emit(Op::Rot2);
-        self.emit(Op::PopExcept);
-        self.emit(Op::Reraise);
+        self.reraise_restoring();
         self.patch(suppress);
         self.emit(Op::PopBlock);
         self.emit(Op::Pop);
@@ -279,11 +279,7 @@ impl Compiler {
         let done = self.emit(Op::Jump(0));
         // [.. exit prev exc new]
         self.patch(cleanup);
-        self.emit(Op::Rot2);
-        self.emit(Op::Pop);
-        self.emit(Op::Rot2);
-        self.emit(Op::PopExcept);
-        self.emit(Op::Reraise);
+        self.reraise_from_cleanup();
         self.patch(done);
         self.patch(end);
         Ok(())

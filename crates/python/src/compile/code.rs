@@ -183,8 +183,9 @@ pub struct Signature {
 }
 
 pub struct Code {
-    pub name: Rc<str>,
-    pub qualname: Rc<str>,
+    /// `co_name`, `co_qualname` and `co_firstlineno`: what a function made from it starts with
+    /// (shared, not copied, by every function and coroutine made from it).
+    pub def_names: Rc<crate::objects::function::Names>,
     pub kind: CodeKind,
     pub ops: Vec<Op>,
     /// The source span of each op.
@@ -202,7 +203,6 @@ pub struct Code {
     /// The locals captured by inner functions (held in cells).
     pub cells: Vec<u32>,
     pub sig: Signature,
-    pub first_line: u32,
     /// The name traceback entries carry (the enclosing function's for an inlined comprehension).
     pub tb_name: Rc<str>,
     /// The function uses `super()`: its first argument and defining class are needed.
@@ -227,7 +227,9 @@ impl Code {
     }
 
     pub fn line_at(&self, pc: usize) -> u32 {
-        self.spans.get(pc).map_or(self.first_line, |s| s.start.line)
+        self.spans
+            .get(pc)
+            .map_or(self.def_names.first_line, |s| s.start.line)
     }
 }
 
@@ -236,7 +238,7 @@ impl Code {
     pub fn dis(&self) -> String {
         let mut out = format!(
             "== {} ({:?}) slots={:?} nlocals={} cells={:?}\n",
-            self.qualname, self.kind, self.slots, self.nlocals, self.cells
+            self.def_names.qualname, self.kind, self.slots, self.nlocals, self.cells
         );
         for (i, op) in self.ops.iter().enumerate() {
             out += &format!("{i:4} L{:<3} {op:?}\n", self.line_at(i));

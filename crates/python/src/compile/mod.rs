@@ -147,8 +147,11 @@ impl Compiler {
         let _ = &self.filename;
         let stack_size = stack_size::stack_size(&u.ops, &u.consts);
         Rc::new(Code {
-            name: u.name,
-            qualname: u.qualname,
+            def_names: Rc::new(crate::objects::function::Names {
+                name: u.name,
+                qualname: u.qualname,
+                first_line: u.first_line,
+            }),
             kind: u.kind,
             ops: u.ops,
             spans: u.spans,
@@ -160,7 +163,6 @@ impl Compiler {
             stack_size,
             cells: scope.cells.clone(),
             sig: u.sig,
-            first_line: u.first_line,
             tb_name: u.tb_name,
             uses_super: u.uses_super,
             doc: u.doc,

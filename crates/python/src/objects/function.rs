@@ -7,10 +7,11 @@ use asyncio_playground_engine::fast_hash::FastMap;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-/// A function's `__name__` and `__qualname__` and its code's first line, shared with the
-/// coroutines it makes (one pointer in each of 100,000 pending coroutines, not two strings and a
-/// number). Assigning either name gives the function a new `Names`, so a coroutine keeps the
-/// names it was made with, as CPython copies them into `cr_name` / `cr_qualname` when it makes one.
+/// A function's `__name__` and `__qualname__` and its code's first line: made once with the code
+/// object, shared by the functions made from it and the coroutines they make (one pointer in each
+/// of 100,000 pending coroutines, not two strings and a number). Assigning either name gives the
+/// function a new `Names`, so a coroutine keeps the names it was made with, as CPython copies them
+/// into `cr_name` / `cr_qualname` when it makes one.
 pub struct Names {
     pub name: Rc<str>,
     pub qualname: Rc<str>,
@@ -43,5 +44,16 @@ impl Function {
     /// `__qualname__`.
     pub fn qualname(&self) -> Rc<str> {
         self.names.borrow().qualname.clone()
+    }
+
+    /// Assigns `__name__` and/or `__qualname__`: a new `Names`, the coroutines made before
+    /// keeping the old one.
+    pub fn rename(&self, name: Option<Rc<str>>, qualname: Option<Rc<str>>) {
+        let old = self.names.borrow().clone();
+        *self.names.borrow_mut() = Rc::new(Names {
+            name: name.unwrap_or_else(|| old.name.clone()),
+            qualname: qualname.unwrap_or_else(|| old.qualname.clone()),
+            first_line: old.first_line,
+        });
     }
 }

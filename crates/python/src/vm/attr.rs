@@ -2,7 +2,6 @@
 
 use super::{attribute_error, type_error, PyResult};
 use crate::objects::class::{Class, Tag};
-use crate::objects::function::Names;
 use crate::objects::{ExcObj, Value, WrapKind};
 use std::rc::Rc;
 
@@ -339,34 +338,20 @@ pub fn setattr(obj: &Value, name: &Rc<str>, v: Value) -> PyResult<()> {
             Ok(())
         }
         Value::Func(f) => match &**name {
-            "__name__" => {
-                let name = match v {
-                    Value::Str(s) => s,
-                    _ => return Err(type_error("__name__ must be set to a string object")),
-                };
-                let qualname = f.qualname();
-                let first_line = f.code.first_line;
-                *f.names.borrow_mut() = Rc::new(Names {
-                    name,
-                    qualname,
-                    first_line,
-                });
-                Ok(())
-            }
-            "__qualname__" => {
-                let qualname = match v {
-                    Value::Str(s) => s,
-                    _ => return Err(type_error("__qualname__ must be set to a string object")),
-                };
-                let name = f.name();
-                let first_line = f.code.first_line;
-                *f.names.borrow_mut() = Rc::new(Names {
-                    name,
-                    qualname,
-                    first_line,
-                });
-                Ok(())
-            }
+            "__name__" => match v {
+                Value::Str(s) => {
+                    f.rename(Some(s), None);
+                    Ok(())
+                }
+                _ => Err(type_error("__name__ must be set to a string object")),
+            },
+            "__qualname__" => match v {
+                Value::Str(s) => {
+                    f.rename(None, Some(s));
+                    Ok(())
+                }
+                _ => Err(type_error("__qualname__ must be set to a string object")),
+            },
             _ => Err(super::refuse("setting attributes on functions")),
         },
         // CPython's asyncio objects and modules take new attributes (`task.label = ...`); the

@@ -7,7 +7,7 @@ use super::frame::{Frame, Ret, Special};
 use super::{attr, refuse, runtime_error, type_error, PyResult};
 use crate::compile::code::{Code, CodeKind};
 use crate::objects::class::{types, Class, Tag};
-use crate::objects::function::{Globals, Names};
+use crate::objects::function::Globals;
 use crate::objects::{ExcObj, Function, Instance, Value, WrapKind};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -444,11 +444,7 @@ pub fn make_function(
             .collect(),
         _ => Vec::new(),
     };
-    let names = Rc::new(Names {
-        name: code.name.clone(),
-        qualname: code.qualname.clone(),
-        first_line: code.first_line,
-    });
+    let names = code.def_names.clone();
     Value::Func(Rc::new(Function {
         code,
         globals,
@@ -517,7 +513,7 @@ pub fn build_class(body: &Value, name: Rc<str>, bases: Vec<Value>) -> PyResult {
     }
     let cls = Rc::new(Class {
         name: name.clone(),
-        qualname: body.code.qualname.clone(),
+        qualname: body.code.def_names.qualname.clone(),
         module: Rc::from("__main__"),
         bases: vec![base.clone()],
         mro: RefCell::new(Vec::new()),

@@ -374,7 +374,7 @@ pub fn frame_ended(
 ) {
     with(|i| {
         let watch = i.watch.borrow();
-        if watch.is_empty() || !watch.contains(&frame.code.name) {
+        if watch.is_empty() || !watch.contains(&frame.code.def_names.name) {
             return;
         }
         let locals = frame
@@ -392,7 +392,7 @@ pub fn frame_ended(
             })
             .collect();
         let end = FrameEnd {
-            function: frame.code.name.clone(),
+            function: frame.code.def_names.name.clone(),
             locals,
             at: now(),
             result: match result {

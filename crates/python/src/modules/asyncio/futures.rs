@@ -741,7 +741,11 @@ pub fn callback_source(f: &Value) -> String {
     match f {
         Value::Func(func) => {
             let file = interp::with(|i| i.filename.borrow().clone());
-            format!("{}() at {file}:{}", func.qualname(), func.code.first_line)
+            format!(
+                "{}() at {file}:{}",
+                func.qualname(),
+                func.code.def_names.first_line
+            )
         }
         Value::Method(m) => match &m.1 {
             Value::Func(func) => format!("{}()", func.qualname()),
