@@ -1,9 +1,10 @@
 //! The awaitables coroutines suspend on: an asyncio future, a bare yield, and `asyncio.sleep`.
 
 use crate::api::Api;
-use crate::callback::{Callback, HandleId};
+use crate::callback::{Callback, HandleId, Native};
 use crate::clock::{deadline_after, Micros};
-use crate::core::Yielded;
+use crate::core::{Core, Yielded};
+use crate::futures::FutState;
 use crate::host::Host;
 use crate::trace::Awaiting;
 use crate::FutId;
@@ -95,14 +96,15 @@ impl<H: Host> Future for YieldNow<H> {
 
 /// `await asyncio.sleep(delay, result)` (`tasks.sleep`): `delay <= 0` yields for exactly one pass;
 /// otherwise a timer armed for `loop.time() + delay` completes a future the task suspends on, and
-/// the task resumes one pass after the timer fires.
+/// the task resumes one pass after the timer fires. The future of a sleep whose result is `None`
+/// is the task's own state ([`crate::task::Waiter::Sleep`]), not a slot of the slab: nothing but
+/// the task can reach it.
 ///
 /// # Cancellation
 /// A cancel while sleeping raises `CancelledError` here, and the timer is cancelled (`finally:
 /// h.cancel()`), so it neither fires nor makes the loop wait for its deadline. Dropping the sleep
 /// mid-await does the same.
 pub struct Sleep<H: Host> {
-    result: Option<H::Value>,
     state: SleepState<H>,
 }
 
@@ -110,10 +112,17 @@ pub struct Sleep<H: Host> {
 impl<H: Host> Unpin for Sleep<H> {}
 
 enum SleepState<H: Host> {
-    /// Not started: the delay in seconds (kept only until then: 100,000 sleeping tasks hold one
-    /// sleep each).
-    Start(f64),
-    Yielding(YieldNow<H>),
+    /// Not started, with the delay in seconds and the result; or, with a NaN delay (which no
+    /// sleep is given: the caller rejects it), yielded for one pass (`delay <= 0`). One variant
+    /// holds the result, so the state is no bigger than it and the delay (100,000 sleeping tasks
+    /// hold one).
+    Ready {
+        delay_s: f64,
+        result: H::Value,
+    },
+    /// Suspended on the sleep's future, which its task holds (the result is `None`).
+    Sleeping(HandleId),
+    /// Suspended on the sleep's future in the slab, which the timer gives the result.
     Waiting {
         timer: HandleId,
         inner: AwaitFut<H>,
@@ -125,8 +134,7 @@ impl<H: Host> Sleep<H> {
     /// `asyncio.sleep(delay_s, result)`; the caller has rejected a NaN delay.
     pub fn new(delay_s: f64, result: H::Value) -> Sleep<H> {
         Sleep {
-            result: Some(result),
-            state: SleepState::Start(delay_s),
+            state: SleepState::Ready { delay_s, result },
         }
     }
 
@@ -142,38 +150,40 @@ impl<H: Host> Future for Sleep<H> {
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<PyResult<H>> {
         let this = &mut *self;
         loop {
-            match &mut this.state {
-                SleepState::Start(delay_s) if *delay_s <= 0.0 => {
-                    this.state = SleepState::Yielding(YieldNow::new());
+            match std::mem::replace(&mut this.state, SleepState::Done) {
+                SleepState::Ready { delay_s, result } if delay_s.is_nan() => {
+                    // Woken after the bare yield: what the step throws in, else the result.
+                    let thrown = Api::<H>::with(|core| core.step.throw_in.take());
+                    return Poll::Ready(thrown.map_or(Ok(result), Err));
                 }
-                SleepState::Start(delay_s) => {
-                    let delay_s = *delay_s;
-                    let (fut, timer) = Api::<H>::with(|core| {
-                        let until = deadline_after(core.now, delay_s);
-                        let fut = core
-                            .futs
-                            .create(crate::futures::Kind::Plain(Awaiting::Sleep {
-                                until: until.into(),
-                            }));
-                        let timer = core.call_at(until, Callback::SetResultUnlessCancelled(fut));
-                        (fut, timer)
-                    });
-                    this.state = SleepState::Waiting {
-                        timer,
-                        inner: AwaitFut::new(fut),
-                    };
+                SleepState::Ready { delay_s, result } if delay_s <= 0.0 => {
+                    // `await __sleep0()`: a bare yield.
+                    Api::<H>::with(|core| core.step.yielded = Yielded::Bare);
+                    let delay_s = f64::NAN;
+                    this.state = SleepState::Ready { delay_s, result };
+                    return Poll::Pending;
                 }
-                SleepState::Yielding(y) => {
-                    let outcome = std::task::ready!(Pin::new(y).poll(cx));
-                    this.state = SleepState::Done;
-                    let result = this.result.take().unwrap_or_else(H::none);
-                    return Poll::Ready(outcome.map(|()| result));
+                SleepState::Ready { delay_s, result } => {
+                    this.state = Api::<H>::with(|core| start_sleep(core, delay_s, result));
+                    if let SleepState::Sleeping(_) = this.state {
+                        return Poll::Pending;
+                    }
                 }
-                SleepState::Waiting { inner, .. } => {
-                    let outcome = std::task::ready!(Pin::new(inner).poll(cx));
+                SleepState::Sleeping(timer) => {
+                    // Woken: what the step throws in (`CancelledError`), else `None`.
+                    this.state = SleepState::Sleeping(timer);
                     this.release();
-                    let result = this.result.take().unwrap_or_else(H::none);
-                    return Poll::Ready(outcome.map(|_| result));
+                    let thrown = Api::<H>::with(|core| core.step.throw_in.take());
+                    return Poll::Ready(thrown.map_or_else(|| Ok(H::none()), Err));
+                }
+                SleepState::Waiting { timer, mut inner } => {
+                    let Poll::Ready(outcome) = Pin::new(&mut inner).poll(cx) else {
+                        this.state = SleepState::Waiting { timer, inner };
+                        return Poll::Pending;
+                    };
+                    this.state = SleepState::Waiting { timer, inner };
+                    this.release();
+                    return Poll::Ready(outcome);
                 }
                 SleepState::Done => {
                     let exc = H::error(
@@ -187,16 +197,65 @@ impl<H: Host> Future for Sleep<H> {
     }
 }
 
+/// `loop.call_later(delay, futures._set_result_unless_cancelled, future, result)`, and the
+/// state the sleep then waits in. A sleep whose result is `None`, in a task's step, yields
+/// (`await future`) at once.
+fn start_sleep<H: Host>(core: &mut Core<H>, delay_s: f64, result: H::Value) -> SleepState<H> {
+    let until = deadline_after(core.now, delay_s);
+    match core.step.current {
+        Some(t) if H::is_none(&result) => {
+            let timer = core.call_at(until, Callback::SleepDone(t));
+            core.step.yielded = Yielded::Sleep(until);
+            SleepState::Sleeping(timer)
+        }
+        _ => {
+            let label = Awaiting::Sleep {
+                until: until.into(),
+            };
+            let fut = core.futs.create(crate::futures::Kind::Plain(label));
+            let set = SetResultUnlessCancelled::<H> { fut, result };
+            let timer = core.call_at(until, Callback::Native(std::rc::Rc::new(set), None));
+            SleepState::Waiting {
+                timer,
+                inner: AwaitFut::new(fut),
+            }
+        }
+    }
+}
+
+/// `futures._set_result_unless_cancelled(future, result)`: the timer of a sleep with a result.
+struct SetResultUnlessCancelled<H: Host> {
+    fut: FutId,
+    result: H::Value,
+}
+
+impl<H: Host> Native<H> for SetResultUnlessCancelled<H> {
+    fn call(&self, core: &mut Core<H>, _fut: Option<FutId>) {
+        if !core.futs.is_done(self.fut) {
+            let result = FutState::Finished(Ok(self.result.clone()));
+            core.complete(self.fut, result);
+        }
+    }
+
+    fn source(&self) -> &'static str {
+        "_set_result_unless_cancelled() at asyncio/futures.py:312"
+    }
+}
+
 impl<H: Host> Sleep<H> {
     /// `finally: h.cancel()`; and the sleep's future is no longer referred to.
     fn release(&mut self) {
-        if let SleepState::Waiting { timer, inner } =
-            std::mem::replace(&mut self.state, SleepState::Done)
-        {
-            let fut = inner.fut;
+        let timer = match std::mem::replace(&mut self.state, SleepState::Done) {
+            SleepState::Sleeping(timer) => Some((timer, None)),
+            SleepState::Waiting { timer, inner } => Some((timer, Some(inner.fut))),
+            _ => None,
+        };
+        if let Some((timer, fut)) = timer {
             Api::<H>::try_with(|core| {
                 core.cancel_handle(timer);
-                core.free_future(fut);
+                if let Some(fut) = fut {
+                    core.free_future(fut);
+                }
             });
         }
     }

@@ -34,8 +34,9 @@ pub enum Callback<H: Host> {
     Step(TaskId, Option<H::Exc>),
     /// `Task.__wakeup(fut)`: the future the task awaited is done; step with its result.
     Wakeup(TaskId, FutId),
-    /// `futures._set_result_unless_cancelled(fut, None)`: an `asyncio.sleep` timer fired.
-    SetResultUnlessCancelled(FutId),
+    /// `futures._set_result_unless_cancelled(future, None)`: the timer of an `asyncio.sleep`
+    /// task `.0` waits on fired ([`crate::task::Waiter::Sleep`]).
+    SleepDone(TaskId),
     /// A primitive's callback, with the future that finished (for done-callbacks).
     Native(Rc<dyn Native<H>>, Option<FutId>),
     /// The program's callback, with the future that finished (for done-callbacks).
@@ -52,7 +53,7 @@ impl<H: Host> Clone for Callback<H> {
         match self {
             Callback::Step(t, exc) => Callback::Step(*t, exc.clone()),
             Callback::Wakeup(t, f) => Callback::Wakeup(*t, *f),
-            Callback::SetResultUnlessCancelled(f) => Callback::SetResultUnlessCancelled(*f),
+            Callback::SleepDone(t) => Callback::SleepDone(*t),
             Callback::Native(n, f) => Callback::Native(n.clone(), *f),
             Callback::Program(p, f) => Callback::Program(p.clone(), *f),
             Callback::Stop => Callback::Stop,

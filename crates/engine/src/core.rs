@@ -10,7 +10,7 @@ use crate::futures::{FutState, Futures, Kind};
 use crate::host::{ErrorKind, Host};
 use crate::task::TaskState;
 use crate::timers::Timers;
-use crate::trace::{Awaiting, Event, Recorder, What};
+use crate::trace::{Awaiting, Recorder, What};
 use crate::{FutId, TaskId};
 use std::collections::VecDeque;
 
@@ -24,6 +24,9 @@ pub(crate) enum Yielded {
     Bare,
     /// `yield fut`: wake up when `fut` is done.
     Fut(FutId),
+    /// `yield future` in `asyncio.sleep(delay)`, whose timer is due at this time: wake up when
+    /// it fires ([`crate::task::Waiter::Sleep`]).
+    Sleep(Micros),
 }
 
 /// The step in progress. Invariant: `throw_in` is `Some` only while a step that must raise into
@@ -75,6 +78,9 @@ pub struct Core<H: Host> {
     pub(crate) tasks: Chunked<TaskState<H>>,
     /// The tasks' coroutine names.
     pub(crate) coro_names: crate::task::CoroNames,
+    /// The names the program gave its tasks (`create_task(name=…)`, `set_name`); most tasks
+    /// are `Task-N`, and hold only `N`.
+    pub(crate) given_names: crate::fast_hash::FastMap<TaskId, std::rc::Rc<str>>,
     pub(crate) step: StepState<H>,
     /// Set by a `Stop` callback: the loop stops once the current pass is over.
     pub(crate) stopping: bool,
@@ -115,6 +121,7 @@ impl<H: Host> Core<H> {
             futs: Futures::default(),
             tasks: Chunked::default(),
             coro_names: Default::default(),
+            given_names: Default::default(),
             step: StepState::default(),
             stopping: false,
             escaping: None,
@@ -150,12 +157,7 @@ impl<H: Host> Core<H> {
     /// Records an event at the current time, if tracing.
     pub(crate) fn event(&mut self, task: Option<TaskId>, what: What) {
         if let Some(trace) = &mut self.trace {
-            trace.record(Event {
-                at: self.now,
-                pass: self.pass,
-                task,
-                what,
-            });
+            trace.record(self.now, task, what);
         }
     }
 
@@ -398,12 +400,10 @@ impl<H: Host> Core<H> {
                 let t = *t;
                 self.task_cancel(t, msg, cause)
             }
-            Kind::Hooked(_) => {
-                let hook = self.futs.hook(fut);
-                debug_assert!(hook.is_some(), "a hooked future has its hook");
-                hook.is_some_and(|hook| hook.cancel(self, msg))
-            }
-            Kind::Plain(_) => self.cancel_plain(fut, msg),
+            Kind::Plain(_) => match self.futs.hook(fut) {
+                Some(hook) => hook.cancel(self, msg),
+                None => self.cancel_plain(fut, msg),
+            },
         }
     }
 
@@ -438,7 +438,7 @@ impl<H: Host> Core<H> {
 
     /// Whether `fut` is a gather's own future (`_GatheringFuture`), not a plain one.
     pub fn future_is_gathering(&self, fut: FutId) -> bool {
-        matches!(self.futs.kind(fut), Kind::Hooked(_))
+        self.futs.hook(fut).is_some()
     }
 
     /// The program let go of future `fut` (`Future.__del__`), or the last handle that held it
@@ -491,11 +491,7 @@ impl<H: Host> Core<H> {
     /// primitive (a sleep's timer, a stop; see `event_loop`).
     pub(crate) fn run_native(&mut self, cb: Callback<H>) {
         match cb {
-            Callback::SetResultUnlessCancelled(fut) => {
-                if !self.futs.is_done(fut) {
-                    self.complete(fut, FutState::Finished(Ok(H::none())));
-                }
-            }
+            Callback::SleepDone(t) => self.sleep_done(t),
             Callback::Stop => self.stopping = true,
             Callback::Step(..)
             | Callback::Wakeup(..)

@@ -21,7 +21,7 @@ pub(crate) fn begin_pass<H: Host>(core: &mut Core<H>, now: Micros) {
     core.pass += 1;
     let now = core.now;
     if let Some(trace) = &mut core.trace {
-        trace.pass_starts.push(now);
+        trace.begin_pass(now);
     }
     while let Some((cb, handle)) = core.timers.pop_due(now) {
         core.ready.push_back(Ready {

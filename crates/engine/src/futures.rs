@@ -42,23 +42,21 @@ pub trait CancelHook<H: Host> {
 /// What a future is, beyond a result slot, with what a task suspended on it waits for (for the
 /// trace).
 pub(crate) enum Kind {
-    /// A plain future (`loop.create_future()`).
+    /// A future (`loop.create_future()`); or one with its own `cancel()`, which is kept in
+    /// [`Futures::hooks`] (few futures have one, and every slot would pay for the pointer).
     Plain(Awaiting),
     /// A task's own future (`Task` is a `Future`): cancelling it is `Task.cancel()`. With what
     /// of the loop's holds the task as CPython's does: the handles of its done-callbacks scheduled
     /// and not yet run (`call_soon(callback, self)`), and `asyncio.run` its main task. A failed
     /// task is not freed (nor logged) while any does.
     Task(TaskId, u32),
-    /// A future with its own `cancel()`, kept in [`Futures::hooks`] (few futures have one, and
-    /// every slot would pay for the pointer).
-    Hooked(Awaiting),
 }
 
 impl Kind {
     /// What a task suspended on the future waits for.
     fn label(&self) -> Awaiting {
         match self {
-            Kind::Plain(label) | Kind::Hooked(label) => *label,
+            Kind::Plain(label) => *label,
             Kind::Task(t, _) => Awaiting::Task(*t),
         }
     }
@@ -94,7 +92,7 @@ impl<H: Host> Callbacks<H> {
     }
 }
 
-/// A future (72 bytes: 100,000 sleeping tasks hold two each, their own and their sleep's).
+/// A future (64 bytes: 100,000 pending tasks hold one each).
 struct Slot<H: Host> {
     state: FutState<H>,
     kind: Kind,
@@ -118,7 +116,7 @@ pub(crate) struct Futures<H: Host> {
     /// `_exception_tb`: the traceback a failed future's exception had when it was set, until the
     /// first `result()` gives it back (kept apart: few futures fail).
     exception_tb: crate::fast_hash::FastMap<u32, H::Traceback>,
-    /// The `cancel()` of each [`Kind::Hooked`] future, by id.
+    /// The `cancel()` of each future that has its own (`_GatheringFuture.cancel`), by id.
     hooks: crate::fast_hash::FastMap<u32, Rc<dyn CancelHook<H>>>,
 }
 
@@ -174,7 +172,7 @@ impl<H: Host> Futures<H> {
 
     /// A future with its own `cancel()`, `hook`'s.
     pub(crate) fn create_hooked(&mut self, label: Awaiting, hook: Rc<dyn CancelHook<H>>) -> FutId {
-        let id = self.create(Kind::Hooked(label));
+        let id = self.create(Kind::Plain(label));
         self.hooks.insert(id.0, hook);
         id
     }
@@ -187,7 +185,7 @@ impl<H: Host> Futures<H> {
         &mut self.slot_mut(id).kind
     }
 
-    /// The `cancel()` of a [`Kind::Hooked`] future.
+    /// The `cancel()` of a future that has its own.
     pub(crate) fn hook(&self, id: FutId) -> Option<Rc<dyn CancelHook<H>>> {
         self.hooks.get(&id.0).cloned()
     }

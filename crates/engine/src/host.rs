@@ -47,6 +47,8 @@ pub trait Host: Sized + 'static {
 
     /// `None`.
     fn none() -> Self::Value;
+    /// `value is None`.
+    fn is_none(value: &Self::Value) -> bool;
     /// `True` or `False`.
     fn boolean(b: bool) -> Self::Value;
     /// A `str`.

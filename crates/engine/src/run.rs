@@ -307,11 +307,7 @@ impl<H: Host> Run<H> {
 
     /// How many events the trace holds (0 when not recording).
     pub fn trace_len(&self) -> usize {
-        self.core
-            .borrow()
-            .trace
-            .as_ref()
-            .map_or(0, |t| t.events.len())
+        self.core.borrow().trace.as_ref().map_or(0, |t| t.len())
     }
 
     /// When pass `pass` (from 1) began, if the trace recorded it.
@@ -326,6 +322,6 @@ impl<H: Host> Run<H> {
         let core = self.core.borrow();
         core.trace
             .as_ref()
-            .map_or_else(Vec::new, |t| t.events.iter_from(from).copied().collect())
+            .map_or_else(Vec::new, |t| t.events_from(from).collect())
     }
 }

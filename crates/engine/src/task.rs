@@ -64,8 +64,9 @@ pub(crate) enum Ended {
 pub(crate) struct TaskState<H: Host> {
     /// The coroutine, until the task is done (then dropped at once); taken out while it is polled.
     pub(crate) coro: Option<Coro<H>>,
-    /// `get_name()`.
-    pub(crate) name: TaskName,
+    /// `get_name()`: `N` of `Task-N`, or [`GIVEN_NAME`] for a name in [`Core::given_names`]
+    /// (4 bytes, where a [`TaskName`] is 16).
+    name: u32,
     /// The coroutine's `__qualname__`, by its index in [`CoroNames`].
     pub(crate) coro_name: u32,
     pub(crate) created: Micros,
@@ -75,8 +76,10 @@ pub(crate) struct TaskState<H: Host> {
     pub(crate) cancel: Option<Box<Cancelling<H>>>,
     /// The task's own future: done exactly when the task is.
     pub(crate) fut: FutId,
-    /// `_fut_waiter`: the id of the future this task is suspended on, [`NO_WAITER`] for none
-    /// (a `u32`, not an `Option<FutId>`: 4 bytes less for each of 100,000 tasks).
+    /// `_fut_waiter`: the id of the future this task is suspended on, or one of the sentinels
+    /// [`NO_WAITER`] and `SLEEP_*` (a `u32`, not an `Option<Waiter>`: 4 bytes less for each of
+    /// 100,000 tasks). Future ids never reach the sentinels: four billion futures do not fit in
+    /// memory.
     fut_waiter: u32,
     pub(crate) ended: Ended,
     /// False until the first step ran the coroutine (a task cancelled before it never runs its body).
@@ -88,8 +91,37 @@ pub(crate) struct TaskState<H: Host> {
     pub(crate) log_destroy_pending: bool,
 }
 
+/// [`TaskState::name`] of a task named by the program.
+const GIVEN_NAME: u32 = u32::MAX;
+
 /// [`TaskState::fut_waiter`] when the task is suspended on no future.
 const NO_WAITER: u32 = u32::MAX;
+/// [`TaskState::fut_waiter`] for a sleep's future, by its state.
+const SLEEP_PENDING: u32 = u32::MAX - 1;
+const SLEEP_FINISHED: u32 = u32::MAX - 2;
+const SLEEP_CANCELLED: u32 = u32::MAX - 3;
+
+/// What a suspended task waits on (`_fut_waiter`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Waiter {
+    /// A future of the slab.
+    Future(FutId),
+    /// The future of an `asyncio.sleep(delay)` whose result is `None` (`tasks.sleep`'s
+    /// `future`): it is not kept in the slab, as nothing but its task can reach it (100,000
+    /// sleeping tasks would hold one slot each); the task holds its state.
+    Sleep(SleepFuture),
+}
+
+/// The state of a sleep's future ([`Waiter::Sleep`]); its one done-callback is the task's
+/// wakeup.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SleepFuture {
+    Pending,
+    /// Its timer fired (`_set_result_unless_cancelled(future, None)`): the task steps next pass.
+    Finished,
+    /// The task's `cancel()` cancelled it: the task steps next pass with `CancelledError`.
+    Cancelled,
+}
 
 /// The coroutines' `__qualname__`s, each text once: a task holds its index (the 100,000 tasks of
 /// one coroutine function share one name).
@@ -117,12 +149,24 @@ impl CoroNames {
 
 impl<H: Host> TaskState<H> {
     /// `_fut_waiter`.
-    pub(crate) fn waiter(&self) -> Option<FutId> {
-        (self.fut_waiter != NO_WAITER).then_some(FutId(self.fut_waiter))
+    pub(crate) fn waiter(&self) -> Option<Waiter> {
+        match self.fut_waiter {
+            NO_WAITER => None,
+            SLEEP_PENDING => Some(Waiter::Sleep(SleepFuture::Pending)),
+            SLEEP_FINISHED => Some(Waiter::Sleep(SleepFuture::Finished)),
+            SLEEP_CANCELLED => Some(Waiter::Sleep(SleepFuture::Cancelled)),
+            fut => Some(Waiter::Future(FutId(fut))),
+        }
     }
 
-    pub(crate) fn set_waiter(&mut self, fut: Option<FutId>) {
-        self.fut_waiter = fut.map_or(NO_WAITER, |f| f.0);
+    pub(crate) fn set_waiter(&mut self, waiter: Option<Waiter>) {
+        self.fut_waiter = match waiter {
+            None => NO_WAITER,
+            Some(Waiter::Sleep(SleepFuture::Pending)) => SLEEP_PENDING,
+            Some(Waiter::Sleep(SleepFuture::Finished)) => SLEEP_FINISHED,
+            Some(Waiter::Sleep(SleepFuture::Cancelled)) => SLEEP_CANCELLED,
+            Some(Waiter::Future(fut)) => fut.0,
+        };
     }
 
     pub(crate) fn must_cancel(&self) -> bool {
@@ -189,7 +233,7 @@ impl<H: Host> Core<H> {
     pub fn task_info(&self, t: TaskId) -> TaskInfo {
         let task = self.task(t);
         TaskInfo {
-            name: task.name.text(),
+            name: self.task_name(t),
             coro_name: self.coro_names.get(task.coro_name),
             created: task.created,
             end: task.end(),
@@ -209,9 +253,16 @@ impl<H: Host> Core<H> {
         let id = TaskId(self.tasks.len() as u32);
         let fut = self.futs.create(Kind::Task(id, 0));
         let coro_name = self.coro_names.intern(coro_name);
+        let name = match name.into() {
+            TaskName::Numbered(n) if n != GIVEN_NAME => n,
+            other => {
+                self.given_names.insert(id, other.text());
+                GIVEN_NAME
+            }
+        };
         self.tasks.push(TaskState {
             coro: Some(coro),
-            name: name.into(),
+            name,
             coro_name,
             created: self.now,
             end_at: 0,
@@ -270,12 +321,20 @@ impl<H: Host> Core<H> {
     }
 
     pub fn task_name(&self, t: TaskId) -> Rc<str> {
-        self.task(t).name.text()
+        match self.task(t).name {
+            GIVEN_NAME => self
+                .given_names
+                .get(&t)
+                .cloned()
+                .unwrap_or_else(|| Rc::from("")),
+            n => TaskName::Numbered(n).text(),
+        }
     }
 
     /// `task.set_name(value)`.
     pub fn set_task_name(&mut self, t: TaskId, name: Rc<str>) {
-        self.task_mut(t).name = TaskName::Given(name);
+        self.task_mut(t).name = GIVEN_NAME;
+        self.given_names.insert(t, name);
     }
 
     pub fn task_coro_name(&self, t: TaskId) -> Rc<str> {
@@ -287,13 +346,13 @@ impl<H: Host> Core<H> {
         self.task(t).cancel.as_ref().map_or(0, |c| c.num_cancels)
     }
 
-    /// `_fut_waiter`: the future the task is suspended on, if any.
     /// Whether task `t`'s coroutine has run a step (it ran its body, or was thrown into).
     pub fn task_started(&self, t: TaskId) -> bool {
         self.task(t).started
     }
 
-    pub fn task_waiter(&self, t: TaskId) -> Option<FutId> {
+    /// `_fut_waiter`: what the task is suspended on, if anything.
+    pub fn task_waiter(&self, t: TaskId) -> Option<Waiter> {
         self.task(t).waiter()
     }
 
@@ -333,15 +392,45 @@ impl<H: Host> Core<H> {
         c.num_cancels += 1;
         c.cause.get_or_insert(cause);
         self.event(Some(t), What::CancelRequested(cause));
-        if let Some(waiter) = waiter {
-            if self.cancel_future(waiter, msg.clone(), CancelCause::Awaiter { awaiter: t }) {
-                return true;
+        let forwarded = match waiter {
+            Some(Waiter::Future(f)) => {
+                self.cancel_future(f, msg.clone(), CancelCause::Awaiter { awaiter: t })
             }
+            Some(Waiter::Sleep(_)) => self.cancel_sleep(t, msg.clone()),
+            None => false,
+        };
+        if forwarded {
+            return true;
         }
         let c = self.task_mut(t).cancelling();
         c.must_cancel = true;
         c.msg = msg;
         true
+    }
+
+    /// `future.cancel(msg)` on the sleep's future task `t` waits on: false unless it is pending;
+    /// otherwise it is cancelled and its done-callback, the task's wakeup, is scheduled (which
+    /// raises `CancelledError(msg)` as `future.result()` does).
+    fn cancel_sleep(&mut self, t: TaskId, msg: Option<H::Value>) -> bool {
+        if self.task(t).waiter() != Some(Waiter::Sleep(SleepFuture::Pending)) {
+            return false;
+        }
+        self.task_mut(t)
+            .set_waiter(Some(Waiter::Sleep(SleepFuture::Cancelled)));
+        let exc = H::cancelled_error(msg.as_ref());
+        self.schedule(Callback::Step(t, Some(exc)));
+        true
+    }
+
+    /// The timer of the sleep task `t` waits on fired (`_set_result_unless_cancelled(future,
+    /// None)`): unless the future was cancelled, it gets its result and its done-callback, the
+    /// task's wakeup, is scheduled.
+    pub(crate) fn sleep_done(&mut self, t: TaskId) {
+        if self.task(t).waiter() == Some(Waiter::Sleep(SleepFuture::Pending)) {
+            self.task_mut(t)
+                .set_waiter(Some(Waiter::Sleep(SleepFuture::Finished)));
+            self.schedule(Callback::Step(t, None));
+        }
     }
 
     /// `task.uncancel()`: one cancel request fewer; returns how many remain.
@@ -394,7 +483,7 @@ impl<H: Host> Core<H> {
             Yielded::Fut(fut) if fut == self.task(t).fut => {
                 let message = format!(
                     "Task cannot await on itself: <Task pending name='{}'>",
-                    self.task(t).name.text()
+                    self.task_name(t)
                 );
                 let exc = H::error(ErrorKind::RuntimeError, Some(&message));
                 self.schedule(Callback::Step(t, Some(exc)));
@@ -406,9 +495,23 @@ impl<H: Host> Core<H> {
                     },
                 );
             }
+            Yielded::Sleep(until) => {
+                self.task_mut(t)
+                    .set_waiter(Some(Waiter::Sleep(SleepFuture::Pending)));
+                let awaiting = Awaiting::Sleep {
+                    until: until.into(),
+                };
+                self.event(Some(t), What::Suspended { awaiting, line });
+                if self.task(t).must_cancel() {
+                    let msg = self.task(t).cancel_msg();
+                    if self.cancel_sleep(t, msg) {
+                        self.task_mut(t).cancelling().must_cancel = false;
+                    }
+                }
+            }
             Yielded::Fut(fut) => {
                 self.add_done_callback(fut, Callback::Wakeup(t, fut));
-                self.task_mut(t).set_waiter(Some(fut));
+                self.task_mut(t).set_waiter(Some(Waiter::Future(fut)));
                 let awaiting = self.futs.label(fut);
                 self.event(Some(t), What::Suspended { awaiting, line });
                 if self.task(t).must_cancel() {

@@ -10,50 +10,62 @@ use crate::host::Host;
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 
-struct Entry<H: Host> {
-    /// The deadline in µs from the program's start: negative for one before it
-    /// (`loop.call_at(loop.time() - 5)` at the start), which still sorts first.
-    when: i64,
+/// An armed timer (16 bytes: 100,000 sleeping tasks hold one each).
+struct Entry {
+    /// The deadline in µs from the program's start, in two 4-byte halves (low first): negative
+    /// for one before it (`loop.call_at(loop.time() - 5)` at the start), which still sorts first.
+    when: [u32; 2],
     handle: HandleId,
-    /// `None`: the callback may hold the program's objects, and is kept in `Timers::held` so
-    /// that cancelling the handle can let go of it.
-    cb: Option<Callback<H>>,
+    /// The task whose `asyncio.sleep` the timer ends (its callback is `Callback::SleepDone`), or
+    /// [`HELD`]: the callback is kept in `Timers::held` (it may hold the program's objects, and
+    /// cancelling the handle lets go of it).
+    sleeper: u32,
 }
 
-impl<H: Host> Entry<H> {
+/// [`Entry::sleeper`] of a timer whose callback is in `Timers::held`.
+const HELD: u32 = u32::MAX;
+
+impl Entry {
+    fn when(&self) -> i64 {
+        (u64::from(self.when[0]) | u64::from(self.when[1]) << 32) as i64
+    }
+
     fn key(&self) -> (i64, u32) {
-        (self.when, self.handle.0)
+        (self.when(), self.handle.0)
     }
 }
 
-impl<H: Host> PartialEq for Entry<H> {
+impl PartialEq for Entry {
     fn eq(&self, other: &Self) -> bool {
         self.key() == other.key()
     }
 }
-impl<H: Host> Eq for Entry<H> {}
-impl<H: Host> PartialOrd for Entry<H> {
+impl Eq for Entry {}
+impl PartialOrd for Entry {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
     }
 }
-impl<H: Host> Ord for Entry<H> {
+impl Ord for Entry {
     fn cmp(&self, other: &Self) -> Ordering {
         self.key().cmp(&other.key())
     }
 }
+
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Entry>() == 16);
 
 /// Handles and timers. Invariants: handle ids are handed out in arming order (timers and
 /// `call_soon` handles share the sequence), so equal deadlines pop in the order they were armed,
 /// as on a real clock where the later-armed timer has the later deadline; a cancelled handle's bit
 /// stays set for the rest of the run.
 pub(crate) struct Timers<H: Host> {
-    heap: BinaryHeap<Reverse<Entry<H>>>,
+    heap: BinaryHeap<Reverse<Entry>>,
     /// Bit `id` is set once handle `id` is cancelled.
     cancelled: Vec<u64>,
     next_handle: u32,
-    /// The callbacks of the armed timers that may hold the program's objects (a primitive's or
-    /// the program's), by handle, until the timer fires or its handle is cancelled.
+    /// The callbacks of the armed timers but sleeps' (a primitive's, the program's), by handle,
+    /// until the timer fires or its handle is cancelled.
     held: FastMap<u32, Callback<H>>,
     /// The callbacks of cancelled timers, for the loop to drop with no borrow of itself
     /// ([`Timers::take_dropped`]): what they held may be the last reference to a failed task,
@@ -84,14 +96,19 @@ impl<H: Host> Timers<H> {
     /// `loop.call_at(when, cb)`, `when` in µs from the program's start (negative: before it).
     pub(crate) fn arm(&mut self, when: i64, cb: Callback<H>) -> HandleId {
         let handle = self.handle();
-        let cb = match cb {
-            Callback::Native(..) | Callback::Program(..) => {
+        let sleeper = match cb {
+            Callback::SleepDone(t) if t.0 != HELD => t.0,
+            cb => {
                 self.held.insert(handle.0, cb);
-                None
+                HELD
             }
-            other => Some(other),
         };
-        self.heap.push(Reverse(Entry { when, handle, cb }));
+        let when = [when as u64 as u32, (when as u64 >> 32) as u32];
+        self.heap.push(Reverse(Entry {
+            when,
+            handle,
+            sleeper,
+        }));
         handle
     }
 
@@ -132,19 +149,23 @@ impl<H: Host> Timers<H> {
     /// The deadline of the next timer that will fire, if any.
     pub(crate) fn next_deadline(&mut self) -> Option<Micros> {
         self.drop_cancelled_head();
-        self.heap.peek().map(|Reverse(e)| clamp(e.when))
+        self.heap.peek().map(|Reverse(e)| clamp(e.when()))
     }
 
     /// Pops the next live timer due at `now` (deadline `<= now`), in firing order.
     pub(crate) fn pop_due(&mut self, now: Micros) -> Option<(Callback<H>, HandleId)> {
         loop {
             self.drop_cancelled_head();
-            if !matches!(self.heap.peek(), Some(Reverse(e)) if clamp(e.when) <= now) {
+            if !matches!(self.heap.peek(), Some(Reverse(e)) if clamp(e.when()) <= now) {
                 return None;
             }
             let Reverse(e) = self.heap.pop()?;
-            // A live timer's callback is inline, or held until it fires.
-            if let Some(cb) = e.cb.or_else(|| self.held.remove(&e.handle.0)) {
+            // A live timer's callback is a sleep's, or held until it fires.
+            let cb = match e.sleeper {
+                HELD => self.held.remove(&e.handle.0),
+                t => Some(Callback::SleepDone(crate::TaskId(t))),
+            };
+            if let Some(cb) = cb {
                 return Some((cb, e.handle));
             }
         }
@@ -156,7 +177,7 @@ impl<H: Host> Timers<H> {
             .heap
             .iter()
             .filter(|Reverse(e)| !self.is_cancelled(e.handle))
-            .map(|Reverse(e)| (e.when, e.handle))
+            .map(|Reverse(e)| (e.when(), e.handle))
             .collect();
         v.sort_by_key(|&(w, h)| (w, h.0));
         v.into_iter().map(|(w, h)| (clamp(w), h)).collect()

@@ -34,6 +34,10 @@ impl Host for Py {
         Value::None
     }
 
+    fn is_none(value: &Value) -> bool {
+        matches!(value, Value::None)
+    }
+
     fn boolean(b: bool) -> Value {
         Value::Bool(b)
     }
@@ -202,8 +206,8 @@ impl Host for Py {
     /// `async def` line, which carries no columns (no carets).
     fn thrown_before_start(task: TaskId, exc: &Raised) {
         let Some(lp) = asyncio::current() else { return };
-        let coro = lp.coros.borrow().get(task.0 as usize).cloned();
-        if let Some(Value::Coro(c)) = coro {
+        let coro = lp.coros.borrow().python(task);
+        if let Some(c) = coro {
             let name = c.code().map(|code| code.tb_name.clone());
             if let Some(name) = name {
                 exc.push_frame(name, c.names.first_line, (0, 0, u32::MAX), None);

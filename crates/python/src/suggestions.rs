@@ -235,7 +235,7 @@ pub fn record_name_suggestion(e: &ExcObj, frame: &crate::vm::frame::Frame) {
         }
     }
     let mut globals: Vec<String> = frame
-        .globals
+        .globals()
         .borrow()
         .keys()
         .map(|k| k.to_string())

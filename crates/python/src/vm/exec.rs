@@ -308,7 +308,7 @@ impl Thread {
         let v = match std::mem::replace(&mut popped.ret, Ret::Push) {
             Ret::Push => v,
             Ret::Special(s) => match *s {
-                Special::Class(_) => v,
+                Special::Class(_) | Special::Module(_) => v,
                 Special::Init(obj) => {
                     if !matches!(v, Value::None) {
                         let e = super::type_error(format!(
@@ -440,7 +440,7 @@ impl Thread {
                 }
                 Op::LoadGlobal(n) => {
                     let name = &frame.code.names[n as usize];
-                    let found = frame.globals.borrow().get(name).cloned();
+                    let found = frame.globals().borrow().get(name).cloned();
                     let v = match found {
                         Some(v) => v,
                         None => t!(load_builtin(name).map_err(|e| suggest(e, frame))),
@@ -450,14 +450,14 @@ impl Thread {
                 Op::StoreGlobal(n) => {
                     let name = frame.code.names[n as usize].clone();
                     let v = frame.stack.pop();
-                    let old = frame.globals.borrow_mut().insert(name, v);
+                    let old = frame.globals().borrow_mut().insert(name, v);
                     if let Some(old) = old {
                         dropped_at_line(old, frame);
                     }
                 }
                 Op::DeleteGlobal(n) => {
                     let name = frame.code.names[n as usize].clone();
-                    let removed = frame.globals.borrow_mut().remove(&name);
+                    let removed = frame.globals().borrow_mut().remove(&name);
                     let Some(old) = removed else {
                         return Flow::Exc(
                             exc("NameError", format!("name '{name}' is not defined")),
@@ -474,7 +474,7 @@ impl Thread {
                             .find(|(k, _)| k == name)
                             .map(|(_, v)| v.clone())
                     });
-                    let v = match in_ns.or_else(|| frame.globals.borrow().get(name).cloned()) {
+                    let v = match in_ns.or_else(|| frame.globals().borrow().get(name).cloned()) {
                         Some(v) => v,
                         None => t!(load_builtin(name).map_err(|e| suggest(e, frame))),
                     };
@@ -492,7 +492,7 @@ impl Thread {
                             }
                         }
                         None => {
-                            let old = frame.globals.borrow_mut().insert(name, v);
+                            let old = frame.globals().borrow_mut().insert(name, v);
                             if let Some(old) = old {
                                 dropped_at_line(old, frame);
                             }
@@ -509,7 +509,7 @@ impl Thread {
                             ns.len() != before
                         }
                         None => {
-                            let old = frame.globals.borrow_mut().remove(&name);
+                            let old = frame.globals().borrow_mut().remove(&name);
                             old.map(|old| dropped_at_line(old, frame)).is_some()
                         }
                     };
@@ -1118,7 +1118,7 @@ impl Thread {
                     let defaults = (flags & 1 != 0).then(|| frame.stack.pop());
                     let f = call::make_function(
                         code,
-                        frame.globals.clone(),
+                        frame.globals().clone(),
                         defaults,
                         kwdefaults,
                         closure,

@@ -28,6 +28,9 @@ pub enum Special {
     Init(Value),
     /// A class body, whose names go to the class's namespace; it returns like a call.
     Class(Namespace),
+    /// The module's code, with the module's globals (a function's frame reads them from its
+    /// function); it returns like a call.
+    Module(Rc<Globals>),
 }
 
 /// A class body's namespace: its names in definition order.
@@ -52,10 +55,10 @@ pub struct Frame {
     /// The slots (locals, parameters first, then free variables) and, above them, the value
     /// stack: one allocation.
     pub stack: Stack,
-    pub globals: Rc<Globals>,
     /// Handlers, the exception being handled, the locals tracebacks keep: `None` until needed.
     exc: Option<Box<ExcState>>,
-    /// The function this frame runs (for `super()`).
+    /// The function this frame runs (for `super()`, and its globals), `None` for the module's
+    /// code (whose `ret` holds the globals: [`Special::Module`]).
     pub func: Option<Rc<Function>>,
     /// The coroutine whose frame this is, when it was awaited (it is done when this returns).
     pub coro: Option<Rc<Coroutine>>,
@@ -64,7 +67,7 @@ pub struct Frame {
 
 // A pending coroutine holds one frame: the size is kept, not just stated (README, memory).
 #[cfg(target_pointer_width = "64")]
-const _: () = assert!(std::mem::size_of::<Frame>() == 80);
+const _: () = assert!(std::mem::size_of::<Frame>() == 72);
 
 impl Drop for Frame {
     /// A frame some traceback still refers to gives it its locals, which live on with that
@@ -96,7 +99,7 @@ impl Frame {
         match &self.ret {
             Ret::Special(s) => match &**s {
                 Special::Class(ns) => Some(ns),
-                Special::Init(_) => None,
+                Special::Init(_) | Special::Module(_) => None,
             },
             _ => None,
         }
@@ -157,11 +160,10 @@ impl Frame {
         Frame {
             code,
             stack,
-            globals,
             exc: None,
             func: None,
             coro: None,
-            ret: Ret::Push,
+            ret: Ret::Special(Box::new(Special::Module(globals))),
         }
     }
 
@@ -189,12 +191,23 @@ impl Frame {
         Ok(Frame {
             code,
             stack,
-            globals: func.globals.clone(),
             exc: None,
             func: Some(func.clone()),
             coro: None,
             ret: Ret::Push,
         })
+    }
+
+    /// The globals the frame's code runs with: its function's, or the module's.
+    pub fn globals(&self) -> &Rc<Globals> {
+        match (&self.func, &self.ret) {
+            (Some(func), _) => &func.globals,
+            (None, Ret::Special(s)) => match &**s {
+                Special::Module(globals) => globals,
+                _ => unreachable!("a frame without a function is the module's"),
+            },
+            (None, Ret::Push) => unreachable!("a frame without a function is the module's"),
+        }
     }
 
     pub fn line(&self) -> u32 {

@@ -14,7 +14,7 @@ use crate::vm::frame::{check_method_positional, no_arguments, no_arguments_c};
 use crate::vm::{exc, interp, type_error, PyResult};
 use asyncio_playground_engine::clock::{seconds_to_signed_us, us_to_seconds};
 use asyncio_playground_engine::{
-    AwaitFut, Callback, CancelCause, FutId, FutState, HandleId, TaskId,
+    AwaitFut, Callback, CancelCause, FutId, FutState, HandleId, SleepFuture, TaskId, Waiter,
 };
 use std::any::Any;
 use std::rc::Rc;
@@ -68,10 +68,8 @@ pub fn done_coro_text(lp: &Loop, t: TaskId, qualname: &str) -> String {
         .coros
         .try_borrow()
         .ok()
-        .and_then(|coros| match coros.get(t.0 as usize) {
-            Some(Value::Coro(c)) => Some(c.names.first_line),
-            _ => None,
-        });
+        .and_then(|coros| coros.python(t))
+        .map(|c| c.names.first_line);
     match (first_line, native_coro_place(qualname)) {
         (Some(line), _) => {
             let file = interp::with(|i| i.filename.borrow().clone());
@@ -196,14 +194,7 @@ fn task_repr_as(lp: &Loop, t: TaskId, coro_closed: bool) -> String {
 /// `work() running at main.py:5`: where the coroutine's own frame is (the line it runs or
 /// calls from while its task runs; its `async def` line before it first ran).
 fn running_coro_text(lp: &Loop, t: TaskId, qualname: &str) -> String {
-    let coro = lp
-        .coros
-        .try_borrow()
-        .ok()
-        .and_then(|coros| match coros.get(t.0 as usize) {
-            Some(Value::Coro(c)) => Some(c.clone()),
-            _ => None,
-        });
+    let coro = lp.coros.try_borrow().ok().and_then(|coros| coros.python(t));
     match coro {
         Some(c) => {
             let started = c.started();
@@ -230,7 +221,16 @@ fn running_coro_text(lp: &Loop, t: TaskId, qualname: &str) -> String {
 
 /// The repr of the future a task waits for, with its done-callbacks (`<Future pending
 /// cb=[Task.task_wakeup()]>`).
-fn waiter_repr(lp: &Loop, f: FutId) -> String {
+fn waiter_repr(lp: &Loop, waiter: Waiter) -> String {
+    let f = match waiter {
+        Waiter::Future(f) => f,
+        // The sleep's future, which only its task holds.
+        Waiter::Sleep(SleepFuture::Pending) => {
+            return "<Future pending cb=[Task.task_wakeup()]>".into()
+        }
+        Waiter::Sleep(SleepFuture::Finished) => return "<Future finished result=None>".into(),
+        Waiter::Sleep(SleepFuture::Cancelled) => return "<Future cancelled>".into(),
+    };
     let (task, gather) = lp.with(|c| {
         (
             c.task_of(f),
@@ -265,7 +265,7 @@ fn with_callbacks(lp: &Loop, f: FutId, own: String) -> String {
                 Callback::Stop => Some(CallbackText::Known(
                     asyncio_playground_engine::callback::RUN_UNTIL_COMPLETE_CB,
                 )),
-                Callback::Step(..) | Callback::SetResultUnlessCancelled(_) => None,
+                Callback::Step(..) | Callback::SleepDone(_) => None,
             })
             .collect()
     });
@@ -557,7 +557,7 @@ fn set_name(b: Option<&Value>, args: Vec<Value>, _: Kw) -> PyResult {
 fn get_coro(b: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     no_arguments_c("Task.get_coro", &args, &kwargs)?;
     let (lp, t) = task_of(b)?;
-    let coro = lp.coros.borrow().get(t.0 as usize).cloned();
+    let coro = lp.coros.borrow().get(t);
     Ok(coro.unwrap_or(Value::None))
 }
 

@@ -7,6 +7,7 @@ pub mod futures;
 mod groups;
 pub mod runner;
 mod sync;
+mod task_coros;
 
 pub use futures::{FutureObj, LoopObj, TaskObj};
 
@@ -28,7 +29,7 @@ pub struct Loop {
     pub tasks: RefCell<FastMap<TaskId, Weak<TaskObj>>>,
     pub futures: RefCell<FastMap<FutId, Weak<FutureObj>>>,
     /// Each task's coroutine object (`get_coro()`), by task id (`None` for the engine's own).
-    pub coros: RefCell<Vec<Value>>,
+    pub coros: RefCell<task_coros::TaskCoros>,
     /// The tasks whose "exception was never retrieved" has been logged.
     pub logged: RefCell<FastSet<TaskId>>,
     /// Tasks a done-callback of theirs raised in: `Handle._run` keeps the exception in a local
@@ -81,7 +82,7 @@ impl Loop {
             core,
             tasks: RefCell::default(),
             futures: RefCell::default(),
-            coros: RefCell::new(Vec::new()),
+            coros: RefCell::default(),
             logged: RefCell::default(),
             cyclic: RefCell::default(),
             closed: std::cell::Cell::new(false),
@@ -218,12 +219,7 @@ impl Loop {
 
     /// Remembers task `t`'s coroutine object.
     pub fn set_coro(&self, t: TaskId, coro: Value) {
-        let mut coros = self.coros.borrow_mut();
-        let i = t.0 as usize;
-        if coros.len() <= i {
-            coros.resize(i + 1, Value::None);
-        }
-        coros[i] = coro;
+        self.coros.borrow_mut().set(t, &coro);
     }
 
     /// `ensure_future(x)`: a task's or future's own future, or a new task for a coroutine.
