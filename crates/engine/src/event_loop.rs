@@ -166,9 +166,16 @@ fn step<H: Host>(core: &Rc<RefCell<Core<H>>>, t: TaskId, exc: Option<H::Exc>) {
     };
     match poll {
         Poll::Pending => {
+            // `result is self`: the error names the task by its repr, which the host writes
+            // with no borrow of the loop.
+            let own = core
+                .borrow()
+                .awaits_itself(t)
+                .then(|| core.borrow().task_name(t));
+            let self_await = own.map(|name| H::self_await_error(t, &name));
             let mut core = core.borrow_mut();
             core.tasks[t.0 as usize].coro = Some(coro);
-            core.suspend(t);
+            core.suspend(t, self_await);
         }
         Poll::Ready(outcome) => {
             core.borrow_mut().finish_task(t, outcome);

@@ -93,6 +93,9 @@ pub trait Host: Sized + 'static {
     fn same_callback(a: &Self::Callback, b: &Self::Callback) -> bool;
     /// The loop's exception handler was called (printed on stderr by CPython).
     fn report(report: Report);
+    /// `RuntimeError(f'Task cannot await on itself: {task!r}')`: task `task`, named `name`,
+    /// awaited its own future. The loop is not borrowed.
+    fn self_await_error(task: TaskId, name: &str) -> Self::Exc;
     /// `exc` is thrown into task `task`'s coroutine before its first step (it was cancelled
     /// before it ran): raised at the coroutine's start, which its traceback records. The loop is
     /// not borrowed.

@@ -5,7 +5,7 @@ use crate::callback::Callback;
 use crate::clock::Micros;
 use crate::core::{Core, Yielded};
 use crate::futures::{FutState, Kind};
-use crate::host::{ErrorKind, Host};
+use crate::host::Host;
 use crate::trace::{Awaiting, CancelCause, Finish, What};
 use crate::{Coro, FutId, TaskId};
 use std::rc::Rc;
@@ -464,8 +464,15 @@ impl<H: Host> Core<H> {
         exc
     }
 
-    /// The end of a step whose coroutine returned `Pending`: suspend the task on what it yielded.
-    pub(crate) fn suspend(&mut self, t: TaskId) {
+    /// Whether the step of task `t` that just returned `Pending` yielded the task's own future.
+    pub(crate) fn awaits_itself(&self, t: TaskId) -> bool {
+        self.step.yielded == Yielded::Fut(self.task(t).fut)
+    }
+
+    /// The end of a step whose coroutine returned `Pending`: suspend the task on what it yielded
+    /// (`self_await`: the error for a task that yielded its own future, see
+    /// [`Core::awaits_itself`]).
+    pub(crate) fn suspend(&mut self, t: TaskId, self_await: Option<H::Exc>) {
         self.step.current = None;
         self.step.throw_in = None;
         let line = self.step.line;
@@ -481,11 +488,7 @@ impl<H: Host> Core<H> {
                 );
             }
             Yielded::Fut(fut) if fut == self.task(t).fut => {
-                let message = format!(
-                    "Task cannot await on itself: <Task pending name='{}'>",
-                    self.task_name(t)
-                );
-                let exc = H::error(ErrorKind::RuntimeError, Some(&message));
+                let exc = self_await.unwrap_or_else(|| H::self_await_error(t, &self.task_name(t)));
                 self.schedule(Callback::Step(t, Some(exc)));
                 self.event(
                     Some(t),

@@ -204,6 +204,18 @@ impl Host for Py {
 
     /// CPython raises it at the coroutine's first instruction: a traceback entry at its
     /// `async def` line, which carries no columns (no carets).
+    fn self_await_error(task: TaskId, name: &str) -> Raised {
+        let repr = match asyncio::current() {
+            Some(lp) => asyncio::futures::task_repr(&lp, task),
+            None => format!(
+                "<Task pending name={}>",
+                crate::objects::repr::str_repr(name)
+            ),
+        };
+        let message = format!("Task cannot await on itself: {repr}");
+        ExcObj::builtin("RuntimeError", Some(message))
+    }
+
     fn thrown_before_start(task: TaskId, exc: &Raised) {
         let Some(lp) = asyncio::current() else { return };
         let coro = lp.coros.borrow().python(task);
@@ -436,7 +448,8 @@ impl UnretrievedLog {
     /// Writes the log to stderr, the traceback as the exception's frames are now.
     pub fn write(&self) {
         let (name, coro) = (&self.name, &self.coro);
-        write_never_retrieved("Task", &format!("name='{name}' coro=<{coro}> "), &self.exc);
+        let name = crate::objects::repr::str_repr(name);
+        write_never_retrieved("Task", &format!("name={name} coro=<{coro}> "), &self.exc);
     }
 }
 

@@ -118,7 +118,7 @@ fn native_coro_line(lp: &Loop, t: TaskId, place: &NativePlace) -> u32 {
 /// `repr(task)`, as `base_tasks._task_repr_info` writes it: its state (`cancelling` once a cancel
 /// is asked for), name, coroutine (`running at main.py:5`, or `done, defined at …`), what it
 /// waits for, and its result.
-fn task_repr(lp: &Loop, t: TaskId) -> String {
+pub fn task_repr(lp: &Loop, t: TaskId) -> String {
     recursive_repr(Shown::Task(t.0), || task_repr_as(lp, t, false))
 }
 
@@ -187,7 +187,8 @@ fn task_repr_as(lp: &Loop, t: TaskId, coro_closed: bool) -> String {
     } else {
         format!(" {extra}")
     };
-    let head = format!("<Task {status} name='{name}' coro=<{coro_text}>{wait_for}{extra}>");
+    let name = crate::objects::repr::str_repr(&name);
+    let head = format!("<Task {status} name={name} coro=<{coro_text}>{wait_for}{extra}>");
     with_callbacks(lp, fut, head)
 }
 
