@@ -5,7 +5,7 @@ use crate::callback::Callback;
 use crate::clock::Micros;
 use crate::core::{Core, Yielded};
 use crate::futures::{FutState, Kind};
-use crate::host::Host;
+use crate::host::{ErrorKind, Host};
 use crate::trace::{Awaiting, CancelCause, Finish, What};
 use crate::{Coro, FutId, TaskId};
 use std::rc::Rc;
@@ -488,7 +488,11 @@ impl<H: Host> Core<H> {
                 );
             }
             Yielded::Fut(fut) if fut == self.task(t).fut => {
-                let exc = self_await.unwrap_or_else(|| H::self_await_error(t, &self.task_name(t)));
+                // `step` always gives it (the host's repr cannot be written with the loop
+                // borrowed, as it is here): a bare message, should it not.
+                let exc = self_await.unwrap_or_else(|| {
+                    H::error(ErrorKind::RuntimeError, Some("Task cannot await on itself"))
+                });
                 self.schedule(Callback::Step(t, Some(exc)));
                 self.event(
                     Some(t),

@@ -202,8 +202,8 @@ impl Host for Py {
         future_released(fut);
     }
 
-    /// CPython raises it at the coroutine's first instruction: a traceback entry at its
-    /// `async def` line, which carries no columns (no carets).
+    /// The task's repr is `repr(task)`'s, written while its step is ending (pending, running at
+    /// its await, with its awaiters' callbacks).
     fn self_await_error(task: TaskId, name: &str) -> Raised {
         let repr = match asyncio::current() {
             Some(lp) => asyncio::futures::task_repr(&lp, task),
@@ -216,6 +216,8 @@ impl Host for Py {
         ExcObj::builtin("RuntimeError", Some(message))
     }
 
+    /// CPython raises it at the coroutine's first instruction: a traceback entry at its
+    /// `async def` line, which carries no columns (no carets).
     fn thrown_before_start(task: TaskId, exc: &Raised) {
         let Some(lp) = asyncio::current() else { return };
         let coro = lp.coros.borrow().python(task);
