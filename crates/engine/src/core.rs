@@ -81,6 +81,9 @@ pub struct Core<H: Host> {
     /// The names the program gave its tasks (`create_task(name=…)`, `set_name`); most tasks
     /// are `Task-N`, and hold only `N`.
     pub(crate) given_names: crate::fast_hash::FastMap<TaskId, std::rc::Rc<str>>,
+    /// While tracing, each `set_name`: the pass it was made in, the task, and the name the task
+    /// had before (what the passes before that one knew it by).
+    pub(crate) renames: Vec<(u32, TaskId, std::rc::Rc<str>)>,
     pub(crate) step: StepState<H>,
     /// Set by a `Stop` callback: the loop stops once the current pass is over.
     pub(crate) stopping: bool,
@@ -122,6 +125,7 @@ impl<H: Host> Core<H> {
             tasks: Chunked::default(),
             coro_names: Default::default(),
             given_names: Default::default(),
+            renames: Vec::new(),
             step: StepState::default(),
             stopping: false,
             escaping: None,

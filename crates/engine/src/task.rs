@@ -331,8 +331,18 @@ impl<H: Host> Core<H> {
         }
     }
 
+    /// The `set_name` calls of a traced run, in order: the pass each was made in, the task, and
+    /// the name it had before.
+    pub fn task_renames(&self) -> &[(u32, TaskId, Rc<str>)] {
+        &self.renames
+    }
+
     /// `task.set_name(value)`.
     pub fn set_task_name(&mut self, t: TaskId, name: Rc<str>) {
+        if self.trace.is_some() {
+            let before = self.task_name(t);
+            self.renames.push((self.pass, t, before));
+        }
         self.task_mut(t).name = GIVEN_NAME;
         self.given_names.insert(t, name);
     }

@@ -6,6 +6,7 @@
 use crate::json;
 use crate::vm::interp;
 use asyncio_playground_engine::clock::to_ms;
+use asyncio_playground_engine::fast_hash::FastMap;
 use asyncio_playground_engine::{CallbackKind, TaskId, What};
 use std::rc::Rc;
 
@@ -37,11 +38,29 @@ pub fn passes() -> Vec<Pass> {
                     (!info.internal).then_some(info.name)
                 })
                 .collect();
+            // A task renamed (`set_name`) was known by its earlier name in the passes up to the
+            // one it was renamed in, which began before the rename.
+            let mut renamed: FastMap<TaskId, Vec<(u32, Rc<str>)>> = FastMap::default();
+            for (pass, t, before) in core.task_renames() {
+                renamed.entry(*t).or_default().push((*pass, before.clone()));
+            }
+            let name_in = |t: TaskId, pass: u32| -> Option<Rc<str>> {
+                let last = names[t.0 as usize].clone()?;
+                let Some(renames) = renamed.get(&t) else {
+                    return Some(last);
+                };
+                let later = renames.partition_point(|(q, _)| *q < pass);
+                Some(
+                    renames
+                        .get(later)
+                        .map_or(last, |(_, before)| before.clone()),
+                )
+            };
             // Every step ends in exactly one of these two events, recorded as it ends.
             events
                 .iter()
                 .filter(|e| e.what.ends_step())
-                .filter_map(|e| Some((e.pass, names[e.task?.0 as usize].clone()?)))
+                .filter_map(|e| Some((e.pass, name_in(e.task?, e.pass)?)))
                 .collect()
         });
         // Each run numbers its own passes: group this run's steps on their own.
