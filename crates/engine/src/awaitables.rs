@@ -60,6 +60,16 @@ impl<H: Host> Future for AwaitFut<H> {
     }
 }
 
+/// Yields bare (`yield` in `__sleep0`): the task steps again in the next pass.
+fn yield_bare<H: Host>() {
+    Api::<H>::with(|core| core.step.yielded = Yielded::Bare);
+}
+
+/// What the step that resumed the task throws in at the awaitable it resumes at, if anything.
+fn thrown_in<H: Host>() -> Option<H::Exc> {
+    Api::<H>::with(|core| core.step.throw_in.take())
+}
+
 /// A bare `yield` (`asyncio.sleep(0)`): the task runs again in the next pass.
 pub struct YieldNow<H> {
     yielded: bool,
@@ -87,10 +97,10 @@ impl<H: Host> Future for YieldNow<H> {
     fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<Result<(), H::Exc>> {
         if !self.yielded {
             self.yielded = true;
-            Api::<H>::with(|core| core.step.yielded = Yielded::Bare);
+            yield_bare::<H>();
             return Poll::Pending;
         }
-        Poll::Ready(Api::<H>::with(|core| core.step.throw_in.take()).map_or(Ok(()), Err))
+        Poll::Ready(thrown_in::<H>().map_or(Ok(()), Err))
     }
 }
 
@@ -153,12 +163,11 @@ impl<H: Host> Future for Sleep<H> {
             match std::mem::replace(&mut this.state, SleepState::Done) {
                 SleepState::Ready { delay_s, result } if delay_s.is_nan() => {
                     // Woken after the bare yield: what the step throws in, else the result.
-                    let thrown = Api::<H>::with(|core| core.step.throw_in.take());
-                    return Poll::Ready(thrown.map_or(Ok(result), Err));
+                    return Poll::Ready(thrown_in::<H>().map_or(Ok(result), Err));
                 }
                 SleepState::Ready { delay_s, result } if delay_s <= 0.0 => {
-                    // `await __sleep0()`: a bare yield.
-                    Api::<H>::with(|core| core.step.yielded = Yielded::Bare);
+                    // `await __sleep0()`.
+                    yield_bare::<H>();
                     let delay_s = f64::NAN;
                     this.state = SleepState::Ready { delay_s, result };
                     return Poll::Pending;
@@ -173,8 +182,7 @@ impl<H: Host> Future for Sleep<H> {
                     // Woken: what the step throws in (`CancelledError`), else `None`.
                     this.state = SleepState::Sleeping(timer);
                     this.release();
-                    let thrown = Api::<H>::with(|core| core.step.throw_in.take());
-                    return Poll::Ready(thrown.map_or_else(|| Ok(H::none()), Err));
+                    return Poll::Ready(thrown_in::<H>().map_or_else(|| Ok(H::none()), Err));
                 }
                 SleepState::Waiting { timer, mut inner } => {
                     let Poll::Ready(outcome) = Pin::new(&mut inner).poll(cx) else {

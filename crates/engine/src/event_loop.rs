@@ -166,16 +166,18 @@ fn step<H: Host>(core: &Rc<RefCell<Core<H>>>, t: TaskId, exc: Option<H::Exc>) {
     };
     match poll {
         Poll::Pending => {
-            // `result is self`: the error names the task by its repr, which the host writes
-            // with no borrow of the loop.
-            let own = core
-                .borrow()
-                .awaits_itself(t)
-                .then(|| core.borrow().task_name(t));
-            let self_await = own.map(|name| H::self_await_error(t, &name));
-            let mut core = core.borrow_mut();
-            core.tasks[t.0 as usize].coro = Some(coro);
-            core.suspend(t, self_await);
+            let awaits_itself = {
+                let mut core = core.borrow_mut();
+                core.tasks[t.0 as usize].coro = Some(coro);
+                core.suspend(t)
+            };
+            if awaits_itself {
+                // `result is self`: `call_soon(self.__step, RuntimeError(f'… {self!r}'))`; the
+                // host writes the task's repr with no borrow of the loop.
+                let name = core.borrow().task_name(t);
+                let exc = H::self_await_error(t, &name);
+                core.borrow_mut().schedule(Callback::Step(t, Some(exc)));
+            }
         }
         Poll::Ready(outcome) => {
             core.borrow_mut().finish_task(t, outcome);

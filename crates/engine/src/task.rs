@@ -5,7 +5,7 @@ use crate::callback::Callback;
 use crate::clock::Micros;
 use crate::core::{Core, Yielded};
 use crate::futures::{FutState, Kind};
-use crate::host::{ErrorKind, Host};
+use crate::host::Host;
 use crate::trace::{Awaiting, CancelCause, Finish, What};
 use crate::{Coro, FutId, TaskId};
 use std::rc::Rc;
@@ -474,15 +474,10 @@ impl<H: Host> Core<H> {
         exc
     }
 
-    /// Whether the step of task `t` that just returned `Pending` yielded the task's own future.
-    pub(crate) fn awaits_itself(&self, t: TaskId) -> bool {
-        self.step.yielded == Yielded::Fut(self.task(t).fut)
-    }
-
-    /// The end of a step whose coroutine returned `Pending`: suspend the task on what it yielded
-    /// (`self_await`: the error for a task that yielded its own future, see
-    /// [`Core::awaits_itself`]).
-    pub(crate) fn suspend(&mut self, t: TaskId, self_await: Option<H::Exc>) {
+    /// The end of a step whose coroutine returned `Pending`: suspend the task on what it yielded.
+    /// Returns true when that was the task's own future: the caller schedules the step that
+    /// raises the error (whose message the host writes with no borrow of the loop).
+    pub(crate) fn suspend(&mut self, t: TaskId) -> bool {
         self.step.current = None;
         self.step.throw_in = None;
         let line = self.step.line;
@@ -498,12 +493,6 @@ impl<H: Host> Core<H> {
                 );
             }
             Yielded::Fut(fut) if fut == self.task(t).fut => {
-                // `step` always gives it (the host's repr cannot be written with the loop
-                // borrowed, as it is here): a bare message, should it not.
-                let exc = self_await.unwrap_or_else(|| {
-                    H::error(ErrorKind::RuntimeError, Some("Task cannot await on itself"))
-                });
-                self.schedule(Callback::Step(t, Some(exc)));
                 self.event(
                     Some(t),
                     What::Suspended {
@@ -511,6 +500,7 @@ impl<H: Host> Core<H> {
                         line,
                     },
                 );
+                return true;
             }
             Yielded::Sleep(until) => {
                 self.task_mut(t)
@@ -540,6 +530,7 @@ impl<H: Host> Core<H> {
             }
             Yielded::Nothing => unreachable!("a coroutine returned Pending without awaiting"),
         }
+        false
     }
 
     /// The end of a step whose coroutine finished: settle the task's future.

@@ -4,7 +4,7 @@
 //! (`Handle.cancel()` sets `_callback = None`).
 
 use crate::callback::{Callback, HandleId};
-use crate::clock::Micros;
+use crate::clock::{At, Micros};
 use crate::fast_hash::FastMap;
 use crate::host::Host;
 use std::cmp::{Ordering, Reverse};
@@ -12,9 +12,10 @@ use std::collections::BinaryHeap;
 
 /// An armed timer (16 bytes: 100,000 sleeping tasks hold one each).
 struct Entry {
-    /// The deadline in µs from the program's start, in two 4-byte halves (low first): negative
-    /// for one before it (`loop.call_at(loop.time() - 5)` at the start), which still sorts first.
-    when: [u32; 2],
+    /// The deadline in µs from the program's start, as the bits of an `i64` in an `At` (two
+    /// 4-byte halves): negative for one before it (`loop.call_at(loop.time() - 5)` at the
+    /// start), which still sorts first.
+    when: At,
     handle: HandleId,
     /// The task whose `asyncio.sleep` the timer ends (its callback is `Callback::SleepDone`), or
     /// [`HELD`]: the callback is kept in `Timers::held` (it may hold the program's objects, and
@@ -27,7 +28,7 @@ const HELD: u32 = u32::MAX;
 
 impl Entry {
     fn when(&self) -> i64 {
-        (u64::from(self.when[0]) | u64::from(self.when[1]) << 32) as i64
+        self.when.get() as i64
     }
 
     fn key(&self) -> (i64, u32) {
@@ -103,9 +104,8 @@ impl<H: Host> Timers<H> {
                 HELD
             }
         };
-        let when = [when as u64 as u32, (when as u64 >> 32) as u32];
         self.heap.push(Reverse(Entry {
-            when,
+            when: At::from(when as u64),
             handle,
             sleeper,
         }));

@@ -200,14 +200,18 @@ impl Frame {
 
     /// The globals the frame's code runs with: its function's, or the module's.
     pub fn globals(&self) -> &Rc<Globals> {
-        match (&self.func, &self.ret) {
-            (Some(func), _) => &func.globals,
-            (None, Ret::Special(s)) => match &**s {
-                Special::Module(globals) => globals,
-                _ => unreachable!("a frame without a function is the module's"),
+        let module = || match &self.ret {
+            Ret::Special(s) => match &**s {
+                Special::Module(globals) => Some(globals),
+                _ => None,
             },
-            (None, Ret::Push) => unreachable!("a frame without a function is the module's"),
-        }
+            Ret::Push => None,
+        };
+        self.func
+            .as_ref()
+            .map(|func| &func.globals)
+            .or_else(module)
+            .expect("a frame without a function is the module's (Frame::module)")
     }
 
     pub fn line(&self) -> u32 {
