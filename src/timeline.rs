@@ -265,7 +265,7 @@ impl Timeline {
                 };
                 self.lanes.push(Lane {
                     task: t,
-                    name: info.name.clone(),
+                    name: info.name.text(),
                     coro: info.coro_name.clone(),
                     created_by: None,
                     created_line: 0,

@@ -40,7 +40,7 @@ pub use core::{Core, InvalidState};
 pub use futures::{Cancellation, FutState};
 pub use host::{ErrorKind, Host, Report};
 pub use run::{Next, Run};
-pub use task::{SleepFuture, TaskInfo, TaskName, Waiter};
+pub use task::{push_decimal, SleepFuture, TaskInfo, TaskName, Waiter};
 pub use trace::{Awaiting, CallbackKind, CancelCause, Event, Finish, What};
 
 use std::future::Future;

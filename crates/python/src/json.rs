@@ -1,14 +1,14 @@
 //! The JSON the outcome and the trace are written in, appended in place (no serde in the
 //! page's download; no `format!` per item: the outcome of 100,000 tasks is written at once).
 
+use asyncio_playground_engine::TaskName;
+
 /// Appends `s` as a JSON string. Runs that need no escape are copied whole.
 pub fn string(out: &mut String, s: &str) {
+    out.reserve(s.len() + 2);
     out.push('"');
     let mut rest = s;
-    while let Some(at) = rest
-        .bytes()
-        .position(|b| b == b'"' || b == b'\\' || b < 0x20)
-    {
+    while let Some(at) = rest.bytes().position(needs_escape) {
         out.push_str(&rest[..at]);
         match rest.as_bytes()[at] {
             b'"' => out.push_str("\\\""),
@@ -26,23 +26,27 @@ pub fn string(out: &mut String, s: &str) {
     out.push('"');
 }
 
+fn needs_escape(b: u8) -> bool {
+    b == b'"' || b == b'\\' || b < 0x20
+}
+
+/// Appends a task's name as a JSON string (`Task-N` needs no escape).
+pub fn task_name(out: &mut String, name: &TaskName) {
+    match name {
+        TaskName::Numbered(_) => {
+            out.push('"');
+            name.write_to(out);
+            out.push('"');
+        }
+        TaskName::Given(s) => string(out, s),
+    }
+}
+
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
-/// Appends `n` in decimal (what `write!(out, "{n}")` writes, without the formatting machinery:
-/// the outcome of 10,000 tasks writes 20,000 numbers).
+/// Appends `n` in decimal.
 pub fn int(out: &mut String, n: u64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut n = n;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+    asyncio_playground_engine::push_decimal(out, n);
 }
 
 /// Appends `[a,b,c]`, each item written by `item`.

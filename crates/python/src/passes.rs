@@ -35,7 +35,7 @@ pub fn passes() -> Vec<Pass> {
             let names: Vec<Option<Rc<str>>> = (0..core.task_count() as u32)
                 .map(|i| {
                     let info = core.task_info(TaskId(i));
-                    (!info.internal).then_some(info.name)
+                    (!info.internal).then(|| info.name.text())
                 })
                 .collect();
             // A task renamed (`set_name`) was known by its earlier name in the passes up to the

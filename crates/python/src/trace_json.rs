@@ -11,7 +11,7 @@ use asyncio_playground_engine::{
 
 fn task(out: &mut String, core: &Core<Py>, t: Option<TaskId>) {
     match t {
-        Some(t) => json::string(out, &core.task_info(t).name),
+        Some(t) => json::task_name(out, &core.task_info(t).name),
         None => out.push_str("null"),
     }
 }

@@ -62,17 +62,7 @@ fn exception_only_into(
 /// CPython's "Did you mean" suggestion, a `NameError` its own and "did you forget to import".
 pub fn final_line(e: &ExcObj, with_frames: bool) -> String {
     let stype = e.class.display_name();
-    let as_rc = Rc::new(ExcObj {
-        class: e.class.clone(),
-        args: std::cell::RefCell::new(e.args()),
-        attrs: std::cell::RefCell::new(e.attrs.borrow().clone()),
-        cause: std::cell::RefCell::new(None),
-        context: std::cell::RefCell::new(None),
-        suppress_context: std::cell::Cell::new(false),
-        frames_released: std::cell::Cell::new(false),
-        traceback: std::cell::RefCell::new(None),
-        group: e.group.clone(),
-    });
+    let as_rc = e.unchained();
     let mut msg = exc_str(&as_rc).unwrap_or_else(|_| "<exception str() failed>".into());
     if e.is_a("AttributeError") {
         if let Some(s) = crate::suggestions::attribute(e, with_frames) {

@@ -74,8 +74,12 @@ pub fn no_kwargs(name: &str, kwargs: &Kw) -> PyResult<()> {
 }
 
 /// Takes the keyword arguments named in `names`; any other is an error.
-pub fn take_kwargs(fname: &str, kwargs: Kw, names: &[&str]) -> PyResult<Vec<Option<Value>>> {
-    let mut out = vec![None; names.len()];
+pub fn take_kwargs<const N: usize>(
+    fname: &str,
+    kwargs: Kw,
+    names: &[&str; N],
+) -> PyResult<[Option<Value>; N]> {
+    let mut out = [const { None }; N];
     for (k, v) in kwargs {
         match names.iter().position(|n| **n == *k) {
             Some(i) => out[i] = Some(v),

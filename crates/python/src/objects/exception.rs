@@ -109,6 +109,22 @@ impl ExcObj {
         })
     }
 
+    /// A copy of the exception with its arguments, attributes and group but no chain or
+    /// traceback: what its `str()` is read from where only the text is wanted.
+    pub fn unchained(&self) -> Rc<ExcObj> {
+        Rc::new(ExcObj {
+            class: self.class.clone(),
+            args: RefCell::new(self.args()),
+            attrs: RefCell::new(self.attrs.borrow().clone()),
+            cause: RefCell::new(None),
+            context: RefCell::new(None),
+            suppress_context: Cell::new(false),
+            frames_released: Cell::new(false),
+            traceback: RefCell::new(None),
+            group: self.group.clone(),
+        })
+    }
+
     /// A group (`BaseExceptionGroup(message, exceptions)`), of `class`.
     pub fn group(
         class: Rc<Class>,
