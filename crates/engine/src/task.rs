@@ -58,7 +58,10 @@ pub fn push_decimal(out: &mut String, n: u64) {
         digits[at] = b'0' + (n % 10) as u8;
         n /= 10;
     }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+    out.reserve(digits.len() - at);
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
 }
 
 impl From<Rc<str>> for TaskName {

@@ -2,8 +2,13 @@
 //! is the main crate's binary).
 
 fn main() {
-    // `PHASES=1`: the time of each phase on stderr.
+    // `PHASES=1`: the time of each phase on stderr; `TRACE=1`: the trace recorded (as the page
+    // records it).
     let phases = std::env::var_os("PHASES").is_some();
+    let options = asyncio_playground_python::Options {
+        record_trace: std::env::var_os("TRACE").is_some(),
+        ..Default::default()
+    };
     let t0 = std::time::Instant::now();
     let phase = |what: &str| {
         if phases {
@@ -12,7 +17,7 @@ fn main() {
     };
     let path = std::env::args().nth(1).expect("a file");
     let source = std::fs::read_to_string(&path).expect("readable");
-    let mut p = match asyncio_playground_python::Program::new(&source, &path, &Default::default()) {
+    let mut p = match asyncio_playground_python::Program::new(&source, &path, &options) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("{}", e.render(&path, &source));

@@ -97,16 +97,16 @@ pub fn take_kwargs<const N: usize>(
 
 fn print(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     let kw = take_kwargs("print", kwargs, &["sep", "end", "file", "flush"])?;
-    let text_of = |v: &Option<Value>, default: &str, what: &str| -> PyResult<String> {
+    fn text_of<'a>(v: &'a Option<Value>, default: &'a str, what: &str) -> PyResult<&'a str> {
         match v {
-            None | Some(Value::None) => Ok(default.to_string()),
-            Some(Value::Str(s)) => Ok(s.to_string()),
+            None | Some(Value::None) => Ok(default),
+            Some(Value::Str(s)) => Ok(s),
             Some(other) => Err(type_error(format!(
                 "{what} must be None or a string, not {}",
                 type_name(other)
             ))),
         }
-    };
+    }
     let sep = text_of(&kw[0], " ", "sep")?;
     let end = text_of(&kw[1], "\n", "end")?;
     let to_stderr = match &kw[2] {
@@ -127,7 +127,7 @@ fn print(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
     let mut out = String::new();
     for (i, a) in args.iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            out.push_str(sep);
         }
         let plain = matches!(
             a,
@@ -136,9 +136,12 @@ fn print(_: Option<&Value>, args: Vec<Value>, kwargs: Kw) -> PyResult {
         if !plain && !out.is_empty() {
             write(&std::mem::take(&mut out));
         }
-        out.push_str(&str(a)?);
+        match a {
+            Value::Str(s) => out.push_str(s),
+            _ => out.push_str(&str(a)?),
+        }
     }
-    out.push_str(&end);
+    out.push_str(end);
     write(&out);
     Ok(Value::None)
 }

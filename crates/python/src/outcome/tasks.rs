@@ -61,7 +61,11 @@ impl TaskView<'_> {
         TaskOutcome {
             name: match self.name {
                 NameView::Text(s) => s.to_string(),
-                NameView::Task(n) => n.text().to_string(),
+                NameView::Task(n) => {
+                    let mut name = String::new();
+                    n.write_to(&mut name);
+                    name
+                }
             },
             coro: self.coro.to_string(),
             created_ms: self.created_ms,
@@ -140,6 +144,14 @@ pub(super) enum Read<'a> {
     Main(Option<&'a TaskView<'a>>),
     /// Any other task, in creation order.
     Task(&'a TaskView<'a>),
+}
+
+/// How many tasks the program's runs made (asyncio's own included).
+pub(super) fn tasks_made() -> usize {
+    let runs = interp::with(|i| i.runs.borrow().clone());
+    runs.iter()
+        .map(|(run, _)| run.borrow().with_core(|core| core.task_count()))
+        .sum()
 }
 
 /// Hands every task of the program's runs to `each`, main first; returns the names of the

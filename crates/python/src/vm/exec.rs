@@ -669,13 +669,21 @@ impl Thread {
                         .push(Value::Dict(Rc::new(std::cell::RefCell::new(d))));
                 }
                 Op::BuildString(n) => {
-                    let items = frame.stack.split_top(n);
-                    let mut s = String::new();
-                    for v in items {
+                    // The pieces are strings (`FORMAT_VALUE` made them): joined in place, into
+                    // a string of the right size.
+                    let depth = frame.stack.len() - n as usize;
+                    let pieces = &frame.stack.as_slice()[depth..];
+                    let len = |v: &Value| match v {
+                        Value::Str(p) => p.len(),
+                        _ => 0,
+                    };
+                    let mut s = String::with_capacity(pieces.iter().map(len).sum());
+                    for v in pieces {
                         if let Value::Str(p) = v {
-                            s.push_str(&p);
+                            s.push_str(p);
                         }
                     }
+                    frame.stack.truncate(depth);
                     frame.stack.push(Value::string(s));
                 }
                 Op::ListAppend(d) | Op::SetAdd(d) => {
@@ -801,6 +809,8 @@ impl Thread {
                     let frame = self.frames.last_mut().expect("frame");
                     frame.stack.extend(items.into_iter().rev());
                 }
+                // `format(s, '')` of a string is the string itself (`PyObject_Format`).
+                Op::FormatValue(0, false) if matches!(frame.stack.last(), Some(Value::Str(_))) => {}
                 Op::FormatValue(conv, has_spec) => {
                     let spec = has_spec.then(|| frame.stack.pop());
                     let v = frame.stack.pop();
@@ -1034,7 +1044,11 @@ impl Thread {
                     self.frames.last_mut().expect("frame").stack.push(r);
                 }
                 Op::Call(n) => {
-                    let args = frame.stack.split_top(n);
+                    let room = match frame.stack.as_slice().iter().rev().nth(n as usize) {
+                        Some(Value::Func(f)) => super::frame::room(&f.code),
+                        _ => 0,
+                    };
+                    let args = frame.stack.split_top_with_room(n, room);
                     let f = frame.stack.pop();
                     let line = frame.line();
                     interp::set_line(line);

@@ -221,9 +221,14 @@ impl Frame {
 
 /// A frame's slots, all unbound, in a vector with room for its stack above them.
 fn new_slots(code: &Code) -> Vec<Value> {
-    let mut slots = Vec::with_capacity(code.slots.len() + code.stack_size as usize);
+    let mut slots = Vec::with_capacity(room(code));
     slots.resize(code.slots.len(), Value::Unbound);
     slots
+}
+
+/// The values a frame of `code` holds: its slots and its value stack.
+pub fn room(code: &Code) -> usize {
+    code.slots.len() + code.stack_size as usize
 }
 
 /// `f() takes 2 positional arguments but 3 were given`, and friends.
@@ -248,14 +253,20 @@ fn bind(
     let code = &func.code;
     let sig = &code.sig;
     let nargs = sig.args as usize;
-    let mut slots = new_slots(code);
-    // Fast path: exactly the positional parameters.
+    // Fast path: exactly the positional parameters, which are the first slots. The arguments'
+    // vector becomes the frame's when it has the room (`Stack::split_top_with_room`).
     if kwargs.is_empty() && args.len() == nargs && !sig.varargs && !sig.varkw && sig.kwonly == 0 {
+        if args.capacity() >= room(code) {
+            args.resize(code.slots.len(), Value::Unbound);
+            return Ok(args);
+        }
+        let mut slots = new_slots(code);
         for (slot, v) in slots.iter_mut().zip(args) {
             *slot = v;
         }
         return Ok(slots);
     }
+    let mut slots = new_slots(code);
     let given = args.len();
     let mut extra = Vec::new();
     if given > nargs {

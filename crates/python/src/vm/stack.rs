@@ -111,6 +111,15 @@ impl Stack {
         self.split_off(self.len() - n as usize)
     }
 
+    /// Takes the top `n` values, in order, into a vector with room for `room` values: a call's
+    /// arguments that become a Python function's frame (its slots and value stack) as they are.
+    pub fn split_top_with_room(&mut self, n: u32, room: usize) -> Vec<Value> {
+        let from = self.values.len() - n as usize;
+        let mut top = Vec::with_capacity(room.max(n as usize));
+        top.extend(self.values.drain(from..));
+        top
+    }
+
     #[inline]
     pub fn swap(&mut self, a: usize, b: usize) {
         self.values
