@@ -219,3 +219,42 @@ fn passes_prints_each_pass_in_which_tasks_step_with_its_time_and_the_tasks_in_or
         "passes in order: {numbers:?}"
     );
 }
+
+#[test]
+fn trace_shows_a_result_whose_repr_reads_the_loop_or_runs_the_programs_code() {
+    // A task's result that is a task (its repr reads the loop) and one whose `__repr__` is the
+    // program's: both are described before the trace's events are written.
+    let path = program_file(
+        "trace_reprs.py",
+        "import asyncio\n\nclass R:\n    def __repr__(self):\n        return 'R!'\n\nasync def value(v):\n    return v\n\nasync def main():\n    inner = asyncio.create_task(value(1))\n    outer = asyncio.create_task(value(inner))\n    r = asyncio.create_task(value(R()))\n    await asyncio.gather(inner, outer, r)\n\nasyncio.run(main())\n",
+    );
+    let o = cli(&["trace", path.to_str().unwrap()]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let results: Vec<(String, String)> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|e| e["event"] == "finished" && e["state"] == "done")
+        .map(|e| {
+            let text = |k: &str| e[k].as_str().unwrap_or_default().to_string();
+            (text("task"), text("result"))
+        })
+        .collect();
+    let of = |t: &str| {
+        results
+            .iter()
+            .find(|(n, _)| n == t)
+            .map(|(_, r)| r.as_str())
+    };
+    assert_eq!(of("Task-2"), Some("1"));
+    assert!(
+        of("Task-3").is_some_and(|r| r.starts_with("<Task finished name='Task-2'")),
+        "{results:?}"
+    );
+    assert_eq!(of("Task-4"), Some("R!"));
+    std::fs::remove_file(path).ok();
+}

@@ -3,11 +3,46 @@
 
 use crate::host::Py;
 use crate::json;
+use crate::objects::repr::repr;
+use crate::objects::{Raised, Value};
 use crate::outcome::{error_json, ErrorInfo};
 use crate::vm::interp;
+use asyncio_playground_engine::fast_hash::FastMap;
 use asyncio_playground_engine::{
-    Awaiting, CancelCause, Core, Event, Finish, FutState, TaskId, What,
+    Awaiting, CancelCause, Core, Event, Finish, FutState, Run, TaskId, What,
 };
+use std::cell::RefCell;
+
+/// What a task that ended with a result or an exception shows of it.
+enum Ended {
+    Result(String),
+    Error(ErrorInfo),
+}
+
+/// What every task of `run` that ended with a result or an exception shows of it, found before
+/// the loop is borrowed to write the events: a result's repr may be a task's, which reads the
+/// loop, or run the program's `__repr__` (an exception's `str`, its `__str__`).
+fn describe_ends(run: &RefCell<Run<Py>>) -> FastMap<TaskId, Ended> {
+    let ended: Vec<(TaskId, Result<Value, Raised>)> = run.borrow().with_core(|core| {
+        (0..core.task_count() as u32)
+            .map(TaskId)
+            .filter_map(|t| match core.future_state(core.task_future(t)) {
+                FutState::Finished(r) => Some((t, r.clone())),
+                _ => None,
+            })
+            .collect()
+    });
+    ended
+        .into_iter()
+        .map(|(t, r)| {
+            let shown = match r {
+                Ok(v) => Ended::Result(repr(&v).unwrap_or_default()),
+                Err(e) => Ended::Error(ErrorInfo::of(&e)),
+            };
+            (t, shown)
+        })
+        .collect()
+}
 
 fn task(out: &mut String, core: &Core<Py>, t: Option<TaskId>) {
     match t {
@@ -104,7 +139,7 @@ fn awaiting(out: &mut String, core: &Core<Py>, a: &Awaiting) {
 }
 
 /// How task `t` ended: `"state"`, and its result, error or cancellation.
-fn finish(out: &mut String, core: &Core<Py>, t: TaskId) {
+fn finish(out: &mut String, core: &Core<Py>, ends: &FastMap<TaskId, Ended>, t: TaskId) {
     let info = core.task_info(t);
     out.push_str(",\"state\":");
     let Some((_, how)) = info.end else {
@@ -114,18 +149,16 @@ fn finish(out: &mut String, core: &Core<Py>, t: TaskId) {
     match how {
         Finish::Done => {
             out.push_str("\"done\",\"result\":");
-            let result = match core.future_state(core.task_future(t)) {
-                FutState::Finished(Ok(v)) => crate::objects::repr::repr(v).unwrap_or_default(),
-                _ => String::new(),
-            };
-            json::string(out, &result);
+            match ends.get(&t) {
+                Some(Ended::Result(r)) => json::string(out, r),
+                _ => json::string(out, ""),
+            }
         }
         Finish::Failed => {
             out.push_str("\"failed\",\"error\":");
-            if let FutState::Finished(Err(e)) = core.future_state(core.task_future(t)) {
-                error_json(out, &ErrorInfo::of(e));
-            } else {
-                out.push_str("null");
+            match ends.get(&t) {
+                Some(Ended::Error(e)) => error_json(out, e),
+                _ => out.push_str("null"),
             }
         }
         Finish::Cancelled { cause: c, started } => {
@@ -142,7 +175,7 @@ fn finish(out: &mut String, core: &Core<Py>, t: TaskId) {
 
 /// One event as a JSON object: `at_us`, `at_ms`, `pass`, `task` (its name, or `null`), `event`,
 /// and the event's own fields.
-pub fn event_json(e: &Event, core: &Core<Py>) -> String {
+fn event_json(e: &Event, core: &Core<Py>, ends: &FastMap<TaskId, Ended>) -> String {
     let mut out = String::with_capacity(96);
     out.push_str("{\"at_us\":");
     json::int(&mut out, e.at);
@@ -170,7 +203,7 @@ pub fn event_json(e: &Event, core: &Core<Py>) -> String {
         What::Finished => {
             out.push_str("\"finished\"");
             if let Some(t) = e.task {
-                finish(&mut out, core, t);
+                finish(&mut out, core, ends, t);
             }
         }
         What::CancelRequested(c) => {
@@ -228,6 +261,7 @@ pub fn trace_lines() -> String {
     let runs = interp::with(|i| i.runs.borrow().clone());
     let mut out = String::new();
     for (run, _) in &runs {
+        let ends = describe_ends(run);
         let run = run.borrow();
         let events = run.trace_from(0);
         run.with_core(|core| {
@@ -235,7 +269,7 @@ pub fn trace_lines() -> String {
                 if e.task.is_some_and(|t| core.task_info(t).internal) {
                     continue;
                 }
-                out += &event_json(e, core);
+                out += &event_json(e, core, &ends);
                 out.push('\n');
             }
         });

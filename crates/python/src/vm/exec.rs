@@ -814,13 +814,14 @@ impl Thread {
                 Op::FormatValue(conv, has_spec) => {
                     let spec = has_spec.then(|| frame.stack.pop());
                     let v = frame.stack.pop();
-                    // A repr it makes may show the line (a running task's).
-                    interp::set_line(frame.line());
-                    let s = t!(crate::builtins::format::format_value(
-                        &v,
-                        conv,
-                        spec.as_ref()
-                    ));
+                    // A repr it makes may show the line (a running task's). The line is set
+                    // back after: what the expression drops later is reported where calls
+                    // left it, as for a string formatted in place above (a coroutine freed
+                    // with the statement's tuple warns at the statement's first line, as
+                    // CPython's does).
+                    let s = t!(interp::at_line(frame.line(), || {
+                        crate::builtins::format::format_value(&v, conv, spec.as_ref())
+                    }));
                     self.frames
                         .last_mut()
                         .expect("frame")

@@ -254,9 +254,11 @@ fn bind(
     let sig = &code.sig;
     let nargs = sig.args as usize;
     // Fast path: exactly the positional parameters, which are the first slots. The arguments'
-    // vector becomes the frame's when it has the room (`Stack::split_top_with_room`).
+    // vector becomes the frame's when it has exactly the room (`Stack::split_top_with_room`;
+    // a method's, with `self` put in front, has twice its size and would hold it while the
+    // coroutine waits).
     if kwargs.is_empty() && args.len() == nargs && !sig.varargs && !sig.varkw && sig.kwonly == 0 {
-        if args.capacity() >= room(code) {
+        if args.capacity() == room(code) {
             args.resize(code.slots.len(), Value::Unbound);
             return Ok(args);
         }

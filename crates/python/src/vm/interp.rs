@@ -337,6 +337,14 @@ pub fn set_line(line: u32) {
     with(|i| i.line.set(line));
 }
 
+/// Runs `f` with the current source line set to `line`, then sets it back.
+pub fn at_line<T>(line: u32, f: impl FnOnce() -> T) -> T {
+    let before = with(|i| i.line.replace(line));
+    let out = f();
+    set_line(before);
+    out
+}
+
 /// The line of asyncio's own `Handle._run`, where a task's coroutine returns to: what its
 /// locals free is reported there.
 pub const ASYNCIO_LINE: u32 = u32::MAX;
