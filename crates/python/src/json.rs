@@ -44,10 +44,8 @@ pub fn task_name(out: &mut String, name: &TaskName) {
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
-/// Appends `n` in decimal.
-pub fn int(out: &mut String, n: u64) {
-    asyncio_playground_engine::push_decimal(out, n);
-}
+/// Appends an integer in decimal.
+pub use asyncio_playground_engine::push_decimal as int;
 
 /// Appends `[a,b,c]`, each item written by `item`.
 pub fn list<T>(

@@ -3,9 +3,8 @@
 
 use crate::host::Py;
 use crate::json;
-use crate::objects::repr::repr;
 use crate::objects::{Raised, Value};
-use crate::outcome::{error_json, ErrorInfo};
+use crate::outcome::{describe_end, error_json, ErrorInfo};
 use crate::vm::interp;
 use asyncio_playground_engine::fast_hash::FastMap;
 use asyncio_playground_engine::{
@@ -13,16 +12,9 @@ use asyncio_playground_engine::{
 };
 use std::cell::RefCell;
 
-/// What a task that ended with a result or an exception shows of it.
-enum Ended {
-    Result(String),
-    Error(ErrorInfo),
-}
-
-/// What every task of `run` that ended with a result or an exception shows of it, found before
-/// the loop is borrowed to write the events: a result's repr may be a task's, which reads the
-/// loop, or run the program's `__repr__` (an exception's `str`, its `__str__`).
-fn describe_ends(run: &RefCell<Run<Py>>) -> FastMap<TaskId, Ended> {
+/// How each task of `run` that finished shows its result or exception ([`describe_end`]),
+/// found before the loop is borrowed to write the events.
+fn describe_ends(run: &RefCell<Run<Py>>) -> FastMap<TaskId, Result<String, ErrorInfo>> {
     let ended: Vec<(TaskId, Result<Value, Raised>)> = run.borrow().with_core(|core| {
         (0..core.task_count() as u32)
             .map(TaskId)
@@ -34,13 +26,7 @@ fn describe_ends(run: &RefCell<Run<Py>>) -> FastMap<TaskId, Ended> {
     });
     ended
         .into_iter()
-        .map(|(t, r)| {
-            let shown = match r {
-                Ok(v) => Ended::Result(repr(&v).unwrap_or_default()),
-                Err(e) => Ended::Error(ErrorInfo::of(&e)),
-            };
-            (t, shown)
-        })
+        .map(|(t, end)| (t, describe_end(&end)))
         .collect()
 }
 
@@ -139,7 +125,12 @@ fn awaiting(out: &mut String, core: &Core<Py>, a: &Awaiting) {
 }
 
 /// How task `t` ended: `"state"`, and its result, error or cancellation.
-fn finish(out: &mut String, core: &Core<Py>, ends: &FastMap<TaskId, Ended>, t: TaskId) {
+fn finish(
+    out: &mut String,
+    core: &Core<Py>,
+    ends: &FastMap<TaskId, Result<String, ErrorInfo>>,
+    t: TaskId,
+) {
     let info = core.task_info(t);
     out.push_str(",\"state\":");
     let Some((_, how)) = info.end else {
@@ -150,14 +141,14 @@ fn finish(out: &mut String, core: &Core<Py>, ends: &FastMap<TaskId, Ended>, t: T
         Finish::Done => {
             out.push_str("\"done\",\"result\":");
             match ends.get(&t) {
-                Some(Ended::Result(r)) => json::string(out, r),
+                Some(Ok(result)) => json::string(out, result),
                 _ => json::string(out, ""),
             }
         }
         Finish::Failed => {
             out.push_str("\"failed\",\"error\":");
             match ends.get(&t) {
-                Some(Ended::Error(e)) => error_json(out, e),
+                Some(Err(error)) => error_json(out, error),
                 _ => out.push_str("null"),
             }
         }
@@ -175,7 +166,11 @@ fn finish(out: &mut String, core: &Core<Py>, ends: &FastMap<TaskId, Ended>, t: T
 
 /// One event as a JSON object: `at_us`, `at_ms`, `pass`, `task` (its name, or `null`), `event`,
 /// and the event's own fields.
-fn event_json(e: &Event, core: &Core<Py>, ends: &FastMap<TaskId, Ended>) -> String {
+fn event_json(
+    e: &Event,
+    core: &Core<Py>,
+    ends: &FastMap<TaskId, Result<String, ErrorInfo>>,
+) -> String {
     let mut out = String::with_capacity(96);
     out.push_str("{\"at_us\":");
     json::int(&mut out, e.at);

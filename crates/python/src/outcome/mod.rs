@@ -5,8 +5,8 @@
 mod json;
 mod tasks;
 
-use crate::objects::repr::exc_str;
-use crate::objects::ExcObj;
+use crate::objects::repr::{exc_str, repr};
+use crate::objects::{ExcObj, Raised, Value};
 use crate::program::End;
 use crate::vm::interp;
 use asyncio_playground_engine::clock::to_ms;
@@ -39,6 +39,16 @@ impl ErrorInfo {
                 }
             }
         }
+    }
+}
+
+/// What a task that finished shows of how it did: its result's repr, or its exception. A repr
+/// may be a task's, which reads the loop, or run the program's `__repr__` (an exception's `str`,
+/// its `__str__`): the loop must not be borrowed.
+pub fn describe_end(end: &Result<Value, Raised>) -> Result<String, ErrorInfo> {
+    match end {
+        Ok(v) => Ok(repr(v).unwrap_or_default()),
+        Err(e) => Err(ErrorInfo::of(e)),
     }
 }
 

@@ -1,7 +1,7 @@
 //! The tasks of the outcome, read off the loop: each task's fields as the JSON writes them,
 //! described without a string of its own where its result is a plain value.
 
-use super::{ErrorInfo, TaskOutcome};
+use super::{describe_end, ErrorInfo, TaskOutcome};
 use crate::objects::repr::repr;
 use crate::objects::{Raised, Value};
 use crate::vm::interp;
@@ -13,22 +13,23 @@ use std::cell::RefCell;
 struct TaskRead {
     info: asyncio_playground_engine::TaskInfo,
     state: &'static str,
-    value: Option<Value>,
-    exc: Option<Raised>,
+    /// Its result or exception, once it finished.
+    ended: Option<Result<Value, Raised>>,
 }
 
 fn task_read(core: &asyncio_playground_engine::Core<crate::host::Py>, t: TaskId) -> TaskRead {
-    let (state, value, exc) = match core.future_state(core.task_future(t)) {
-        FutState::Pending => ("pending", None, None),
-        FutState::Cancelled(_) => ("cancelled", None, None),
-        FutState::Finished(Ok(v)) => ("done", Some(v.clone()), None),
-        FutState::Finished(Err(e)) => ("failed", None, Some(e.clone())),
+    let (state, ended) = match core.future_state(core.task_future(t)) {
+        FutState::Pending => ("pending", None),
+        FutState::Cancelled(_) => ("cancelled", None),
+        FutState::Finished(end) => (
+            if end.is_ok() { "done" } else { "failed" },
+            Some(end.clone()),
+        ),
     };
     TaskRead {
         info: core.task_info(t),
         state,
-        value,
-        exc,
+        ended,
     }
 }
 
@@ -93,17 +94,21 @@ impl TaskOutcome {
         }
     }
 
-    /// The outcome of the task `read` describes. Its result's repr may be a task's, which
-    /// reads the loop, or run the program's `__repr__`; its exception's `str` its `__str__`:
-    /// the loop must not be borrowed.
+    /// The outcome of the task `read` describes (see [`describe_end`]: the loop must not be
+    /// borrowed).
     fn describe(read: &TaskRead) -> TaskOutcome {
         let view = TaskView {
             result: None,
             ..read.view_plain()
         };
+        let (result, error) = match read.ended.as_ref().map(describe_end) {
+            Some(Ok(result)) => (Some(result), None),
+            Some(Err(error)) => (None, Some(error)),
+            None => (None, None),
+        };
         TaskOutcome {
-            result: read.value.as_ref().map(|v| repr(v).unwrap_or_default()),
-            error: read.exc.as_ref().map(|e| ErrorInfo::of(e)),
+            result,
+            error,
             ..view.to_outcome()
         }
     }
@@ -119,14 +124,21 @@ impl TaskRead {
             created_ms: to_ms(self.info.created),
             state: self.state,
             end_ms: self.info.end.map(|(at, _)| to_ms(at)),
-            result: self.value.as_ref().map(ResultView::Plain),
+            result: match &self.ended {
+                Some(Ok(v)) => Some(ResultView::Plain(v)),
+                _ => None,
+            },
             error: None,
         }
     }
 
     /// Whether describing the task runs no Python code and reads no loop.
     fn is_plain(&self) -> bool {
-        self.exc.is_none() && self.value.as_ref().is_none_or(is_plain)
+        match &self.ended {
+            None => true,
+            Some(Ok(v)) => is_plain(v),
+            Some(Err(_)) => false,
+        }
     }
 }
 

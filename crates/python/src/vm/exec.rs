@@ -673,16 +673,14 @@ impl Thread {
                     // a string of the right size.
                     let depth = frame.stack.len() - n as usize;
                     let pieces = &frame.stack.as_slice()[depth..];
-                    let len = |v: &Value| match v {
-                        Value::Str(p) => p.len(),
-                        _ => 0,
-                    };
-                    let mut s = String::with_capacity(pieces.iter().map(len).sum());
-                    for v in pieces {
-                        if let Value::Str(p) = v {
-                            s.push_str(p);
+                    fn piece(v: &Value) -> &str {
+                        match v {
+                            Value::Str(p) => p,
+                            _ => "",
                         }
                     }
+                    let mut s = String::with_capacity(pieces.iter().map(|v| piece(v).len()).sum());
+                    pieces.iter().for_each(|v| s.push_str(piece(v)));
                     frame.stack.truncate(depth);
                     frame.stack.push(Value::string(s));
                 }
